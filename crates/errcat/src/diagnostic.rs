@@ -1,0 +1,222 @@
+//! Diagnostics: what a stage could not understand, with file, line, severity
+//! and a stable code per kind.
+//!
+//! Stages never fail on malformed documentation; they return their best result
+//! together with a `Vec<Diagnostic>`, and the caller decides what fails a run
+//! (regen fails on any [`Severity::Error`]). This module does not print: it
+//! only renders to a `String`, so the CLI and xtask decide where text goes.
+
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Something was repaired or inferred; shown so that nothing is silent.
+    Info,
+    /// The output is usable but something upstream should be fixed or reviewed.
+    Warning,
+    /// Data could not be read; `regen` refuses to write.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase word used in rendered diagnostics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! kinds {
+    ($( $variant:ident = ($code:literal, $id:literal, $severity:ident) ),* $(,)?) => {
+        /// Every kind of diagnostic, with a stable code (`W0101`) and id
+        /// (`mdx-damage`). Codes are never reused or renumbered.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum DiagnosticKind { $( $variant ),* }
+
+        impl DiagnosticKind {
+            /// Every kind, in code order (used to document them).
+            pub const ALL: &'static [DiagnosticKind] = &[ $( DiagnosticKind::$variant ),* ];
+            /// The stable code, e.g. `W0101`.
+            pub fn code(self) -> &'static str { match self { $( DiagnosticKind::$variant => $code ),* } }
+            /// The stable kebab-case id, e.g. `mdx-damage`.
+            pub fn id(self) -> &'static str { match self { $( DiagnosticKind::$variant => $id ),* } }
+            /// The severity every diagnostic of this kind has.
+            pub fn severity(self) -> Severity { match self { $( DiagnosticKind::$variant => Severity::$severity ),* } }
+        }
+    };
+}
+
+kinds! {
+    // Reading (01xx)
+    InvalidUtf8 = ("E0101", "invalid-utf8", Error),
+    MdxDamage = ("W0102", "mdx-damage", Warning),
+    StrayMdxComponent = ("W0103", "stray-mdx-component", Warning),
+    UnknownMarkup = ("W0104", "unknown-markup", Warning),
+    BrokenRowJoined = ("I0105", "broken-row-joined", Info),
+    UnreadHtmlTable = ("W0106", "unread-html-table", Warning),
+    // Tables and columns (02xx)
+    NoCodeColumn = ("W0201", "no-code-column", Warning),
+    UnknownColumn = ("W0202", "unknown-column", Warning),
+    EmptyTable = ("W0203", "empty-table", Warning),
+    InvalidCode = ("E0204", "invalid-code", Error),
+    OrphanContinuation = ("E0205", "orphan-continuation", Error),
+    ContinuationJoined = ("I0206", "continuation-joined", Info),
+    PartRoleByPosition = ("I0207", "part-role-by-position", Info),
+    NoTables = ("W0208", "no-tables", Warning),
+    // Entries and groups (03xx)
+    DuplicateCode = ("E0301", "duplicate-code", Error),
+    WordingDiffers = ("W0302", "wording-differs", Warning),
+    SharedDocName = ("W0303", "shared-doc-name", Warning),
+    FallbackName = ("W0304", "fallback-name", Warning),
+    InvalidDocName = ("W0305", "invalid-doc-name", Warning),
+    NameCollision = ("W0306", "name-collision", Warning),
+}
+
+impl fmt::Display for DiagnosticKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code())
+    }
+}
+
+/// One finding about an input, pointing at a file and (1-based) line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub kind: DiagnosticKind,
+    /// The file as the user knows it (e.g. `docs-src/page.md`).
+    pub file: String,
+    /// 1-based line; 0 when the finding is about the whole file.
+    pub line: u32,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(kind: DiagnosticKind, file: &str, line: u32, message: impl Into<String>) -> Self {
+        Diagnostic {
+            kind,
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    /// One line, stable, for snapshots and logs:
+    /// `warning[W0102 mdx-damage] docs-src/x.md:82: message`.
+    pub fn to_short_string(&self) -> String {
+        format!(
+            "{}[{} {}] {}:{}: {}",
+            self.severity().as_str(),
+            self.kind.code(),
+            self.kind.id(),
+            self.file,
+            self.line,
+            self.message
+        )
+    }
+
+    /// rustc-style rendering with the offending source line, when `source`
+    /// (the file's text) is given.
+    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let (bold, reset, sev_color, blue) = if color {
+            let sev = match self.severity() {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
+                Severity::Info => "\x1b[1;36m",
+            };
+            ("\x1b[1m", "\x1b[0m", sev, "\x1b[1;34m")
+        } else {
+            ("", "", "", "")
+        };
+        let mut out = format!(
+            "{sev_color}{}[{}]{reset}{bold}: {}{reset} ({})\n",
+            self.severity().as_str(),
+            self.kind.code(),
+            self.message,
+            self.kind.id()
+        );
+        let line_text = source
+            .filter(|_| self.line > 0)
+            .and_then(|text| text.lines().nth(self.line as usize - 1));
+        let gutter = " ".repeat(self.line.to_string().len());
+        if self.line > 0 {
+            out.push_str(&format!(
+                "{gutter}{blue}-->{reset} {}:{}\n",
+                self.file, self.line
+            ));
+        } else {
+            out.push_str(&format!("{gutter}{blue}-->{reset} {}\n", self.file));
+        }
+        if let Some(text) = line_text {
+            let shown: String = text.chars().take(160).collect();
+            let ellipsis = if shown.len() < text.len() { " …" } else { "" };
+            out.push_str(&format!("{gutter} {blue}|{reset}\n"));
+            out.push_str(&format!(
+                "{blue}{}{reset} {blue}|{reset} {shown}{ellipsis}\n",
+                self.line
+            ));
+            out.push_str(&format!("{gutter} {blue}|{reset}\n"));
+        }
+        out
+    }
+}
+
+/// Counts per severity, for summaries and exit codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let mut tally = Tally::default();
+        for diagnostic in diagnostics {
+            match diagnostic.severity() {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.infos += 1,
+            }
+        }
+        tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_prefixed_by_severity() {
+        let mut seen = std::collections::HashSet::new();
+        for kind in DiagnosticKind::ALL {
+            assert!(seen.insert(kind.code()), "duplicate code {}", kind.code());
+            let prefix = match kind.severity() {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+                Severity::Info => 'I',
+            };
+            assert!(
+                kind.code().starts_with(prefix),
+                "{} has the wrong prefix",
+                kind.code()
+            );
+        }
+    }
+
+    #[test]
+    fn render_shows_the_source_line() {
+        let diagnostic = Diagnostic::new(DiagnosticKind::MdxDamage, "a.md", 2, "lost text");
+        let rendered = diagnostic.render(Some("first\nsecond line\nthird"), false);
+        assert!(rendered.starts_with("warning[W0102]: lost text (mdx-damage)\n"));
+        assert!(rendered.contains(" --> a.md:2\n"));
+        assert!(rendered.contains("2 | second line\n"));
+    }
+}

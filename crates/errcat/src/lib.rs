@@ -1,0 +1,92 @@
+//! errcat: compiles error-code documentation pages into a canonical catalog.
+//!
+//! The pipeline is a chain of pure stages: a reader turns a page into a
+//! [`RawDoc`](raw::RawDoc), [`lower`](lower::lower) turns it into a
+//! [`Catalog`](catalog::Catalog) plus diagnostics. No stage touches the
+//! filesystem or the network; the `errcat` CLI and `xtask` do.
+
+pub mod catalog;
+pub mod code;
+pub mod columns;
+pub mod diagnostic;
+pub mod inline;
+pub mod lower;
+pub mod manifest;
+pub mod markdown;
+pub mod naming;
+pub mod raw;
+
+use catalog::Catalog;
+use diagnostic::{Diagnostic, DiagnosticKind};
+use lower::{SourceInfo, SourceSettings};
+use sha2::{Digest, Sha256};
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// A page to ingest: its bytes and how to name it.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    pub bytes: &'a [u8],
+    /// Shown in diagnostics (e.g. `docs-src/page.md`).
+    pub path: &'a str,
+    /// Recorded in the catalog's `source.file`.
+    pub file: &'a str,
+}
+
+/// Identity of the catalog to build from a page.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogIdentity {
+    pub id: String,
+    pub title: Option<String>,
+    pub locale: String,
+    pub upstream: Option<String>,
+}
+
+/// Reads and lowers one page. Invalid UTF-8 is replaced (and reported as an
+/// error) so that the rest of the page is still read.
+pub fn ingest(
+    page: &Page<'_>,
+    identity: &CatalogIdentity,
+    settings: &SourceSettings,
+) -> (Catalog, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let text = match std::str::from_utf8(page.bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(error) => {
+            let valid = &page.bytes[..error.valid_up_to()];
+            let line = u32::try_from(valid.iter().filter(|byte| **byte == b'\n').count() + 1)
+                .unwrap_or(u32::MAX);
+            diagnostics.push(Diagnostic::new(
+                DiagnosticKind::InvalidUtf8,
+                page.path,
+                line,
+                "the page is not valid UTF-8; invalid bytes were replaced with U+FFFD",
+            ));
+            String::from_utf8_lossy(page.bytes)
+        }
+    };
+    let options = markdown::ReadOptions {
+        numbered_sections: settings.numbered_sections,
+    };
+    let (raw, read_diagnostics) = markdown::read_markdown(&text, page.path, &options);
+    diagnostics.extend(read_diagnostics);
+    let info = SourceInfo {
+        id: identity.id.clone(),
+        title: identity.title.clone(),
+        locale: identity.locale.clone(),
+        path: page.path.to_owned(),
+        file: page.file.to_owned(),
+        sha256: sha256_hex(page.bytes),
+        upstream: identity.upstream.clone(),
+    };
+    let (catalog, lower_diagnostics) = lower::lower(&raw, &info, settings);
+    diagnostics.extend(lower_diagnostics);
+    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    (catalog, diagnostics)
+}

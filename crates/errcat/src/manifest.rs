@@ -1,0 +1,211 @@
+//! The sources manifest (`docs-src/sources.yaml`): which pages exist, their
+//! catalog ids, locales, titles, upstream URLs and per-source settings.
+//!
+//! Parsing validates everything that can be checked without touching the
+//! filesystem: id syntax and uniqueness, paths that stay inside `docs-src/`.
+//! Whether the files exist is the caller's (IO) business.
+
+use crate::lower::SourceSettings;
+use serde::{Deserialize, Serialize};
+
+/// The whole manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub sources: Vec<SourceEntry>,
+}
+
+/// One upstream page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// Catalog id: `[a-z0-9-]+`, unique.
+    pub id: String,
+    /// Path under `docs-src/`, relative, without `..`.
+    pub file: String,
+    /// BCP 47 tag, e.g. `zh-CN`.
+    pub locale: String,
+    /// Catalog title; defaults to the page's first heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where the page is published, for the upstream drift check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream: Option<String>,
+    /// Reading and lowering settings.
+    #[serde(default, flatten)]
+    pub settings: SourceSettings,
+}
+
+/// Why a manifest is unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    #[error("{file}: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}:{line}: {message}")]
+    Invalid {
+        file: String,
+        line: u32,
+        message: String,
+    },
+}
+
+/// True for a valid catalog id.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Checks that a manifest path stays inside `docs-src/`.
+pub fn check_relative_path(path: &str) -> Result<(), String> {
+    if path.is_empty() {
+        return Err("the path is empty".to_owned());
+    }
+    if path.starts_with('/') || path.starts_with('\\') || path.chars().nth(1) == Some(':') {
+        return Err(format!(
+            "`{path}` is absolute; paths are relative to docs-src/"
+        ));
+    }
+    if path.chars().any(char::is_control) {
+        return Err(format!(
+            "`{}` contains control characters",
+            path.escape_debug()
+        ));
+    }
+    if path.contains('\\') {
+        return Err(format!("`{path}` uses `\\`; use `/` as the separator"));
+    }
+    if path
+        .split('/')
+        .any(|piece| piece == ".." || piece == "." || piece.is_empty())
+    {
+        return Err(format!(
+            "`{path}` must not contain `..`, `.` or empty segments"
+        ));
+    }
+    Ok(())
+}
+
+impl Manifest {
+    /// Parses and validates `text`, read from `file` (named in errors).
+    pub fn parse(text: &str, file: &str) -> Result<Manifest, ManifestError> {
+        let manifest: Manifest =
+            serde_saphyr::from_str(text).map_err(|error| ManifestError::Syntax {
+                file: file.to_owned(),
+                message: error.to_string(),
+            })?;
+        let line_of = |needle: &str| -> u32 {
+            text.lines()
+                .position(|line| line.contains(needle))
+                .and_then(|index| u32::try_from(index + 1).ok())
+                .unwrap_or(0)
+        };
+        let invalid = |needle: &str, message: String| ManifestError::Invalid {
+            file: file.to_owned(),
+            line: line_of(needle),
+            message,
+        };
+        let mut ids = std::collections::HashSet::new();
+        for source in &manifest.sources {
+            if !is_valid_id(&source.id) {
+                return Err(invalid(
+                    &source.id,
+                    format!("id `{}` must match [a-z0-9-]+", source.id),
+                ));
+            }
+            if !ids.insert(source.id.as_str()) {
+                return Err(invalid(
+                    &source.id,
+                    format!("id `{}` is used twice", source.id),
+                ));
+            }
+            check_relative_path(&source.file).map_err(|message| invalid(&source.file, message))?;
+            if source.locale.trim().is_empty()
+                || !source
+                    .locale
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                return Err(invalid(
+                    &source.id,
+                    format!(
+                        "source `{}` has an invalid locale `{}`",
+                        source.id, source.locale
+                    ),
+                ));
+            }
+            if let Some(url) = &source.upstream
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                return Err(invalid(
+                    url,
+                    format!("upstream `{url}` is not an http(s) URL"),
+                ));
+            }
+        }
+        Ok(manifest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "sources:\n  - id: a-1\n    file: a.md\n    locale: zh-CN\n    sections: merge\n    split_solution_at: [请]\n";
+
+    #[test]
+    fn a_valid_manifest_parses_with_settings() {
+        let manifest = Manifest::parse(GOOD, "sources.yaml").expect("valid");
+        assert_eq!(
+            manifest.sources[0].settings.sections,
+            crate::lower::SectionMode::Merge
+        );
+        assert_eq!(manifest.sources[0].settings.split_solution_at, ["请"]);
+        assert!(manifest.sources[0].settings.numbered_sections);
+    }
+
+    #[test]
+    fn paths_outside_docs_src_are_rejected_with_a_line() {
+        for bad in [
+            "../etc/passwd",
+            "/abs.md",
+            "a/../../b.md",
+            "C:/x.md",
+            "a\\b.md",
+        ] {
+            let text = format!("sources:\n  - id: a\n    file: '{bad}'\n    locale: en\n");
+            let error = Manifest::parse(&text, "sources.yaml").expect_err(bad);
+            assert!(
+                matches!(error, ManifestError::Invalid { line: 3, .. }),
+                "{bad}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn control_characters_in_paths_are_rejected() {
+        assert!(check_relative_path("a\u{8}.md").is_err());
+        assert!(check_relative_path("zego/page.md").is_ok());
+    }
+
+    #[test]
+    fn bad_ids_duplicates_and_unknown_keys_are_rejected() {
+        assert!(
+            Manifest::parse(
+                "sources:\n  - id: Bad_Id\n    file: a.md\n    locale: en\n",
+                "m"
+            )
+            .is_err()
+        );
+        assert!(Manifest::parse("sources:\n  - {id: a, file: a.md, locale: en}\n  - {id: a, file: b.md, locale: en}\n", "m").is_err());
+        let error = Manifest::parse(
+            "sources:\n  - {id: a, file: a.md, locale: en, colums: {}}\n",
+            "m",
+        )
+        .expect_err("typo");
+        assert!(matches!(error, ManifestError::Syntax { .. }));
+    }
+}

@@ -1,0 +1,535 @@
+//! Reads markdown and MDX pages (GFM tables) into a [`RawDoc`].
+//!
+//! Handles what page conversion leaves behind: `<Note>` blocks standalone and
+//! inside cells, inline HTML in cells, plain numbered section lines (`3 推流`),
+//! a table row broken over two physical lines, stray `<Content />` blocks.
+//! It does not decide column meaning or join continuation rows (see `lower`).
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::inline::{Tag, TextBuilder};
+use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
+use std::ops::Range;
+
+/// Settings of the markdown reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Treat a one-line paragraph such as `3 推流` as a section heading.
+    pub numbered_sections: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            numbered_sections: true,
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based line numbers.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        let index = self.starts.partition_point(|start| *start <= offset);
+        u32::try_from(index.max(1)).unwrap_or(u32::MAX)
+    }
+}
+
+/// Joins a table row that page conversion broke over two physical lines: a
+/// row line without its closing `|`, followed by a non-row line that ends
+/// with `|`. The line break becomes a space, so byte offsets (and therefore
+/// line numbers computed on the original text) stay valid.
+fn join_broken_rows(
+    text: &str,
+    file: &str,
+    lines: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut offset = 0;
+    let physical: Vec<&str> = text.split_inclusive('\n').collect();
+    for pair in physical.windows(2) {
+        let (current, next) = (pair[0], pair[1]);
+        let current_body = current.trim_end();
+        let next_body = next.trim();
+        let is_row = current_body.trim_start().starts_with('|');
+        if is_row
+            && !current_body.ends_with('|')
+            && !next_body.is_empty()
+            && !next_body.starts_with('|')
+            && next_body.ends_with('|')
+            && current.ends_with('\n')
+        {
+            let newline = offset + current.len() - 1;
+            bytes[newline] = b' ';
+            if newline > 0 && bytes[newline - 1] == b'\r' {
+                bytes[newline - 1] = b' ';
+            }
+            diagnostics.push(Diagnostic::new(
+                DiagnosticKind::BrokenRowJoined,
+                file,
+                lines.line(offset),
+                format!(
+                    "table row continues on line {}; the two lines were read as one row",
+                    lines.line(newline + 1)
+                ),
+            ));
+        }
+        offset += current.len();
+    }
+    // Only ASCII bytes were replaced by ASCII bytes, so this cannot fail.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+}
+
+/// True for a paragraph that is a plain numbered section line (`3 推流`,
+/// `2.1 Login`): short, one line, no sentence punctuation at the end.
+fn numbered_section_title(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.contains('\n') || text.chars().count() > 40 {
+        return None;
+    }
+    let (number, rest) = text.split_once(char::is_whitespace)?;
+    let is_number = !number.is_empty()
+        && number.split('.').all(|piece| {
+            !piece.is_empty() && piece.len() <= 2 && piece.chars().all(|c| c.is_ascii_digit())
+        });
+    let rest = rest.trim();
+    let ends_like_sentence = rest.ends_with([
+        '。', '.', '：', ':', '，', ',', '；', ';', '！', '？', '!', '?',
+    ]);
+    (is_number
+        && !rest.is_empty()
+        && !ends_like_sentence
+        && !rest.starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| text.to_owned())
+}
+
+#[derive(Debug)]
+struct TableState {
+    line: u32,
+    header: Option<RawRow>,
+    rows: Vec<RawRow>,
+    row: Option<RawRow>,
+    cell: Option<TextBuilder>,
+}
+
+/// Reads a markdown or MDX page. `file` names it in diagnostics.
+pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = LineIndex::new(text);
+    let mut diagnostics = Vec::new();
+    let repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
+
+    let mut doc = RawDoc::default();
+    let mut section: Option<RawSection> = None;
+    let mut heading: Option<(HeadingLevel, u32, String)> = None;
+    let mut paragraph: Option<(u32, String)> = None;
+    let mut table: Option<TableState> = None;
+    // A document-level `<Note>` being collected, with its start line.
+    let mut note: Option<(u32, TextBuilder)> = None;
+    let mut container_depth = 0usize; // lists, block quotes, footnotes
+    let mut code_block = false;
+
+    let parser = Parser::new_ext(
+        &repaired,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
+    for (event, range) in parser.into_offset_iter() {
+        let line = lines.line(range.start);
+        if let Some(state) = table.as_mut() {
+            if handle_table_event(state, &event, &range, &lines, file, &mut diagnostics) {
+                continue;
+            }
+            if matches!(event, Event::End(TagEnd::Table)) {
+                if let Some(state) = table.take() {
+                    let header = state.header.unwrap_or(RawRow {
+                        line: state.line,
+                        last_line: state.line,
+                        cells: Vec::new(),
+                    });
+                    doc.tables.push(RawTable {
+                        section: section.clone(),
+                        line: state.line,
+                        header,
+                        rows: state.rows,
+                    });
+                }
+                continue;
+            }
+        }
+        match event {
+            Event::Start(MdTag::Table(_)) => {
+                table = Some(TableState {
+                    line,
+                    header: None,
+                    rows: Vec::new(),
+                    row: None,
+                    cell: None,
+                });
+            }
+            Event::Start(MdTag::Heading { level, .. }) => {
+                heading = Some((level, line, String::new()))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, line, title)) = heading.take() {
+                    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if title.is_empty() {
+                        continue;
+                    }
+                    if level == HeadingLevel::H1 && doc.title.is_none() {
+                        doc.title = Some(title.clone());
+                    }
+                    section = Some(RawSection { title, line });
+                }
+            }
+            Event::Start(MdTag::CodeBlock(_)) => code_block = true,
+            Event::End(TagEnd::CodeBlock) => code_block = false,
+            Event::Start(MdTag::List(_) | MdTag::BlockQuote(_) | MdTag::FootnoteDefinition(_)) => {
+                container_depth += 1;
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.html("<ul>", file, line);
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                container_depth = container_depth.saturating_sub(1);
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.html("</ul>", file, line);
+                }
+            }
+            Event::Start(MdTag::Item) => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.html("<li>", file, line);
+                }
+            }
+            Event::Start(MdTag::Paragraph) => {
+                if note.is_none() && container_depth == 0 {
+                    paragraph = Some((line, String::new()));
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.line_break();
+                }
+                if let Some((line, text)) = paragraph.take()
+                    && options.numbered_sections
+                    && let Some(title) = numbered_section_title(&text)
+                {
+                    section = Some(RawSection { title, line });
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if code_block {
+                    continue;
+                }
+                handle_block_html(&html, line, file, &mut note, &mut doc, &mut diagnostics);
+                if let Some((_, text)) = paragraph.as_mut() {
+                    text.push_str(&html);
+                }
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if code_block {
+                    continue;
+                }
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(text);
+                } else if let Some((_, builder)) = note.as_mut() {
+                    if matches!(event, Event::Code(_)) {
+                        builder.code(text);
+                    } else {
+                        builder.text(text);
+                    }
+                }
+                if let Some((_, paragraph_text)) = paragraph.as_mut() {
+                    paragraph_text.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, paragraph_text)) = paragraph.as_mut() {
+                    paragraph_text.push('\n');
+                }
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.text(" ");
+                }
+            }
+            Event::Start(MdTag::Link { dest_url, .. }) => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.link_start(&dest_url);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.link_end();
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((line, builder)) = note.take() {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::UnknownMarkup,
+            file,
+            line,
+            "`<Note>` is never closed; read up to the end of the page",
+        ));
+        push_note(&mut doc, builder, file, &mut diagnostics);
+    }
+    (doc, diagnostics)
+}
+
+/// Handles events inside a table. Returns false for `End(Table)`.
+fn handle_table_event(
+    state: &mut TableState,
+    event: &Event<'_>,
+    range: &Range<usize>,
+    lines: &LineIndex,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let line = lines.line(range.start);
+    match event {
+        Event::End(TagEnd::Table) => return false,
+        Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
+            let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
+            state.row = Some(RawRow {
+                line,
+                last_line,
+                cells: Vec::new(),
+            });
+        }
+        Event::End(TagEnd::TableHead) => state.header = state.row.take(),
+        Event::End(TagEnd::TableRow) => {
+            if let Some(row) = state.row.take() {
+                state.rows.push(row);
+            }
+        }
+        Event::Start(MdTag::TableCell) => state.cell = Some(TextBuilder::new()),
+        Event::End(TagEnd::TableCell) => {
+            if let Some(mut builder) = state.cell.take() {
+                diagnostics.extend(builder.take_diagnostics());
+                let cell = builder.finish_cell();
+                if let Some(row) = state.row.as_mut() {
+                    row.cells.push(cell);
+                }
+            }
+        }
+        other => {
+            if let Some(builder) = state.cell.as_mut() {
+                match other {
+                    Event::Text(text) => builder.text(text),
+                    Event::Code(code) => builder.code(code),
+                    Event::InlineHtml(html) | Event::Html(html) => builder.html(html, file, line),
+                    Event::SoftBreak => builder.text(" "),
+                    Event::HardBreak => builder.line_break(),
+                    Event::Start(MdTag::Link { dest_url, .. }) => builder.link_start(dest_url),
+                    Event::End(TagEnd::Link) => builder.link_end(),
+                    Event::Start(MdTag::Emphasis) | Event::End(TagEnd::Emphasis) => {
+                        builder.emphasis("*")
+                    }
+                    Event::Start(MdTag::Strong) | Event::End(TagEnd::Strong) => {
+                        builder.emphasis("**")
+                    }
+                    Event::Start(MdTag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
+                        builder.emphasis("~~")
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Block-level HTML: document notes, stray MDX components, raw HTML tables.
+fn handle_block_html(
+    html: &str,
+    line: u32,
+    file: &str,
+    note: &mut Option<(u32, TextBuilder)>,
+    doc: &mut RawDoc,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for piece in split_html(html) {
+        let tag = piece.starts_with('<').then(|| Tag::parse(piece)).flatten();
+        match tag {
+            Some(tag)
+                if tag.name == "Note" && !tag.closing && !tag.self_closing && note.is_none() =>
+            {
+                *note = Some((line, TextBuilder::new()));
+            }
+            Some(tag) if tag.name == "Note" && tag.closing && note.is_some() => {
+                if let Some((_, builder)) = note.take() {
+                    push_note(doc, builder, file, diagnostics);
+                }
+            }
+            Some(tag) => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.tag(&tag, file, line);
+                } else if tag.name == "Content" {
+                    diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::StrayMdxComponent,
+                        file,
+                        line,
+                        "stray `<Content />` left by page conversion; ignored",
+                    ));
+                } else if tag.lower_name() == "table" && !tag.closing {
+                    diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::UnreadHtmlTable,
+                        file,
+                        line,
+                        "raw HTML `<table>` in a markdown page is not read; its rows are not in the catalog",
+                    ));
+                }
+            }
+            None => {
+                if let Some((_, builder)) = note.as_mut() {
+                    builder.text(&crate::inline::decode_entities(piece));
+                }
+            }
+        }
+    }
+}
+
+/// Splits raw HTML into tags and the text between them.
+fn split_html(html: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        if rest.starts_with('<')
+            && let Some(end) = rest.find('>')
+        {
+            pieces.push(&rest[..=end]);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let next = rest[1..].find('<').map_or(rest.len(), |index| index + 1);
+        pieces.push(&rest[..next]);
+        rest = &rest[next..];
+    }
+    pieces
+}
+
+fn push_note(
+    doc: &mut RawDoc,
+    mut builder: TextBuilder,
+    _file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    diagnostics.extend(builder.take_diagnostics());
+    let cell: RawCell = builder.finish_cell();
+    let mut text = cell.text();
+    for inner in cell.notes {
+        text.push('\n');
+        text.push_str(&inner);
+    }
+    let text = text.trim();
+    if !text.is_empty() {
+        doc.notes.push(text.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (RawDoc, Vec<Diagnostic>) {
+        read_markdown(text, "t.md", &ReadOptions::default())
+    }
+
+    #[test]
+    fn line_index_is_one_based() {
+        let index = LineIndex::new("a\nb\nc");
+        assert_eq!(index.line(0), 1);
+        assert_eq!(index.line(2), 2);
+        assert_eq!(index.line(4), 3);
+    }
+
+    #[test]
+    fn headings_and_tables_with_lines() {
+        let (doc, diagnostics) = read("# T\n\n## 公共\n\n|返回码|说明|\n|---|---|\n| 1 | 甲。 |\n");
+        assert!(diagnostics.is_empty());
+        assert_eq!(doc.title.as_deref(), Some("T"));
+        let table = &doc.tables[0];
+        assert_eq!(
+            table.section.as_ref().map(|s| s.title.as_str()),
+            Some("公共")
+        );
+        assert_eq!(table.line, 5);
+        assert_eq!(table.rows[0].line, 7);
+        assert_eq!(table.rows[0].cells[1].text(), "甲。");
+    }
+
+    #[test]
+    fn numbered_section_lines_are_sections_but_list_items_are_not() {
+        let (doc, _) =
+            read("1. 若在常见错误码中找不到\n\n3 推流\n\n| a | b |\n|---|---|\n| 1 | x |\n");
+        assert_eq!(
+            doc.tables[0].section.as_ref().map(|s| s.title.as_str()),
+            Some("3 推流")
+        );
+        assert_eq!(
+            numbered_section_title("调用推流接口后，推流回调的错误码如果非0，请查看以下错误码。"),
+            None
+        );
+        assert_eq!(numbered_section_title("2019 年的说明。"), None);
+    }
+
+    #[test]
+    fn standalone_note_is_a_document_note() {
+        let (doc, _) = read("<Note title=\"说明\">\n\n本文档包含所有返回码。\n\n</Note>\n");
+        assert_eq!(doc.notes, ["本文档包含所有返回码。"]);
+    }
+
+    #[test]
+    fn a_row_broken_over_two_lines_is_one_row() {
+        let text = "| 错误码 | 描述 |\n|-|-|\n| 1002006 | 描述：甲 '#', '\n<Content />, '^' 。|\n| 1002007 | 乙 |\n";
+        let (doc, diagnostics) = read(text);
+        let rows = &doc.tables[0].rows;
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].line, rows[0].last_line), (3, 4));
+        assert_eq!(rows[0].cells[0].text(), "1002006");
+        assert_eq!(rows[0].cells[1].text(), "描述：甲 '#', ' , '^' 。");
+        let kinds: Vec<_> = diagnostics.iter().map(|d| (d.kind, d.line)).collect();
+        assert!(kinds.contains(&(DiagnosticKind::BrokenRowJoined, 3)));
+        assert!(kinds.contains(&(DiagnosticKind::MdxDamage, 4)), "{kinds:?}");
+    }
+
+    #[test]
+    fn last_row_without_closing_pipe_is_kept() {
+        let (doc, _) = read("| 错误码 | 描述 |\n|-|-|\n| 1 | 甲 |\n| 2 | 乙。\n\n## 下一节\n");
+        assert_eq!(doc.tables[0].rows.len(), 2);
+        assert_eq!(doc.tables[0].rows[1].cells[1].text(), "乙。");
+    }
+
+    #[test]
+    fn stray_content_block_is_reported() {
+        let (_, diagnostics) = read("text\n\n<Content />\n");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            (diagnostics[0].kind, diagnostics[0].line),
+            (DiagnosticKind::StrayMdxComponent, 3)
+        );
+    }
+
+    #[test]
+    fn escaped_pipes_alignment_rows_and_tight_cells() {
+        let (doc, _) = read(
+            "| 错误码 | 释义 | 备注 |\n| :-: | :- | :- |\n| 605030003|参数错误 | |  \n| 605030021|创建失败  ||\n| 1 | [站点\\|_blank](8985#3) | a \\| b |\n",
+        );
+        let rows = &doc.tables[0].rows;
+        assert_eq!(rows[0].cells[0].text(), "605030003");
+        assert_eq!(rows[0].cells[1].text(), "参数错误");
+        assert!(rows[1].cells[2].is_empty());
+        assert_eq!(rows[2].cells[1].text(), "[站点](8985#3)");
+        assert_eq!(rows[2].cells[2].text(), "a | b");
+    }
+}

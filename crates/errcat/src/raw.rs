@@ -1,0 +1,95 @@
+//! The raw document model every reader produces: sections, document-level
+//! notes and tables of cells with line numbers.
+//!
+//! Raw values keep the document's shape (header row, physical rows, cell
+//! parts split at `<br>`); they carry no meaning yet. Deciding which column is
+//! the code, joining continuation rows and building entries is `lower`'s job.
+
+/// A whole page after reading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawDoc {
+    /// The first level-1 heading, if any.
+    pub title: Option<String>,
+    /// Document-level note blocks (`<Note>` outside tables), as light markdown.
+    pub notes: Vec<String>,
+    /// Every table, in document order.
+    pub tables: Vec<RawTable>,
+}
+
+/// The heading (or numbered section line) a table stands under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSection {
+    pub title: String,
+    pub line: u32,
+}
+
+/// One table as written: a header row and body rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawTable {
+    pub section: Option<RawSection>,
+    /// Line of the header row.
+    pub line: u32,
+    pub header: RawRow,
+    pub rows: Vec<RawRow>,
+}
+
+/// One physical table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: u32,
+    /// Last physical line of the row (a row broken over lines spans several).
+    pub last_line: u32,
+    pub cells: Vec<RawCell>,
+}
+
+/// One cell: its text split into parts at line breaks (`<br />`), plus note
+/// blocks found inside it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawCell {
+    /// Non-empty, trimmed parts of light markdown, in order.
+    pub parts: Vec<String>,
+    /// `<Note>` blocks inside the cell, as light markdown.
+    pub notes: Vec<String>,
+}
+
+impl RawCell {
+    /// The cell's text with parts joined by `\n`.
+    pub fn text(&self) -> String {
+        self.parts.join("\n")
+    }
+
+    /// True when the cell holds no text and no notes.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty() && self.notes.is_empty()
+    }
+
+    /// Builds a cell from plain text (tests and synthetic input).
+    pub fn from_text(text: &str) -> RawCell {
+        RawCell {
+            parts: text
+                .split('\n')
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+impl RawRow {
+    /// True when every cell is empty.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(RawCell::is_empty)
+    }
+
+    /// True for rows like `|---|:-:|` inside a body (a second delimiter row
+    /// left behind by page conversion): they hold no data.
+    pub fn is_rule(&self) -> bool {
+        !self.is_blank()
+            && self.cells.iter().all(|cell| {
+                let text = cell.text();
+                text.is_empty() || text.chars().all(|c| matches!(c, '-' | ':' | ' '))
+            })
+    }
+}

@@ -1,0 +1,94 @@
+//! `cargo xtask <command>`: regen, check.
+//!
+//! Exit codes: 0 success; 1 drift (`check`) or error diagnostics in the
+//! pages; 2 usage or IO error.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command> [--verbose]
+
+commands:
+  regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
+  check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
+
+exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|arg| arg == "--verbose" || arg == "-v");
+    let command = args
+        .iter()
+        .find(|arg| !arg.starts_with('-'))
+        .map(String::as_str);
+    let root = xtask::workspace_root();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let result = match command {
+        Some("regen") => regen(&root, color, verbose),
+        Some("check") => check(&root, color, verbose),
+        Some("help") | None => {
+            println!("{USAGE}");
+            return ExitCode::from(if command.is_none() { 2 } else { 0 });
+        }
+        Some(other) => {
+            eprintln!("xtask: unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("xtask: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn summary(plan: &xtask::Plan) -> String {
+    let tally = plan.tally();
+    format!(
+        "{} error(s), {} warning(s), {} info",
+        tally.errors, tally.warnings, tally.infos
+    )
+}
+
+fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let plan = xtask::plan(root)?;
+    eprint!("{}", plan.render_diagnostics(color, verbose));
+    if plan.tally().errors > 0 {
+        eprintln!("regen: {}; generated/ was not touched", summary(&plan));
+        return Ok(ExitCode::from(1));
+    }
+    let changed = xtask::write(root, &plan)?;
+    for path in &changed {
+        eprintln!("  updated {}", path.display());
+    }
+    eprintln!(
+        "regen: {} file(s) generated, {} changed; {}",
+        plan.files.len(),
+        changed.len(),
+        summary(&plan)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let plan = xtask::plan(root)?;
+    if verbose || plan.tally().errors > 0 {
+        eprint!("{}", plan.render_diagnostics(color, verbose));
+    }
+    if plan.tally().errors > 0 {
+        eprintln!("check: the pages have errors: {}", summary(&plan));
+        return Ok(ExitCode::from(1));
+    }
+    let drift = xtask::check(root, &plan)?;
+    if drift.is_clean() {
+        eprintln!(
+            "check: generated/ is up to date ({} files)",
+            plan.files.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", drift.report());
+    Ok(ExitCode::from(1))
+}
