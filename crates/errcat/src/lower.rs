@@ -148,9 +148,12 @@ pub fn lower(
             .map_or_else(|| default_section.clone(), |s| s.title.clone());
         previous = lowering.table(table, &section, previous.take());
     }
-    let groups = lowering.groups.drain(..).collect::<Vec<_>>();
-    let groups = groups
+    // A group whose tables yielded no entries (empty, or every row invalid,
+    // each already reported) would generate an empty type: leave it out.
+    let drafts: Vec<GroupDraft> = lowering.groups.drain(..).collect();
+    let groups = drafts
         .into_iter()
+        .filter(|draft| draft.rows.iter().any(|row| !row.codes.is_empty()))
         .map(|draft| lowering.build_group(draft))
         .collect();
     let catalog = Catalog {
@@ -689,6 +692,12 @@ const LABELS: &[(&str, Field)] = &[
     ("suggestion", Field::Solution),
     ("solution", Field::Solution),
     ("suggested action", Field::Solution),
+    ("注意事项", Field::Note),
+    ("注意", Field::Note),
+    ("备注", Field::Note),
+    ("说明事项", Field::Note),
+    ("note", Field::Note),
+    ("notes", Field::Note),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -696,6 +705,7 @@ enum Field {
     Message,
     Cause,
     Solution,
+    Note,
 }
 
 impl Field {
@@ -703,6 +713,7 @@ impl Field {
         match self {
             Field::Message => Field::Cause,
             Field::Cause | Field::Solution => Field::Solution,
+            Field::Note => Field::Note,
         }
     }
 
@@ -711,6 +722,7 @@ impl Field {
             Field::Message => "description",
             Field::Cause => "cause",
             Field::Solution => "suggestion",
+            Field::Note => "note",
         }
     }
 }
@@ -725,25 +737,46 @@ fn label_of(part: &str) -> Option<(Field, &str)> {
         .map(|(_, field)| (*field, rest.trim_start()))
 }
 
-/// Fields of each part of a labelled cell: a labelled part takes its label's
-/// field; an unlabelled first part is the description; another unlabelled
-/// part takes the field after the previous part's. `None` when no part has
-/// a label.
+/// True for a part that is a list item: `1、…`, `2. …`, `(3) …`, `- …`.
+fn is_list_item(part: &str) -> bool {
+    let part = part.trim_start();
+    if part.starts_with(['-', '•', '·', '*']) {
+        return true;
+    }
+    let digits = part.chars().take_while(char::is_ascii_digit).count();
+    let rest = part.get(digits..).unwrap_or("");
+    (digits > 0 && rest.starts_with(['、', '.', '．', ')', '）']))
+        || (part.starts_with(['(', '（'])
+            && part.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Fields of each part of a labelled cell, and whether the field was
+/// inferred from position. A labelled part takes its label's field; an
+/// unlabelled first part is the description; a list item, or any part after
+/// a bare label (`可能原因：` alone), continues the previous field; another
+/// unlabelled part takes the field after the previous one. `None` when no
+/// part has a label.
 fn part_fields(parts: &[String]) -> Option<Vec<(Field, String, bool)>> {
     if !parts.iter().any(|part| label_of(part).is_some()) {
         return None;
     }
     let mut fields = Vec::with_capacity(parts.len());
-    let mut last: Option<Field> = None;
+    // The previous part's field, and whether it was a bare label.
+    let mut last: Option<(Field, bool)> = None;
     for part in parts {
-        let (field, text, inferred) = match label_of(part) {
-            Some((field, rest)) => (field, rest.to_owned(), false),
-            None => match last {
-                None => (Field::Message, part.clone(), false),
-                Some(previous) => (previous.next(), part.clone(), true),
-            },
+        let (field, text, inferred) = match (label_of(part), last) {
+            (Some((field, rest)), _) => (field, rest.to_owned(), false),
+            (None, None) => (Field::Message, part.clone(), false),
+            (None, Some((previous, bare)))
+                if bare || is_list_item(part) || previous.next() == previous =>
+            {
+                (previous, part.clone(), false)
+            }
+            (None, Some((previous, _))) => (previous.next(), part.clone(), true),
         };
-        last = Some(field);
+        let bare = text.trim().is_empty()
+            || last.is_some_and(|(previous, bare)| bare && previous == field);
+        last = Some((field, bare));
         fields.push((field, text, inferred));
     }
     Some(fields)
@@ -753,13 +786,17 @@ fn split_labelled(parts: &[String]) -> Option<Texts> {
     let fields = part_fields(parts)?;
     let mut texts = Texts::default();
     for (field, text, _) in fields {
+        let Some(text) = none_if_dash(&text) else {
+            continue;
+        };
         let slot = match field {
             Field::Message => &mut texts.message,
             Field::Cause => &mut texts.cause,
             Field::Solution => &mut texts.solution,
-        };
-        let Some(text) = none_if_dash(&text) else {
-            continue;
+            Field::Note => {
+                texts.notes.push(text);
+                continue;
+            }
         };
         *slot = Some(match slot.take() {
             Some(existing) => format!("{existing}\n{text}"),
@@ -859,6 +896,47 @@ mod tests {
         assert_eq!(texts.solution.as_deref(), Some("检查 token 是否正确。"));
         assert_eq!(labelled_by_position(&cell), Some("suggestion"));
         assert_eq!(split_labelled(&parts(&["plain", "text"])), None);
+    }
+
+    #[test]
+    fn list_items_and_parts_after_a_bare_label_continue_that_field() {
+        let cell = parts(&[
+            "描述：获取媒体失败。",
+            "可能原因：",
+            "1、参数不在设备参数内。",
+            "2、NotReadableError",
+            "处理建议：检查参数。",
+        ]);
+        let texts = split_labelled(&cell).expect("labelled");
+        assert_eq!(
+            texts.cause.as_deref(),
+            Some("1、参数不在设备参数内。\n2、NotReadableError")
+        );
+        assert_eq!(texts.solution.as_deref(), Some("检查参数。"));
+        assert_eq!(labelled_by_position(&cell), None);
+        let cell = parts(&[
+            "描述：a。",
+            "处理建议：Web 端：",
+            "1. 明确来源。",
+            " 2. 异步操作。",
+        ]);
+        assert_eq!(
+            split_labelled(&cell).expect("labelled").solution.as_deref(),
+            Some("Web 端：\n1. 明确来源。\n2. 异步操作。")
+        );
+        assert_eq!(labelled_by_position(&cell), None);
+    }
+
+    #[test]
+    fn a_notes_label_goes_to_notes() {
+        let cell = parts(&[
+            "描述：未推流时修改参数。",
+            "处理建议：请检查。",
+            "注意事项：3.0.0 之前含义不同。",
+        ]);
+        let texts = split_labelled(&cell).expect("labelled");
+        assert_eq!(texts.solution.as_deref(), Some("请检查。"));
+        assert_eq!(texts.notes, ["3.0.0 之前含义不同。"]);
     }
 
     #[test]
