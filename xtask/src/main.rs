@@ -6,22 +6,41 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <command> [--verbose]
+const USAGE: &str = "usage: cargo xtask <command> [--verbose] [--root DIR]
 
 commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
   check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
 
+options:
+  --verbose   also print info diagnostics (repairs and inferences)
+  --root DIR  work on another checkout (default: this workspace)
+
 exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let verbose = args.iter().any(|arg| arg == "--verbose" || arg == "-v");
-    let command = args
-        .iter()
-        .find(|arg| !arg.starts_with('-'))
-        .map(String::as_str);
-    let root = xtask::workspace_root();
+    let mut args = std::env::args().skip(1);
+    let mut verbose = false;
+    let mut root = xtask::workspace_root();
+    let mut command: Option<String> = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--verbose" | "-v" => verbose = true,
+            "--root" => match args.next() {
+                Some(dir) => root = dir.into(),
+                None => {
+                    eprintln!("xtask: --root needs a directory\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            other if other.starts_with('-') || command.is_some() => {
+                eprintln!("xtask: unexpected argument `{other}`\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => command = Some(arg),
+        }
+    }
+    let command = command.as_deref();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let result = match command {
         Some("regen") => regen(&root, color, verbose),

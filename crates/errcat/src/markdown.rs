@@ -211,10 +211,8 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
                     builder.html("<li>", file, line);
                 }
             }
-            Event::Start(MdTag::Paragraph) => {
-                if note.is_none() && container_depth == 0 {
-                    paragraph = Some((line, String::new()));
-                }
+            Event::Start(MdTag::Paragraph) if note.is_none() && container_depth == 0 => {
+                paragraph = Some((line, String::new()));
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some((_, builder)) = note.as_mut() {

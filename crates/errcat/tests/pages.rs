@@ -22,7 +22,7 @@ fn page(
     )
 }
 
-fn entry<'a>(catalog: &'a errcat::catalog::Catalog, code: i64) -> &'a errcat::catalog::Entry {
+fn entry(catalog: &errcat::catalog::Catalog, code: i64) -> &errcat::catalog::Entry {
     let found: Vec<_> = catalog
         .entries()
         .filter(|(_, entry)| entry.code == Code::new(code))

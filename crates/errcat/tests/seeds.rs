@@ -298,3 +298,13 @@ fn ingest_is_deterministic() {
         assert_eq!(first.1, second.1);
     }
 }
+
+#[test]
+fn readme_documents_every_diagnostic_code() {
+    let readme =
+        std::fs::read_to_string(common::workspace_root().join("README.md")).expect("README");
+    for kind in errcat::diagnostic::DiagnosticKind::ALL {
+        let row = format!("| {} | {} |", kind.code(), kind.id());
+        assert!(readme.contains(&row), "README lacks the row `{row}`");
+    }
+}

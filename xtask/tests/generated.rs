@@ -1,0 +1,206 @@
+//! `generated/` must match what regen produces, and `check` must catch
+//! every way it can drift; `regen` must never leave it half-written.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A scratch copy of `docs-src/` and `generated/`.
+fn scratch(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("errcat-xtask-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let workspace = xtask::workspace_root();
+    copy_dir(&workspace.join("docs-src"), &root.join("docs-src"));
+    copy_dir(&workspace.join("generated"), &root.join("generated"));
+    root
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read");
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn xtask(root: &Path, command: &str) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([command, "--root"])
+        .arg(root)
+        .output()
+        .expect("run xtask");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn committed_generated_files_are_fresh() {
+    let root = xtask::workspace_root();
+    let plan = xtask::plan(&root).expect("plan");
+    let drift = xtask::check(&root, &plan).expect("check");
+    assert!(drift.is_clean(), "{}", drift.report());
+}
+
+#[test]
+fn two_regens_produce_identical_bytes() {
+    let root = xtask::workspace_root();
+    let first = xtask::plan(&root).expect("plan");
+    let second = xtask::plan(&root).expect("plan");
+    assert_eq!(first.files, second.files);
+    for text in first.files.values() {
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "exactly one trailing newline"
+        );
+        assert!(!text.contains('\r'), "LF line endings only");
+    }
+}
+
+#[test]
+fn check_reports_a_hand_edit_with_a_diff_and_the_fix_command() {
+    let root = scratch("edit");
+    let file = root.join("generated/catalog/zego-server-return-codes.yaml");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let edited = original.replacen("message: 接口调用频率过高。", "message: 手工修改。", 1);
+    assert_ne!(edited, original);
+    std::fs::write(&file, edited).expect("write");
+
+    let (code, output) = xtask(&root, "check");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("stale: generated/catalog/zego-server-return-codes.yaml"),
+        "{output}"
+    );
+    assert!(output.contains("-    message: 手工修改。"), "{output}");
+    assert!(
+        output.contains("+    message: 接口调用频率过高。"),
+        "{output}"
+    );
+    assert!(output.contains("cargo xtask regen"), "{output}");
+
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 0, "{output}");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), original);
+    assert_eq!(xtask(&root, "check").0, 0);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn check_reports_orphan_and_missing_files_and_regen_fixes_both() {
+    let root = scratch("orphan");
+    let stray = root.join("generated/catalog/stray.yaml");
+    std::fs::write(&stray, "schema: errcat/v1\n").expect("write");
+    let removed = root.join("generated/catalog/rtc-vendor-error-codes.yaml");
+    std::fs::remove_file(&removed).expect("remove");
+
+    let (code, output) = xtask(&root, "check");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("orphan: generated/catalog/stray.yaml"),
+        "{output}"
+    );
+    assert!(
+        output.contains("missing: generated/catalog/rtc-vendor-error-codes.yaml"),
+        "{output}"
+    );
+
+    assert_eq!(xtask(&root, "regen").0, 0);
+    assert!(!stray.exists());
+    assert!(removed.exists());
+    assert_eq!(xtask(&root, "check").0, 0);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn regen_refuses_to_write_when_a_page_has_errors() {
+    let root = scratch("errors");
+    std::fs::write(
+        root.join("docs-src/broken.md"),
+        "| 错误码 | 说明 |\n|---|---|\n| 12ab | 坏 |\n",
+    )
+    .expect("write");
+    let manifest = root.join("docs-src/sources.yaml");
+    let mut text = std::fs::read_to_string(&manifest).expect("read");
+    text.push_str("\n  - id: broken\n    file: broken.md\n    locale: zh-CN\n");
+    std::fs::write(&manifest, text).expect("write");
+    let before = snapshot(&root.join("generated"));
+
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("docs-src/broken.md:3"), "{output}");
+    assert!(output.contains("E0204"), "{output}");
+    assert_eq!(
+        snapshot(&root.join("generated")),
+        before,
+        "generated/ must be untouched"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_failure_while_staging_leaves_generated_untouched() {
+    let root = scratch("staging");
+    // Two stale files; the second cannot be staged because a directory
+    // blocks its temporary file.
+    for id in ["rtc-vendor-error-codes", "zego-server-return-codes"] {
+        let file = root.join(format!("generated/catalog/{id}.yaml"));
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, text.replacen("schema", "# stale\nschema", 1)).expect("write");
+    }
+    let blocker = root.join(format!(
+        "generated/catalog/.zego-server-return-codes.yaml.tmp-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&blocker).expect("blocker");
+    let before = snapshot(&root.join("generated"));
+
+    let plan = xtask::plan(&root).expect("plan");
+    assert!(xtask::write(&root, &plan).is_err());
+    assert_eq!(
+        snapshot(&root.join("generated")),
+        before,
+        "no file changed, no temporary left behind"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_manifest_path_outside_docs_src_is_refused() {
+    let root = scratch("escape");
+    let manifest = root.join("docs-src/sources.yaml");
+    let mut text = std::fs::read_to_string(&manifest).expect("read");
+    text.push_str("\n  - id: escape\n    file: ../outside.md\n    locale: en\n");
+    std::fs::write(&manifest, text).expect("write");
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("docs-src/sources.yaml:"), "{output}");
+    assert!(output.contains("../outside.md"), "{output}");
+    let _ = std::fs::remove_dir_all(&root);
+}
