@@ -11,6 +11,7 @@ const USAGE: &str = "usage: cargo xtask <command> [--verbose] [--root DIR]
 commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
   check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
+  names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
 
 options:
   --verbose   also print info diagnostics (repairs and inferences)
@@ -45,6 +46,13 @@ fn main() -> ExitCode {
     let result = match command {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose),
+        Some("names") => xtask::lock_names(&root).map(|written| {
+            for path in &written {
+                eprintln!("  updated {}", path.display());
+            }
+            eprintln!("names: {} lockfile(s) updated; now run `cargo xtask regen`", written.len());
+            ExitCode::SUCCESS
+        }),
         Some("help") | None => {
             println!("{USAGE}");
             return ExitCode::from(if command.is_none() { 2 } else { 0 });
@@ -65,10 +73,7 @@ fn main() -> ExitCode {
 
 fn summary(plan: &xtask::Plan) -> String {
     let tally = plan.tally();
-    format!(
-        "{} error(s), {} warning(s), {} info",
-        tally.errors, tally.warnings, tally.infos
-    )
+    format!("{} error(s), {} warning(s), {} info", tally.errors, tally.warnings, tally.infos)
 }
 
 fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
@@ -82,12 +87,7 @@ fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
     for path in &changed {
         eprintln!("  updated {}", path.display());
     }
-    eprintln!(
-        "regen: {} file(s) generated, {} changed; {}",
-        plan.files.len(),
-        changed.len(),
-        summary(&plan)
-    );
+    eprintln!("regen: {} file(s) generated, {} changed; {}", plan.files.len(), changed.len(), summary(&plan));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -102,10 +102,7 @@ fn check(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
     }
     let drift = xtask::check(root, &plan)?;
     if drift.is_clean() {
-        eprintln!(
-            "check: generated/ is up to date ({} files)",
-            plan.files.len()
-        );
+        eprintln!("check: generated/ is up to date ({} files)", plan.files.len());
         return Ok(ExitCode::SUCCESS);
     }
     print!("{}", drift.report());

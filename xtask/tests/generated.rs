@@ -47,16 +47,9 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 fn xtask(root: &Path, command: &str) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([command, "--root"])
-        .arg(root)
-        .output()
-        .expect("run xtask");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_xtask")).args([command, "--root"]).arg(root).output().expect("run xtask");
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     (output.status.code().unwrap_or(-1), text)
 }
 
@@ -75,10 +68,7 @@ fn two_regens_produce_identical_bytes() {
     let second = xtask::plan(&root).expect("plan");
     assert_eq!(first.files, second.files);
     for text in first.files.values() {
-        assert!(
-            text.ends_with('\n') && !text.ends_with("\n\n"),
-            "exactly one trailing newline"
-        );
+        assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "exactly one trailing newline");
         assert!(!text.contains('\r'), "LF line endings only");
     }
 }
@@ -94,15 +84,9 @@ fn check_reports_a_hand_edit_with_a_diff_and_the_fix_command() {
 
     let (code, output) = xtask(&root, "check");
     assert_eq!(code, 1, "{output}");
-    assert!(
-        output.contains("stale: generated/catalog/zego-server-return-codes.yaml"),
-        "{output}"
-    );
+    assert!(output.contains("stale: generated/catalog/zego-server-return-codes.yaml"), "{output}");
     assert!(output.contains("-    message: 手工修改。"), "{output}");
-    assert!(
-        output.contains("+    message: 接口调用频率过高。"),
-        "{output}"
-    );
+    assert!(output.contains("+    message: 接口调用频率过高。"), "{output}");
     assert!(output.contains("cargo xtask regen"), "{output}");
 
     let (code, output) = xtask(&root, "regen");
@@ -122,14 +106,8 @@ fn check_reports_orphan_and_missing_files_and_regen_fixes_both() {
 
     let (code, output) = xtask(&root, "check");
     assert_eq!(code, 1, "{output}");
-    assert!(
-        output.contains("orphan: generated/catalog/stray.yaml"),
-        "{output}"
-    );
-    assert!(
-        output.contains("missing: generated/catalog/rtc-vendor-error-codes.yaml"),
-        "{output}"
-    );
+    assert!(output.contains("orphan: generated/catalog/stray.yaml"), "{output}");
+    assert!(output.contains("missing: generated/catalog/rtc-vendor-error-codes.yaml"), "{output}");
 
     assert_eq!(xtask(&root, "regen").0, 0);
     assert!(!stray.exists());
@@ -141,11 +119,7 @@ fn check_reports_orphan_and_missing_files_and_regen_fixes_both() {
 #[test]
 fn regen_refuses_to_write_when_a_page_has_errors() {
     let root = scratch("errors");
-    std::fs::write(
-        root.join("docs-src/broken.md"),
-        "| 错误码 | 说明 |\n|---|---|\n| 12ab | 坏 |\n",
-    )
-    .expect("write");
+    std::fs::write(root.join("docs-src/broken.md"), "| 错误码 | 说明 |\n|---|---|\n| 12ab | 坏 |\n").expect("write");
     let manifest = root.join("docs-src/sources.yaml");
     let mut text = std::fs::read_to_string(&manifest).expect("read");
     text.push_str("\n  - id: broken\n    file: broken.md\n    locale: zh-CN\n");
@@ -156,11 +130,7 @@ fn regen_refuses_to_write_when_a_page_has_errors() {
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("docs-src/broken.md:3"), "{output}");
     assert!(output.contains("E0204"), "{output}");
-    assert_eq!(
-        snapshot(&root.join("generated")),
-        before,
-        "generated/ must be untouched"
-    );
+    assert_eq!(snapshot(&root.join("generated")), before, "generated/ must be untouched");
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -174,20 +144,13 @@ fn a_failure_while_staging_leaves_generated_untouched() {
         let text = std::fs::read_to_string(&file).expect("read");
         std::fs::write(&file, text.replacen("schema", "# stale\nschema", 1)).expect("write");
     }
-    let blocker = root.join(format!(
-        "generated/catalog/.zego-server-return-codes.yaml.tmp-{}",
-        std::process::id()
-    ));
+    let blocker = root.join(format!("generated/catalog/.zego-server-return-codes.yaml.tmp-{}", std::process::id()));
     std::fs::create_dir_all(&blocker).expect("blocker");
     let before = snapshot(&root.join("generated"));
 
     let plan = xtask::plan(&root).expect("plan");
     assert!(xtask::write(&root, &plan).is_err());
-    assert_eq!(
-        snapshot(&root.join("generated")),
-        before,
-        "no file changed, no temporary left behind"
-    );
+    assert_eq!(snapshot(&root.join("generated")), before, "no file changed, no temporary left behind");
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -11,6 +11,7 @@ use errcat::catalog::Catalog;
 use errcat::columns::ColumnRole;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};
 use errcat::lower::{SectionMode, SourceSettings};
+use errcat::names::NameBook;
 use errcat::{CatalogIdentity, Page};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -77,6 +78,12 @@ struct IngestArgs {
     /// Do not read one-line paragraphs like `3 推流` as section headings.
     #[arg(long)]
     no_numbered_sections: bool,
+    /// A name lockfile (YAML, as in `docs-src/names/`) to name the codes.
+    #[arg(long, value_name = "FILE")]
+    names: Option<PathBuf>,
+    /// Official SDK names: `name<TAB>code` lines after a header line.
+    #[arg(long, value_name = "TSV")]
+    official_names: Option<PathBuf>,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -127,9 +134,7 @@ fn parse_role(text: &str) -> Result<ColumnRole> {
         "solution" => ColumnRole::Solution,
         "note" => ColumnRole::Note,
         "ignore" => ColumnRole::Ignore,
-        other => bail!(
-            "unknown column role `{other}` (code, name, message, cause, solution, note, ignore)"
-        ),
+        other => bail!("unknown column role `{other}` (code, name, message, cause, solution, note, ignore)"),
     })
 }
 
@@ -143,41 +148,25 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "page".to_owned()
-    } else {
-        out
-    }
+    if out.is_empty() { "page".to_owned() } else { out }
 }
 
 fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let (bytes, shown) = if args.page.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
+        std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
         (bytes, "<stdin>".to_owned())
     } else {
-        let bytes = std::fs::read(&args.page)
-            .with_context(|| format!("reading {}", args.page.display()))?;
+        let bytes = std::fs::read(&args.page).with_context(|| format!("reading {}", args.page.display()))?;
         (bytes, args.page.display().to_string())
     };
     let id = match &args.id {
         Some(id) if errcat::manifest::is_valid_id(id) => id.clone(),
         Some(id) => bail!("--id `{id}` must match [a-z0-9-]+"),
-        None => slug(
-            args.page
-                .file_stem()
-                .and_then(|stem| stem.to_str())
-                .unwrap_or("stdin"),
-        ),
+        None => slug(args.page.file_stem().and_then(|stem| stem.to_str()).unwrap_or("stdin")),
     };
     let mut settings = SourceSettings {
-        sections: if args.merge_sections {
-            SectionMode::Merge
-        } else {
-            SectionMode::PerSection
-        },
+        sections: if args.merge_sections { SectionMode::Merge } else { SectionMode::PerSection },
         group_title: args.group_title.clone(),
         split_solution_at: args.split_solution_at.clone(),
         numbered_sections: !args.no_numbered_sections,
@@ -187,22 +176,12 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         let Some((header, role)) = column.rsplit_once('=') else {
             bail!("--column `{column}` must be HEADER=ROLE");
         };
-        settings
-            .columns
-            .insert(header.to_owned(), parse_role(role)?);
+        settings.columns.insert(header.to_owned(), parse_role(role)?);
     }
-    let identity = CatalogIdentity {
-        id,
-        title: args.title.clone(),
-        locale: args.locale.clone(),
-        upstream: args.upstream.clone(),
-    };
-    let page = Page {
-        bytes: &bytes,
-        path: &shown,
-        file: &shown,
-    };
-    let (catalog, diagnostics) = errcat::ingest(&page, &identity, &settings);
+    let identity =
+        CatalogIdentity { id, title: args.title.clone(), locale: args.locale.clone(), upstream: args.upstream.clone() };
+    let page = Page { bytes: &bytes, path: &shown, file: &shown };
+    let (catalog, diagnostics) = errcat::ingest(&page, &identity, &settings, &names_book(args)?);
     let text = String::from_utf8_lossy(&bytes);
     print_diagnostics(&diagnostics, &text, args.quiet);
     let output = match args.format {
@@ -210,12 +189,27 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         Format::Json => catalog.to_json(),
     };
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(output.as_bytes())
-        .context("writing the catalog")?;
+    stdout.write_all(output.as_bytes()).context("writing the catalog")?;
     let tally = Tally::of(&diagnostics);
     let failed = tally.errors > 0 || (args.deny_warnings && tally.warnings > 0);
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// The name lockfile and official name list given on the command line.
+fn names_book(args: &IngestArgs) -> Result<NameBook> {
+    let mut book = NameBook::default();
+    if let Some(path) = &args.names {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        book =
+            book.with_lockfile(&text, &path.display().to_string()).map_err(|d| anyhow::anyhow!(d.to_short_string()))?;
+    }
+    if let Some(path) = &args.official_names {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        book = book
+            .with_official_tsv(&text, &path.display().to_string())
+            .map_err(|d| anyhow::anyhow!(d.to_short_string()))?;
+    }
+    Ok(book)
 }
 
 /// Prints diagnostics to stderr, rustc-style, colored on a terminal.
@@ -230,11 +224,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic], source: &str, quiet: bool) {
     }
     let tally = Tally::of(diagnostics);
     if tally.errors + tally.warnings + tally.infos > 0 {
-        let _ = writeln!(
-            stderr,
-            "{} error(s), {} warning(s), {} info",
-            tally.errors, tally.warnings, tally.infos
-        );
+        let _ = writeln!(stderr, "{} error(s), {} warning(s), {} info", tally.errors, tally.warnings, tally.infos);
     }
 }
 
@@ -244,28 +234,17 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
     let mut found = 0;
     let mut out = String::new();
     for catalog in &catalogs {
-        if args
-            .source
-            .as_ref()
-            .is_some_and(|source| *source != catalog.id)
-        {
+        if args.source.as_ref().is_some_and(|source| *source != catalog.id) {
             continue;
         }
         for (group, entry) in catalog.entries().filter(|(_, entry)| entry.code == code) {
             found += 1;
-            out.push_str(&format!(
-                "{} › {} ({}) › {}\n",
-                catalog.id, group.title, group.name, entry.name
-            ));
+            out.push_str(&format!("{} › {} ({}) › {}\n", catalog.id, group.title, group.name, entry.name));
             out.push_str(&format!("  code:      {}\n", entry.code));
             if let Some(doc_name) = &entry.doc_name {
                 out.push_str(&format!("  doc name:  {doc_name}\n"));
             }
-            for (label, text) in [
-                ("message", &entry.message),
-                ("cause", &entry.cause),
-                ("solution", &entry.solution),
-            ] {
+            for (label, text) in [("message", &entry.message), ("cause", &entry.cause), ("solution", &entry.solution)] {
                 if let Some(text) = text {
                     out.push_str(&format!("  {label:<9}  {}\n", indent(text)));
                 }
@@ -281,38 +260,20 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
                 out.push_str(&format!("  sections:  {}\n", entry.sections.join(", ")));
             }
             for variant in &entry.variants {
-                let text = variant
-                    .message
-                    .as_deref()
-                    .or(variant.solution.as_deref())
-                    .unwrap_or("");
-                out.push_str(&format!(
-                    "  variant:   [{}] {}\n",
-                    variant.section,
-                    indent(text)
-                ));
+                let text = variant.message.as_deref().or(variant.solution.as_deref()).unwrap_or("");
+                out.push_str(&format!("  variant:   [{}] {}\n", variant.section, indent(text)));
             }
             let lines: Vec<String> = entry.lines.iter().map(ToString::to_string).collect();
-            out.push_str(&format!(
-                "  source:    docs-src/{}:{}\n\n",
-                catalog.source.file,
-                lines.join(",")
-            ));
+            out.push_str(&format!("  source:    docs-src/{}:{}\n\n", catalog.source.file, lines.join(",")));
         }
     }
     if let Some(source) = &args.source
         && !catalogs.iter().any(|catalog| catalog.id == *source)
     {
-        bail!(
-            "no catalog with id `{source}` in {}",
-            args.catalogs.display()
-        );
+        bail!("no catalog with id `{source}` in {}", args.catalogs.display());
     }
     if found == 0 {
-        eprintln!(
-            "errcat: code {code} is not documented in {}",
-            args.catalogs.display()
-        );
+        eprintln!("errcat: code {code} is not documented in {}", args.catalogs.display());
         return Ok(ExitCode::from(1));
     }
     print!("{out}");
@@ -333,8 +294,7 @@ fn read_catalogs(dir: &Path) -> Result<Vec<Catalog>> {
     paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             Catalog::from_yaml(&text).with_context(|| format!("parsing {}", path.display()))
         })
         .collect()

@@ -44,6 +44,17 @@ pub struct Group {
     /// The heading (or headings) the group came from.
     pub title: String,
     pub entries: Vec<Entry>,
+    /// Codes the name lockfile keeps although the page no longer documents
+    /// them (tombstones): their numbers and names are never reused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Retired>,
+}
+
+/// A code removed upstream, kept as a tombstone by the name lockfile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retired {
+    pub code: Code,
+    pub name: String,
 }
 
 /// One documented code.
@@ -107,9 +118,7 @@ pub enum CatalogError {
 impl Catalog {
     /// All entries of all groups, with their group.
     pub fn entries(&self) -> impl Iterator<Item = (&Group, &Entry)> {
-        self.groups
-            .iter()
-            .flat_map(|group| group.entries.iter().map(move |entry| (group, entry)))
+        self.groups.iter().flat_map(|group| group.entries.iter().map(move |entry| (group, entry)))
     }
 
     /// The catalog as YAML. Multi-line text uses `|` block scalars; long
@@ -128,16 +137,12 @@ impl Catalog {
     /// The YAML file: a one-line header comment (e.g. which command
     /// generated it from which page), then [`Catalog::to_yaml`].
     pub fn to_yaml_file(&self, header: &str) -> String {
-        let header: String = header
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let header: String = header.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         format!("# {header}\n{}", self.to_yaml())
     }
 
     pub fn from_yaml(text: &str) -> Result<Catalog, CatalogError> {
-        let catalog: Catalog =
-            serde_saphyr::from_str(text).map_err(|error| CatalogError::Yaml(error.to_string()))?;
+        let catalog: Catalog = serde_saphyr::from_str(text).map_err(|error| CatalogError::Yaml(error.to_string()))?;
         catalog.check_schema()
     }
 
@@ -154,10 +159,6 @@ impl Catalog {
     }
 
     fn check_schema(self) -> Result<Catalog, CatalogError> {
-        if self.schema == SCHEMA {
-            Ok(self)
-        } else {
-            Err(CatalogError::Schema(self.schema))
-        }
+        if self.schema == SCHEMA { Ok(self) } else { Err(CatalogError::Schema(self.schema)) }
     }
 }

@@ -32,10 +32,7 @@ impl Code {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text.strip_prefix('+').unwrap_or(text)),
         };
-        let magnitude = if let Some(hex) = digits
-            .strip_prefix("0x")
-            .or_else(|| digits.strip_prefix("0X"))
-        {
+        let magnitude = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
             if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
                 return Err(CodeError::NotANumber(text.to_owned()));
             }
@@ -44,23 +41,17 @@ impl Code {
             if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
                 return Err(CodeError::NotANumber(text.to_owned()));
             }
-            digits
-                .parse::<i128>()
-                .map_err(|_| CodeError::OutOfRange(text.to_owned()))?
+            digits.parse::<i128>().map_err(|_| CodeError::OutOfRange(text.to_owned()))?
         };
         let value = if negative { -magnitude } else { magnitude };
-        i64::try_from(value)
-            .map(Code)
-            .map_err(|_| CodeError::OutOfRange(text.to_owned()))
+        i64::try_from(value).map(Code).map_err(|_| CodeError::OutOfRange(text.to_owned()))
     }
 
     /// Parses a code cell that may list several codes of one row, separated
     /// by `、` `,` `，` `/` `;` `；` or whitespace.
     pub fn parse_list(text: &str) -> Result<Vec<Code>, CodeError> {
-        let pieces: Vec<&str> = text
-            .split(['、', ',', '，', '/', ';', '；'])
-            .flat_map(|piece| piece.split_whitespace())
-            .collect();
+        let pieces: Vec<&str> =
+            text.split(['、', ',', '，', '/', ';', '；']).flat_map(|piece| piece.split_whitespace()).collect();
         if pieces.is_empty() {
             return Err(CodeError::Empty);
         }
@@ -105,20 +96,13 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<i64> {
-        Code::parse_list(text)
-            .expect("parses")
-            .into_iter()
-            .map(Code::value)
-            .collect()
+        Code::parse_list(text).expect("parses").into_iter().map(Code::value).collect()
     }
 
     #[test]
     fn multi_code_cells_split_on_every_documented_separator() {
         assert_eq!(values("1010、5007"), [1010, 5007]);
-        assert_eq!(
-            values("3001、5000、5001、5002、5006"),
-            [3001, 5000, 5001, 5002, 5006]
-        );
+        assert_eq!(values("3001、5000、5001、5002、5006"), [3001, 5000, 5001, 5002, 5006]);
         assert_eq!(values("1, 2，3 / 4"), [1, 2, 3, 4]);
     }
 
@@ -133,18 +117,9 @@ mod tests {
 
     #[test]
     fn non_codes_are_errors_not_zero() {
-        assert!(matches!(
-            Code::parse_list("1000xxx"),
-            Err(CodeError::NotANumber(_))
-        ));
-        assert!(matches!(
-            Code::parse_list("9223372036854775808"),
-            Err(CodeError::OutOfRange(_))
-        ));
+        assert!(matches!(Code::parse_list("1000xxx"), Err(CodeError::NotANumber(_))));
+        assert!(matches!(Code::parse_list("9223372036854775808"), Err(CodeError::OutOfRange(_))));
         assert!(matches!(Code::parse_list("  "), Err(CodeError::Empty)));
-        assert!(matches!(
-            Code::parse_list("-"),
-            Err(CodeError::NotANumber(_))
-        ));
+        assert!(matches!(Code::parse_list("-"), Err(CodeError::NotANumber(_))));
     }
 }

@@ -152,12 +152,7 @@ const WORDS: &[(ColumnRole, &[&str])] = &[
             "handling",
         ],
     ),
-    (
-        ColumnRole::Note,
-        &[
-            "备注", "注释", "附注", "remark", "remarks", "note", "notes", "comment", "comments",
-        ],
-    ),
+    (ColumnRole::Note, &["备注", "注释", "附注", "remark", "remarks", "note", "notes", "comment", "comments"]),
 ];
 
 /// Lowercases and removes whitespace, punctuation and markup from a header.
@@ -175,19 +170,12 @@ pub fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Op
     if normalized.is_empty() {
         return None;
     }
-    if let Some(role) = overrides
-        .iter()
-        .find(|(key, _)| normalize_header(key) == normalized)
-        .map(|(_, role)| *role)
-    {
+    if let Some(role) = overrides.iter().find(|(key, _)| normalize_header(key) == normalized).map(|(_, role)| *role) {
         return Some(role);
     }
     // Exact word first, then the longest word contained in the header.
     for (role, words) in WORDS {
-        if words
-            .iter()
-            .any(|word| normalize_header(word) == normalized)
-        {
+        if words.iter().any(|word| normalize_header(word) == normalized) {
             return Some(*role);
         }
     }
@@ -199,9 +187,7 @@ pub fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Op
             if word.is_ascii() && word.len() < 5 {
                 continue;
             }
-            if normalized.contains(&word)
-                && best.is_none_or(|(length, _)| word.chars().count() > length)
-            {
+            if normalized.contains(&word) && best.is_none_or(|(length, _)| word.chars().count() > length) {
                 best = Some((word.chars().count(), *role));
             }
         }
@@ -211,10 +197,7 @@ pub fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Op
 
 /// Roles for a whole header row. A role claimed by two columns keeps the
 /// first; the second becomes `None` (reported as an unknown column).
-pub fn detect_roles(
-    headers: &[String],
-    overrides: &BTreeMap<String, ColumnRole>,
-) -> Vec<Option<ColumnRole>> {
+pub fn detect_roles(headers: &[String], overrides: &BTreeMap<String, ColumnRole>) -> Vec<Option<ColumnRole>> {
     let mut seen = Vec::new();
     headers
         .iter()
@@ -274,9 +257,6 @@ mod tests {
     #[test]
     fn a_role_is_claimed_once() {
         let headers = ["错误码".to_owned(), "返回码".to_owned(), "说明".to_owned()];
-        assert_eq!(
-            detect_roles(&headers, &BTreeMap::new()),
-            [Some(ColumnRole::Code), None, Some(ColumnRole::Message)]
-        );
+        assert_eq!(detect_roles(&headers, &BTreeMap::new()), [Some(ColumnRole::Code), None, Some(ColumnRole::Message)]);
     }
 }

@@ -74,6 +74,10 @@ kinds! {
     FallbackName = ("W0304", "fallback-name", Warning),
     InvalidDocName = ("W0305", "invalid-doc-name", Warning),
     NameCollision = ("W0306", "name-collision", Warning),
+    // Name lockfiles (04xx)
+    InvalidLockfile = ("E0401", "invalid-lockfile", Error),
+    RetiredCode = ("I0402", "retired-code", Info),
+    RetiredGroup = ("W0403", "retired-group", Warning),
 }
 
 impl fmt::Display for DiagnosticKind {
@@ -95,12 +99,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, file: &str, line: u32, message: impl Into<String>) -> Self {
-        Diagnostic {
-            kind,
-            file: file.to_owned(),
-            line,
-            message: message.into(),
-        }
+        Diagnostic { kind, file: file.to_owned(), line, message: message.into() }
     }
 
     pub fn severity(&self) -> Severity {
@@ -141,15 +140,10 @@ impl Diagnostic {
             self.message,
             self.kind.id()
         );
-        let line_text = source
-            .filter(|_| self.line > 0)
-            .and_then(|text| text.lines().nth(self.line as usize - 1));
+        let line_text = source.filter(|_| self.line > 0).and_then(|text| text.lines().nth(self.line as usize - 1));
         let gutter = " ".repeat(self.line.to_string().len());
         if self.line > 0 {
-            out.push_str(&format!(
-                "{gutter}{blue}-->{reset} {}:{}\n",
-                self.file, self.line
-            ));
+            out.push_str(&format!("{gutter}{blue}-->{reset} {}:{}\n", self.file, self.line));
         } else {
             out.push_str(&format!("{gutter}{blue}-->{reset} {}\n", self.file));
         }
@@ -157,10 +151,7 @@ impl Diagnostic {
             let shown: String = text.chars().take(160).collect();
             let ellipsis = if shown.len() < text.len() { " …" } else { "" };
             out.push_str(&format!("{gutter} {blue}|{reset}\n"));
-            out.push_str(&format!(
-                "{blue}{}{reset} {blue}|{reset} {shown}{ellipsis}\n",
-                self.line
-            ));
+            out.push_str(&format!("{blue}{}{reset} {blue}|{reset} {shown}{ellipsis}\n", self.line));
             out.push_str(&format!("{gutter} {blue}|{reset}\n"));
         }
         out
@@ -203,11 +194,7 @@ mod tests {
                 Severity::Warning => 'W',
                 Severity::Info => 'I',
             };
-            assert!(
-                kind.code().starts_with(prefix),
-                "{} has the wrong prefix",
-                kind.code()
-            );
+            assert!(kind.code().starts_with(prefix), "{} has the wrong prefix", kind.code());
         }
     }
 

@@ -36,23 +36,12 @@ impl Tag {
             Some(rest) => (true, rest),
             None => (false, inner),
         };
-        let name_end = inner
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(inner.len());
+        let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
         let name = &inner[..name_end];
-        if name.is_empty()
-            || !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ':')
-        {
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ':') {
             return None;
         }
-        Some(Tag {
-            name: name.to_owned(),
-            closing,
-            self_closing,
-            attributes: parse_attributes(&inner[name_end..]),
-        })
+        Some(Tag { name: name.to_owned(), closing, self_closing, attributes: parse_attributes(&inner[name_end..]) })
     }
 
     /// The lowercase name, for matching HTML tags case-insensitively.
@@ -61,10 +50,7 @@ impl Tag {
     }
 
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+        self.attributes.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
     }
 
     /// MDX components start with an uppercase letter (`<Note>`, `<Content />`).
@@ -80,9 +66,7 @@ fn parse_attributes(mut rest: &str) -> Vec<(String, String)> {
         if rest.is_empty() {
             return attributes;
         }
-        let name_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=')
-            .unwrap_or(rest.len());
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '=').unwrap_or(rest.len());
         let name = rest[..name_end].to_owned();
         rest = rest[name_end..].trim_start();
         let value = if let Some(after) = rest.strip_prefix('=') {
@@ -258,9 +242,7 @@ impl TextBuilder {
     pub fn link_start(&mut self, url: &str) {
         let target = self.target();
         let start = target.current.len();
-        target
-            .links
-            .push((target.parts.len(), start, url.to_owned()));
+        target.links.push((target.parts.len(), start, url.to_owned()));
     }
 
     pub fn link_end(&mut self) {
@@ -304,8 +286,7 @@ impl TextBuilder {
 
     /// Applies one parsed tag.
     pub fn tag(&mut self, tag: &Tag, file: &str, line: u32) {
-        if tag.name == "Note" || tag.name == "Tip" || tag.name == "Warning" || tag.name == "Callout"
-        {
+        if tag.name == "Note" || tag.name == "Tip" || tag.name == "Warning" || tag.name == "Callout" {
             if tag.closing {
                 if let Some(note) = self.close_innermost_note() {
                     let target = self.target();
@@ -343,13 +324,8 @@ impl TextBuilder {
                 target.lists.push(ListKind::Unordered);
             }
             ("ol", false) => {
-                let start = tag
-                    .attribute("start")
-                    .and_then(|s| s.parse::<u32>().ok())
-                    .unwrap_or(1);
-                target
-                    .lists
-                    .push(ListKind::Ordered(start.saturating_sub(1)));
+                let start = tag.attribute("start").and_then(|s| s.parse::<u32>().ok()).unwrap_or(1);
+                target.lists.push(ListKind::Ordered(start.saturating_sub(1)));
             }
             ("ul", true) | ("ol", true) => {
                 target.lists.pop();
@@ -378,18 +354,10 @@ impl TextBuilder {
             ("code", _) | ("kbd", _) | ("samp", _) | ("tt", _) => target.push_char('`'),
             ("strong", _) | ("b", _) => target.push_str("**"),
             ("em", _) | ("i", _) => target.push_str("*"),
-            (
-                "span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s"
-                | "ins" | "center",
-                _,
-            ) => {}
+            ("span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s" | "ins" | "center", _) => {}
             _ => {
                 if !tag.closing {
-                    let what = if tag.is_component() {
-                        "MDX component"
-                    } else {
-                        "HTML tag"
-                    };
+                    let what = if tag.is_component() { "MDX component" } else { "HTML tag" };
                     self.diagnostics.push(Diagnostic::new(
                         DiagnosticKind::UnknownMarkup,
                         file,
@@ -435,12 +403,7 @@ impl TextBuilder {
         }
         self.line_break();
         RawCell {
-            parts: self
-                .parts
-                .into_iter()
-                .map(|part| tidy_lines(&part))
-                .filter(|part| !part.is_empty())
-                .collect(),
+            parts: self.parts.into_iter().map(|part| tidy_lines(&part)).filter(|part| !part.is_empty()).collect(),
             notes: self.notes,
         }
     }
@@ -448,11 +411,7 @@ impl TextBuilder {
 
 /// Trims every line and drops empty lines.
 fn tidy_lines(text: &str) -> String {
-    text.split('\n')
-        .map(str::trim_end)
-        .filter(|line| !line.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.split('\n').map(str::trim_end).filter(|line| !line.trim().is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -474,8 +433,7 @@ mod tests {
 
     #[test]
     fn tags_parse_with_attributes() {
-        let tag =
-            Tag::parse(r#"<a href="https://x.test/a?b=1&amp;c=2" target="_blank">"#).expect("tag");
+        let tag = Tag::parse(r#"<a href="https://x.test/a?b=1&amp;c=2" target="_blank">"#).expect("tag");
         assert_eq!(tag.name, "a");
         assert_eq!(tag.attribute("href"), Some("https://x.test/a?b=1&c=2"));
         assert!(Tag::parse("<br />").expect("br").self_closing);
@@ -486,13 +444,7 @@ mod tests {
 
     #[test]
     fn br_splits_parts() {
-        let (cell, _) = cell_from_html(&[
-            "描述：a。",
-            "<br />",
-            "可能原因：b。",
-            "<br/>",
-            "处理建议：c。",
-        ]);
+        let (cell, _) = cell_from_html(&["描述：a。", "<br />", "可能原因：b。", "<br/>", "处理建议：c。"]);
         assert_eq!(cell.parts, ["描述：a。", "可能原因：b。", "处理建议：c。"]);
     }
 
@@ -517,18 +469,8 @@ mod tests {
 
     #[test]
     fn ordered_list_after_a_label_starts_on_its_own_line() {
-        let (cell, _) = cell_from_html(&[
-            "可能原因：",
-            "<ol>",
-            "<li>",
-            "一",
-            "</li>",
-            "<li>",
-            "二",
-            "</li>",
-            "</ol>",
-            "其后",
-        ]);
+        let (cell, _) =
+            cell_from_html(&["可能原因：", "<ol>", "<li>", "一", "</li>", "<li>", "二", "</li>", "</ol>", "其后"]);
         assert_eq!(cell.parts, ["可能原因：\n1. 一\n2. 二\n其后"]);
     }
 
@@ -541,10 +483,7 @@ mod tests {
             "</a>",
             " 中的说明。",
         ]);
-        assert_eq!(
-            cell.parts,
-            ["详情请参考 [调用方式](https://d.test/1#5) 中的说明。"]
-        );
+        assert_eq!(cell.parts, ["详情请参考 [调用方式](https://d.test/1#5) 中的说明。"]);
     }
 
     #[test]
@@ -573,9 +512,6 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(
-            decode_entities("a &lt;b&gt; &#x4E2D;&#25991; &bogus; &"),
-            "a <b> 中文 &bogus; &"
-        );
+        assert_eq!(decode_entities("a &lt;b&gt; &#x4E2D;&#25991; &bogus; &"), "a <b> 中文 &bogus; &");
     }
 }

@@ -13,7 +13,9 @@ pub mod inline;
 pub mod lower;
 pub mod manifest;
 pub mod markdown;
+pub mod names;
 pub mod naming;
+pub mod project;
 pub mod raw;
 
 use catalog::Catalog;
@@ -23,10 +25,7 @@ use sha2::{Digest, Sha256};
 
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// A page to ingest: its bytes and how to name it.
@@ -48,20 +47,20 @@ pub struct CatalogIdentity {
     pub upstream: Option<String>,
 }
 
-/// Reads and lowers one page. Invalid UTF-8 is replaced (and reported as an
-/// error) so that the rest of the page is still read.
+/// Reads and lowers one page, then names it. Invalid UTF-8 is replaced (and
+/// reported as an error) so that the rest of the page is still read.
 pub fn ingest(
     page: &Page<'_>,
     identity: &CatalogIdentity,
     settings: &SourceSettings,
+    names: &names::NameBook,
 ) -> (Catalog, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let text = match std::str::from_utf8(page.bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(error) => {
             let valid = &page.bytes[..error.valid_up_to()];
-            let line = u32::try_from(valid.iter().filter(|byte| **byte == b'\n').count() + 1)
-                .unwrap_or(u32::MAX);
+            let line = u32::try_from(valid.iter().filter(|byte| **byte == b'\n').count() + 1).unwrap_or(u32::MAX);
             diagnostics.push(Diagnostic::new(
                 DiagnosticKind::InvalidUtf8,
                 page.path,
@@ -71,9 +70,7 @@ pub fn ingest(
             String::from_utf8_lossy(page.bytes)
         }
     };
-    let options = markdown::ReadOptions {
-        numbered_sections: settings.numbered_sections,
-    };
+    let options = markdown::ReadOptions { numbered_sections: settings.numbered_sections };
     let (raw, read_diagnostics) = markdown::read_markdown(&text, page.path, &options);
     diagnostics.extend(read_diagnostics);
     let info = SourceInfo {
@@ -85,8 +82,9 @@ pub fn ingest(
         sha256: sha256_hex(page.bytes),
         upstream: identity.upstream.clone(),
     };
-    let (catalog, lower_diagnostics) = lower::lower(&raw, &info, settings);
+    let (mut catalog, lower_diagnostics) = lower::lower(&raw, &info, settings);
     diagnostics.extend(lower_diagnostics);
-    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    diagnostics.extend(names::apply(&mut catalog, names, page.path));
+    diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     (catalog, diagnostics)
 }

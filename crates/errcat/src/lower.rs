@@ -11,7 +11,6 @@ use crate::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef, Variant};
 use crate::code::Code;
 use crate::columns::{ColumnRole, detect_roles};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::naming::{fallback_entry_name, fallback_group_name, normalize_doc_name};
 use crate::raw::{RawDoc, RawRow, RawTable};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -99,7 +98,6 @@ struct Row {
 #[derive(Debug)]
 struct GroupDraft {
     title: String,
-    line: u32,
     rows: Vec<Row>,
 }
 
@@ -113,39 +111,17 @@ struct Texts {
 }
 
 /// Lowers a raw document into a catalog.
-pub fn lower(
-    doc: &RawDoc,
-    info: &SourceInfo,
-    settings: &SourceSettings,
-) -> (Catalog, Vec<Diagnostic>) {
-    let mut lowering = Lowering {
-        info,
-        settings,
-        diagnostics: Vec::new(),
-        groups: Vec::new(),
-    };
-    let catalog_title = info
-        .title
-        .clone()
-        .or_else(|| doc.title.clone())
-        .unwrap_or_else(|| file_stem(&info.file).to_owned());
+pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
+    let mut lowering = Lowering { info, settings, diagnostics: Vec::new(), groups: Vec::new() };
+    let catalog_title =
+        info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
     if doc.tables.is_empty() {
-        lowering.report(
-            DiagnosticKind::NoTables,
-            0,
-            "the page has no tables, so it documents no codes".to_owned(),
-        );
+        lowering.report(DiagnosticKind::NoTables, 0, "the page has no tables, so it documents no codes".to_owned());
     }
-    let default_section = settings
-        .group_title
-        .clone()
-        .unwrap_or_else(|| catalog_title.clone());
+    let default_section = settings.group_title.clone().unwrap_or_else(|| catalog_title.clone());
     let mut previous: Option<(String, Vec<Option<ColumnRole>>, usize)> = None;
     for table in &doc.tables {
-        let section = table
-            .section
-            .as_ref()
-            .map_or_else(|| default_section.clone(), |s| s.title.clone());
+        let section = table.section.as_ref().map_or_else(|| default_section.clone(), |s| s.title.clone());
         previous = lowering.table(table, &section, previous.take());
     }
     // A group whose tables yielded no entries (empty, or every row invalid,
@@ -161,11 +137,7 @@ pub fn lower(
         id: info.id.clone(),
         title: catalog_title,
         locale: info.locale.clone(),
-        source: SourceRef {
-            file: info.file.clone(),
-            sha256: info.sha256.clone(),
-            upstream: info.upstream.clone(),
-        },
+        source: SourceRef { file: info.file.clone(), sha256: info.sha256.clone(), upstream: info.upstream.clone() },
         notes: doc.notes.clone(),
         groups,
     };
@@ -174,10 +146,7 @@ pub fn lower(
 
 fn file_stem(file: &str) -> &str {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    name.split('.')
-        .next()
-        .filter(|stem| !stem.is_empty())
-        .unwrap_or(name)
+    name.split('.').next().filter(|stem| !stem.is_empty()).unwrap_or(name)
 }
 
 struct Lowering<'a> {
@@ -189,27 +158,18 @@ struct Lowering<'a> {
 
 impl Lowering<'_> {
     fn report(&mut self, kind: DiagnosticKind, line: u32, message: String) {
-        self.diagnostics
-            .push(Diagnostic::new(kind, &self.info.path, line, message));
+        self.diagnostics.push(Diagnostic::new(kind, &self.info.path, line, message));
     }
 
-    fn group_index(&mut self, section: &str, line: u32) -> usize {
+    fn group_index(&mut self, section: &str) -> usize {
         let title = match self.settings.sections {
             SectionMode::PerSection => section.to_owned(),
-            SectionMode::Merge => self
-                .settings
-                .group_title
-                .clone()
-                .unwrap_or_else(|| "Errors".to_owned()),
+            SectionMode::Merge => self.settings.group_title.clone().unwrap_or_else(|| "Errors".to_owned()),
         };
         if let Some(index) = self.groups.iter().position(|group| group.title == title) {
             return index;
         }
-        self.groups.push(GroupDraft {
-            title,
-            line,
-            rows: Vec::new(),
-        });
+        self.groups.push(GroupDraft { title, rows: Vec::new() });
         self.groups.len() - 1
     }
 
@@ -235,15 +195,8 @@ impl Lowering<'_> {
                     rows.insert(0, &table.header);
                 }
                 _ => {
-                    let data_rows = rows
-                        .iter()
-                        .filter(|row| !row.is_blank() && !row.is_rule())
-                        .count();
-                    let shown = headers
-                        .iter()
-                        .map(|h| format!("`{h}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
+                    let data_rows = rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
+                    let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
                     self.report(
                         DiagnosticKind::NoCodeColumn,
                         table.line,
@@ -257,9 +210,7 @@ impl Lowering<'_> {
             }
         } else {
             for (index, role) in roles.iter().enumerate() {
-                let has_text = rows
-                    .iter()
-                    .any(|row| row.cells.get(index).is_some_and(|cell| !cell.is_empty()));
+                let has_text = rows.iter().any(|row| row.cells.get(index).is_some_and(|cell| !cell.is_empty()));
                 if role.is_none() && has_text {
                     self.report(
                         DiagnosticKind::UnknownColumn,
@@ -273,17 +224,11 @@ impl Lowering<'_> {
                 }
             }
             if rows.iter().all(|row| row.is_blank() || row.is_rule()) {
-                self.report(
-                    DiagnosticKind::EmptyTable,
-                    table.line,
-                    "table has a header but no rows".to_owned(),
-                );
+                self.report(DiagnosticKind::EmptyTable, table.line, "table has a header but no rows".to_owned());
             }
         }
-        let group = self.group_index(section, table.line);
-        let code_index = roles
-            .iter()
-            .position(|role| *role == Some(ColumnRole::Code));
+        let group = self.group_index(section);
+        let code_index = roles.iter().position(|role| *role == Some(ColumnRole::Code));
         for row in rows {
             self.row(row, &roles, code_index, group, section);
         }
@@ -304,29 +249,14 @@ impl Lowering<'_> {
         let mut cells = RowCells::default();
         for (cell, role) in row.cells.iter().zip(roles) {
             cells.notes.extend(cell.notes.iter().cloned());
-            if let Some(role) =
-                role.filter(|role| !matches!(role, ColumnRole::Code | ColumnRole::Ignore))
-            {
-                cells
-                    .parts
-                    .entry(role)
-                    .or_default()
-                    .extend(cell.parts.iter().cloned());
+            if let Some(role) = role.filter(|role| !matches!(role, ColumnRole::Code | ColumnRole::Ignore)) {
+                cells.parts.entry(role).or_default().extend(cell.parts.iter().cloned());
             }
         }
-        let code_text = code_index
-            .and_then(|index| row.cells.get(index))
-            .map(|cell| cell.text())
-            .unwrap_or_default();
+        let code_text = code_index.and_then(|index| row.cells.get(index)).map(|cell| cell.text()).unwrap_or_default();
         if code_text.trim().is_empty() {
-            let has_name = cells
-                .parts
-                .get(&ColumnRole::Name)
-                .is_some_and(|parts| !parts.is_empty());
-            let previous = self.groups[group]
-                .rows
-                .last_mut()
-                .filter(|previous| previous.section == section);
+            let has_name = cells.parts.get(&ColumnRole::Name).is_some_and(|parts| !parts.is_empty());
+            let previous = self.groups[group].rows.last_mut().filter(|previous| previous.section == section);
             match previous {
                 Some(previous) if !has_name => {
                     let above = previous.lines[0];
@@ -340,8 +270,7 @@ impl Lowering<'_> {
                 _ => self.report(
                     DiagnosticKind::OrphanContinuation,
                     row.line,
-                    "row has no code and no row above it to continue; it is not in the catalog"
-                        .to_owned(),
+                    "row has no code and no row above it to continue; it is not in the catalog".to_owned(),
                 ),
             }
             return;
@@ -354,11 +283,7 @@ impl Lowering<'_> {
                 cells,
             }),
             Err(error) => {
-                self.report(
-                    DiagnosticKind::InvalidCode,
-                    row.line,
-                    format!("{error}; the row is not in the catalog"),
-                );
+                self.report(DiagnosticKind::InvalidCode, row.line, format!("{error}; the row is not in the catalog"));
                 // A continuation after a broken row must not attach to the
                 // row before it: close the chain with an empty marker row.
                 self.groups[group].rows.push(Row {
@@ -384,10 +309,7 @@ impl Lowering<'_> {
                 format!("an unlabelled part of the description was read as the {inferred} by its position"),
             );
         }
-        for (role, field) in [
-            (ColumnRole::Cause, &mut texts.cause),
-            (ColumnRole::Solution, &mut texts.solution),
-        ] {
+        for (role, field) in [(ColumnRole::Cause, &mut texts.cause), (ColumnRole::Solution, &mut texts.solution)] {
             if let Some(text) = none_if_dash(&parts(role).join("\n")) {
                 *field = Some(match field.take() {
                     Some(existing) => format!("{existing}\n{text}"),
@@ -397,8 +319,7 @@ impl Lowering<'_> {
         }
         if texts.solution.is_none()
             && let Some(message) = texts.message.clone()
-            && let Some((message, solution)) =
-                split_at_marker(&message, &self.settings.split_solution_at)
+            && let Some((message, solution)) = split_at_marker(&message, &self.settings.split_solution_at)
         {
             texts.message = message;
             texts.solution = Some(solution);
@@ -413,7 +334,6 @@ impl Lowering<'_> {
     fn build_group(&mut self, draft: GroupDraft) -> Group {
         let mut entries: Vec<Entry> = Vec::new();
         let mut by_code: HashMap<Code, usize> = HashMap::new();
-        let mut doc_names: Vec<Option<String>> = Vec::new();
         for row in &draft.rows {
             if row.codes.is_empty() {
                 continue;
@@ -426,18 +346,12 @@ impl Lowering<'_> {
                 .map(|parts| parts.join(" ").trim().trim_matches('`').trim().to_owned())
                 .and_then(|name| none_if_dash(&name));
             for code in &row.codes {
-                let same_row: Vec<Code> = row
-                    .codes
-                    .iter()
-                    .copied()
-                    .filter(|other| other != code)
-                    .collect();
+                let same_row: Vec<Code> = row.codes.iter().copied().filter(|other| other != code).collect();
                 if let Some(&index) = by_code.get(code) {
                     self.repeat(&mut entries[index], *code, row, &texts);
                     continue;
                 }
                 by_code.insert(*code, entries.len());
-                doc_names.push(doc_name.clone());
                 entries.push(Entry {
                     code: *code,
                     name: String::new(),
@@ -456,20 +370,14 @@ impl Lowering<'_> {
                 });
             }
         }
-        self.assign_names(&draft, &mut entries);
-        Group {
-            name: fallback_group_name(&draft.title),
-            title: draft.title,
-            entries,
-        }
+        // Names are given by `names::apply`, after lowering.
+        Group { name: String::new(), title: draft.title, entries, retired: Vec::new() }
     }
 
     /// A code documented again in the same group.
     fn repeat(&mut self, entry: &mut Entry, code: Code, row: &Row, texts: &Texts) {
         let first_line = entry.lines[0];
-        if self.settings.sections == SectionMode::PerSection
-            || entry.sections.contains(&row.section)
-        {
+        if self.settings.sections == SectionMode::PerSection || entry.sections.contains(&row.section) {
             self.report(
                 DiagnosticKind::DuplicateCode,
                 row.lines[0],
@@ -492,9 +400,7 @@ impl Lowering<'_> {
             return;
         }
         if let Some(variant) = entry.variants.iter_mut().find(|variant| {
-            variant.message == texts.message
-                && variant.cause == texts.cause
-                && variant.solution == texts.solution
+            variant.message == texts.message && variant.cause == texts.cause && variant.solution == texts.solution
         }) {
             variant.section.push_str(&format!(", {}", row.section));
             variant.lines.extend(&row.lines);
@@ -518,109 +424,11 @@ impl Lowering<'_> {
             lines: row.lines.clone(),
         });
     }
-
-    /// Names from the document where they are usable and unambiguous,
-    /// otherwise the documented fallback; every fallback is reported.
-    fn assign_names(&mut self, draft: &GroupDraft, entries: &mut [Entry]) {
-        let mut codes_by_doc_name: BTreeMap<String, Vec<Code>> = BTreeMap::new();
-        for entry in entries.iter() {
-            if let Some(doc_name) = &entry.doc_name {
-                let codes = codes_by_doc_name.entry(doc_name.clone()).or_default();
-                if !codes.contains(&entry.code) {
-                    codes.push(entry.code);
-                }
-            }
-        }
-        let mut normalized: Vec<Option<String>> = Vec::with_capacity(entries.len());
-        for entry in entries.iter() {
-            let Some(doc_name) = &entry.doc_name else {
-                normalized.push(None);
-                continue;
-            };
-            let codes = &codes_by_doc_name[doc_name];
-            if codes.len() > 1 {
-                if codes[0] == entry.code {
-                    let list = codes
-                        .iter()
-                        .map(Code::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.report(
-                        DiagnosticKind::SharedDocName,
-                        entry.lines[0],
-                        format!("the document gives the name `{doc_name}` to codes {list}; none of them uses it"),
-                    );
-                }
-                normalized.push(None);
-                continue;
-            }
-            let name = normalize_doc_name(doc_name);
-            if name.is_none() {
-                self.report(
-                    DiagnosticKind::InvalidDocName,
-                    entry.lines[0],
-                    format!("`{doc_name}` (code {}) is not an identifier; it is kept as `doc_name` only", entry.code),
-                );
-            }
-            normalized.push(name);
-        }
-        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, name) in normalized.iter().enumerate() {
-            if let Some(name) = name {
-                holders.entry(name.clone()).or_default().push(index);
-            }
-        }
-        for (name, indexes) in &holders {
-            if indexes.len() > 1 {
-                let codes = indexes
-                    .iter()
-                    .map(|&i| entries[i].code.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.report(
-                    DiagnosticKind::NameCollision,
-                    entries[indexes[0]].lines[0],
-                    format!("codes {codes} would all be named `{name}`; none of them uses it"),
-                );
-                for &index in indexes {
-                    normalized[index] = None;
-                }
-            }
-        }
-        let mut fallbacks = Vec::new();
-        for (entry, name) in entries.iter_mut().zip(normalized) {
-            entry.name = name.unwrap_or_else(|| {
-                fallbacks.push(entry.code);
-                fallback_entry_name(entry.code)
-            });
-        }
-        let group_name = fallback_group_name(&draft.title);
-        let mut message = format!(
-            "group `{}` has no curated type name; it is named `{group_name}`",
-            draft.title
-        );
-        if !fallbacks.is_empty() {
-            let shown: Vec<String> = fallbacks.iter().take(8).map(Code::to_string).collect();
-            let more = if fallbacks.len() > 8 {
-                format!(" and {} more", fallbacks.len() - 8)
-            } else {
-                String::new()
-            };
-            message.push_str(&format!(
-                "; {} code(s) have no name and use the `Code<number>` fallback: {}{more}",
-                fallbacks.len(),
-                shown.join(", ")
-            ));
-        }
-        self.report(DiagnosticKind::FallbackName, draft.line, message);
-    }
 }
 
 /// Appends a continuation row's text to the row above, cell by cell.
 fn continue_row(previous: &mut Row, cells: RowCells, row: &RawRow) {
-    previous
-        .lines
-        .extend(row.line..=row.last_line.max(row.line));
+    previous.lines.extend(row.line..=row.last_line.max(row.line));
     previous.cells.notes.extend(cells.notes);
     for (role, parts) in cells.parts {
         let target = previous.cells.parts.entry(role).or_default();
@@ -639,17 +447,10 @@ fn continue_row(previous: &mut Row, cells: RowCells, row: &RawRow) {
 pub fn join_text(before: &str, after: &str) -> String {
     let before = before.trim_end();
     let after = after.trim_start();
-    let tight =
-        before.chars().next_back().is_some_and(is_cjk) || after.chars().next().is_some_and(is_cjk);
+    let tight = before.chars().next_back().is_some_and(is_cjk) || after.chars().next().is_some_and(is_cjk);
     let tight = tight
-        && !(before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-            && after
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric()));
+        && !(before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+            && after.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()));
     if before.is_empty() || after.is_empty() || tight {
         format!("{before}{after}")
     } else {
@@ -667,11 +468,7 @@ pub fn is_cjk(c: char) -> bool {
 /// `-`, `—`, `－`, `/` and empty text mean "none".
 fn none_if_dash(text: &str) -> Option<String> {
     let text = text.trim();
-    (!matches!(
-        text,
-        "" | "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a"
-    ))
-    .then(|| text.to_owned())
+    (!matches!(text, "" | "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a")).then(|| text.to_owned())
 }
 
 const LABELS: &[(&str, Field)] = &[
@@ -731,10 +528,7 @@ impl Field {
 fn label_of(part: &str) -> Option<(Field, &str)> {
     let (head, rest) = part.split_once(['：', ':'])?;
     let head = head.trim().to_lowercase();
-    LABELS
-        .iter()
-        .find(|(label, _)| *label == head)
-        .map(|(_, field)| (*field, rest.trim_start()))
+    LABELS.iter().find(|(label, _)| *label == head).map(|(_, field)| (*field, rest.trim_start()))
 }
 
 /// True for a part that is a list item: `1、…`, `2. …`, `(3) …`, `- …`.
@@ -746,8 +540,7 @@ fn is_list_item(part: &str) -> bool {
     let digits = part.chars().take_while(char::is_ascii_digit).count();
     let rest = part.get(digits..).unwrap_or("");
     (digits > 0 && rest.starts_with(['、', '.', '．', ')', '）']))
-        || (part.starts_with(['(', '（'])
-            && part.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+        || (part.starts_with(['(', '（']) && part.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Fields of each part of a labelled cell, and whether the field was
@@ -767,15 +560,12 @@ fn part_fields(parts: &[String]) -> Option<Vec<(Field, String, bool)>> {
         let (field, text, inferred) = match (label_of(part), last) {
             (Some((field, rest)), _) => (field, rest.to_owned(), false),
             (None, None) => (Field::Message, part.clone(), false),
-            (None, Some((previous, bare)))
-                if bare || is_list_item(part) || previous.next() == previous =>
-            {
+            (None, Some((previous, bare))) if bare || is_list_item(part) || previous.next() == previous => {
                 (previous, part.clone(), false)
             }
             (None, Some((previous, _))) => (previous.next(), part.clone(), true),
         };
-        let bare = text.trim().is_empty()
-            || last.is_some_and(|(previous, bare)| bare && previous == field);
+        let bare = text.trim().is_empty() || last.is_some_and(|(previous, bare)| bare && previous == field);
         last = Some((field, bare));
         fields.push((field, text, inferred));
     }
@@ -808,10 +598,7 @@ fn split_labelled(parts: &[String]) -> Option<Texts> {
 
 /// The field an unlabelled, non-first part was given by position, if any.
 fn labelled_by_position(parts: &[String]) -> Option<&'static str> {
-    part_fields(parts)?
-        .into_iter()
-        .find(|(_, _, inferred)| *inferred)
-        .map(|(field, _, _)| field.describe())
+    part_fields(parts)?.into_iter().find(|(_, _, inferred)| *inferred).map(|(field, _, _)| field.describe())
 }
 
 /// Splits `描述 请建议` at the first marker that follows whitespace. A text
@@ -836,10 +623,7 @@ fn split_at_marker(text: &str, markers: &[String]) -> Option<(Option<String>, St
     }
     let at = best?;
     let message = text[..at].trim();
-    Some((
-        (!message.is_empty()).then(|| message.to_owned()),
-        text[at..].trim().to_owned(),
-    ))
+    Some(((!message.is_empty()).then(|| message.to_owned()), text[at..].trim().to_owned()))
 }
 
 #[cfg(test)]
@@ -852,22 +636,15 @@ mod tests {
 
     #[test]
     fn cjk_text_joins_without_a_space() {
-        assert_eq!(
-            join_text("请检查拉取的流是否已推流成", "功"),
-            "请检查拉取的流是否已推流成功"
-        );
+        assert_eq!(join_text("请检查拉取的流是否已推流成", "功"), "请检查拉取的流是否已推流成功");
         assert_eq!(join_text("check the", "network"), "check the network");
         assert_eq!(join_text("填写正确", "鉴权失败"), "填写正确鉴权失败");
     }
 
     #[test]
     fn labelled_parts_split_into_fields() {
-        let texts = split_labelled(&parts(&[
-            "描述：未登录房间。",
-            "可能原因：没有登录。",
-            "处理建议：请先登录。",
-        ]))
-        .expect("labelled");
+        let texts = split_labelled(&parts(&["描述：未登录房间。", "可能原因：没有登录。", "处理建议：请先登录。"]))
+            .expect("labelled");
         assert_eq!(texts.message.as_deref(), Some("未登录房间。"));
         assert_eq!(texts.cause.as_deref(), Some("没有登录。"));
         assert_eq!(texts.solution.as_deref(), Some("请先登录。"));
@@ -875,23 +652,15 @@ mod tests {
 
     #[test]
     fn missing_first_label_is_the_description() {
-        let texts = split_labelled(&parts(&[
-            "params 参数无效。",
-            "可能原因：为空。",
-            "处理建议：传入正确参数。",
-        ]))
-        .expect("labelled");
+        let texts = split_labelled(&parts(&["params 参数无效。", "可能原因：为空。", "处理建议：传入正确参数。"]))
+            .expect("labelled");
         assert_eq!(texts.message.as_deref(), Some("params 参数无效。"));
         assert_eq!(texts.cause.as_deref(), Some("为空。"));
     }
 
     #[test]
     fn unlabelled_part_after_a_cause_is_the_suggestion_and_is_reported() {
-        let cell = parts(&[
-            "描述：推流鉴权错误。",
-            "可能原因：参数错误。",
-            "检查 token 是否正确。",
-        ]);
+        let cell = parts(&["描述：推流鉴权错误。", "可能原因：参数错误。", "检查 token 是否正确。"]);
         let texts = split_labelled(&cell).expect("labelled");
         assert_eq!(texts.solution.as_deref(), Some("检查 token 是否正确。"));
         assert_eq!(labelled_by_position(&cell), Some("suggestion"));
@@ -908,18 +677,10 @@ mod tests {
             "处理建议：检查参数。",
         ]);
         let texts = split_labelled(&cell).expect("labelled");
-        assert_eq!(
-            texts.cause.as_deref(),
-            Some("1、参数不在设备参数内。\n2、NotReadableError")
-        );
+        assert_eq!(texts.cause.as_deref(), Some("1、参数不在设备参数内。\n2、NotReadableError"));
         assert_eq!(texts.solution.as_deref(), Some("检查参数。"));
         assert_eq!(labelled_by_position(&cell), None);
-        let cell = parts(&[
-            "描述：a。",
-            "处理建议：Web 端：",
-            "1. 明确来源。",
-            " 2. 异步操作。",
-        ]);
+        let cell = parts(&["描述：a。", "处理建议：Web 端：", "1. 明确来源。", " 2. 异步操作。"]);
         assert_eq!(
             split_labelled(&cell).expect("labelled").solution.as_deref(),
             Some("Web 端：\n1. 明确来源。\n2. 异步操作。")
@@ -929,11 +690,7 @@ mod tests {
 
     #[test]
     fn a_notes_label_goes_to_notes() {
-        let cell = parts(&[
-            "描述：未推流时修改参数。",
-            "处理建议：请检查。",
-            "注意事项：3.0.0 之前含义不同。",
-        ]);
+        let cell = parts(&["描述：未推流时修改参数。", "处理建议：请检查。", "注意事项：3.0.0 之前含义不同。"]);
         let texts = split_labelled(&cell).expect("labelled");
         assert_eq!(texts.solution.as_deref(), Some("请检查。"));
         assert_eq!(texts.notes, ["3.0.0 之前含义不同。"]);
@@ -944,15 +701,9 @@ mod tests {
         let markers = vec!["请".to_owned()];
         assert_eq!(
             split_at_marker("无法连接配置服务器 请检查网络是否正常", &markers),
-            Some((
-                Some("无法连接配置服务器".to_owned()),
-                "请检查网络是否正常".to_owned()
-            ))
+            Some((Some("无法连接配置服务器".to_owned()), "请检查网络是否正常".to_owned()))
         );
-        assert_eq!(
-            split_at_marker("测试环境已过期，请重新申请", &markers),
-            None
-        );
+        assert_eq!(split_at_marker("测试环境已过期，请重新申请", &markers), None);
         assert_eq!(
             split_at_marker("请联系 ZEGO 技术支持解决", &markers),
             Some((None, "请联系 ZEGO 技术支持解决".to_owned()))

@@ -31,6 +31,10 @@ pub struct SourceEntry {
     /// Where the page is published, for the upstream drift check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upstream: Option<String>,
+    /// Official SDK names (`name<TAB>code` lines) under `docs-src/`, used for
+    /// codes that neither the lockfile nor the page names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_names: Option<String>,
     /// Reading and lowering settings.
     #[serde(default, flatten)]
     pub settings: SourceSettings,
@@ -42,19 +46,13 @@ pub enum ManifestError {
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: u32,
-        message: String,
-    },
+    Invalid { file: String, line: u32, message: String },
 }
 
 /// True for a valid catalog id.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
         && !id.ends_with('-')
 }
@@ -65,26 +63,16 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
         return Err("the path is empty".to_owned());
     }
     if path.starts_with('/') || path.starts_with('\\') || path.chars().nth(1) == Some(':') {
-        return Err(format!(
-            "`{path}` is absolute; paths are relative to docs-src/"
-        ));
+        return Err(format!("`{path}` is absolute; paths are relative to docs-src/"));
     }
     if path.chars().any(char::is_control) {
-        return Err(format!(
-            "`{}` contains control characters",
-            path.escape_debug()
-        ));
+        return Err(format!("`{}` contains control characters", path.escape_debug()));
     }
     if path.contains('\\') {
         return Err(format!("`{path}` uses `\\`; use `/` as the separator"));
     }
-    if path
-        .split('/')
-        .any(|piece| piece == ".." || piece == "." || piece.is_empty())
-    {
-        return Err(format!(
-            "`{path}` must not contain `..`, `.` or empty segments"
-        ));
+    if path.split('/').any(|piece| piece == ".." || piece == "." || piece.is_empty()) {
+        return Err(format!("`{path}` must not contain `..`, `.` or empty segments"));
     }
     Ok(())
 }
@@ -92,11 +80,8 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
 impl Manifest {
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Manifest, ManifestError> {
-        let manifest: Manifest =
-            serde_saphyr::from_str(text).map_err(|error| ManifestError::Syntax {
-                file: file.to_owned(),
-                message: error.to_string(),
-            })?;
+        let manifest: Manifest = serde_saphyr::from_str(text)
+            .map_err(|error| ManifestError::Syntax { file: file.to_owned(), message: error.to_string() })?;
         let line_of = |needle: &str| -> u32 {
             text.lines()
                 .position(|line| line.contains(needle))
@@ -111,39 +96,26 @@ impl Manifest {
         let mut ids = std::collections::HashSet::new();
         for source in &manifest.sources {
             if !is_valid_id(&source.id) {
-                return Err(invalid(
-                    &source.id,
-                    format!("id `{}` must match [a-z0-9-]+", source.id),
-                ));
+                return Err(invalid(&source.id, format!("id `{}` must match [a-z0-9-]+", source.id)));
             }
             if !ids.insert(source.id.as_str()) {
-                return Err(invalid(
-                    &source.id,
-                    format!("id `{}` is used twice", source.id),
-                ));
+                return Err(invalid(&source.id, format!("id `{}` is used twice", source.id)));
             }
             check_relative_path(&source.file).map_err(|message| invalid(&source.file, message))?;
-            if source.locale.trim().is_empty()
-                || !source
-                    .locale
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            if let Some(official) = &source.official_names {
+                check_relative_path(official).map_err(|message| invalid(official, message))?;
+            }
+            if source.locale.trim().is_empty() || !source.locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             {
                 return Err(invalid(
                     &source.id,
-                    format!(
-                        "source `{}` has an invalid locale `{}`",
-                        source.id, source.locale
-                    ),
+                    format!("source `{}` has an invalid locale `{}`", source.id, source.locale),
                 ));
             }
             if let Some(url) = &source.upstream
                 && !(url.starts_with("https://") || url.starts_with("http://"))
             {
-                return Err(invalid(
-                    url,
-                    format!("upstream `{url}` is not an http(s) URL"),
-                ));
+                return Err(invalid(url, format!("upstream `{url}` is not an http(s) URL")));
             }
         }
         Ok(manifest)
@@ -154,34 +126,23 @@ impl Manifest {
 mod tests {
     use super::*;
 
-    const GOOD: &str = "sources:\n  - id: a-1\n    file: a.md\n    locale: zh-CN\n    sections: merge\n    split_solution_at: [请]\n";
+    const GOOD: &str =
+        "sources:\n  - id: a-1\n    file: a.md\n    locale: zh-CN\n    sections: merge\n    split_solution_at: [请]\n";
 
     #[test]
     fn a_valid_manifest_parses_with_settings() {
         let manifest = Manifest::parse(GOOD, "sources.yaml").expect("valid");
-        assert_eq!(
-            manifest.sources[0].settings.sections,
-            crate::lower::SectionMode::Merge
-        );
+        assert_eq!(manifest.sources[0].settings.sections, crate::lower::SectionMode::Merge);
         assert_eq!(manifest.sources[0].settings.split_solution_at, ["请"]);
         assert!(manifest.sources[0].settings.numbered_sections);
     }
 
     #[test]
     fn paths_outside_docs_src_are_rejected_with_a_line() {
-        for bad in [
-            "../etc/passwd",
-            "/abs.md",
-            "a/../../b.md",
-            "C:/x.md",
-            "a\\b.md",
-        ] {
+        for bad in ["../etc/passwd", "/abs.md", "a/../../b.md", "C:/x.md", "a\\b.md"] {
             let text = format!("sources:\n  - id: a\n    file: '{bad}'\n    locale: en\n");
             let error = Manifest::parse(&text, "sources.yaml").expect_err(bad);
-            assert!(
-                matches!(error, ManifestError::Invalid { line: 3, .. }),
-                "{bad}: {error}"
-            );
+            assert!(matches!(error, ManifestError::Invalid { line: 3, .. }), "{bad}: {error}");
         }
     }
 
@@ -193,19 +154,16 @@ mod tests {
 
     #[test]
     fn bad_ids_duplicates_and_unknown_keys_are_rejected() {
+        assert!(Manifest::parse("sources:\n  - id: Bad_Id\n    file: a.md\n    locale: en\n", "m").is_err());
         assert!(
             Manifest::parse(
-                "sources:\n  - id: Bad_Id\n    file: a.md\n    locale: en\n",
+                "sources:\n  - {id: a, file: a.md, locale: en}\n  - {id: a, file: b.md, locale: en}\n",
                 "m"
             )
             .is_err()
         );
-        assert!(Manifest::parse("sources:\n  - {id: a, file: a.md, locale: en}\n  - {id: a, file: b.md, locale: en}\n", "m").is_err());
-        let error = Manifest::parse(
-            "sources:\n  - {id: a, file: a.md, locale: en, colums: {}}\n",
-            "m",
-        )
-        .expect_err("typo");
+        let error =
+            Manifest::parse("sources:\n  - {id: a, file: a.md, locale: en, colums: {}}\n", "m").expect_err("typo");
         assert!(matches!(error, ManifestError::Syntax { .. }));
     }
 }

@@ -20,9 +20,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions {
-            numbered_sections: true,
-        }
+        ReadOptions { numbered_sections: true }
     }
 }
 
@@ -49,12 +47,7 @@ impl LineIndex {
 /// row line without its closing `|`, followed by a non-row line that ends
 /// with `|`. The line break becomes a space, so byte offsets (and therefore
 /// line numbers computed on the original text) stay valid.
-fn join_broken_rows(
-    text: &str,
-    file: &str,
-    lines: &LineIndex,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> String {
+fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut offset = 0;
     let physical: Vec<&str> = text.split_inclusive('\n').collect();
@@ -79,10 +72,7 @@ fn join_broken_rows(
                 DiagnosticKind::BrokenRowJoined,
                 file,
                 lines.line(offset),
-                format!(
-                    "table row continues on line {}; the two lines were read as one row",
-                    lines.line(newline + 1)
-                ),
+                format!("table row continues on line {}; the two lines were read as one row", lines.line(newline + 1)),
             ));
         }
         offset += current.len();
@@ -100,18 +90,13 @@ fn numbered_section_title(text: &str) -> Option<String> {
     }
     let (number, rest) = text.split_once(char::is_whitespace)?;
     let is_number = !number.is_empty()
-        && number.split('.').all(|piece| {
-            !piece.is_empty() && piece.len() <= 2 && piece.chars().all(|c| c.is_ascii_digit())
-        });
+        && number
+            .split('.')
+            .all(|piece| !piece.is_empty() && piece.len() <= 2 && piece.chars().all(|c| c.is_ascii_digit()));
     let rest = rest.trim();
-    let ends_like_sentence = rest.ends_with([
-        '。', '.', '：', ':', '，', ',', '；', ';', '！', '？', '!', '?',
-    ]);
-    (is_number
-        && !rest.is_empty()
-        && !ends_like_sentence
-        && !rest.starts_with(|c: char| c.is_ascii_digit()))
-    .then(|| text.to_owned())
+    let ends_like_sentence = rest.ends_with(['。', '.', '：', ':', '，', ',', '；', ';', '！', '？', '!', '?']);
+    (is_number && !rest.is_empty() && !ends_like_sentence && !rest.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| text.to_owned())
 }
 
 #[derive(Debug)]
@@ -140,10 +125,7 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
     let mut container_depth = 0usize; // lists, block quotes, footnotes
     let mut code_block = false;
 
-    let parser = Parser::new_ext(
-        &repaired,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    );
+    let parser = Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
         let line = lines.line(range.start);
         if let Some(state) = table.as_mut() {
@@ -152,34 +134,18 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
             }
             if matches!(event, Event::End(TagEnd::Table)) {
                 if let Some(state) = table.take() {
-                    let header = state.header.unwrap_or(RawRow {
-                        line: state.line,
-                        last_line: state.line,
-                        cells: Vec::new(),
-                    });
-                    doc.tables.push(RawTable {
-                        section: section.clone(),
-                        line: state.line,
-                        header,
-                        rows: state.rows,
-                    });
+                    let header =
+                        state.header.unwrap_or(RawRow { line: state.line, last_line: state.line, cells: Vec::new() });
+                    doc.tables.push(RawTable { section: section.clone(), line: state.line, header, rows: state.rows });
                 }
                 continue;
             }
         }
         match event {
             Event::Start(MdTag::Table(_)) => {
-                table = Some(TableState {
-                    line,
-                    header: None,
-                    rows: Vec::new(),
-                    row: None,
-                    cell: None,
-                });
+                table = Some(TableState { line, header: None, rows: Vec::new(), row: None, cell: None });
             }
-            Event::Start(MdTag::Heading { level, .. }) => {
-                heading = Some((level, line, String::new()))
-            }
+            Event::Start(MdTag::Heading { level, .. }) => heading = Some((level, line, String::new())),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, title)) = heading.take() {
                     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -298,11 +264,7 @@ fn handle_table_event(
         Event::End(TagEnd::Table) => return false,
         Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
             let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
-            state.row = Some(RawRow {
-                line,
-                last_line,
-                cells: Vec::new(),
-            });
+            state.row = Some(RawRow { line, last_line, cells: Vec::new() });
         }
         Event::End(TagEnd::TableHead) => state.header = state.row.take(),
         Event::End(TagEnd::TableRow) => {
@@ -330,15 +292,9 @@ fn handle_table_event(
                     Event::HardBreak => builder.line_break(),
                     Event::Start(MdTag::Link { dest_url, .. }) => builder.link_start(dest_url),
                     Event::End(TagEnd::Link) => builder.link_end(),
-                    Event::Start(MdTag::Emphasis) | Event::End(TagEnd::Emphasis) => {
-                        builder.emphasis("*")
-                    }
-                    Event::Start(MdTag::Strong) | Event::End(TagEnd::Strong) => {
-                        builder.emphasis("**")
-                    }
-                    Event::Start(MdTag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
-                        builder.emphasis("~~")
-                    }
+                    Event::Start(MdTag::Emphasis) | Event::End(TagEnd::Emphasis) => builder.emphasis("*"),
+                    Event::Start(MdTag::Strong) | Event::End(TagEnd::Strong) => builder.emphasis("**"),
+                    Event::Start(MdTag::Strikethrough) | Event::End(TagEnd::Strikethrough) => builder.emphasis("~~"),
                     _ => {}
                 }
             }
@@ -359,9 +315,7 @@ fn handle_block_html(
     for piece in split_html(html) {
         let tag = piece.starts_with('<').then(|| Tag::parse(piece)).flatten();
         match tag {
-            Some(tag)
-                if tag.name == "Note" && !tag.closing && !tag.self_closing && note.is_none() =>
-            {
+            Some(tag) if tag.name == "Note" && !tag.closing && !tag.self_closing && note.is_none() => {
                 *note = Some((line, TextBuilder::new()));
             }
             Some(tag) if tag.name == "Note" && tag.closing && note.is_some() => {
@@ -416,12 +370,7 @@ fn split_html(html: &str) -> Vec<&str> {
     pieces
 }
 
-fn push_note(
-    doc: &mut RawDoc,
-    mut builder: TextBuilder,
-    _file: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn push_note(doc: &mut RawDoc, mut builder: TextBuilder, _file: &str, diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.extend(builder.take_diagnostics());
     let cell: RawCell = builder.finish_cell();
     let mut text = cell.text();
@@ -457,10 +406,7 @@ mod tests {
         assert!(diagnostics.is_empty());
         assert_eq!(doc.title.as_deref(), Some("T"));
         let table = &doc.tables[0];
-        assert_eq!(
-            table.section.as_ref().map(|s| s.title.as_str()),
-            Some("公共")
-        );
+        assert_eq!(table.section.as_ref().map(|s| s.title.as_str()), Some("公共"));
         assert_eq!(table.line, 5);
         assert_eq!(table.rows[0].line, 7);
         assert_eq!(table.rows[0].cells[1].text(), "甲。");
@@ -468,16 +414,9 @@ mod tests {
 
     #[test]
     fn numbered_section_lines_are_sections_but_list_items_are_not() {
-        let (doc, _) =
-            read("1. 若在常见错误码中找不到\n\n3 推流\n\n| a | b |\n|---|---|\n| 1 | x |\n");
-        assert_eq!(
-            doc.tables[0].section.as_ref().map(|s| s.title.as_str()),
-            Some("3 推流")
-        );
-        assert_eq!(
-            numbered_section_title("调用推流接口后，推流回调的错误码如果非0，请查看以下错误码。"),
-            None
-        );
+        let (doc, _) = read("1. 若在常见错误码中找不到\n\n3 推流\n\n| a | b |\n|---|---|\n| 1 | x |\n");
+        assert_eq!(doc.tables[0].section.as_ref().map(|s| s.title.as_str()), Some("3 推流"));
+        assert_eq!(numbered_section_title("调用推流接口后，推流回调的错误码如果非0，请查看以下错误码。"), None);
         assert_eq!(numbered_section_title("2019 年的说明。"), None);
     }
 
@@ -512,10 +451,7 @@ mod tests {
     fn stray_content_block_is_reported() {
         let (_, diagnostics) = read("text\n\n<Content />\n");
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(
-            (diagnostics[0].kind, diagnostics[0].line),
-            (DiagnosticKind::StrayMdxComponent, 3)
-        );
+        assert_eq!((diagnostics[0].kind, diagnostics[0].line), (DiagnosticKind::StrayMdxComponent, 3));
     }
 
     #[test]

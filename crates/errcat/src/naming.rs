@@ -12,9 +12,7 @@ use sha2::{Digest, Sha256};
 /// True for an ASCII identifier: `[A-Za-z_][A-Za-z0-9_]*`.
 pub fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -45,10 +43,7 @@ pub fn normalize_doc_name(name: &str) -> Option<String> {
 /// letter; mixed-case words keep their inner capitals.
 pub fn to_pascal_case(text: &str) -> String {
     let mut out = String::new();
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()) {
         let all_upper = word.chars().all(|c| !c.is_ascii_lowercase());
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
@@ -65,35 +60,24 @@ pub fn to_pascal_case(text: &str) -> String {
 /// `Code1010`, `CodeMinus5`.
 pub fn fallback_entry_name(code: Code) -> String {
     let value = code.value();
-    if value < 0 {
-        format!("CodeMinus{}", value.unsigned_abs())
-    } else {
-        format!("Code{value}")
-    }
+    if value < 0 { format!("CodeMinus{}", value.unsigned_abs()) } else { format!("Code{value}") }
 }
 
 /// The fallback name of a group: `Group` and the first 8 hex digits of the
 /// SHA-256 of its title, so it changes only when the title does.
 pub fn fallback_group_name(title: &str) -> String {
     let digest = Sha256::digest(title.as_bytes());
-    let hex: String = digest
-        .iter()
-        .take(4)
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let hex: String = digest.iter().take(4).map(|byte| format!("{byte:02x}")).collect();
     format!("Group{hex}")
 }
 
 /// True for names produced by [`fallback_entry_name`] or [`fallback_group_name`].
 pub fn is_fallback_name(name: &str) -> bool {
-    let code = name
-        .strip_prefix("CodeMinus")
-        .or_else(|| name.strip_prefix("Code"));
+    let code = name.strip_prefix("CodeMinus").or_else(|| name.strip_prefix("Code"));
     if code.is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())) {
         return true;
     }
-    name.strip_prefix("Group")
-        .is_some_and(|hex| hex.len() == 8 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+    name.strip_prefix("Group").is_some_and(|hex| hex.len() == 8 && hex.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -102,23 +86,11 @@ mod tests {
 
     #[test]
     fn document_names_normalize() {
-        assert_eq!(
-            normalize_doc_name("kConfigServerTimeoutError").as_deref(),
-            Some("ConfigServerTimeout")
-        );
-        assert_eq!(
-            normalize_doc_name("`kNetworkDnsResolveError`").as_deref(),
-            Some("NetworkDnsResolve")
-        );
-        assert_eq!(
-            normalize_doc_name("ERROR_NOT_LOGIN").as_deref(),
-            Some("ErrorNotLogin")
-        );
+        assert_eq!(normalize_doc_name("kConfigServerTimeoutError").as_deref(), Some("ConfigServerTimeout"));
+        assert_eq!(normalize_doc_name("`kNetworkDnsResolveError`").as_deref(), Some("NetworkDnsResolve"));
+        assert_eq!(normalize_doc_name("ERROR_NOT_LOGIN").as_deref(), Some("ErrorNotLogin"));
         assert_eq!(normalize_doc_name("kError").as_deref(), Some("Error"));
-        assert_eq!(
-            normalize_doc_name("keepAlive").as_deref(),
-            Some("KeepAlive")
-        );
+        assert_eq!(normalize_doc_name("keepAlive").as_deref(), Some("KeepAlive"));
         assert_eq!(normalize_doc_name("推流失败"), None);
         assert_eq!(normalize_doc_name("1abc"), None);
     }
@@ -127,14 +99,8 @@ mod tests {
     fn fallbacks_depend_only_on_the_code_or_title() {
         assert_eq!(fallback_entry_name(Code::new(110200150)), "Code110200150");
         assert_eq!(fallback_entry_name(Code::new(-5)), "CodeMinus5");
-        assert_eq!(
-            fallback_group_name("媒体服务接口"),
-            fallback_group_name("媒体服务接口")
-        );
-        assert_ne!(
-            fallback_group_name("媒体服务接口"),
-            fallback_group_name("媒体文件接口")
-        );
+        assert_eq!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体服务接口"));
+        assert_ne!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体文件接口"));
         assert!(is_fallback_name(&fallback_group_name("x")));
         assert!(is_fallback_name("Code12"));
         assert!(!is_fallback_name("CodeReview"));

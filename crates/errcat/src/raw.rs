@@ -66,12 +66,7 @@ impl RawCell {
     /// Builds a cell from plain text (tests and synthetic input).
     pub fn from_text(text: &str) -> RawCell {
         RawCell {
-            parts: text
-                .split('\n')
-                .map(str::trim)
-                .filter(|part| !part.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            parts: text.split('\n').map(str::trim).filter(|part| !part.is_empty()).map(str::to_owned).collect(),
             notes: Vec::new(),
         }
     }

@@ -9,24 +9,12 @@ use errcat::code::Code;
 use errcat::diagnostic::{DiagnosticKind, Severity};
 use std::path::Path;
 
-fn page(
-    name: &str,
-) -> (
-    errcat::catalog::Catalog,
-    Vec<errcat::diagnostic::Diagnostic>,
-) {
-    test_page(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/pages")
-            .join(name),
-    )
+fn page(name: &str) -> (errcat::catalog::Catalog, Vec<errcat::diagnostic::Diagnostic>) {
+    test_page(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages").join(name))
 }
 
 fn entry(catalog: &errcat::catalog::Catalog, code: i64) -> &errcat::catalog::Entry {
-    let found: Vec<_> = catalog
-        .entries()
-        .filter(|(_, entry)| entry.code == Code::new(code))
-        .collect();
+    let found: Vec<_> = catalog.entries().filter(|(_, entry)| entry.code == Code::new(code)).collect();
     assert_eq!(found.len(), 1, "code {code} should be one entry");
     found[0].1
 }
@@ -42,30 +30,15 @@ fn every_test_page_matches_its_snapshot() {
 #[test]
 fn an_english_page_never_seen_works_without_configuration() {
     let (catalog, diagnostics) = page("english-error-codes.md");
-    assert!(
-        diagnostics
-            .iter()
-            .all(|d| d.kind == DiagnosticKind::FallbackName),
-        "{diagnostics:?}"
-    );
+    assert!(diagnostics.iter().all(|d| d.kind == DiagnosticKind::FallbackName), "{diagnostics:?}");
     assert_eq!(catalog.title, "Error Codes");
-    let codes: Vec<i64> = catalog
-        .entries()
-        .map(|(_, entry)| entry.code.value())
-        .collect();
+    let codes: Vec<i64> = catalog.entries().map(|(_, entry)| entry.code.value()).collect();
     assert_eq!(codes, [1001, 1002, 1003, 2001, -1]);
     let timeout = entry(&catalog, 1003);
     assert_eq!(timeout.message.as_deref(), Some("Request timed out."));
-    assert_eq!(
-        timeout.solution.as_deref(),
-        Some("Retry with exponential backoff.")
-    );
+    assert_eq!(timeout.solution.as_deref(), Some("Retry with exponential backoff."));
     assert_eq!(timeout.same_row, [Code::new(1002)]);
-    assert_eq!(
-        entry(&catalog, 2001).solution,
-        None,
-        "`-` means no solution"
-    );
+    assert_eq!(entry(&catalog, 2001).solution, None, "`-` means no solution");
     assert_eq!(
         entry(&catalog, 1001).solution.as_deref(),
         Some("Check the request parameters against the [API reference](https://example.com/api).")
@@ -79,29 +52,13 @@ fn continuation_tables_and_rows_join_into_the_row_above() {
     assert_eq!(catalog.groups.len(), 1);
     assert_eq!(catalog.groups[0].title, "3 推流");
     let spilled = entry(&catalog, 12301004);
-    assert_eq!(
-        spilled.message.as_deref(),
-        Some("拉的流不存在 请检查拉取的流是否已推流成功")
-    );
+    assert_eq!(spilled.message.as_deref(), Some("拉的流不存在 请检查拉取的流是否已推流成功"));
     assert_eq!(spilled.lines, [5, 7]);
     let auth = entry(&catalog, 52000101);
-    assert_eq!(
-        auth.message.as_deref(),
-        Some("请确认appSign是否填写正确鉴权失败")
-    );
-    assert_eq!(
-        entry(&catalog, 60001005).message.as_deref(),
-        Some("房间服务器心跳超时")
-    );
-    assert_eq!(
-        catalog.entries().count(),
-        4,
-        "the rule row and the blank row are not entries"
-    );
-    let joined = diagnostics
-        .iter()
-        .filter(|d| d.kind == DiagnosticKind::ContinuationJoined)
-        .count();
+    assert_eq!(auth.message.as_deref(), Some("请确认appSign是否填写正确鉴权失败"));
+    assert_eq!(entry(&catalog, 60001005).message.as_deref(), Some("房间服务器心跳超时"));
+    assert_eq!(catalog.entries().count(), 4, "the rule row and the blank row are not entries");
+    let joined = diagnostics.iter().filter(|d| d.kind == DiagnosticKind::ContinuationJoined).count();
     assert_eq!(joined, 2);
 }
 
@@ -111,34 +68,15 @@ fn labelled_parts_fill_message_cause_and_solution() {
     let login = entry(&catalog, 1000002);
     assert_eq!(login.message.as_deref(), Some("未登录房间。"));
     assert_eq!(login.cause.as_deref(), Some("没有登录房间。"));
-    assert_eq!(
-        login.solution.as_deref(),
-        Some("请先调用 [loginRoom](https://example.com/login) 登录房间。")
-    );
+    assert_eq!(login.solution.as_deref(), Some("请先调用 [loginRoom](https://example.com/login) 登录房间。"));
     let unlabelled_first = entry(&catalog, 1017001);
-    assert_eq!(
-        unlabelled_first.message.as_deref(),
-        Some("params 参数无效。")
-    );
-    assert_eq!(
-        unlabelled_first.cause.as_deref(),
-        Some("输入的 params 参数为空。")
-    );
+    assert_eq!(unlabelled_first.message.as_deref(), Some("params 参数无效。"));
+    assert_eq!(unlabelled_first.cause.as_deref(), Some("输入的 params 参数为空。"));
     let by_position = entry(&catalog, 1103019);
-    assert_eq!(
-        by_position.solution.as_deref(),
-        Some("检查 streamParams 中的 token 是否正确。")
-    );
-    assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.kind == DiagnosticKind::PartRoleByPosition && d.line == 7)
-    );
+    assert_eq!(by_position.solution.as_deref(), Some("检查 streamParams 中的 token 是否正确。"));
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::PartRoleByPosition && d.line == 7));
     let lists = entry(&catalog, 1103002);
-    assert_eq!(
-        lists.cause.as_deref(),
-        Some("1. 没有通过 https 访问。\n2. 浏览器版本过低。")
-    );
+    assert_eq!(lists.cause.as_deref(), Some("1. 没有通过 https 访问。\n2. 浏览器版本过低。"));
     assert_eq!(lists.solution.as_deref(), Some("请更换浏览器。"));
 }
 
@@ -157,10 +95,7 @@ fn notes_multi_code_rows_and_links() {
     );
     let note = entry(&catalog, 50001);
     assert_eq!(note.message.as_deref(), Some("房间不存在。"));
-    assert_eq!(
-        note.notes,
-        ["- 无用户时房间被销毁。\n- 心跳超时后用户掉线。"]
-    );
+    assert_eq!(note.notes, ["- 无用户时房间被销毁。\n- 心跳超时后用户掉线。"]);
     assert_eq!(
         entry(&catalog, 110200003).solution.as_deref(),
         Some("详情请参考 [调用方式](https://example.com/19458#5)，或 [签名](8985#3)。")
@@ -172,23 +107,14 @@ fn notes_multi_code_rows_and_links() {
 fn a_broken_row_is_one_entry_and_the_damage_is_a_warning_at_its_line() {
     let (catalog, diagnostics) = page("broken-row.mdx");
     let broken = entry(&catalog, 1002006);
-    assert_eq!(
-        broken.solution.as_deref(),
-        Some("仅支持 '~', '!', ' , '^', '&' 。")
-    );
+    assert_eq!(broken.solution.as_deref(), Some("仅支持 '~', '!', ' , '^', '&' 。"));
     assert_eq!(broken.lines, [5, 6]);
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.kind == DiagnosticKind::MdxDamage
-                && d.line == 6
-                && d.severity() == Severity::Warning)
+            .any(|d| d.kind == DiagnosticKind::MdxDamage && d.line == 6 && d.severity() == Severity::Warning)
     );
-    assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.kind == DiagnosticKind::StrayMdxComponent && d.line == 10)
-    );
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::StrayMdxComponent && d.line == 10));
     assert_eq!(
         entry(&catalog, 1005099).solution.as_deref(),
         Some("请联系技术支持。"),
@@ -201,15 +127,9 @@ fn a_broken_row_is_one_entry_and_the_damage_is_a_warning_at_its_line() {
 fn tight_cells_trailing_whitespace_and_empty_cells() {
     let (catalog, _) = page("tight-cells.md");
     assert_eq!(entry(&catalog, 2).notes, ["请确认已经初始化引擎"]);
-    assert_eq!(
-        entry(&catalog, 605030003).message.as_deref(),
-        Some("参数错误")
-    );
+    assert_eq!(entry(&catalog, 605030003).message.as_deref(), Some("参数错误"));
     assert!(entry(&catalog, 605030003).notes.is_empty());
-    assert_eq!(
-        entry(&catalog, 605030021).message.as_deref(),
-        Some("创建输入通道失败，输入通道已经存在")
-    );
+    assert_eq!(entry(&catalog, 605030021).message.as_deref(), Some("创建输入通道失败，输入通道已经存在"));
 }
 
 #[test]
@@ -225,20 +145,10 @@ fn problems_are_reported_with_lines_never_dropped_silently() {
         (DiagnosticKind::OrphanContinuation, 22),
         (DiagnosticKind::EmptyTable, 27),
     ] {
-        assert!(
-            found.contains(&expected),
-            "missing {expected:?} in {found:?}"
-        );
+        assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
     }
-    let duplicate = diagnostics
-        .iter()
-        .find(|d| d.kind == DiagnosticKind::DuplicateCode)
-        .expect("duplicate");
-    assert!(
-        duplicate.message.contains("lines 7 and 9"),
-        "{}",
-        duplicate.message
-    );
+    let duplicate = diagnostics.iter().find(|d| d.kind == DiagnosticKind::DuplicateCode).expect("duplicate");
+    assert!(duplicate.message.contains("lines 7 and 9"), "{}", duplicate.message);
     assert_eq!(entry(&catalog, 10).message.as_deref(), Some("First."));
     assert_eq!(entry(&catalog, 7).message.as_deref(), Some("Seven."));
 }
@@ -253,30 +163,16 @@ fn merged_sections_keep_every_wording_and_refuse_shared_names() {
     assert_eq!(repeated.lines, [5, 13]);
     assert!(repeated.variants.is_empty());
     assert_eq!(repeated.name, "ConfigServerTimeout");
-    assert_eq!(
-        repeated.doc_name.as_deref(),
-        Some("kConfigServerTimeoutError")
-    );
+    assert_eq!(repeated.doc_name.as_deref(), Some("kConfigServerTimeoutError"));
     let reworded = entry(&catalog, 52001002);
     assert_eq!(reworded.message.as_deref(), Some("观众身份不允许登录房间"));
     assert_eq!(reworded.variants.len(), 1);
-    assert_eq!(
-        reworded.variants[0].message.as_deref(),
-        Some("房间服务器报错，添加用户失败")
-    );
+    assert_eq!(reworded.variants[0].message.as_deref(), Some("房间服务器报错，添加用户失败"));
     assert_eq!(reworded.variants[0].section, "3 推流");
-    assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.kind == DiagnosticKind::WordingDiffers && d.line == 20)
-    );
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::WordingDiffers && d.line == 20));
     assert_eq!(entry(&catalog, 20000001).name, "Code20000001");
     assert_eq!(entry(&catalog, 20000002).name, "Code20000002");
-    assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.kind == DiagnosticKind::SharedDocName && d.line == 6)
-    );
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::SharedDocName && d.line == 6));
 }
 
 #[test]
@@ -287,24 +183,14 @@ fn run_together_cells_split_at_a_configured_word() {
     assert_eq!(timeout.solution.as_deref(), Some("请检查网络是否正常"));
     let only_solution = entry(&catalog, 50001003);
     assert_eq!(
-        (
-            only_solution.message.as_deref(),
-            only_solution.solution.as_deref()
-        ),
+        (only_solution.message.as_deref(), only_solution.solution.as_deref()),
         (None, Some("请联系 ZEGO 技术支持解决"))
     );
-    assert_eq!(
-        entry(&catalog, 10001102).solution,
-        None,
-        "no whitespace before 请: not split"
-    );
+    assert_eq!(entry(&catalog, 10001102).solution, None, "no whitespace before 请: not split");
 }
 
 #[test]
 fn column_roles_can_be_overridden_per_source() {
     let (catalog, _) = page("remark-as-solution.md");
-    assert_eq!(
-        entry(&catalog, 2).solution.as_deref(),
-        Some("请确认已经初始化引擎")
-    );
+    assert_eq!(entry(&catalog, 2).solution.as_deref(), Some("请确认已经初始化引擎"));
 }

@@ -14,62 +14,36 @@ pub fn workspace_root() -> PathBuf {
 }
 
 pub fn manifest() -> Manifest {
-    let text =
-        std::fs::read_to_string(workspace_root().join("docs-src/sources.yaml")).expect("manifest");
+    let text = std::fs::read_to_string(workspace_root().join("docs-src/sources.yaml")).expect("manifest");
     Manifest::parse(&text, "docs-src/sources.yaml").expect("valid manifest")
 }
 
 /// Ingests the seed with this manifest id.
 pub fn seed(id: &str) -> (Catalog, Vec<Diagnostic>) {
     let manifest = manifest();
-    let source = manifest
-        .sources
-        .iter()
-        .find(|source| source.id == id)
-        .expect("seed id in manifest");
+    let source = manifest.sources.iter().find(|source| source.id == id).expect("seed id in manifest");
     ingest_source(source)
 }
 
 /// Ingests the seed page at `path` (under `docs-src/`) with its manifest entry.
 pub fn seed_file(path: &Path) -> (Catalog, Vec<Diagnostic>) {
-    let name = path
-        .file_name()
-        .and_then(|name| name.to_str())
-        .expect("file name");
+    let name = path.file_name().and_then(|name| name.to_str()).expect("file name");
     let manifest = manifest();
     let source = manifest.sources.iter().find(|source| source.file == name);
     ingest_source(source.unwrap_or_else(|| panic!("{name} is not in docs-src/sources.yaml")))
 }
 
 fn ingest_source(source: &errcat::manifest::SourceEntry) -> (Catalog, Vec<Diagnostic>) {
-    let bytes =
-        std::fs::read(workspace_root().join("docs-src").join(&source.file)).expect("seed page");
-    let path = format!("docs-src/{}", source.file);
-    let identity = CatalogIdentity {
-        id: source.id.clone(),
-        title: source.title.clone(),
-        locale: source.locale.clone(),
-        upstream: source.upstream.clone(),
-    };
-    errcat::ingest(
-        &Page {
-            bytes: &bytes,
-            path: &path,
-            file: &source.file,
-        },
-        &identity,
-        &source.settings,
-    )
+    let docs_src = workspace_root().join("docs-src");
+    let loaded = errcat::project::load_source(source, &errcat::project::read_from_dir(&docs_src)).expect("loads");
+    (loaded.catalog, loaded.diagnostics)
 }
 
 /// Ingests a page under `tests/pages/` with the settings of its
 /// `<stem>.settings.yaml` sidecar, if there is one.
 pub fn test_page(path: &Path) -> (Catalog, Vec<Diagnostic>) {
     let bytes = std::fs::read(path).expect("test page");
-    let name = path
-        .file_name()
-        .and_then(|name| name.to_str())
-        .expect("file name");
+    let name = path.file_name().and_then(|name| name.to_str()).expect("file name");
     let stem = name.split('.').next().expect("stem");
     let sidecar = path.with_file_name(format!("{stem}.settings.yaml"));
     let settings: SourceSettings = match std::fs::read_to_string(&sidecar) {
@@ -77,19 +51,12 @@ pub fn test_page(path: &Path) -> (Catalog, Vec<Diagnostic>) {
         Err(_) => SourceSettings::default(),
     };
     let shown = format!("tests/pages/{name}");
-    let identity = CatalogIdentity {
-        id: stem.to_owned(),
-        locale: "und".to_owned(),
-        ..CatalogIdentity::default()
-    };
+    let identity = CatalogIdentity { id: stem.to_owned(), locale: "und".to_owned(), ..CatalogIdentity::default() };
     errcat::ingest(
-        &Page {
-            bytes: &bytes,
-            path: &shown,
-            file: &shown,
-        },
+        &Page { bytes: &bytes, path: &shown, file: &shown },
         &identity,
         &settings,
+        &errcat::names::NameBook::default(),
     )
 }
 

@@ -1,0 +1,92 @@
+//! A manifest source as the project lays it out under `docs-src/`: the page,
+//! its name lockfile (`names/<id>.yaml`, optional) and its official name list
+//! (optional), ingested into a catalog.
+//!
+//! File access is injected (`read`), so this stays testable and the same
+//! code serves `xtask`, the CLI and the tests.
+
+use crate::catalog::Catalog;
+use crate::diagnostic::Diagnostic;
+use crate::manifest::SourceEntry;
+use crate::names::NameBook;
+use crate::{CatalogIdentity, Page};
+use std::collections::BTreeMap;
+
+/// Where a source's lockfile lives, relative to `docs-src/`.
+pub fn lockfile_path(id: &str) -> String {
+    format!("names/{id}.yaml")
+}
+
+/// One ingested source.
+#[derive(Debug)]
+pub struct LoadedSource {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Text of every file read, by its shown path (`docs-src/...`), for
+    /// rendering diagnostics with their source lines.
+    pub texts: BTreeMap<String, String>,
+}
+
+/// Why a source could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("source `{id}`: reading {path}: {error}")]
+    Io { id: String, path: String, error: std::io::Error },
+    #[error("source `{id}`: {path} does not exist")]
+    Missing { id: String, path: String },
+}
+
+/// Loads `source`. `read(path)` reads a path relative to `docs-src/` and
+/// returns `Ok(None)` when the file does not exist.
+pub fn load_source(
+    source: &SourceEntry,
+    read: &dyn Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
+) -> Result<LoadedSource, LoadError> {
+    let shown = |path: &str| format!("docs-src/{path}");
+    let fetch =
+        |path: &str| read(path).map_err(|error| LoadError::Io { id: source.id.clone(), path: shown(path), error });
+    let mut texts = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    let mut book = NameBook::default();
+    let lock_path = lockfile_path(&source.id);
+    if let Some(bytes) = fetch(&lock_path)? {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match NameBook::default().with_lockfile(&text, &shown(&lock_path)) {
+            Ok(parsed) => book = parsed,
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+        texts.insert(shown(&lock_path), text);
+    }
+    if let Some(official) = &source.official_names {
+        let bytes =
+            fetch(official)?.ok_or_else(|| LoadError::Missing { id: source.id.clone(), path: shown(official) })?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match book.clone().with_official_tsv(&text, &shown(official)) {
+            Ok(parsed) => book = parsed,
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let page_path = shown(&source.file);
+    let bytes =
+        fetch(&source.file)?.ok_or_else(|| LoadError::Missing { id: source.id.clone(), path: page_path.clone() })?;
+    let identity = CatalogIdentity {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        locale: source.locale.clone(),
+        upstream: source.upstream.clone(),
+    };
+    let page = Page { bytes: &bytes, path: &page_path, file: &source.file };
+    let (catalog, page_diagnostics) = crate::ingest(&page, &identity, &source.settings, &book);
+    diagnostics.extend(page_diagnostics);
+    texts.insert(page_path, String::from_utf8_lossy(&bytes).into_owned());
+    Ok(LoadedSource { catalog, diagnostics, texts })
+}
+
+/// A `read` function for a `docs-src/` directory on disk.
+pub fn read_from_dir(docs_src: &std::path::Path) -> impl Fn(&str) -> std::io::Result<Option<Vec<u8>>> + '_ {
+    move |path: &str| match std::fs::read(docs_src.join(path)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
