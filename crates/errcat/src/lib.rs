@@ -17,6 +17,7 @@ pub mod names;
 pub mod naming;
 pub mod project;
 pub mod raw;
+pub mod render;
 
 use catalog::Catalog;
 use diagnostic::{Diagnostic, DiagnosticKind};

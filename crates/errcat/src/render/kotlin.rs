@@ -1,0 +1,227 @@
+//! Kotlin: naming (SCREAMING_SNAKE enum entries, type names that would
+//! shadow the types the generated code uses, package names) and escaping
+//! (string literals with `$`, KDoc, which nests `/*`), plus the context.
+//!
+//! A group whose codes all fit in `Int` uses `Int`; otherwise `Long`.
+
+use super::{RenderError, entry_doc_text, screaming_snake, snake_from_id, unique};
+use crate::catalog::Catalog;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Kotlin hard keywords (a package segment must not be one).
+pub const KEYWORDS: &[&str] = &[
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
+];
+
+/// Type names that would shadow types the generated code uses.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Any",
+    "Array",
+    "Boolean",
+    "Byte",
+    "Char",
+    "Companion",
+    "Deprecated",
+    "Double",
+    "Enum",
+    "Float",
+    "Int",
+    "JvmStatic",
+    "List",
+    "Long",
+    "Map",
+    "Nothing",
+    "Short",
+    "String",
+    "Unit",
+];
+
+/// A string literal that evaluates to exactly `text` (`$` is escaped, so
+/// no template expression can form).
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '$' => out.push_str("\\$"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+pub fn optional_literal(text: Option<&str>) -> String {
+    text.map_or_else(|| "null".to_owned(), string_literal)
+}
+
+/// A line safe inside KDoc: Kotlin block comments nest, so both `/*` and
+/// `*/` are broken up.
+pub fn doc_line(line: &str) -> String {
+    line.replace("*/", "*&#47;")
+        .replace("/*", "&#47;*")
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModuleContext {
+    /// Output path, e.g. `errcat/codes/zego_server_return_codes/Codes.kt`.
+    pub path: String,
+    pub package: String,
+    pub doc: Vec<String>,
+    pub groups: Vec<GroupContext>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupContext {
+    pub type_name: String,
+    pub code_type: String,
+    pub doc: Vec<String>,
+    pub entries: Vec<EntryContext>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntryContext {
+    pub constant: String,
+    pub code: String,
+    pub message: String,
+    pub cause: String,
+    pub solution: String,
+    pub retired: bool,
+    pub doc: Vec<String>,
+}
+
+pub fn module_contexts(catalogs: &[&Catalog]) -> Result<Vec<ModuleContext>, RenderError> {
+    let mut modules = Vec::new();
+    let mut packages = BTreeSet::new();
+    for catalog in catalogs {
+        let mut segment = snake_from_id(&catalog.id);
+        if KEYWORDS.contains(&segment.as_str()) {
+            segment.push('_');
+        }
+        let segment = unique(segment, &mut packages, "_");
+        let mut type_names: BTreeSet<String> = RESERVED_TYPES.iter().map(|name| (*name).to_owned()).collect();
+        let mut groups = Vec::new();
+        for group in &catalog.groups {
+            let type_name = unique(group.name.clone(), &mut type_names, "Codes");
+            let codes: Vec<i64> = group
+                .entries
+                .iter()
+                .map(|e| e.code.value())
+                .chain(group.retired.iter().map(|r| r.code.value()))
+                .collect();
+            let fits_int = codes.iter().all(|code| i32::try_from(*code).is_ok());
+            let literal = |code: i64| if fits_int { code.to_string() } else { format!("{code}L") };
+            let mut constants = BTreeSet::new();
+            let mut entries = Vec::new();
+            for entry in &group.entries {
+                let mut doc = vec![format!("Code `{}`.", entry.code)];
+                doc.extend(entry_doc_text(entry));
+                entries.push(EntryContext {
+                    constant: unique(screaming_snake(&entry.name), &mut constants, "_"),
+                    code: literal(entry.code.value()),
+                    message: optional_literal(entry.message.as_deref()),
+                    cause: optional_literal(entry.cause.as_deref()),
+                    solution: optional_literal(entry.solution.as_deref()),
+                    retired: false,
+                    doc: doc.iter().map(|line| doc_line(line)).collect(),
+                });
+            }
+            for retired in &group.retired {
+                entries.push(EntryContext {
+                    constant: unique(screaming_snake(&retired.name), &mut constants, "_"),
+                    code: literal(retired.code.value()),
+                    message: "null".to_owned(),
+                    cause: "null".to_owned(),
+                    solution: "null".to_owned(),
+                    retired: true,
+                    doc: vec![format!("Code `{}`.", retired.code)],
+                });
+            }
+            groups.push(GroupContext {
+                type_name,
+                code_type: if fits_int { "Int" } else { "Long" }.to_owned(),
+                doc: vec![doc_line(&group.title)],
+                entries,
+            });
+        }
+        let package = format!("errcat.codes.{segment}");
+        modules.push(ModuleContext {
+            path: format!("{}/Codes.kt", package.replace('.', "/")),
+            package,
+            doc: [
+                format!(
+                    "Catalog `{}` ({}), generated from `docs-src/{}`.",
+                    catalog.id, catalog.locale, catalog.source.file
+                ),
+                catalog.title.clone(),
+            ]
+            .iter()
+            .map(|line| doc_line(line))
+            .collect(),
+            groups,
+        });
+    }
+    Ok(modules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_escape_dollar_and_controls() {
+        assert_eq!(string_literal("${x} $y \"q\" \\"), r#""\${x} \$y \"q\" \\""#);
+        assert_eq!(string_literal("\0\u{2028}"), r#""\u0000\u2028""#);
+    }
+
+    #[test]
+    fn kdoc_lines_cannot_open_or_close_comments() {
+        assert_eq!(doc_line("a /* b */ c"), "a &#47;* b *&#47; c");
+    }
+}
