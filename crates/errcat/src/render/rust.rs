@@ -160,7 +160,7 @@ pub fn package_context(catalogs: &[&Catalog]) -> Result<PackageContext, RenderEr
                 type_name,
                 doc: doc_block(
                     &format!("Codes of the section below ({} documented).", group.entries.len()),
-                    &[group.title.clone()],
+                    std::slice::from_ref(&group.title),
                 ),
                 entries,
                 retired,
@@ -174,7 +174,7 @@ pub fn package_context(catalogs: &[&Catalog]) -> Result<PackageContext, RenderEr
                     "Catalog `{}` ({}), generated from `docs-src/{}`.",
                     catalog.id, catalog.locale, catalog.source.file
                 ),
-                &[catalog.title.clone()],
+                std::slice::from_ref(&catalog.title),
             ),
             groups,
         });
