@@ -297,3 +297,42 @@ pub fn lock_names(root: &Path) -> Result<Vec<PathBuf>> {
     }
     Ok(written)
 }
+
+/// Where `cargo xtask test` installs the TypeScript and Kotlin compilers.
+pub const TOOLCHAINS_DIR: &str = "xtask/toolchains";
+
+/// Paths of the installed toolchains, relative to the workspace root.
+pub const TOOLCHAIN_BINARIES: &[(&str, &str)] = &[
+    ("ERRCAT_TSC", "node_modules/.bin/tsc"),
+    ("ERRCAT_KOTLINC", "node_modules/kotlin-compiler/bin/kotlinc"),
+    ("ERRCAT_KOTLIN", "node_modules/kotlin-compiler/bin/kotlin"),
+];
+
+/// Installs the toolchains with `npm ci` (from the committed lockfile) when
+/// any is missing; checks that `node` and `java` are there. Returns the
+/// environment variables that point the tests at them.
+pub fn ensure_toolchains(root: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let dir = root.join(TOOLCHAINS_DIR);
+    let missing = TOOLCHAIN_BINARIES.iter().any(|(_, path)| !dir.join(path).exists());
+    if missing {
+        eprintln!("test: installing TypeScript and Kotlin compilers into {TOOLCHAINS_DIR}/ (npm ci)");
+        let status = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&dir)
+            .status()
+            .context("running `npm ci` (is Node.js with npm installed?)")?;
+        if !status.success() {
+            bail!("`npm ci` in {TOOLCHAINS_DIR} failed ({status})");
+        }
+    }
+    for (tool, hint) in [("node", "Node.js"), ("java", "a Java runtime (17 or newer) for kotlinc")] {
+        let found = std::process::Command::new(tool)
+            .arg(if tool == "java" { "-version" } else { "--version" })
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if !found {
+            bail!("`{tool}` is not on PATH: install {hint}");
+        }
+    }
+    Ok(TOOLCHAIN_BINARIES.iter().map(|(env, path)| ((*env).to_owned(), dir.join(path))).collect())
+}

@@ -12,6 +12,8 @@ commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
   check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
   names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
+  test    install the TypeScript and Kotlin compilers if needed, then run every test
+          (`cargo test --workspace`; arguments after `--` go to cargo test)
 
 options:
   --verbose   also print info diagnostics (repairs and inferences)
@@ -24,8 +26,13 @@ fn main() -> ExitCode {
     let mut verbose = false;
     let mut root = xtask::workspace_root();
     let mut command: Option<String> = None;
+    let mut passthrough: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--" => {
+                passthrough.extend(args.by_ref());
+                break;
+            }
             "--verbose" | "-v" => verbose = true,
             "--root" => match args.next() {
                 Some(dir) => root = dir.into(),
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
     let result = match command {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose),
+        Some("test") => test(&root, &passthrough),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
                 eprintln!("  updated {}", path.display());
@@ -107,4 +115,16 @@ fn check(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
     }
     print!("{}", drift.report());
     Ok(ExitCode::from(1))
+}
+
+fn test(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+    let toolchains = xtask::ensure_toolchains(root)?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    command.args(["test", "--workspace"]).args(passthrough).current_dir(root);
+    for (env, path) in toolchains {
+        command.env(env, path);
+    }
+    let status = command.status().map_err(|error| anyhow::anyhow!("running cargo test: {error}"))?;
+    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

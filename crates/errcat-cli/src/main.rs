@@ -12,6 +12,7 @@ use errcat::columns::ColumnRole;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};
 use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
+use errcat::render::{Target, TemplateSet};
 use errcat::{CatalogIdentity, Page};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,27 @@ enum Command {
     /// Print every entry with this code across the committed catalogs.
     #[command(after_help = EXIT_CODES)]
     Explain(ExplainArgs),
+    /// Render catalogs (YAML or JSON) or pages into code for a target.
+    #[command(after_help = EXIT_CODES)]
+    Render(RenderArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// Catalog files (`.yaml`, `.yml`, `.json`) or pages (anything else,
+    /// ingested with default settings).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// rust, typescript, kotlin, json, or all (each into OUT/<target>/).
+    #[arg(long)]
+    target: String,
+    /// Output directory; created if missing. Existing files are overwritten.
+    #[arg(long)]
+    out: PathBuf,
+    /// A folder with your own templates (the same file names as
+    /// `templates/<target>/`); defaults to the built-in templates.
+    #[arg(long)]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -115,6 +137,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ingest(args) => ingest(&args),
         Command::Explain(args) => explain(&args),
+        Command::Render(args) => render(&args),
     };
     match result {
         Ok(code) => code,
@@ -278,6 +301,79 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
     }
     print!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn render(args: &RenderArgs) -> Result<ExitCode> {
+    let targets: Vec<Target> = if args.target == "all" {
+        Target::ALL.to_vec()
+    } else {
+        vec![
+            Target::parse(&args.target)
+                .with_context(|| format!("unknown target `{}` (rust, typescript, kotlin, json, all)", args.target))?,
+        ]
+    };
+    let mut catalogs = Vec::new();
+    let mut failed = false;
+    for input in &args.inputs {
+        let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+        let extension = input.extension().and_then(|ext| ext.to_str()).unwrap_or("");
+        let text = String::from_utf8_lossy(&bytes);
+        let catalog = match extension {
+            "yaml" | "yml" => Catalog::from_yaml(&text).with_context(|| format!("parsing {}", input.display()))?,
+            "json" => Catalog::from_json(&text).with_context(|| format!("parsing {}", input.display()))?,
+            _ => {
+                let shown = input.display().to_string();
+                let stem = input.file_stem().and_then(|stem| stem.to_str()).unwrap_or("page");
+                let identity =
+                    CatalogIdentity { id: slug(stem), locale: "und".to_owned(), ..CatalogIdentity::default() };
+                let page = Page { bytes: &bytes, path: &shown, file: &shown };
+                let (catalog, diagnostics) =
+                    errcat::ingest(&page, &identity, &SourceSettings::default(), &NameBook::default());
+                print_diagnostics(&diagnostics, &text, true);
+                failed |= Tally::of(&diagnostics).errors > 0;
+                catalog
+            }
+        };
+        catalogs.push(catalog);
+    }
+    if failed {
+        eprintln!("errcat: nothing rendered: the pages have errors");
+        return Ok(ExitCode::from(1));
+    }
+    // Render every target first: a failing template writes nothing.
+    let mut outputs = Vec::new();
+    for target in targets {
+        let templates = match &args.templates {
+            Some(dir) => read_templates(dir)?,
+            None => TemplateSet::builtin(target),
+        };
+        let files =
+            errcat::render::render(target, &catalogs, &templates).map_err(|error| anyhow::anyhow!("{error}"))?;
+        let base = if args.target == "all" { args.out.join(target.dir()) } else { args.out.clone() };
+        outputs.extend(files.into_iter().map(|file| (base.join(&file.path), file.text)));
+    }
+    for (path, text) in outputs {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every `*.jinja` file of a template folder.
+fn read_templates(dir: &Path) -> Result<TemplateSet> {
+    let mut set = TemplateSet::default();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry.with_context(|| format!("reading {}", dir.display()))?.path();
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+        if name.ends_with(".jinja") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            set.sources.insert(name.to_owned(), text);
+        }
+    }
+    Ok(set)
 }
 
 fn indent(text: &str) -> String {

@@ -105,3 +105,49 @@ fn explain_exits_1_for_an_unknown_code_and_2_for_an_unknown_source() {
     assert_eq!(errcat(&["explain", "0", "--source", "nope"], None).status.code(), Some(2));
     assert_eq!(errcat(&["explain", "abc"], None).status.code(), Some(2));
 }
+
+#[test]
+fn render_writes_a_target_from_a_catalog_and_from_a_page() {
+    let out = std::env::temp_dir().join(format!("errcat-cli-render-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_text = out.to_string_lossy().into_owned();
+    let output = errcat(
+        &["render", "generated/catalog/rtc-vendor-error-codes.yaml", "--target", "kotlin", "--out", &out_text],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let kotlin = std::fs::read_to_string(out.join("errcat/codes/rtc_vendor_error_codes/Codes.kt")).expect("rendered");
+    assert!(kotlin.contains("enum class ErrorCode(") && kotlin.contains("NOT_INITIALIZED(2, \"未初始化\""));
+
+    let page = "crates/errcat/tests/pages/english-error-codes.md";
+    let output = errcat(&["render", page, "--target", "all", "--out", &out_text], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    for file in ["rust/Cargo.toml", "typescript/english-error-codes.ts", "json/schema.json"] {
+        assert!(out.join(file).is_file(), "{file} not written");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn render_with_a_broken_template_folder_exits_2_and_says_why() {
+    let templates = std::env::temp_dir().join(format!("errcat-cli-templates-{}", std::process::id()));
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(templates.join("module.kt.jinja"), "{{ no_such_field }}\n").expect("write");
+    let out = templates.join("out");
+    let args = [
+        "render",
+        "generated/catalog/rtc-vendor-error-codes.yaml",
+        "--target",
+        "kotlin",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+        "--templates",
+        templates.to_str().expect("utf-8 path"),
+    ];
+    let output = errcat(&args, None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("no_such_field"), "{}", text(&output.stderr));
+    assert!(!out.exists(), "nothing is written when a template fails");
+    let _ = std::fs::remove_dir_all(&templates);
+    assert_eq!(errcat(&["render", "x.yaml", "--target", "cobol", "--out", "o"], None).status.code(), Some(2));
+}

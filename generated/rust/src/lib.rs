@@ -7,8 +7,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[rustfmt::skip]
 pub mod rtc_vendor_error_codes;
+#[rustfmt::skip]
 pub mod zego_express_web_common_errors;
+#[rustfmt::skip]
 pub mod zego_liveroom_common_errors;
+#[rustfmt::skip]
 pub mod zego_server_mixstream_legacy;
+#[rustfmt::skip]
 pub mod zego_server_return_codes;

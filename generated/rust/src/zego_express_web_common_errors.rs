@@ -1227,9 +1227,11 @@ pub enum Publisher {
     ///
     /// ```text
     /// 浏览器不支持。
-    /// Cause: 1. 没有通过 https 或 locahost 的方式访问。
+    /// Cause:
+    /// 1. 没有通过 https 或 locahost 的方式访问。
     /// 2. 不支持你的浏览器版本。
-    /// Solution: 1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。
+    /// Solution:
+    /// 1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。
     /// 2. 如果上述问题还不能解决，请更换或者升级浏览器。
     /// ```
     PublisherBrowserNotSupported,
@@ -1391,7 +1393,8 @@ pub enum Publisher {
     /// ```text
     /// 不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。
     /// Cause: Web 端报错，流不是通过 createStream 接口生成。
-    /// Solution: Web 端：
+    /// Solution:
+    /// Web 端：
     /// 1. 明确流的来源，确保流是由 createStream 接口生成。
     /// 2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。
     /// ```
@@ -1528,7 +1531,8 @@ pub enum Publisher {
     ///
     /// ```text
     /// 获取媒体失败。
-    /// Cause: 1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。
+    /// Cause:
+    /// 1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。
     /// 2、创建流时报错：NotReadableError，could not start audio source
     /// Solution: 1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。
     /// ```

@@ -217,17 +217,23 @@ pub fn render(target: Target, catalogs: &[Catalog], templates: &TemplateSet) -> 
 /// (plain, one item per line), then notes. Languages escape it.
 pub(crate) fn entry_doc_text(entry: &crate::catalog::Entry) -> Vec<String> {
     let mut lines = Vec::new();
-    for (label, text) in [("", &entry.message), ("Cause: ", &entry.cause), ("Solution: ", &entry.solution)] {
+    let mut push = |label: &str, text: &str| {
+        if label.is_empty() {
+            lines.extend(text.lines().map(str::to_owned));
+        } else if text.contains('\n') {
+            lines.push(format!("{label}:"));
+            lines.extend(text.lines().map(str::to_owned));
+        } else {
+            lines.push(format!("{label}: {text}"));
+        }
+    };
+    for (label, text) in [("", &entry.message), ("Cause", &entry.cause), ("Solution", &entry.solution)] {
         if let Some(text) = text {
-            for (index, line) in text.lines().enumerate() {
-                lines.push(if index == 0 { format!("{label}{line}") } else { line.to_owned() });
-            }
+            push(label, text);
         }
     }
     for note in &entry.notes {
-        for (index, line) in note.lines().enumerate() {
-            lines.push(if index == 0 { format!("Note: {line}") } else { line.to_owned() });
-        }
+        push("Note", note);
     }
     lines
 }

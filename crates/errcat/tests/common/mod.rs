@@ -93,3 +93,49 @@ pub fn all_texts(catalog: &Catalog) -> Vec<String> {
     }
     texts
 }
+
+/// A compiler or runtime the toolchain tests need. Found through an
+/// environment variable, then `xtask/toolchains/node_modules` (installed by
+/// `cargo xtask test`), then `PATH`.
+pub fn toolchain(env: &str, installed: &str, on_path: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(env).map(PathBuf::from).filter(|path| path.exists()) {
+        return Some(path);
+    }
+    let local = workspace_root().join("xtask/toolchains/node_modules").join(installed);
+    if local.exists() {
+        return Some(local);
+    }
+    let path_var = std::env::var_os("PATH")?;
+    std::env::split_paths(&path_var).map(|dir| dir.join(on_path)).find(|candidate| candidate.is_file())
+}
+
+/// Returns the tool, or: fails when `CI` is set (a missing toolchain must
+/// not turn into a green run), skips loudly otherwise.
+pub fn require_toolchain(what: &str, env: &str, installed: &str, on_path: &str) -> Option<PathBuf> {
+    let found = toolchain(env, installed, on_path);
+    if found.is_none() {
+        let message = format!(
+            "{what} not found (set {env}, or run `cargo xtask test`, which installs it into xtask/toolchains/)"
+        );
+        assert!(std::env::var_os("CI").is_none(), "CI is set and {message}");
+        eprintln!("\n*** SKIPPED: {message} ***\n");
+    }
+    found
+}
+
+/// Runs a command; panics with its output when it fails or warns.
+pub fn run(command: &mut std::process::Command, what: &str) -> String {
+    let output = command.output().unwrap_or_else(|error| panic!("{what}: cannot start: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{what} failed ({}):\n{stdout}\n{stderr}", output.status);
+    stdout
+}
+
+/// A fresh scratch directory for one test.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("errcat-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}

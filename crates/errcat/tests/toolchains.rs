@@ -1,0 +1,285 @@
+//! The generated code in its real toolchains: `tsc --strict` and `kotlinc
+//! -Werror` accept `generated/`, and no documentation text, however hostile,
+//! changes what the generated code means: a property test renders catalogs
+//! of hostile text, compiles them with rustc, tsc and kotlinc, runs them to
+//! print every stored text, and compares the bytes with the input.
+//!
+//! With `CI` set, a missing toolchain fails the test; locally it skips with
+//! a loud message. `cargo xtask test` installs the toolchains.
+
+mod common;
+
+use common::{require_toolchain, run, scratch_dir, workspace_root};
+use errcat::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef};
+use errcat::code::Code;
+use errcat::render::{Target, TemplateSet, render};
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::Command;
+
+fn tsc() -> Option<std::path::PathBuf> {
+    require_toolchain("tsc", "ERRCAT_TSC", ".bin/tsc", "tsc")
+}
+
+fn kotlinc() -> Option<std::path::PathBuf> {
+    require_toolchain("kotlinc", "ERRCAT_KOTLINC", "kotlin-compiler/bin/kotlinc", "kotlinc")
+}
+
+fn kotlin_runner() -> Option<std::path::PathBuf> {
+    require_toolchain("kotlin (runner)", "ERRCAT_KOTLIN", "kotlin-compiler/bin/kotlin", "kotlin")
+}
+
+fn node() -> Option<std::path::PathBuf> {
+    require_toolchain("node", "ERRCAT_NODE", ".bin/node-not-installed-here", "node")
+}
+
+fn kotlin_sources(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "kt") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn generated_typescript_passes_tsc_strict() {
+    let Some(tsc) = tsc() else { return };
+    let project = workspace_root().join("generated/typescript");
+    let output =
+        run(Command::new(&tsc).args(["--strict", "--noEmit", "-p"]).arg(&project), "tsc on generated/typescript");
+    assert!(output.trim().is_empty(), "tsc printed diagnostics:\n{output}");
+}
+
+#[test]
+fn generated_kotlin_compiles_without_warnings() {
+    let Some(kotlinc) = kotlinc() else { return };
+    let out = scratch_dir("kotlin-generated");
+    let sources = kotlin_sources(&workspace_root().join("generated/kotlin"));
+    assert!(!sources.is_empty());
+    let mut strict = Command::new(&kotlinc);
+    strict.arg("-Werror").arg("-d").arg(out.join("classes")).args(&sources);
+    let output = strict.output().expect("kotlinc runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && !stderr.contains("warning:"), "kotlinc:\n{stderr}");
+}
+
+/// Text fragments that break naive code generators.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let fragment = prop_oneof![
+        Just("*/".to_owned()),
+        Just("/*".to_owned()),
+        Just("\"".to_owned()),
+        Just("'".to_owned()),
+        Just("\\".to_owned()),
+        Just("$".to_owned()),
+        Just("${x}".to_owned()),
+        Just("$x".to_owned()),
+        Just("`".to_owned()),
+        Just("```".to_owned()),
+        Just("\u{2028}".to_owned()),
+        Just("\u{2029}".to_owned()),
+        Just("\0".to_owned()),
+        Just("\r".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        Just("\t".to_owned()),
+        Just("</script>".to_owned()),
+        Just("<!--".to_owned()),
+        Just("#\"".to_owned()),
+        Just("\"#".to_owned()),
+        Just("😀".to_owned()),
+        Just("𝕏".to_owned()),
+        Just("\\u{41}\\n\\0".to_owned()),
+        Just("{{ x }}{% if %}".to_owned()),
+        Just("中文，处理建议：".to_owned()),
+        Just("\u{feff}".to_owned()),
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(fragment, 0..10).prop_map(|pieces| pieces.concat())
+}
+
+fn hostile_catalog(texts: &[String]) -> Catalog {
+    let pick = |index: usize| texts[index % texts.len()].clone();
+    let entries = (0..texts.len())
+        .map(|index| Entry {
+            code: Code::new(i64::try_from(index).unwrap_or(0) * 7 - 3),
+            name: format!("Entry{index}"),
+            doc_name: None,
+            message: Some(pick(index)),
+            cause: (index % 2 == 0).then(|| pick(index + 1)),
+            solution: (index % 3 != 0).then(|| pick(index + 2)),
+            notes: vec![pick(index + 3)],
+            same_row: Vec::new(),
+            sections: Vec::new(),
+            variants: Vec::new(),
+            lines: vec![1],
+        })
+        .collect();
+    Catalog {
+        schema: SCHEMA.to_owned(),
+        id: "hostile".to_owned(),
+        title: pick(0),
+        locale: "und".to_owned(),
+        source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
+        notes: texts.to_vec(),
+        groups: vec![Group { name: "Hostile".to_owned(), title: pick(1), entries, retired: Vec::new() }],
+    }
+}
+
+fn hex(text: Option<&str>) -> String {
+    text.map_or_else(|| "-".to_owned(), |text| text.bytes().map(|byte| format!("{byte:02x}")).collect())
+}
+
+/// What every program prints: per entry, message, cause and solution.
+fn expected(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for entry in &catalog.groups[0].entries {
+        for text in [&entry.message, &entry.cause, &entry.solution] {
+            out.push_str(&hex(text.as_deref()));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn write_rendered(target: Target, catalog: &Catalog, dir: &Path) {
+    for file in render(target, std::slice::from_ref(catalog), &TemplateSet::builtin(target)).expect("renders") {
+        let path = dir.join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, file.text).expect("write");
+    }
+}
+
+fn rust_round_trip(catalog: &Catalog, dir: &Path) -> String {
+    write_rendered(Target::Rust, catalog, dir);
+    std::fs::write(
+        dir.join("src/main.rs"),
+        r#"#[allow(dead_code)]
+mod hostile;
+fn hex(text: Option<&str>) -> String {
+    text.map_or_else(|| "-".to_owned(), |text| text.bytes().map(|byte| format!("{byte:02x}")).collect())
+}
+fn main() {
+    for code in hostile::Hostile::ALL {
+        println!("{}", hex(code.message()));
+        println!("{}", hex(code.cause()));
+        println!("{}", hex(code.solution()));
+    }
+}
+"#,
+    )
+    .expect("write main");
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    run(
+        Command::new(rustc)
+            .args(["--edition", "2021", "-D", "warnings", "-o"])
+            .arg(dir.join("program"))
+            .arg(dir.join("src/main.rs")),
+        "rustc on hostile catalog",
+    );
+    run(&mut Command::new(dir.join("program")), "running the Rust program")
+}
+
+fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {
+    write_rendered(Target::TypeScript, catalog, dir);
+    std::fs::rename(dir.join("tsconfig.json"), dir.join("tsconfig.base.json")).expect("rename");
+    std::fs::write(
+        dir.join("tsconfig.json"),
+        r#"{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": false, "outDir": "out" } }"#,
+    )
+    .expect("tsconfig");
+    std::fs::write(
+        dir.join("main.ts"),
+        r#"import { Hostile } from "./hostile.ts";
+declare const console: { log(...args: unknown[]): void };
+function hex(text: string | null): string {
+  if (text === null) return "-";
+  let out = "";
+  for (const character of text) {
+    const point = character.codePointAt(0) ?? 0;
+    const bytes = point < 0x80 ? [point]
+      : point < 0x800 ? [0xc0 | (point >> 6), 0x80 | (point & 63)]
+      : point < 0x10000 ? [0xe0 | (point >> 12), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63)]
+      : [0xf0 | (point >> 18), 0x80 | ((point >> 12) & 63), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63)];
+    for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
+  }
+  return out;
+}
+for (const entry of Object.values(Hostile)) {
+  console.log(hex(entry.message));
+  console.log(hex(entry.cause));
+  console.log(hex(entry.solution));
+}
+"#,
+    )
+    .expect("main.ts");
+    let output = run(Command::new(tsc).arg("--strict").arg("-p").arg(dir), "tsc on hostile catalog");
+    assert!(output.trim().is_empty(), "tsc diagnostics:\n{output}");
+    std::fs::write(dir.join("out/package.json"), r#"{ "type": "module" }"#).expect("package.json");
+    run(Command::new(node).arg(dir.join("out/main.js")), "running the TypeScript program")
+}
+
+fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Path) -> String {
+    write_rendered(Target::Kotlin, catalog, dir);
+    std::fs::write(
+        dir.join("Main.kt"),
+        r#"import errcat.codes.hostile.Hostile
+fun hex(text: String?): String = text?.toByteArray(Charsets.UTF_8)?.joinToString("") { "%02x".format(it) } ?: "-"
+fun main() {
+    for (code in Hostile.entries) {
+        println(hex(code.message))
+        println(hex(code.cause))
+        println(hex(code.solution))
+    }
+}
+"#,
+    )
+    .expect("Main.kt");
+    let mut sources = kotlin_sources(dir);
+    sources.retain(|path| !path.starts_with(dir.join("classes")));
+    let output = Command::new(kotlinc)
+        .arg("-Werror")
+        .arg("-d")
+        .arg(dir.join("classes"))
+        .args(&sources)
+        .output()
+        .expect("kotlinc runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && !stderr.contains("warning:"), "kotlinc:\n{stderr}");
+    run(Command::new(runner).arg("-cp").arg(dir.join("classes")).arg("MainKt"), "running the Kotlin program")
+}
+
+fn cases() -> u32 {
+    std::env::var("ERRCAT_HOSTILE_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(3)
+}
+
+#[test]
+fn hostile_text_round_trips_through_every_compiled_target() {
+    let tools = (tsc(), node(), kotlinc(), kotlin_runner());
+    let config =
+        ProptestConfig { cases: cases(), failure_persistence: None, max_shrink_iters: 64, ..ProptestConfig::default() };
+    let case = std::sync::atomic::AtomicUsize::new(0);
+    proptest!(config, |(texts in proptest::collection::vec(hostile_text(), 8..40))| {
+        let case = case.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let catalog = hostile_catalog(&texts);
+        let want = expected(&catalog);
+        let dir = scratch_dir(&format!("hostile-{case}"));
+        prop_assert_eq!(rust_round_trip(&catalog, &dir.join("rust")), want.clone(), "Rust");
+        if let (Some(tsc), Some(node)) = (&tools.0, &tools.1) {
+            prop_assert_eq!(typescript_round_trip(&catalog, &dir.join("ts"), tsc, node), want.clone(), "TypeScript");
+        }
+        if let (Some(kotlinc), Some(runner)) = (&tools.2, &tools.3) {
+            prop_assert_eq!(kotlin_round_trip(&catalog, &dir.join("kotlin"), kotlinc, runner), want, "Kotlin");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
