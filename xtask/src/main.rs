@@ -12,6 +12,8 @@ commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
   check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
   names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
+  diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
+          (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
   test    install the TypeScript and Kotlin compilers if needed, then run every test
           (`cargo test --workspace`; arguments after `--` go to cargo test)
 
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose),
         Some("test") => test(&root, &passthrough),
+        Some("diff") => diff(&root, &passthrough),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
                 eprintln!("  updated {}", path.display());
@@ -127,4 +130,15 @@ fn test(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCo
     }
     let status = command.status().map_err(|error| anyhow::anyhow!("running cargo test: {error}"))?;
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn diff(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--package", "errcat-cli", "--", "diff"])
+        .args(passthrough)
+        .current_dir(root)
+        .status()
+        .map_err(|error| anyhow::anyhow!("running errcat diff: {error}"))?;
+    Ok(ExitCode::from(u8::try_from(status.code().unwrap_or(2)).unwrap_or(2)))
 }

@@ -167,3 +167,43 @@ fn a_manifest_path_outside_docs_src_is_refused() {
     assert!(output.contains("../outside.md"), "{output}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn regen_writes_a_change_report_that_check_verifies() {
+    let root = scratch("changes");
+    let page = root.join("docs-src/rtc-vendor-error-codes.md");
+    let original_page = std::fs::read_to_string(&page).expect("read");
+    let original_catalog =
+        std::fs::read_to_string(root.join("generated/catalog/rtc-vendor-error-codes.yaml")).expect("read");
+    let edited =
+        original_page.replacen("| 2 | 未初始化 |", "| 2 | 引擎未初始化 |", 1).replacen("| 3 | 内存不足 | |\n", "", 1);
+    assert_ne!(edited, original_page);
+    std::fs::write(&page, edited).expect("write");
+
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 0, "{output}");
+    let report = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.md")).expect("report");
+    assert!(report.contains("| 2 | patch | message: <ins>引擎</ins>未初始化 |"), "{report}");
+    assert!(report.contains("| 3 | breaking | removed `OutOfMemory`"), "{report}");
+    assert!(report.contains("overall: breaking"), "{report}");
+    let base = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.base.yaml")).expect("base");
+    assert_eq!(base, original_catalog, "the base is the catalog before the change");
+    assert_eq!(xtask(&root, "check").0, 0);
+
+    // A second regen keeps the report; a hand edit of the report is drift.
+    let (code, output) = xtask(&root, "regen");
+    assert!(code == 0 && output.contains(", 0 changed"), "{output}");
+    let report_path = root.join("generated/changes/rtc-vendor-error-codes.md");
+    std::fs::write(&report_path, report.replace("breaking", "minor")).expect("write");
+    let (code, output) = xtask(&root, "check");
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("stale: generated/changes/rtc-vendor-error-codes.md"), "{output}");
+
+    // Back to the original page: nothing changed, no report.
+    std::fs::write(&page, original_page).expect("write");
+    assert_eq!(xtask(&root, "regen").0, 0);
+    assert!(!report_path.exists());
+    assert!(!root.join("generated/changes/rtc-vendor-error-codes.base.yaml").exists());
+    assert_eq!(xtask(&root, "check").0, 0);
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -39,6 +39,55 @@ enum Command {
     /// Render catalogs (YAML or JSON) or pages into code for a target.
     #[command(after_help = EXIT_CODES)]
     Render(RenderArgs),
+    /// What changed between two versions: added, removed, renamed,
+    /// re-worded codes, classified breaking / minor / patch.
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
+}
+
+const DIFF_HELP: &str = "Each side is a page (.md, .mdx; settings and names come from docs-src/sources.yaml when the page is listed there), a catalog (.yaml, .yml, .json), or git:REV:PATH (a catalog at a git revision). Add #GROUP to compare one section (by title or type name), e.g. page.mdx#混流转码接口.\n\nExit codes:\n  0  no change at or above --fail-on (always 0 without --fail-on)\n  1  a change at or above --fail-on\n  2  usage error, I/O error, unreadable catalog, unknown group";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Breaking,
+    Minor,
+    Patch,
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The old version (omit with --since).
+    old: Option<String>,
+    /// The new version (omit with --since).
+    new: Option<String>,
+    /// Compare every catalog in --catalogs with its version at this git revision.
+    #[arg(long, value_name = "REV", conflicts_with_all = ["old", "new"])]
+    since: Option<String>,
+    /// Directory of catalogs, for --since.
+    #[arg(long, default_value = "generated/catalog")]
+    catalogs: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    format: DiffFormat,
+    /// Exit 1 when a change at or above this level is found.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +187,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest(&args),
         Command::Explain(args) => explain(&args),
         Command::Render(args) => render(&args),
+        Command::Diff(args) => diff(&args),
     };
     match result {
         Ok(code) => code,
@@ -360,6 +410,166 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn diff(args: &DiffArgs) -> Result<ExitCode> {
+    let mut report = errcat::diff::Report::default();
+    if let Some(rev) = &args.since {
+        report.catalogs = diff_since(rev, &args.catalogs)?;
+    } else {
+        let (Some(old), Some(new)) = (&args.old, &args.new) else {
+            bail!("give OLD and NEW, or --since REV");
+        };
+        let old_catalog = load_side(old)?;
+        let new_catalog = load_side(new)?;
+        report.catalogs.push(errcat::diff::diff_catalogs(&old_catalog, &new_catalog, old, new));
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = match args.format {
+        DiffFormat::Text => errcat::diff::render_text(&report, errcat::diff::Style { color }),
+        DiffFormat::Markdown => errcat::diff::render_markdown(&report),
+        DiffFormat::Json => errcat::diff::render_json(&report),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes()).context("writing the report")?;
+    let threshold = match args.fail_on {
+        None => return Ok(ExitCode::SUCCESS),
+        Some(FailOn::Breaking) => errcat::diff::Level::Breaking,
+        Some(FailOn::Minor) => errcat::diff::Level::Minor,
+        Some(FailOn::Patch | FailOn::Any) => errcat::diff::Level::Patch,
+    };
+    Ok(ExitCode::from(u8::from(report.level().is_some_and(|level| level >= threshold))))
+}
+
+/// Runs `git show REV:PATH`.
+fn git_show(rev: &str, path: &str) -> Result<Option<String>> {
+    let output = std::process::Command::new("git")
+        .args(["show", &format!("{rev}:{path}")])
+        .output()
+        .context("running git (is it installed?)")?;
+    if output.status.success() {
+        return Ok(Some(String::from_utf8_lossy(&output.stdout).into_owned()));
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("does not exist") || stderr.contains("exists on disk, but not in") {
+        return Ok(None);
+    }
+    bail!("git show {rev}:{path}: {}", stderr.trim())
+}
+
+/// Loads one side of a diff: `git:REV:PATH`, a catalog, or a page, with an
+/// optional `#GROUP` selector.
+fn load_side(spec: &str) -> Result<Catalog> {
+    let (source, selector) = if spec.starts_with("git:") || Path::new(spec).exists() {
+        match spec.rsplit_once('#') {
+            Some((source, selector)) if spec.starts_with("git:") => (source, Some(selector)),
+            _ => (spec, None),
+        }
+    } else {
+        match spec.rsplit_once('#') {
+            Some((source, selector)) => (source, Some(selector)),
+            None => (spec, None),
+        }
+    };
+    let catalog = if let Some(rest) = source.strip_prefix("git:") {
+        let (rev, path) = rest.split_once(':').with_context(|| format!("`{spec}`: expected git:REV:PATH"))?;
+        let text = git_show(rev, path)?.with_context(|| format!("`{path}` does not exist at {rev}"))?;
+        parse_catalog(path, &text)?
+    } else {
+        let path = Path::new(source);
+        let bytes = std::fs::read(path).with_context(|| format!("reading {source}"))?;
+        match path.extension().and_then(|ext| ext.to_str()) {
+            Some("yaml" | "yml" | "json") => parse_catalog(source, &String::from_utf8_lossy(&bytes))?,
+            _ => ingest_page(path, &bytes)?,
+        }
+    };
+    match selector {
+        None => Ok(catalog),
+        Some(selector) => errcat::diff::select_group(&catalog, selector).with_context(|| {
+            let groups: Vec<String> = catalog.groups.iter().map(|g| format!("{} ({})", g.title, g.name)).collect();
+            format!("no group `{selector}` in {source}; groups: {}", groups.join(", "))
+        }),
+    }
+}
+
+fn parse_catalog(path: &str, text: &str) -> Result<Catalog> {
+    if path.ends_with(".json") {
+        Catalog::from_json(text).with_context(|| format!("parsing {path}"))
+    } else {
+        Catalog::from_yaml(text).with_context(|| format!("parsing {path}"))
+    }
+}
+
+/// Ingests a page for a diff: with its manifest entry (settings, lockfile,
+/// official names) when its folder holds `sources.yaml` listing it.
+fn ingest_page(path: &Path, bytes: &[u8]) -> Result<Catalog> {
+    let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let manifest_path = dir.join("sources.yaml");
+    let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+    if let Ok(text) = std::fs::read_to_string(&manifest_path) {
+        let manifest = errcat::manifest::Manifest::parse(&text, &manifest_path.display().to_string())?;
+        if let Some(source) = manifest.sources.iter().find(|source| source.file == name) {
+            let loaded = errcat::project::load_source(source, &errcat::project::read_from_dir(dir))?;
+            print_diagnostics(&loaded.diagnostics, &String::from_utf8_lossy(bytes), true);
+            return Ok(loaded.catalog);
+        }
+    }
+    let shown = path.display().to_string();
+    let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or("page");
+    let identity = CatalogIdentity { id: slug(stem), locale: "und".to_owned(), ..CatalogIdentity::default() };
+    let page = Page { bytes, path: &shown, file: &shown };
+    let (catalog, diagnostics) = errcat::ingest(&page, &identity, &SourceSettings::default(), &NameBook::default());
+    print_diagnostics(&diagnostics, &String::from_utf8_lossy(bytes), true);
+    Ok(catalog)
+}
+
+/// Every catalog in `dir` against its version at `rev` (catalogs only on
+/// one side count as all added or all removed).
+fn diff_since(rev: &str, dir: &Path) -> Result<Vec<errcat::diff::CatalogReport>> {
+    let dir_text = dir.to_string_lossy().trim_end_matches('/').to_owned();
+    let output = std::process::Command::new("git")
+        .args(["ls-tree", "--name-only", &format!("{rev}:{dir_text}")])
+        .output()
+        .context("running git (is it installed?)")?;
+    let mut ids = std::collections::BTreeSet::new();
+    if output.status.success() {
+        for name in String::from_utf8_lossy(&output.stdout).lines() {
+            if let Some(id) = name.strip_suffix(".yaml") {
+                ids.insert(id.to_owned());
+            }
+        }
+    } else if !String::from_utf8_lossy(&output.stderr).contains("Not a valid object name") {
+        bail!("git ls-tree {rev}:{dir_text}: {}", String::from_utf8_lossy(&output.stderr).trim());
+    }
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let name = entry.with_context(|| format!("reading {}", dir.display()))?.file_name();
+        if let Some(id) = name.to_string_lossy().strip_suffix(".yaml") {
+            ids.insert(id.to_owned());
+        }
+    }
+    let mut reports = Vec::new();
+    for id in ids {
+        let path = format!("{dir_text}/{id}.yaml");
+        let old = git_show(rev, &path)?.map(|text| parse_catalog(&path, &text)).transpose()?;
+        let new = match std::fs::read_to_string(&path) {
+            Ok(text) => Some(parse_catalog(&path, &text)?),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => return Err(error).with_context(|| format!("reading {path}")),
+        };
+        let empty = |catalog: &Catalog| Catalog { groups: Vec::new(), ..catalog.clone() };
+        let (old, new) = match (old, new) {
+            (Some(old), Some(new)) => (old, new),
+            (Some(old), None) => (old.clone(), empty(&old)),
+            (None, Some(new)) => (empty(&new), new),
+            (None, None) => continue,
+        };
+        let report = errcat::diff::diff_catalogs(&old, &new, &format!("{rev}:{path}"), &path);
+        reports.push(report);
+    }
+    Ok(reports)
 }
 
 /// Every `*.jinja` file of a template folder.

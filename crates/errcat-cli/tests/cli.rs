@@ -151,3 +151,81 @@ fn render_with_a_broken_template_folder_exits_2_and_says_why() {
     let _ = std::fs::remove_dir_all(&templates);
     assert_eq!(errcat(&["render", "x.yaml", "--target", "cobol", "--out", "o"], None).status.code(), Some(2));
 }
+
+const LEGACY: &str = "docs-src/zego-server-mixstream-return-codes-legacy.md";
+const CURRENT_SECTION: &str = "docs-src/zego-server-global-return-codes.mdx#混流转码接口";
+
+#[test]
+fn diff_of_the_real_pair_fails_on_breaking_and_lists_the_changes() {
+    let output = errcat(&["diff", LEGACY, CURRENT_SECTION, "--fail-on", "breaking"], None);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("- 110200173 BackgroundImageLimitExceeded"), "{stdout}");
+    assert!(stdout.contains("+ 110200140 InputOutputStreamIdConflict"), "{stdout}");
+    assert!(stdout.contains("~ 110200150 message: 混流{+或单流转码的+}输入流不存在。"), "{stdout}");
+    assert!(
+        stdout.contains("7 added, 12 removed, 0 renamed, 0 reused, 0 name(s) moved, 9 re-worded; overall: breaking")
+    );
+    assert!(!stdout.contains('\x1b'), "no color when piped");
+    // Without --fail-on a report is not a failure.
+    assert_eq!(errcat(&["diff", LEGACY, CURRENT_SECTION], None).status.code(), Some(0));
+    let colored = text(&errcat(&["diff", LEGACY, CURRENT_SECTION, "--color", "always"], None).stdout);
+    assert!(colored.contains("\x1b[1;32m或单流转码的\x1b[0m"), "{colored}");
+}
+
+#[test]
+fn diff_formats_markdown_and_json() {
+    let markdown = text(&errcat(&["diff", LEGACY, CURRENT_SECTION, "--format", "markdown"], None).stdout);
+    assert!(markdown.starts_with("## Error code changes\n"));
+    assert!(
+        markdown.contains("| 110200150 | patch | message: 混流<ins>或单流转码的</ins>输入流不存在。 |"),
+        "{markdown}"
+    );
+    let json = text(&errcat(&["diff", LEGACY, CURRENT_SECTION, "--format", "json"], None).stdout);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(value["level"], "breaking");
+    assert_eq!(value["bump"], "major");
+    assert_eq!(value["counts"]["added"], 7);
+    assert_eq!(value["counts"]["removed"], 12);
+}
+
+#[test]
+fn identical_sides_give_an_empty_report_and_exit_0_even_with_fail_on_any() {
+    let catalog = "generated/catalog/zego-server-return-codes.yaml";
+    let output = errcat(&["diff", catalog, catalog, "--fail-on", "any"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("no changes") && stdout.contains("overall: no change"), "{stdout}");
+    let page = "docs-src/zego-server-global-return-codes.mdx#媒体服务接口";
+    let section = "generated/catalog/zego-server-return-codes.yaml#MediaService";
+    assert_eq!(
+        errcat(&["diff", page, section, "--fail-on", "any"], None).status.code(),
+        Some(0),
+        "page and catalog agree"
+    );
+}
+
+#[test]
+fn diff_reads_catalogs_at_git_revisions_and_since_a_revision() {
+    let head = "git:HEAD:generated/catalog/rtc-vendor-error-codes.yaml";
+    let output = errcat(&["diff", head, "generated/catalog/rtc-vendor-error-codes.yaml", "--fail-on", "any"], None);
+    // The working tree may be ahead of HEAD while developing; either way the
+    // revision must be readable and the report well formed.
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(&output.stderr));
+    let since = errcat(&["diff", "--since", "HEAD", "--format", "json"], None);
+    assert!(matches!(since.status.code(), Some(0)), "{}", text(&since.stderr));
+    let value: serde_json::Value = serde_json::from_str(&text(&since.stdout)).expect("json");
+    assert!(value["catalogs"].as_array().is_some_and(|catalogs| catalogs.len() >= 5));
+}
+
+#[test]
+fn diff_usage_errors_exit_2() {
+    assert_eq!(
+        errcat(&["diff", LEGACY, "docs-src/zego-server-global-return-codes.mdx#没有这一节"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(errcat(&["diff", LEGACY, "no/such/page.md"], None).status.code(), Some(2));
+    assert_eq!(errcat(&["diff", "git:no-such-rev:x.yaml", LEGACY], None).status.code(), Some(2));
+    assert_eq!(errcat(&["diff", LEGACY], None).status.code(), Some(2));
+    assert_eq!(errcat(&["diff", LEGACY, LEGACY, "--fail-on", "sometimes"], None).status.code(), Some(2));
+}

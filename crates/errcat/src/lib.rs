@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod code;
 pub mod columns;
 pub mod diagnostic;
+pub mod diff;
 pub mod inline;
 pub mod lower;
 pub mod manifest;
