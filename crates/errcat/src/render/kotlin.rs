@@ -156,7 +156,12 @@ pub fn module_contexts(catalogs: &[&Catalog]) -> Result<Vec<ModuleContext>, Rend
                 .chain(group.retired.iter().map(|r| r.code.value()))
                 .collect();
             let fits_int = codes.iter().all(|code| i32::try_from(*code).is_ok());
-            let literal = |code: i64| if fits_int { code.to_string() } else { format!("{code}L") };
+            // `-9223372036854775808L` is not a valid Kotlin literal.
+            let literal = |code: i64| match (fits_int, code) {
+                (true, code) => code.to_string(),
+                (false, i64::MIN) => "Long.MIN_VALUE".to_owned(),
+                (false, code) => format!("{code}L"),
+            };
             let mut constants = BTreeSet::new();
             let mut entries = Vec::new();
             for entry in &group.entries {
@@ -218,6 +223,25 @@ mod tests {
     fn string_literals_escape_dollar_and_controls() {
         assert_eq!(string_literal("${x} $y \"q\" \\"), r#""\${x} \$y \"q\" \\""#);
         assert_eq!(string_literal("\0\u{2028}"), r#""\u0000\u2028""#);
+    }
+
+    #[test]
+    fn a_group_with_a_code_beyond_int_uses_long() {
+        let mut catalog: Catalog = crate::catalog::Catalog::from_yaml(concat!(
+            "schema: errcat/v1\nid: wide\ntitle: W\nlocale: en\nsource: {file: w.md, sha256: x}\n",
+            "groups:\n- name: Wide\n  title: W\n  entries:\n  - {code: 1, name: One, lines: [1]}\n",
+            "- name: Narrow\n  title: N\n  entries:\n  - {code: -2147483648, name: Min, lines: [2]}\n"
+        ))
+        .expect("catalog");
+        catalog.groups[0].entries[0].code = crate::code::Code::new(4_294_967_296);
+        let mut extreme = catalog.groups[0].entries[0].clone();
+        extreme.code = crate::code::Code::new(i64::MIN);
+        catalog.groups[0].entries.push(extreme);
+        let modules = module_contexts(&[&catalog]).expect("renders");
+        let (wide, narrow) = (&modules[0].groups[0], &modules[0].groups[1]);
+        assert_eq!((wide.code_type.as_str(), wide.entries[0].code.as_str()), ("Long", "4294967296L"));
+        assert_eq!(wide.entries[1].code, "Long.MIN_VALUE");
+        assert_eq!((narrow.code_type.as_str(), narrow.entries[0].code.as_str()), ("Int", "-2147483648"));
     }
 
     #[test]
