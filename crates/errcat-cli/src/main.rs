@@ -13,7 +13,7 @@ use errcat::diagnostic::{Diagnostic, Severity, Tally};
 use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
 use errcat::render::{Target, TemplateSet};
-use errcat::{CatalogIdentity, Page};
+use errcat::{CatalogIdentity, InputFormat, Page};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -114,10 +114,29 @@ enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatIn {
+    Markdown,
+    Html,
+}
+
+impl From<FormatIn> for InputFormat {
+    fn from(format: FormatIn) -> InputFormat {
+        match format {
+            FormatIn::Markdown => InputFormat::Markdown,
+            FormatIn::Html => InputFormat::Html,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct IngestArgs {
     /// The page to read, or `-` for standard input.
     page: PathBuf,
+    /// The page's format; detected from the extension (.md, .mdx, .html,
+    /// .htm), then from the content, when not given.
+    #[arg(long, value_enum)]
+    format_in: Option<FormatIn>,
     #[arg(long, value_enum, default_value = "yaml")]
     format: Format,
     /// Catalog id ([a-z0-9-]+); defaults to the file name.
@@ -253,7 +272,7 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     }
     let identity =
         CatalogIdentity { id, title: args.title.clone(), locale: args.locale.clone(), upstream: args.upstream.clone() };
-    let page = Page { bytes: &bytes, path: &shown, file: &shown };
+    let page = Page { format: args.format_in.map(InputFormat::from), ..Page::new(&bytes, &shown, &shown) };
     let (catalog, diagnostics) = errcat::ingest(&page, &identity, &settings, &names_book(args)?);
     let text = String::from_utf8_lossy(&bytes);
     print_diagnostics(&diagnostics, &text, args.quiet);
@@ -376,7 +395,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
                 let stem = input.file_stem().and_then(|stem| stem.to_str()).unwrap_or("page");
                 let identity =
                     CatalogIdentity { id: slug(stem), locale: "und".to_owned(), ..CatalogIdentity::default() };
-                let page = Page { bytes: &bytes, path: &shown, file: &shown };
+                let page = Page::new(&bytes, &shown, &shown);
                 let (catalog, diagnostics) =
                     errcat::ingest(&page, &identity, &SourceSettings::default(), &NameBook::default());
                 print_diagnostics(&diagnostics, &text, true);
@@ -520,7 +539,7 @@ fn ingest_page(path: &Path, bytes: &[u8]) -> Result<Catalog> {
     let shown = path.display().to_string();
     let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or("page");
     let identity = CatalogIdentity { id: slug(stem), locale: "und".to_owned(), ..CatalogIdentity::default() };
-    let page = Page { bytes, path: &shown, file: &shown };
+    let page = Page::new(bytes, &shown, &shown);
     let (catalog, diagnostics) = errcat::ingest(&page, &identity, &SourceSettings::default(), &NameBook::default());
     print_diagnostics(&diagnostics, &String::from_utf8_lossy(bytes), true);
     Ok(catalog)

@@ -57,7 +57,6 @@ kinds! {
     StrayMdxComponent = ("W0103", "stray-mdx-component", Warning),
     UnknownMarkup = ("W0104", "unknown-markup", Warning),
     BrokenRowJoined = ("I0105", "broken-row-joined", Info),
-    UnreadHtmlTable = ("W0106", "unread-html-table", Warning),
     // Tables and columns (02xx)
     NoCodeColumn = ("W0201", "no-code-column", Warning),
     UnknownColumn = ("W0202", "unknown-column", Warning),
@@ -67,6 +66,7 @@ kinds! {
     ContinuationJoined = ("I0206", "continuation-joined", Info),
     PartRoleByPosition = ("I0207", "part-role-by-position", Info),
     NoTables = ("W0208", "no-tables", Warning),
+    SpanApplied = ("I0209", "span-applied", Info),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

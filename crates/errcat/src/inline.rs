@@ -354,7 +354,17 @@ impl TextBuilder {
             ("code", _) | ("kbd", _) | ("samp", _) | ("tt", _) => target.push_char('`'),
             ("strong", _) | ("b", _) => target.push_str("**"),
             ("em", _) | ("i", _) => target.push_str("*"),
-            ("span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s" | "ins" | "center", _) => {}
+            (
+                "span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s" | "ins" | "center"
+                | "img" | "abbr" | "cite" | "q" | "time" | "var" | "label" | "section" | "article" | "main" | "figure"
+                | "figcaption" | "tbody" | "thead" | "tfoot" | "dfn" | "bdi" | "bdo" | "wbr" | "nobr",
+                _,
+            ) => {}
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "blockquote" | "dl" | "dt" | "dd" | "hr", _) => {
+                if target.lists.is_empty() {
+                    target.line_break();
+                }
+            }
             _ => {
                 if !tag.closing {
                     let what = if tag.is_component() { "MDX component" } else { "HTML tag" };

@@ -187,9 +187,16 @@ impl Lowering<'_> {
         if !roles.contains(&Some(ColumnRole::Code)) {
             match previous {
                 // A header-less table after a page break continues the
-                // previous table of the same section; its "header" is data.
+                // previous table of the same section; its "header" is data,
+                // so its code cell is empty (a spilled row) or a code.
                 Some((previous_section, previous_roles, previous_width))
-                    if previous_section == section && previous_width == width =>
+                    if previous_section == section
+                        && previous_width == width
+                        && previous_roles
+                            .iter()
+                            .position(|role| *role == Some(ColumnRole::Code))
+                            .and_then(|index| table.header.cells.get(index))
+                            .is_some_and(|cell| cell.is_empty() || Code::parse_list(&cell.text()).is_ok()) =>
                 {
                     roles = previous_roles;
                     rows.insert(0, &table.header);

@@ -47,6 +47,12 @@ impl LineIndex {
 /// row line without its closing `|`, followed by a non-row line that ends
 /// with `|`. The line break becomes a space, so byte offsets (and therefore
 /// line numbers computed on the original text) stay valid.
+/// The page text with broken table rows joined (see `join_broken_rows`),
+/// byte for byte the same length.
+pub fn repair(text: &str) -> String {
+    join_broken_rows(text, "", &LineIndex::new(text), &mut Vec::new())
+}
+
 fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut offset = 0;
@@ -83,7 +89,7 @@ fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut
 
 /// True for a paragraph that is a plain numbered section line (`3 推流`,
 /// `2.1 Login`): short, one line, no sentence punctuation at the end.
-fn numbered_section_title(text: &str) -> Option<String> {
+pub(crate) fn numbered_section_title(text: &str) -> Option<String> {
     let text = text.trim();
     if text.contains('\n') || text.chars().count() > 40 {
         return None;
@@ -126,8 +132,32 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
     let mut code_block = false;
 
     let parser = Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    // A raw HTML `<table>` being collected: its start offset.
+    let mut raw_table: Option<usize> = None;
     for (event, range) in parser.into_offset_iter() {
         let line = lines.line(range.start);
+        if raw_table.is_none()
+            && matches!(event, Event::Start(MdTag::HtmlBlock))
+            && repaired[range.clone()].to_ascii_lowercase().contains("<table")
+            && note.is_none()
+        {
+            raw_table = Some(range.start);
+        }
+        if let Some(start) = raw_table {
+            // Blank lines end an HTML block in markdown; the table goes on
+            // until `</table>`, whatever events lie in between.
+            let closes = repaired[range.clone()].to_ascii_lowercase().contains("</table");
+            if closes || range.end >= repaired.len() {
+                raw_table = None;
+                let fragment = &repaired[start..range.end];
+                let (embedded, embedded_diagnostics) =
+                    crate::html::read_html_at(fragment, file, options, lines.line(start), section.clone());
+                doc.tables.extend(embedded.tables);
+                doc.notes.extend(embedded.notes);
+                diagnostics.extend(embedded_diagnostics);
+            }
+            continue;
+        }
         if let Some(state) = table.as_mut() {
             if handle_table_event(state, &event, &range, &lines, file, &mut diagnostics) {
                 continue;
@@ -333,13 +363,6 @@ fn handle_block_html(
                         line,
                         "stray `<Content />` left by page conversion; ignored",
                     ));
-                } else if tag.lower_name() == "table" && !tag.closing {
-                    diagnostics.push(Diagnostic::new(
-                        DiagnosticKind::UnreadHtmlTable,
-                        file,
-                        line,
-                        "raw HTML `<table>` in a markdown page is not read; its rows are not in the catalog",
-                    ));
                 }
             }
             None => {
@@ -363,7 +386,8 @@ fn split_html(html: &str) -> Vec<&str> {
             rest = &rest[end + 1..];
             continue;
         }
-        let next = rest[1..].find('<').map_or(rest.len(), |index| index + 1);
+        // Char-aware: the text may start with a multi-byte character.
+        let next = rest.char_indices().skip(1).find(|(_, c)| *c == '<').map_or(rest.len(), |(index, _)| index);
         pieces.push(&rest[..next]);
         rest = &rest[next..];
     }
@@ -445,6 +469,24 @@ mod tests {
         let (doc, _) = read("| 错误码 | 描述 |\n|-|-|\n| 1 | 甲 |\n| 2 | 乙。\n\n## 下一节\n");
         assert_eq!(doc.tables[0].rows.len(), 2);
         assert_eq!(doc.tables[0].rows[1].cells[1].text(), "乙。");
+    }
+
+    #[test]
+    fn raw_html_tables_in_markdown_are_read_with_their_lines() {
+        let text = "## 混流\n\n<table>\n<tr><th>错误码</th><th>说明</th></tr>\n\n<tr><td>1</td><td>失败。</td></tr>\n</table>\n\n| 错误码 | 说明 |\n|---|---|\n| 2 | 二 |\n";
+        let (doc, _) = read(text);
+        assert_eq!(doc.tables.len(), 2);
+        let html = &doc.tables[0];
+        assert_eq!(html.section.as_ref().map(|s| s.title.as_str()), Some("混流"));
+        assert_eq!((html.header.line, html.rows.len(), html.rows[0].line), (4, 1, 6));
+        assert_eq!(html.rows[0].cells[1].text(), "失败。");
+        assert_eq!(doc.tables[1].rows[0].cells[0].text(), "2");
+    }
+
+    #[test]
+    fn block_html_starting_with_multibyte_text_is_split_safely() {
+        assert_eq!(split_html("失败。</td>"), ["失败。", "</td>"]);
+        assert_eq!(split_html("<p>中</p>"), ["<p>", "中", "</p>"]);
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn load_source(
         locale: source.locale.clone(),
         upstream: source.upstream.clone(),
     };
-    let page = Page { bytes: &bytes, path: &page_path, file: &source.file };
+    let page = Page::new(&bytes, &page_path, &source.file);
     let (catalog, page_diagnostics) = crate::ingest(&page, &identity, &source.settings, &book);
     diagnostics.extend(page_diagnostics);
     texts.insert(page_path, String::from_utf8_lossy(&bytes).into_owned());

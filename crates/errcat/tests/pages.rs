@@ -21,7 +21,7 @@ fn entry(catalog: &errcat::catalog::Catalog, code: i64) -> &errcat::catalog::Ent
 
 #[test]
 fn every_test_page_matches_its_snapshot() {
-    insta::glob!("pages/*.{md,mdx}", |path| {
+    insta::glob!("pages/*.{md,mdx,html}", |path| {
         let (catalog, diagnostics) = test_page(path);
         insta::assert_snapshot!(common::snapshot_text(&catalog, &diagnostics));
     });

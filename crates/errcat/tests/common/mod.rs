@@ -52,12 +52,7 @@ pub fn test_page(path: &Path) -> (Catalog, Vec<Diagnostic>) {
     };
     let shown = format!("tests/pages/{name}");
     let identity = CatalogIdentity { id: stem.to_owned(), locale: "und".to_owned(), ..CatalogIdentity::default() };
-    errcat::ingest(
-        &Page { bytes: &bytes, path: &shown, file: &shown },
-        &identity,
-        &settings,
-        &errcat::names::NameBook::default(),
-    )
+    errcat::ingest(&Page::new(&bytes, &shown, &shown), &identity, &settings, &errcat::names::NameBook::default())
 }
 
 /// The snapshot text: diagnostics (one per line), then the catalog YAML.

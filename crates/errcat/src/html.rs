@@ -1,0 +1,430 @@
+//! Reads HTML pages and HTML fragments into the same [`RawDoc`] as the
+//! markdown reader: sections from `h1`–`h6` (and numbered section lines),
+//! note/admonition blocks, and tables with `thead`/`tbody`/`th`, whose
+//! `colspan` and `rowspan` are expanded into a grid.
+//!
+//! Page chrome is never data: `script`, `style`, `nav`, `header`, `footer`,
+//! forms, hidden and navigation-role elements are skipped, and a table that
+//! contains another table is layout, searched for tables but not read.
+//! html5ever does not report source positions, so lines come from an index
+//! of start tags in the source, matched to elements in document order.
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::inline::{Tag, TextBuilder};
+use crate::markdown::{LineIndex, ReadOptions, numbered_section_title};
+use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+
+/// Elements whose whole subtree is page chrome.
+const CHROME: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "form", "button", "select", "svg", "iframe",
+    "head",
+];
+
+/// Elements that have no content.
+const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "meta", "link", "col", "source"];
+
+/// Class words that mark a note/admonition block.
+const NOTE_CLASSES: &[&str] =
+    &["note", "admonition", "callout", "tip", "warning", "notice", "info", "caution", "important"];
+
+/// Start-tag lines in source order, per tag name.
+fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> HashMap<String, Vec<u32>> {
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let mut found: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut index = 0;
+    while let Some(offset) = text[index..].find('<') {
+        let at = index + offset;
+        let rest = &lower[at..];
+        if rest.starts_with("<!--") {
+            index = rest.find("-->").map_or(text.len(), |end| at + end + 3);
+            continue;
+        }
+        let name_len = bytes[at + 1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        if name_len == 0 || !bytes[at + 1].is_ascii_alphabetic() {
+            index = at + 1;
+            continue;
+        }
+        let name = &lower[at + 1..at + 1 + name_len];
+        found.entry(name.to_owned()).or_default().push(lines.line(at) + first_line - 1);
+        index = at + 1 + name_len;
+        if name == "script" || name == "style" {
+            let closing = format!("</{name}");
+            index = lower[index..].find(&closing).map_or(text.len(), |end| index + end);
+        }
+    }
+    found
+}
+
+fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
+    match node.value() {
+        Node::Element(element) => Some(element.name()),
+        _ => None,
+    }
+}
+
+fn has_note_class(node: NodeRef<'_, Node>) -> bool {
+    let Node::Element(element) = node.value() else { return false };
+    if element.name() == "note" {
+        return true;
+    }
+    matches!(element.name(), "div" | "aside" | "section" | "blockquote")
+        && element.attr("class").is_some_and(|class| {
+            class.split_whitespace().any(|word| NOTE_CLASSES.iter().any(|note| word.eq_ignore_ascii_case(note)))
+        })
+}
+
+fn is_chrome(node: NodeRef<'_, Node>) -> bool {
+    let Node::Element(element) = node.value() else { return false };
+    if CHROME.contains(&element.name()) || element.attr("hidden").is_some() {
+        return true;
+    }
+    if element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(element.attr("role"), Some("navigation" | "banner" | "contentinfo" | "search")) {
+        return true;
+    }
+    element.name() == "aside" && !has_note_class(node)
+}
+
+/// Collapsed text of a subtree (headings, paragraphs).
+fn plain_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        if let Node::Text(text) = descendant.value()
+            && !descendant.ancestors().any(is_chrome)
+        {
+            out.push_str(text);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    options: &'a ReadOptions,
+    /// Line of every element, by node id.
+    lines: HashMap<ego_tree::NodeId, u32>,
+    doc: RawDoc,
+    section: Option<RawSection>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads an HTML page (or fragment). `file` names it in diagnostics.
+pub fn read_html(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
+    read_html_at(text, file, options, 1, None)
+}
+
+/// Reads HTML that starts at `first_line` of `file` (a fragment embedded in
+/// markdown), under `section`.
+pub(crate) fn read_html_at(
+    text: &str,
+    file: &str,
+    options: &ReadOptions,
+    first_line: u32,
+    section: Option<RawSection>,
+) -> (RawDoc, Vec<Diagnostic>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document = Html::parse_document(text);
+    let index = index_start_tags(text, &LineIndex::new(text), first_line);
+    let mut cursors: HashMap<&str, usize> = HashMap::new();
+    let mut lines = HashMap::new();
+    for node in document.tree.root().descendants() {
+        if let Some(name) = element_name(node) {
+            let cursor = cursors.entry(name).or_default();
+            let line = index.get(name).and_then(|found| found.get(*cursor)).copied();
+            if line.is_some() {
+                *cursor += 1;
+            }
+            lines.insert(node.id(), line.unwrap_or(first_line));
+        }
+    }
+    let mut reader = Reader { file, options, lines, doc: RawDoc::default(), section, diagnostics: Vec::new() };
+    reader.walk(document.tree.root());
+    (reader.doc, reader.diagnostics)
+}
+
+impl Reader<'_> {
+    fn line(&self, node: NodeRef<'_, Node>) -> u32 {
+        self.lines.get(&node.id()).copied().unwrap_or(0)
+    }
+
+    fn walk(&mut self, node: NodeRef<'_, Node>) {
+        for child in node.children() {
+            let Some(name) = element_name(child) else { continue };
+            if is_chrome(child) {
+                continue;
+            }
+            let line = self.line(child);
+            match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    let title = plain_text(child);
+                    if title.is_empty() {
+                        continue;
+                    }
+                    if name == "h1" && self.doc.title.is_none() {
+                        self.doc.title = Some(title.clone());
+                    }
+                    self.section = Some(RawSection { title, line });
+                }
+                "p" => {
+                    if self.options.numbered_sections
+                        && let Some(title) = numbered_section_title(&plain_text(child))
+                    {
+                        self.section = Some(RawSection { title, line });
+                    }
+                    self.walk(child);
+                }
+                "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => self.walk(child),
+                "table" => self.table(child),
+                "content" => {
+                    self.diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::StrayMdxComponent,
+                        self.file,
+                        line,
+                        "stray `<Content />` left by page conversion; ignored",
+                    ));
+                    // HTML has no self-closing custom elements: what follows
+                    // `<content />` ends up inside it.
+                    self.walk(child);
+                }
+                _ if has_note_class(child) => {
+                    let mut builder = TextBuilder::new();
+                    self.feed(child, &mut builder);
+                    self.diagnostics.extend(builder.take_diagnostics());
+                    let cell = builder.finish_cell();
+                    let mut text = cell.text();
+                    for inner in cell.notes {
+                        text.push('\n');
+                        text.push_str(&inner);
+                    }
+                    if !text.trim().is_empty() {
+                        self.doc.notes.push(text.trim().to_owned());
+                    }
+                }
+                _ => self.walk(child),
+            }
+        }
+    }
+
+    /// Feeds the inline content of `node` into `builder`.
+    fn feed(&mut self, node: NodeRef<'_, Node>, builder: &mut TextBuilder) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(text) => builder.text(text),
+                Node::Element(element) => {
+                    if is_chrome(child) {
+                        continue;
+                    }
+                    let line = self.line(child);
+                    let name = match element.name() {
+                        "content" => "Content",
+                        _ if has_note_class(child) => "Note",
+                        other => other,
+                    };
+                    let void = VOID.contains(&name);
+                    let attributes = element.attrs().map(|(key, value)| (key.to_owned(), value.to_owned())).collect();
+                    let open = Tag { name: name.to_owned(), closing: false, self_closing: void, attributes };
+                    builder.tag(&open, self.file, line);
+                    if name == "Content" {
+                        // Not void in HTML: the damaged text ends up inside it.
+                        self.feed(child, builder);
+                    } else if !void {
+                        self.feed(child, builder);
+                        let close =
+                            Tag { name: name.to_owned(), closing: true, self_closing: false, attributes: Vec::new() };
+                        builder.tag(&close, self.file, line);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn cell(&mut self, node: NodeRef<'_, Node>) -> RawCell {
+        let mut builder = TextBuilder::new();
+        self.feed(node, &mut builder);
+        self.diagnostics.extend(builder.take_diagnostics());
+        builder.finish_cell()
+    }
+
+    /// Reads one data table into a grid.
+    fn table(&mut self, table: NodeRef<'_, Node>) {
+        let table_line = self.line(table);
+        let rows: Vec<NodeRef<'_, Node>> = table
+            .descendants()
+            .filter(|node| element_name(*node) == Some("tr"))
+            .filter(|row| !row.ancestors().any(is_chrome))
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        let in_head = |row: &NodeRef<'_, Node>| row.ancestors().any(|a| element_name(a) == Some("thead"));
+        let header_rows = rows.iter().filter(|row| in_head(row)).count().max(1);
+        // (cell, rows still to cover, line of the origin cell)
+        let mut pending: Vec<Option<(RawCell, usize)>> = Vec::new();
+        let mut grid: Vec<RawRow> = Vec::new();
+        for row in &rows {
+            let line = self.line(*row);
+            let mut cells: Vec<RawCell> = Vec::new();
+            let mut column = 0;
+            let take_pending =
+                |column: usize, cells: &mut Vec<RawCell>, pending: &mut Vec<Option<(RawCell, usize)>>| {
+                    if let Some(Some((cell, remaining))) = pending.get_mut(column) {
+                        cells.push(cell.clone());
+                        *remaining -= 1;
+                        if *remaining == 0 {
+                            pending[column] = None;
+                        }
+                        true
+                    } else {
+                        false
+                    }
+                };
+            for node in row.children().filter(|n| matches!(element_name(*n), Some("td" | "th"))) {
+                while take_pending(column, &mut cells, &mut pending) {
+                    column += 1;
+                }
+                let Node::Element(element) = node.value() else { continue };
+                let span = |name: &str, limit: usize| {
+                    element
+                        .attr(name)
+                        .and_then(|value| value.trim().parse::<usize>().ok())
+                        .filter(|n| *n >= 1)
+                        .unwrap_or(1)
+                        .min(limit)
+                };
+                let (colspan, rowspan) = (span("colspan", 1000), span("rowspan", 10_000));
+                let cell = self.cell(node);
+                if rowspan > 1 {
+                    self.diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::SpanApplied,
+                        self.file,
+                        self.line(node),
+                        format!("a cell spans {rowspan} rows; its text applies to each row it covers"),
+                    ));
+                }
+                for offset in 0..colspan {
+                    // A cell spanning columns is recorded once, in its first column.
+                    let placed = if offset == 0 { cell.clone() } else { RawCell::default() };
+                    if rowspan > 1 {
+                        if pending.len() <= column + offset {
+                            pending.resize(column + offset + 1, None);
+                        }
+                        pending[column + offset] = Some((placed.clone(), rowspan - 1));
+                    }
+                    cells.push(placed);
+                }
+                column += colspan;
+            }
+            while column < pending.len() {
+                if !take_pending(column, &mut cells, &mut pending) {
+                    cells.push(RawCell::default());
+                }
+                column += 1;
+            }
+            grid.push(RawRow { line, last_line: line, cells });
+        }
+        let width = grid.iter().map(|row| row.cells.len()).max().unwrap_or(0);
+        for row in &mut grid {
+            row.cells.resize(width, RawCell::default());
+        }
+        let mut grid = grid.into_iter();
+        let header = grid.next().unwrap_or(RawRow { line: table_line, last_line: table_line, cells: Vec::new() });
+        // Extra header rows (a two-row thead) are not data.
+        let rows: Vec<RawRow> = grid.skip(header_rows - 1).collect();
+        self.doc.tables.push(RawTable { section: self.section.clone(), line: header.line, header, rows });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (RawDoc, Vec<Diagnostic>) {
+        read_html(text, "t.html", &ReadOptions::default())
+    }
+
+    #[test]
+    fn sections_tables_and_lines() {
+        let (doc, _) = read(
+            "<html><body>\n<h1>错误码</h1>\n<h2>房间</h2>\n<table>\n<thead><tr><th>错误码</th><th>说明</th></tr></thead>\n<tbody>\n<tr><td>1</td><td>房间不存在。</td></tr>\n</tbody></table></body></html>",
+        );
+        assert_eq!(doc.title.as_deref(), Some("错误码"));
+        let table = &doc.tables[0];
+        assert_eq!(table.section.as_ref().map(|s| (s.title.as_str(), s.line)), Some(("房间", 3)));
+        assert_eq!((table.line, table.rows[0].line), (5, 7));
+        assert_eq!(table.rows[0].cells[1].text(), "房间不存在。");
+    }
+
+    #[test]
+    fn header_row_inside_tbody_and_th_cells() {
+        let (doc, _) = read("<table><tr><th>Code</th><th>Message</th></tr><tr><td>1</td><td>One</td></tr></table>");
+        assert_eq!(doc.tables[0].header.cells[0].text(), "Code");
+        assert_eq!(doc.tables[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn colspan_is_recorded_once_and_rowspan_applies_to_each_covered_row() {
+        let (doc, diagnostics) = read(concat!(
+            "<table><tr><th>Code</th><th>Message</th><th>Solution</th></tr>",
+            "<tr><td>1</td><td colspan=2>Both columns.</td></tr>",
+            "<tr><td>2</td><td rowspan=\"2\">Shared.</td><td>A</td></tr>",
+            "<tr><td>3</td><td>B</td></tr></table>"
+        ));
+        let rows = &doc.tables[0].rows;
+        let texts: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(RawCell::text).collect()).collect();
+        assert_eq!(texts, [vec!["1", "Both columns.", ""], vec!["2", "Shared.", "A"], vec!["3", "Shared.", "B"]]);
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::SpanApplied));
+    }
+
+    #[test]
+    fn chrome_and_layout_tables_are_not_data() {
+        let (doc, _) = read(concat!(
+            "<nav><table><tr><th>Code</th></tr><tr><td>999</td></tr></table></nav>",
+            "<script>var t = '<table><tr><td>1</td></tr></table>';</script>",
+            "<table class=layout><tr><td>menu</td><td>",
+            "<table><tr><th>Code</th><th>Message</th></tr><tr><td>7</td><td>Seven.</td></tr></table>",
+            "</td></tr></table>"
+        ));
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].rows[0].cells[0].text(), "7");
+    }
+
+    #[test]
+    fn cells_keep_breaks_lists_links_and_entities() {
+        let (doc, _) = read(concat!(
+            "<table><tr><th>Code</th><th>Message</th></tr><tr><td>1</td><td>描述：A &amp; B<br>",
+            "可能原因：<ol><li>x</li><li>y</li></ol><BR/>处理建议：见 <a href=\"https://d.test/a\">文档</a>&nbsp;。</td></tr></table>"
+        ));
+        let cell = &doc.tables[0].rows[0].cells[1];
+        assert_eq!(cell.parts, ["描述：A & B", "可能原因：\n1. x\n2. y", "处理建议：见 [文档](https://d.test/a) 。"]);
+    }
+
+    #[test]
+    fn notes_and_mdx_components_lowercased_by_the_parser() {
+        let (doc, diagnostics) = read(concat!(
+            "<note title=\"说明\"><p>文档说明。</p></note>",
+            "<div class=\"admonition warning\"><p>注意。</p></div>",
+            "<table><tr><th>Code</th><th>Message</th></tr><tr><td>1</td><td>房间不存在。",
+            "<note><ul><li>甲</li></ul></note></td></tr>",
+            "<tr><td>2</td><td>'#', '<content />, '^'</td></tr></table><content></content>"
+        ));
+        assert_eq!(doc.tables[0].rows[1].cells[1].text(), "'#', ', '^'");
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::MdxDamage));
+        assert_eq!(doc.notes, ["文档说明。", "注意。"]);
+        assert_eq!(doc.tables[0].rows[0].cells[1].notes, ["- 甲"]);
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::StrayMdxComponent));
+    }
+
+    #[test]
+    fn start_tags_in_comments_and_scripts_do_not_shift_lines() {
+        let text = "<!-- <tr> -->\n<script>\n'<tr>'\n</script>\n<table>\n<tr><th>Code</th></tr>\n<tr><td>1</td></tr>\n</table>";
+        let (doc, _) = read(text);
+        assert_eq!((doc.tables[0].header.line, doc.tables[0].rows[0].line), (6, 7));
+    }
+}
