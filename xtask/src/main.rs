@@ -14,6 +14,8 @@ commands:
   names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
   diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
           (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
+  upstream  `errcat upstream` on this checkout (fetch every upstream URL, report drift);
+          with `-- --update`, also regenerates generated/ from the updated pages
   test    install the TypeScript and Kotlin compilers if needed, then run every test
           (`cargo test --workspace`; arguments after `--` go to cargo test)
 
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Some("check") => check(&root, color, verbose),
         Some("test") => test(&root, &passthrough),
         Some("diff") => diff(&root, &passthrough),
+        Some("upstream") => upstream(&root, &passthrough, color, verbose),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
                 eprintln!("  updated {}", path.display());
@@ -141,4 +144,25 @@ fn diff(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCo
         .status()
         .map_err(|error| anyhow::anyhow!("running errcat diff: {error}"))?;
     Ok(ExitCode::from(u8::try_from(status.code().unwrap_or(2)).unwrap_or(2)))
+}
+
+fn upstream(root: &std::path::Path, passthrough: &[String], color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--package", "errcat-cli", "--", "upstream", "--root"])
+        .arg(root)
+        .args(passthrough)
+        .current_dir(root)
+        .status()
+        .map_err(|error| anyhow::anyhow!("running errcat upstream: {error}"))?;
+    let code = status.code().unwrap_or(2);
+    if passthrough.iter().any(|arg| arg == "--update") && (code == 0 || code == 1) {
+        eprintln!("upstream: regenerating generated/ from the updated pages");
+        if let Ok(regen_code) = regen(root, color, verbose)
+            && regen_code != ExitCode::SUCCESS
+        {
+            return Ok(regen_code);
+        }
+    }
+    Ok(ExitCode::from(u8::try_from(code).unwrap_or(2)))
 }

@@ -18,6 +18,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod upstream;
+
 const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  problems found (an error diagnostic; with --deny-warnings, any warning; `explain`: code not found)\n  2  usage error or I/O error (unreadable file, bad arguments)";
 
 #[derive(Debug, Parser)]
@@ -43,6 +45,39 @@ enum Command {
     /// re-worded codes, classified breaking / minor / patch.
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Fetch every source's upstream URL and report how it drifted from
+    /// the committed catalogs.
+    #[command(after_help = UPSTREAM_HELP)]
+    Upstream(UpstreamArgs),
+}
+
+const UPSTREAM_HELP: &str = "Exit codes:\n  0  every upstream page matches its committed catalog (below --fail-on)\n  1  drift at or above --fail-on (default: any change)\n  2  a page could not be fetched or read (network error, HTTP error status, timeout, size cap, bad charset, parse errors), or usage/IO error; never reported as \"no drift\"";
+
+#[derive(Debug, clap::Args)]
+struct UpstreamArgs {
+    /// The project root (with docs-src/ and generated/catalog/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Only these source ids (repeatable).
+    #[arg(long = "source", value_name = "ID")]
+    sources: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: DiffFormat,
+    /// Exit 1 only for drift at or above this level.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Seconds allowed for each fetch, redirects included.
+    #[arg(long, default_value = "30")]
+    timeout: u64,
+    /// Largest body accepted, in bytes.
+    #[arg(long, default_value = "20000000")]
+    max_bytes: u64,
+    /// Write drifted pages into docs-src/ (atomically) and record the fetch
+    /// in docs-src/upstream.lock.yaml; then run `cargo xtask regen`.
+    #[arg(long)]
+    update: bool,
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
 }
 
 const DIFF_HELP: &str = "Each side is a page (.md, .mdx; settings and names come from docs-src/sources.yaml when the page is listed there), a catalog (.yaml, .yml, .json), or git:REV:PATH (a catalog at a git revision). Add #GROUP to compare one section (by title or type name), e.g. page.mdx#混流转码接口.\n\nExit codes:\n  0  no change at or above --fail-on (always 0 without --fail-on)\n  1  a change at or above --fail-on\n  2  usage error, I/O error, unreadable catalog, unknown group";
@@ -207,6 +242,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(&args),
         Command::Render(args) => render(&args),
         Command::Diff(args) => diff(&args),
+        Command::Upstream(args) => upstream_command(&args),
     };
     match result {
         Ok(code) => code,
@@ -429,6 +465,75 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn level_of(fail_on: Option<FailOn>) -> errcat::diff::Level {
+    match fail_on {
+        Some(FailOn::Breaking) => errcat::diff::Level::Breaking,
+        Some(FailOn::Minor) => errcat::diff::Level::Minor,
+        None | Some(FailOn::Patch | FailOn::Any) => errcat::diff::Level::Patch,
+    }
+}
+
+fn render_report(report: &errcat::diff::Report, format: DiffFormat, color: ColorChoice) -> String {
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    match format {
+        DiffFormat::Text => errcat::diff::render_text(report, errcat::diff::Style { color }),
+        DiffFormat::Markdown => errcat::diff::render_markdown(report),
+        DiffFormat::Json => errcat::diff::render_json(report),
+    }
+}
+
+fn upstream_command(args: &UpstreamArgs) -> Result<ExitCode> {
+    let options = upstream::UpstreamOptions {
+        root: args.root.clone(),
+        sources: args.sources.clone(),
+        limits: upstream::FetchLimits {
+            timeout: std::time::Duration::from_secs(args.timeout),
+            max_bytes: args.max_bytes,
+        },
+        update: args.update,
+        threshold: level_of(args.fail_on),
+    };
+    let outcome = upstream::run(&options)?;
+    let mut text = render_report(&outcome.report, args.format, args.color);
+    // A source that could not be checked must never read as "no drift".
+    if !outcome.failures.is_empty() {
+        let ids: Vec<&str> = outcome.failures.iter().map(|(id, _)| id.as_str()).collect();
+        match args.format {
+            DiffFormat::Text => {
+                text.push_str(&format!("NOT CHECKED ({}): {}\n", ids.len(), ids.join(", ")));
+            }
+            DiffFormat::Markdown => {
+                text.push_str(&format!("\n**Not checked** (could not fetch or read): {}\n", ids.join(", ")));
+            }
+            DiffFormat::Json => {
+                let mut value: serde_json::Value = serde_json::from_str(&text).context("re-reading the JSON report")?;
+                value["failures"] = outcome
+                    .failures
+                    .iter()
+                    .map(|(id, error)| serde_json::json!({"source": id, "error": error}))
+                    .collect();
+                text = format!("{}\n", serde_json::to_string_pretty(&value).context("writing JSON")?);
+            }
+        }
+    }
+    std::io::stdout().lock().write_all(text.as_bytes()).context("writing the report")?;
+    for id in &outcome.updated {
+        eprintln!("upstream: {id}: updated docs-src/ and docs-src/upstream.lock.yaml; now run `cargo xtask regen`");
+    }
+    for (id, error) in &outcome.failures {
+        eprintln!("upstream: {id}: {error}");
+    }
+    if !outcome.failures.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let drift = outcome.report.level().is_some_and(|level| level >= options.threshold);
+    Ok(ExitCode::from(u8::from(drift)))
 }
 
 fn diff(args: &DiffArgs) -> Result<ExitCode> {

@@ -40,6 +40,37 @@ pub struct SourceEntry {
     pub settings: SourceSettings,
 }
 
+/// `docs-src/upstream.lock.yaml`: when and from where each page was last
+/// fetched by `errcat upstream --update`, and the sha256 of what was
+/// written. Regen does not read it; it is a record for reviewers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpstreamLock {
+    #[serde(default)]
+    pub sources: std::collections::BTreeMap<String, UpstreamFetch>,
+}
+
+/// One recorded fetch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpstreamFetch {
+    pub url: String,
+    /// UTC, RFC 3339.
+    pub fetched: String,
+    pub sha256: String,
+}
+
+impl UpstreamLock {
+    pub fn parse(text: &str) -> Result<UpstreamLock, String> {
+        serde_saphyr::from_str(text).map_err(|error| error.to_string())
+    }
+
+    pub fn to_yaml(&self) -> String {
+        let body = serde_saphyr::to_string(self).unwrap_or_default();
+        format!("# written by `errcat upstream --update`: the last fetch of each page\n{body}")
+    }
+}
+
 /// Why a manifest is unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ManifestError {

@@ -42,6 +42,16 @@ pub fn load_source(
     source: &SourceEntry,
     read: &dyn Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
 ) -> Result<LoadedSource, LoadError> {
+    load_source_as(source, read, None)
+}
+
+/// [`load_source`] with the page's format given (e.g. an upstream page
+/// served as HTML for a source kept as markdown).
+pub fn load_source_as(
+    source: &SourceEntry,
+    read: &dyn Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
+    format: Option<crate::InputFormat>,
+) -> Result<LoadedSource, LoadError> {
     let shown = |path: &str| format!("docs-src/{path}");
     let fetch =
         |path: &str| read(path).map_err(|error| LoadError::Io { id: source.id.clone(), path: shown(path), error });
@@ -75,7 +85,7 @@ pub fn load_source(
         locale: source.locale.clone(),
         upstream: source.upstream.clone(),
     };
-    let page = Page::new(&bytes, &page_path, &source.file);
+    let page = Page { format, ..Page::new(&bytes, &page_path, &source.file) };
     let (catalog, page_diagnostics) = crate::ingest(&page, &identity, &source.settings, &book);
     diagnostics.extend(page_diagnostics);
     texts.insert(page_path, String::from_utf8_lossy(&bytes).into_owned());
