@@ -50,7 +50,19 @@ fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> HashMap<S
         }
         let name = &lower[at + 1..at + 1 + name_len];
         found.entry(name.to_owned()).or_default().push(lines.line(at) + first_line - 1);
+        // Skip the attributes, quotes respected: `<` inside a quoted value
+        // (`title="<table>"`) is not a tag.
         index = at + 1 + name_len;
+        let mut quote: Option<u8> = None;
+        while index < bytes.len() {
+            match (quote, bytes[index]) {
+                (None, b'>') => break,
+                (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                (Some(q), b) if b == q => quote = None,
+                _ => {}
+            }
+            index += 1;
+        }
         if name == "script" || name == "style" {
             let closing = format!("</{name}");
             index = lower[index..].find(&closing).map_or(text.len(), |end| index + end);
@@ -419,6 +431,16 @@ mod tests {
         assert_eq!(doc.notes, ["文档说明。", "注意。"]);
         assert_eq!(doc.tables[0].rows[0].cells[1].notes, ["- 甲"]);
         assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::StrayMdxComponent));
+    }
+
+    #[test]
+    fn markup_inside_attributes_is_neither_data_nor_a_tag() {
+        let text = "<div title=\"<table><tr><td>9</td></tr></table>\" data-x='<h2>x</h2>'>\n<table>\n<tr><th>Code</th></tr>\n<tr><td>1</td></tr>\n</table></div>";
+        let (doc, _) = read(text);
+        assert_eq!(doc.tables.len(), 1);
+        assert!(doc.tables[0].section.is_none());
+        assert_eq!((doc.tables[0].header.line, doc.tables[0].rows[0].line), (3, 4));
+        assert_eq!(doc.tables[0].rows[0].cells[0].text(), "1");
     }
 
     #[test]
