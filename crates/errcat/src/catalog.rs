@@ -44,10 +44,30 @@ pub struct Group {
     /// The heading (or headings) the group came from.
     pub title: String,
     pub entries: Vec<Entry>,
+    /// Documented code ranges (`120001 - 130000`), recorded as ranges and
+    /// never expanded into entries. Generated code does not name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<CodeRange>,
     /// Codes the name lockfile keeps although the page no longer documents
     /// them (tombstones): their numbers and names are never reused.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<Retired>,
+}
+
+/// An inclusive range of codes documented in one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeRange {
+    pub from: Code,
+    pub to: Code,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solution: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    pub lines: Vec<u32>,
 }
 
 /// A code removed upstream, kept as a tombstone by the name lockfile.

@@ -74,6 +74,37 @@ impl Code {
     }
 }
 
+/// What a code cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeCell {
+    /// One code, or several codes of one row (`1010、5007`).
+    Codes(Vec<Code>),
+    /// A documented range (`120001 - 130000`, `120001~130000`), inclusive.
+    Range(Code, Code),
+}
+
+impl CodeCell {
+    /// Parses a code cell: a range when it is `A - B`, `A–B`, `A—B`, `A~B`
+    /// or `A-B` with non-negative `A < B`; otherwise a list of codes.
+    pub fn parse(text: &str) -> Result<CodeCell, CodeError> {
+        let trimmed = text.trim();
+        for separator in ['~', '～', '–', '—', '-'] {
+            let Some((start, end)) = trimmed.split_once(separator) else { continue };
+            let (start, end) = (start.trim(), end.trim());
+            let is_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+            if is_digits(start) && is_digits(end) {
+                let (from, to) = (Code::parse(start)?, Code::parse(end)?);
+                return if from < to {
+                    Ok(CodeCell::Range(from, to))
+                } else {
+                    Err(CodeError::NotANumber(format!("{trimmed} (a range must go upwards)")))
+                };
+            }
+        }
+        Code::parse_list(text).map(CodeCell::Codes)
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -113,6 +144,16 @@ mod tests {
         assert_eq!(values("0x1000"), [4096]);
         assert_eq!(values("9223372036854775807"), [i64::MAX]);
         assert_eq!(values("-9223372036854775808"), [i64::MIN]);
+    }
+
+    #[test]
+    fn ranges_are_ranges_not_a_code_and_a_negative_code() {
+        assert_eq!(CodeCell::parse("120001 - 130000"), Ok(CodeCell::Range(Code(120001), Code(130000))));
+        assert_eq!(CodeCell::parse("1~9"), Ok(CodeCell::Range(Code(1), Code(9))));
+        assert_eq!(CodeCell::parse("100–199"), Ok(CodeCell::Range(Code(100), Code(199))));
+        assert_eq!(CodeCell::parse("-1"), Ok(CodeCell::Codes(vec![Code(-1)])));
+        assert_eq!(CodeCell::parse("1010、5007"), Ok(CodeCell::Codes(vec![Code(1010), Code(5007)])));
+        assert!(CodeCell::parse("9 - 1").is_err());
     }
 
     #[test]

@@ -67,6 +67,10 @@ kinds! {
     PartRoleByPosition = ("I0207", "part-role-by-position", Info),
     NoTables = ("W0208", "no-tables", Warning),
     SpanApplied = ("I0209", "span-applied", Info),
+    RangeRecorded = ("I0210", "range-recorded", Info),
+    ExtraCells = ("W0211", "extra-cells", Warning),
+    TooDeep = ("W0212", "too-deep", Warning),
+    UnreadableHtml = ("E0213", "unreadable-html", Error),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

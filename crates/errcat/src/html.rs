@@ -26,21 +26,35 @@ const CHROME: &[&str] = &[
 /// Elements that have no content.
 const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "meta", "link", "col", "source"];
 
+/// Elements nested deeper than this are not read (and reported once).
+pub const MAX_DEPTH: usize = 200;
+
 /// Class words that mark a note/admonition block.
 const NOTE_CLASSES: &[&str] =
     &["note", "admonition", "callout", "tip", "warning", "notice", "info", "caution", "important"];
 
-/// Start-tag lines in source order, per tag name.
-fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> HashMap<String, Vec<u32>> {
+/// Pages nested deeper than this are not parsed at all: the HTML parsing
+/// algorithm is quadratic in nesting depth.
+pub const MAX_PARSE_DEPTH: usize = 2000;
+
+/// Start-tag lines in source order, per tag name, and the deepest nesting
+/// of non-void elements seen (approximate: end tags close the last open).
+fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> (HashMap<String, Vec<u32>>, usize) {
     let bytes = text.as_bytes();
     let lower = text.to_ascii_lowercase();
     let mut found: HashMap<String, Vec<u32>> = HashMap::new();
+    let (mut depth, mut deepest) = (0usize, 0usize);
     let mut index = 0;
     while let Some(offset) = text[index..].find('<') {
         let at = index + offset;
         let rest = &lower[at..];
         if rest.starts_with("<!--") {
             index = rest.find("-->").map_or(text.len(), |end| at + end + 3);
+            continue;
+        }
+        if rest.starts_with("</") {
+            depth = depth.saturating_sub(1);
+            index = at + 2;
             continue;
         }
         let name_len = bytes[at + 1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
@@ -50,6 +64,10 @@ fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> HashMap<S
         }
         let name = &lower[at + 1..at + 1 + name_len];
         found.entry(name.to_owned()).or_default().push(lines.line(at) + first_line - 1);
+        if !VOID.contains(&name) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
         // Skip the attributes, quotes respected: `<` inside a quoted value
         // (`title="<table>"`) is not a tag.
         index = at + 1 + name_len;
@@ -68,7 +86,7 @@ fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> HashMap<S
             index = lower[index..].find(&closing).map_or(text.len(), |end| index + end);
         }
     }
-    found
+    (found, deepest)
 }
 
 fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
@@ -103,12 +121,16 @@ fn is_chrome(node: NodeRef<'_, Node>) -> bool {
     element.name() == "aside" && !has_note_class(node)
 }
 
-/// Collapsed text of a subtree (headings, paragraphs).
+/// Collapsed text of a subtree (headings, paragraphs), without chrome and
+/// without tables (an unclosed heading can swallow the table after it).
 fn plain_text(node: NodeRef<'_, Node>) -> String {
     let mut out = String::new();
     for descendant in node.descendants() {
         if let Node::Text(text) = descendant.value()
-            && !descendant.ancestors().any(is_chrome)
+            && !descendant
+                .ancestors()
+                .take_while(|ancestor| ancestor.id() != node.id())
+                .any(|ancestor| is_chrome(ancestor) || element_name(ancestor) == Some("table"))
         {
             out.push_str(text);
         }
@@ -124,6 +146,7 @@ struct Reader<'a> {
     doc: RawDoc,
     section: Option<RawSection>,
     diagnostics: Vec<Diagnostic>,
+    too_deep_reported: bool,
 }
 
 /// Reads an HTML page (or fragment). `file` names it in diagnostics.
@@ -141,8 +164,13 @@ pub(crate) fn read_html_at(
     section: Option<RawSection>,
 ) -> (RawDoc, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (index, deepest) = index_start_tags(text, &LineIndex::new(text), first_line);
+    if deepest > MAX_PARSE_DEPTH {
+        let message =
+            format!("elements are nested about {deepest} deep (more than {MAX_PARSE_DEPTH}); the HTML is not read");
+        return (RawDoc::default(), vec![Diagnostic::new(DiagnosticKind::UnreadableHtml, file, first_line, message)]);
+    }
     let document = Html::parse_document(text);
-    let index = index_start_tags(text, &LineIndex::new(text), first_line);
     let mut cursors: HashMap<&str, usize> = HashMap::new();
     let mut lines = HashMap::new();
     for node in document.tree.root().descendants() {
@@ -155,8 +183,16 @@ pub(crate) fn read_html_at(
             lines.insert(node.id(), line.unwrap_or(first_line));
         }
     }
-    let mut reader = Reader { file, options, lines, doc: RawDoc::default(), section, diagnostics: Vec::new() };
-    reader.walk(document.tree.root());
+    let mut reader = Reader {
+        file,
+        options,
+        lines,
+        doc: RawDoc::default(),
+        section,
+        diagnostics: Vec::new(),
+        too_deep_reported: false,
+    };
+    reader.walk(document.tree.root(), 0);
     (reader.doc, reader.diagnostics)
 }
 
@@ -165,7 +201,28 @@ impl Reader<'_> {
         self.lines.get(&node.id()).copied().unwrap_or(0)
     }
 
-    fn walk(&mut self, node: NodeRef<'_, Node>) {
+    /// True (and reported once) when `depth` is beyond [`MAX_DEPTH`].
+    fn too_deep(&mut self, node: NodeRef<'_, Node>, depth: usize) -> bool {
+        if depth <= MAX_DEPTH {
+            return false;
+        }
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            let line = self.line(node);
+            self.diagnostics.push(Diagnostic::new(
+                DiagnosticKind::TooDeep,
+                self.file,
+                line,
+                format!("elements are nested more than {MAX_DEPTH} deep here; the deeper content is not read"),
+            ));
+        }
+        true
+    }
+
+    fn walk(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        if self.too_deep(node, depth) {
+            return;
+        }
         for child in node.children() {
             let Some(name) = element_name(child) else { continue };
             if is_chrome(child) {
@@ -176,12 +233,14 @@ impl Reader<'_> {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     let title = plain_text(child);
                     if title.is_empty() {
+                        self.walk(child, depth + 1);
                         continue;
                     }
                     if name == "h1" && self.doc.title.is_none() {
                         self.doc.title = Some(title.clone());
                     }
                     self.section = Some(RawSection { title, line });
+                    self.walk(child, depth + 1);
                 }
                 "p" => {
                     if self.options.numbered_sections
@@ -189,9 +248,11 @@ impl Reader<'_> {
                     {
                         self.section = Some(RawSection { title, line });
                     }
-                    self.walk(child);
+                    self.walk(child, depth + 1);
                 }
-                "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => self.walk(child),
+                "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => {
+                    self.walk(child, depth + 1);
+                }
                 "table" => self.table(child),
                 "content" => {
                     self.diagnostics.push(Diagnostic::new(
@@ -202,11 +263,11 @@ impl Reader<'_> {
                     ));
                     // HTML has no self-closing custom elements: what follows
                     // `<content />` ends up inside it.
-                    self.walk(child);
+                    self.walk(child, depth + 1);
                 }
                 _ if has_note_class(child) => {
                     let mut builder = TextBuilder::new();
-                    self.feed(child, &mut builder);
+                    self.feed(child, &mut builder, depth + 1);
                     self.diagnostics.extend(builder.take_diagnostics());
                     let cell = builder.finish_cell();
                     let mut text = cell.text();
@@ -218,13 +279,16 @@ impl Reader<'_> {
                         self.doc.notes.push(text.trim().to_owned());
                     }
                 }
-                _ => self.walk(child),
+                _ => self.walk(child, depth + 1),
             }
         }
     }
 
     /// Feeds the inline content of `node` into `builder`.
-    fn feed(&mut self, node: NodeRef<'_, Node>, builder: &mut TextBuilder) {
+    fn feed(&mut self, node: NodeRef<'_, Node>, builder: &mut TextBuilder, depth: usize) {
+        if self.too_deep(node, depth) {
+            return;
+        }
         for child in node.children() {
             match child.value() {
                 Node::Text(text) => builder.text(text),
@@ -244,9 +308,9 @@ impl Reader<'_> {
                     builder.tag(&open, self.file, line);
                     if name == "Content" {
                         // Not void in HTML: the damaged text ends up inside it.
-                        self.feed(child, builder);
+                        self.feed(child, builder, depth + 1);
                     } else if !void {
-                        self.feed(child, builder);
+                        self.feed(child, builder, depth + 1);
                         let close =
                             Tag { name: name.to_owned(), closing: true, self_closing: false, attributes: Vec::new() };
                         builder.tag(&close, self.file, line);
@@ -259,7 +323,8 @@ impl Reader<'_> {
 
     fn cell(&mut self, node: NodeRef<'_, Node>) -> RawCell {
         let mut builder = TextBuilder::new();
-        self.feed(node, &mut builder);
+        let depth = node.ancestors().count();
+        self.feed(node, &mut builder, depth);
         self.diagnostics.extend(builder.take_diagnostics());
         builder.finish_cell()
     }
@@ -441,6 +506,29 @@ mod tests {
         assert!(doc.tables[0].section.is_none());
         assert_eq!((doc.tables[0].header.line, doc.tables[0].rows[0].line), (3, 4));
         assert_eq!(doc.tables[0].rows[0].cells[0].text(), "1");
+    }
+
+    #[test]
+    fn deeply_nested_markup_is_cut_off_with_a_warning_not_a_stack_overflow() {
+        let nested = |depth: usize| {
+            format!(
+                "{}<table><tr><th>Code</th></tr><tr><td>1</td></tr></table>{}",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        let (doc, diagnostics) = read(&nested(1000));
+        assert!(doc.tables.is_empty());
+        assert_eq!(diagnostics.iter().filter(|d| d.kind == DiagnosticKind::TooDeep).count(), 1);
+        let (doc, diagnostics) = read(&nested(100_000));
+        assert!(doc.tables.is_empty());
+        assert_eq!(diagnostics.iter().map(|d| d.kind).collect::<Vec<_>>(), [DiagnosticKind::UnreadableHtml]);
+        let shallow = format!(
+            "{}<table><tr><th>Code</th></tr><tr><td>1</td></tr></table>{}",
+            "<div>".repeat(50),
+            "</div>".repeat(50)
+        );
+        assert_eq!(read(&shallow).0.tables.len(), 1);
     }
 
     #[test]

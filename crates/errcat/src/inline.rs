@@ -143,6 +143,9 @@ enum ListKind {
     Ordered(u32),
 }
 
+/// Notes nested deeper than this are read as part of the enclosing note.
+const MAX_NOTE_DEPTH: usize = 8;
+
 /// Accumulates inline content into a [`RawCell`].
 #[derive(Debug, Default)]
 pub struct TextBuilder {
@@ -292,7 +295,7 @@ impl TextBuilder {
                     let target = self.target();
                     target.notes.push(note);
                 }
-            } else if !tag.self_closing {
+            } else if !tag.self_closing && self.note_depth() < MAX_NOTE_DEPTH {
                 let target = self.target();
                 target.note = Some(Box::new(TextBuilder::new()));
             }
@@ -377,6 +380,10 @@ impl TextBuilder {
                 }
             }
         }
+    }
+
+    fn note_depth(&self) -> usize {
+        self.note.as_ref().map_or(0, |note| 1 + note.note_depth())
     }
 
     fn close_innermost_note(&mut self) -> Option<String> {
@@ -512,6 +519,16 @@ mod tests {
         assert_eq!(cell.parts, ["'#', ', '^'"]);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].kind, DiagnosticKind::MdxDamage);
+    }
+
+    #[test]
+    fn deeply_nested_notes_are_bounded() {
+        let mut pieces: Vec<&str> = vec!["<Note>"; 10_000];
+        pieces.push("深");
+        pieces.extend(vec!["</Note>"; 10_000]);
+        let (cell, _) = cell_from_html(&pieces);
+        assert_eq!(cell.notes.len(), 1);
+        assert!(cell.notes[0].contains('深'));
     }
 
     #[test]

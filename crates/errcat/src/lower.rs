@@ -7,8 +7,8 @@
 //! documented fallback. It never reads files and never drops a row without a
 //! diagnostic.
 
-use crate::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef, Variant};
-use crate::code::Code;
+use crate::catalog::{Catalog, CodeRange, Entry, Group, SCHEMA, SourceRef, Variant};
+use crate::code::{Code, CodeCell};
 use crate::columns::{ColumnRole, detect_roles};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawDoc, RawRow, RawTable};
@@ -90,6 +90,8 @@ struct RowCells {
 #[derive(Debug, Clone)]
 struct Row {
     codes: Vec<Code>,
+    /// A documented range instead of codes.
+    range: Option<(Code, Code)>,
     lines: Vec<u32>,
     section: String,
     cells: RowCells,
@@ -129,7 +131,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
     let drafts: Vec<GroupDraft> = lowering.groups.drain(..).collect();
     let groups = drafts
         .into_iter()
-        .filter(|draft| draft.rows.iter().any(|row| !row.codes.is_empty()))
+        .filter(|draft| draft.rows.iter().any(|row| !row.codes.is_empty() || row.range.is_some()))
         .map(|draft| lowering.build_group(draft))
         .collect();
     let catalog = Catalog {
@@ -282,19 +284,33 @@ impl Lowering<'_> {
             }
             return;
         }
-        match Code::parse_list(&code_text) {
-            Ok(codes) => self.groups[group].rows.push(Row {
-                codes,
-                lines: (row.line..=row.last_line.max(row.line)).collect(),
-                section: section.to_owned(),
-                cells,
-            }),
+        let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
+        match CodeCell::parse(&code_text) {
+            Ok(CodeCell::Codes(codes)) => {
+                self.groups[group].rows.push(Row { codes, range: None, lines, section: section.to_owned(), cells });
+            }
+            Ok(CodeCell::Range(from, to)) => {
+                self.report(
+                    DiagnosticKind::RangeRecorded,
+                    row.line,
+                    format!("codes {from} to {to} are documented as one range; recorded as a range, not as entries"),
+                );
+                let range = Some((from, to));
+                self.groups[group].rows.push(Row {
+                    codes: Vec::new(),
+                    range,
+                    lines,
+                    section: section.to_owned(),
+                    cells,
+                });
+            }
             Err(error) => {
                 self.report(DiagnosticKind::InvalidCode, row.line, format!("{error}; the row is not in the catalog"));
                 // A continuation after a broken row must not attach to the
                 // row before it: close the chain with an empty marker row.
                 self.groups[group].rows.push(Row {
                     codes: Vec::new(),
+                    range: None,
                     lines: vec![row.line],
                     section: section.to_owned(),
                     cells: RowCells::default(),
@@ -340,8 +356,22 @@ impl Lowering<'_> {
 
     fn build_group(&mut self, draft: GroupDraft) -> Group {
         let mut entries: Vec<Entry> = Vec::new();
+        let mut ranges: Vec<CodeRange> = Vec::new();
         let mut by_code: HashMap<Code, usize> = HashMap::new();
         for row in &draft.rows {
+            if let Some((from, to)) = row.range {
+                let texts = self.texts(row);
+                ranges.push(CodeRange {
+                    from,
+                    to,
+                    message: texts.message,
+                    cause: texts.cause,
+                    solution: texts.solution,
+                    notes: texts.notes,
+                    lines: row.lines.clone(),
+                });
+                continue;
+            }
             if row.codes.is_empty() {
                 continue;
             }
@@ -378,7 +408,7 @@ impl Lowering<'_> {
             }
         }
         // Names are given by `names::apply`, after lowering.
-        Group { name: String::new(), title: draft.title, entries, retired: Vec::new() }
+        Group { name: String::new(), title: draft.title, entries, ranges, retired: Vec::new() }
     }
 
     /// A code documented again in the same group.

@@ -108,6 +108,8 @@ pub(crate) fn numbered_section_title(text: &str) -> Option<String> {
 #[derive(Debug)]
 struct TableState {
     line: u32,
+    /// Byte range of the row being read, for the ragged-row check.
+    row_range: Range<usize>,
     header: Option<RawRow>,
     rows: Vec<RawRow>,
     row: Option<RawRow>,
@@ -159,7 +161,7 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
             continue;
         }
         if let Some(state) = table.as_mut() {
-            if handle_table_event(state, &event, &range, &lines, file, &mut diagnostics) {
+            if handle_table_event(state, &event, &range, &lines, file, &repaired, &mut diagnostics) {
                 continue;
             }
             if matches!(event, Event::End(TagEnd::Table)) {
@@ -173,7 +175,14 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
         }
         match event {
             Event::Start(MdTag::Table(_)) => {
-                table = Some(TableState { line, header: None, rows: Vec::new(), row: None, cell: None });
+                table = Some(TableState {
+                    line,
+                    row_range: range.clone(),
+                    header: None,
+                    rows: Vec::new(),
+                    row: None,
+                    cell: None,
+                });
             }
             Event::Start(MdTag::Heading { level, .. }) => heading = Some((level, line, String::new())),
             Event::End(TagEnd::Heading(_)) => {
@@ -287,6 +296,7 @@ fn handle_table_event(
     range: &Range<usize>,
     lines: &LineIndex,
     file: &str,
+    text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
     let line = lines.line(range.start);
@@ -295,10 +305,26 @@ fn handle_table_event(
         Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
             let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
             state.row = Some(RawRow { line, last_line, cells: Vec::new() });
+            state.row_range = range.clone();
         }
         Event::End(TagEnd::TableHead) => state.header = state.row.take(),
         Event::End(TagEnd::TableRow) => {
             if let Some(row) = state.row.take() {
+                let width = state.header.as_ref().map_or(row.cells.len(), |header| header.cells.len());
+                let source = text.get(state.row_range.clone()).unwrap_or("");
+                let extra: Vec<String> =
+                    raw_cells(source).into_iter().skip(width).filter(|cell| !cell.is_empty()).collect();
+                if !extra.is_empty() {
+                    diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::ExtraCells,
+                        file,
+                        row.line,
+                        format!(
+                            "the row has more cells than the header ({width}); their text is not in the catalog: {}",
+                            extra.iter().map(|cell| format!("`{cell}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
                 state.rows.push(row);
             }
         }
@@ -372,6 +398,32 @@ fn handle_block_html(
             }
         }
     }
+}
+
+/// The cells of a table row as written: pipes split cells unless escaped
+/// (`\|`) or inside a code span.
+fn raw_cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut in_code = false;
+    let mut escaped = false;
+    for c in row.chars() {
+        match c {
+            '|' if !escaped && !in_code => cells.push(std::mem::take(&mut current).trim().to_owned()),
+            '`' if !escaped => {
+                in_code = !in_code;
+                current.push(c);
+            }
+            _ => current.push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    if !current.trim().is_empty() {
+        cells.push(current.trim().to_owned());
+    }
+    cells
 }
 
 /// Splits raw HTML into tags and the text between them.
@@ -487,6 +539,17 @@ mod tests {
     fn block_html_starting_with_multibyte_text_is_split_safely() {
         assert_eq!(split_html("失败。</td>"), ["失败。", "</td>"]);
         assert_eq!(split_html("<p>中</p>"), ["<p>", "中", "</p>"]);
+    }
+
+    #[test]
+    fn extra_cells_of_a_ragged_row_are_reported_not_dropped_silently() {
+        let (doc, diagnostics) = read("| Code | Message |\n|---|---|\n| 1 | One | extra \\| pipe | `a|b` |\n| 2 |\n");
+        assert_eq!(doc.tables[0].rows[1].cells.len(), 2, "short rows are padded");
+        let extra: Vec<_> = diagnostics.iter().filter(|d| d.kind == DiagnosticKind::ExtraCells).collect();
+        assert_eq!(extra.len(), 1);
+        assert_eq!(extra[0].line, 3);
+        assert!(extra[0].message.contains("`extra \\| pipe`, ``a|b``"), "{}", extra[0].message);
+        assert_eq!(raw_cells("| a | b \\| c | `d|e` |"), ["a", "b \\| c", "`d|e`"]);
     }
 
     #[test]

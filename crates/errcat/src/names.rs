@@ -168,6 +168,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                 ),
             );
             catalog.groups.push(Group {
+                ranges: Vec::new(),
                 name: String::new(),
                 title: locked.title.clone(),
                 entries: Vec::new(),
@@ -393,7 +394,13 @@ mod tests {
             locale: "en".to_owned(),
             source: SourceRef { file: "t.md".to_owned(), sha256: String::new(), upstream: None },
             notes: Vec::new(),
-            groups: vec![Group { name: String::new(), title: "G".to_owned(), entries, retired: Vec::new() }],
+            groups: vec![Group {
+                name: String::new(),
+                title: "G".to_owned(),
+                entries,
+                ranges: Vec::new(),
+                retired: Vec::new(),
+            }],
         }
     }
 

@@ -102,6 +102,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
         Just("{{ x }}{% if %}".to_owned()),
         Just("中文，处理建议：".to_owned()),
         Just("\u{feff}".to_owned()),
+        Just("\u{202e}\u{2066}\u{200f}".to_owned()),
         any::<char>().prop_map(String::from),
     ];
     proptest::collection::vec(fragment, 0..10).prop_map(|pieces| pieces.concat())
@@ -131,7 +132,13 @@ fn hostile_catalog(texts: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
-        groups: vec![Group { name: "Hostile".to_owned(), title: pick(1), entries, retired: Vec::new() }],
+        groups: vec![Group {
+            name: "Hostile".to_owned(),
+            title: pick(1),
+            entries,
+            ranges: Vec::new(),
+            retired: Vec::new(),
+        }],
     }
 }
 

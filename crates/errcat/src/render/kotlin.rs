@@ -78,7 +78,7 @@ pub fn string_literal(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            c if super::must_escape(c) => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),
@@ -98,13 +98,7 @@ pub fn doc_line(line: &str) -> String {
     line.replace("*/", "*&#47;")
         .replace("/*", "&#47;*")
         .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
-                format!("\\u{:04x}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
+        .map(|c| if super::must_escape(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
         .collect()
 }
 

@@ -238,6 +238,17 @@ pub(crate) fn entry_doc_text(entry: &crate::catalog::Entry) -> Vec<String> {
     lines
 }
 
+/// Characters no generated file contains raw, in literals or comments:
+/// control characters, line and paragraph separators, the byte-order mark,
+/// and bidirectional formatting characters, which can make code read
+/// differently from what it does ("Trojan Source").
+pub fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{061c}' | '\u{200e}' | '\u{200f}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
 /// `snake_case` from a catalog id (`zego-server-return-codes`).
 pub(crate) fn snake_from_id(id: &str) -> String {
     let mut out: String =
@@ -297,6 +308,16 @@ mod tests {
         assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
         assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
         assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
+    }
+
+    #[test]
+    fn bidi_controls_separators_and_controls_must_be_escaped() {
+        for c in ['\u{202e}', '\u{2066}', '\u{200f}', '\u{2028}', '\u{feff}', '\0', '\r', '\u{85}'] {
+            assert!(must_escape(c), "{:?}", c);
+        }
+        for c in ['a', '中', '😀', ' ', '\u{200b}'] {
+            assert!(!must_escape(c), "{:?}", c);
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn string_literal(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            c if super::must_escape(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -54,15 +54,7 @@ pub fn optional_literal(text: Option<&str>) -> String {
 /// Text safe inside a doc comment line: control characters become visible
 /// escapes (a bare CR is not allowed in doc comments).
 fn doc_safe(line: &str) -> String {
-    line.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    line.chars().map(|c| if super::must_escape(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect()
 }
 
 /// Doc lines (without `///`): a summary, then `text` in a fenced block whose

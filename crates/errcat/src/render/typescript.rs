@@ -51,7 +51,7 @@ pub fn string_literal(text: &str) -> String {
             '\t' => out.push_str("\\t"),
             // `</script>` and `<!--` cannot appear literally if the code is inlined into HTML.
             '<' => out.push_str("\\u003c"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            c if super::must_escape(c) => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),
@@ -70,13 +70,7 @@ pub fn optional_literal(text: Option<&str>) -> String {
 pub fn doc_line(line: &str) -> String {
     line.replace("*/", "*\\/")
         .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
-                format!("\\u{:04x}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
+        .map(|c| if super::must_escape(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
         .collect()
 }
 
