@@ -14,6 +14,7 @@ commands:
   names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
   diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
           (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
+  lint    `errcat lint` on every source of this checkout (exit 1 when a lint is not allowed)
   upstream  `errcat upstream` on this checkout (fetch every upstream URL, report drift);
           with `-- --update`, also regenerates generated/ from the updated pages
   test    install the TypeScript and Kotlin compilers if needed, then run every test
@@ -59,6 +60,7 @@ fn main() -> ExitCode {
         Some("check") => check(&root, color, verbose),
         Some("test") => test(&root, &passthrough),
         Some("diff") => diff(&root, &passthrough),
+        Some("lint") => lint(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
@@ -133,6 +135,18 @@ fn test(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCo
     }
     let status = command.status().map_err(|error| anyhow::anyhow!("running cargo test: {error}"))?;
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn lint(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--package", "errcat-cli", "--", "lint", "--root"])
+        .arg(root)
+        .args(passthrough)
+        .current_dir(root)
+        .status()
+        .map_err(|error| anyhow::anyhow!("running errcat lint: {error}"))?;
+    Ok(ExitCode::from(u8::try_from(status.code().unwrap_or(2)).unwrap_or(2)))
 }
 
 fn diff(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {

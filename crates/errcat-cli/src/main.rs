@@ -45,10 +45,33 @@ enum Command {
     /// re-worded codes, classified breaking / minor / patch.
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Report documentation problems to fix upstream (every manifest source,
+    /// or the pages given).
+    #[command(after_help = LINT_HELP)]
+    Lint(LintArgs),
     /// Fetch every source's upstream URL and report how it drifted from
     /// the committed catalogs.
     #[command(after_help = UPSTREAM_HELP)]
     Upstream(UpstreamArgs),
+}
+
+const LINT_HELP: &str = "Lints (allow one per source in docs-src/sources.yaml with `allow_lints: [{id: ID, reason: ...}]`):\n  duplicate-code, wording-differs, no-message, mdx-remnant, unbalanced-brackets, unknown-code-reference, name-collision\n\nExit codes:\n  0  no lint (other than allowed ones)\n  1  lints found\n  2  usage or I/O error";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct LintArgs {
+    /// Pages to lint with default settings; none: every manifest source.
+    pages: Vec<PathBuf>,
+    /// The project root (with docs-src/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    format: LintFormat,
 }
 
 const UPSTREAM_HELP: &str = "Exit codes:\n  0  every upstream page matches its committed catalog (below --fail-on)\n  1  drift at or above --fail-on (default: any change)\n  2  a page could not be fetched or read (network error, HTTP error status, timeout, size cap, bad charset, parse errors), or usage/IO error; never reported as \"no drift\"";
@@ -243,6 +266,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render(&args),
         Command::Diff(args) => diff(&args),
         Command::Upstream(args) => upstream_command(&args),
+        Command::Lint(args) => lint_command(&args),
     };
     match result {
         Ok(code) => code,
@@ -465,6 +489,59 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn lint_command(args: &LintArgs) -> Result<ExitCode> {
+    let mut lints = Vec::new();
+    let mut allowed = 0;
+    if args.pages.is_empty() {
+        let manifest_path = args.root.join("docs-src/sources.yaml");
+        let text =
+            std::fs::read_to_string(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
+        let manifest = errcat::manifest::Manifest::parse(&text, "docs-src/sources.yaml")?;
+        let docs_src = args.root.join("docs-src");
+        for source in &manifest.sources {
+            let loaded = errcat::project::load_source(source, &errcat::project::read_from_dir(&docs_src))?;
+            let found = errcat::lint::lint(&loaded.catalog, &loaded.diagnostics, &format!("docs-src/{}", source.file));
+            for lint in found {
+                if source.allow_lints.iter().any(|allow| allow.id == lint.id) {
+                    allowed += 1;
+                } else {
+                    lints.push(lint);
+                }
+            }
+        }
+    } else {
+        for page in &args.pages {
+            let bytes = std::fs::read(page).with_context(|| format!("reading {}", page.display()))?;
+            let shown = page.display().to_string();
+            let stem = page.file_stem().and_then(|stem| stem.to_str()).unwrap_or("page");
+            let identity = CatalogIdentity { id: slug(stem), locale: "und".to_owned(), ..CatalogIdentity::default() };
+            let (catalog, diagnostics) = errcat::ingest(
+                &Page::new(&bytes, &shown, &shown),
+                &identity,
+                &SourceSettings::default(),
+                &NameBook::default(),
+            );
+            lints.extend(errcat::lint::lint(&catalog, &diagnostics, &shown));
+        }
+    }
+    let out = match args.format {
+        LintFormat::Json => {
+            let value = serde_json::json!({"schema": "errcat-lint/v1", "lints": lints, "allowed": allowed});
+            format!("{}\n", serde_json::to_string_pretty(&value).context("writing JSON")?)
+        }
+        LintFormat::Text => {
+            let mut out = String::new();
+            for lint in &lints {
+                out.push_str(&format!("{}:{}: [{}] {}\n", lint.file, lint.line, lint.id, lint.message));
+            }
+            out.push_str(&format!("{} lint(s), {allowed} allowed\n", lints.len()));
+            out
+        }
+    };
+    std::io::stdout().lock().write_all(out.as_bytes()).context("writing lints")?;
+    Ok(ExitCode::from(u8::from(!lints.is_empty())))
 }
 
 fn level_of(fail_on: Option<FailOn>) -> errcat::diff::Level {

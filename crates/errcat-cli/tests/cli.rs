@@ -229,3 +229,48 @@ fn diff_usage_errors_exit_2() {
     assert_eq!(errcat(&["diff", LEGACY], None).status.code(), Some(2));
     assert_eq!(errcat(&["diff", LEGACY, LEGACY, "--fail-on", "sometimes"], None).status.code(), Some(2));
 }
+
+#[test]
+fn lint_finds_each_kind_of_problem_with_its_line() {
+    let output = errcat(&["lint", "crates/errcat/tests/pages/lint-problems.md"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "lint-problems.md:7: [unknown-code-reference] code 1001: the message mentions 1999",
+        "lint-problems.md:8: [unbalanced-brackets] code 1002",
+        "lint-problems.md:9: [no-message] code 1003",
+        "lint-problems.md:17: [name-collision] `Http` and `HTTP` collide when case is ignored",
+    ] {
+        assert!(stdout.contains(expected), "missing `{expected}` in:\n{stdout}");
+    }
+    assert!(!stdout.contains("1002,"), "existing codes and units are not references:\n{stdout}");
+    assert!(!stdout.contains("3000") && !stdout.contains("256"), "{stdout}");
+    let json = text(&errcat(&["lint", "crates/errcat/tests/pages/lint-problems.md", "--format", "json"], None).stdout);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(value["lints"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn lints_can_be_allowed_per_source_with_a_reason() {
+    let output = errcat(&["lint"], None);
+    assert_eq!(output.status.code(), Some(1), "the seeds have real upstream problems");
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("zego-express-web-common-error-codes.mdx:82: [mdx-remnant]"), "{stdout}");
+    let root = std::env::temp_dir().join(format!("errcat-lint-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("docs-src")).expect("mkdir");
+    std::fs::copy(root_page(), root.join("docs-src/p.md")).expect("copy");
+    let manifest = "sources:\n  - id: p\n    file: p.md\n    locale: zh-CN\n    allow_lints:\n      - {id: unknown-code-reference, reason: upstream keeps 1999 internal}\n      - {id: unbalanced-brackets, reason: x}\n      - {id: no-message, reason: x}\n      - {id: name-collision, reason: x}\n";
+    std::fs::write(root.join("docs-src/sources.yaml"), manifest).expect("manifest");
+    let root_text = root.to_string_lossy().into_owned();
+    let output = errcat(&["lint", "--root", &root_text], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).contains("0 lint(s), 4 allowed"));
+    std::fs::write(root.join("docs-src/sources.yaml"), manifest.replace("reason: x", "reason: ''")).expect("manifest");
+    assert_eq!(errcat(&["lint", "--root", &root_text], None).status.code(), Some(2), "a reason is required");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+fn root_page() -> PathBuf {
+    root().join("crates/errcat/tests/pages/lint-problems.md")
+}

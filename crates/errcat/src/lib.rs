@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod html;
 pub mod inline;
+pub mod lint;
 pub mod lower;
 pub mod manifest;
 pub mod markdown;

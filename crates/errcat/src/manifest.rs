@@ -35,9 +35,20 @@ pub struct SourceEntry {
     /// codes that neither the lockfile nor the page names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_names: Option<String>,
+    /// Lints allowed for this page, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow_lints: Vec<AllowedLint>,
     /// Reading and lowering settings.
     #[serde(default, flatten)]
     pub settings: SourceSettings,
+}
+
+/// A lint a source allows, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowedLint {
+    pub id: String,
+    pub reason: String,
 }
 
 /// `docs-src/upstream.lock.yaml`: when and from where each page was last
@@ -133,6 +144,14 @@ impl Manifest {
                 return Err(invalid(&source.id, format!("id `{}` is used twice", source.id)));
             }
             check_relative_path(&source.file).map_err(|message| invalid(&source.file, message))?;
+            for allowed in &source.allow_lints {
+                if !crate::lint::LINTS.iter().any(|(id, _)| *id == allowed.id) {
+                    return Err(invalid(&allowed.id, format!("`{}` is not a lint id", allowed.id)));
+                }
+                if allowed.reason.trim().is_empty() {
+                    return Err(invalid(&allowed.id, format!("allowing `{}` needs a reason", allowed.id)));
+                }
+            }
             if let Some(official) = &source.official_names {
                 check_relative_path(official).map_err(|message| invalid(official, message))?;
             }

@@ -261,7 +261,7 @@ pub(crate) fn snake_from_id(id: &str) -> String {
 }
 
 /// `SCREAMING_SNAKE_CASE` from PascalCase; digits stay with the word before.
-pub(crate) fn screaming_snake(pascal: &str) -> String {
+pub fn screaming_snake(pascal: &str) -> String {
     let chars: Vec<char> = pascal.chars().collect();
     let mut out = String::new();
     for (index, c) in chars.iter().enumerate() {
