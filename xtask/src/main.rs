@@ -15,6 +15,10 @@ commands:
   diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
           (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
   lint    `errcat lint` on every source of this checkout (exit 1 when a lint is not allowed)
+  bench   the end-to-end benchmark (1,000 / 10,000 / 100,000-row synthetic pages; release build)
+  fuzz    `cargo xtask fuzz -- TARGET SECONDS`: run a cargo-fuzz target (read_markdown,
+          read_html, ingest_render) seeded with docs-src/ and the test pages; needs
+          `cargo install cargo-fuzz` (the stable toolchain is used with RUSTC_BOOTSTRAP=1)
   upstream  `errcat upstream` on this checkout (fetch every upstream URL, report drift);
           with `-- --update`, also regenerates generated/ from the updated pages
   test    install the TypeScript and Kotlin compilers if needed, then run every test
@@ -61,6 +65,8 @@ fn main() -> ExitCode {
         Some("test") => test(&root, &passthrough),
         Some("diff") => diff(&root, &passthrough),
         Some("lint") => lint(&root, &passthrough),
+        Some("bench") => bench(&root, &passthrough),
+        Some("fuzz") => fuzz(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
@@ -179,4 +185,43 @@ fn upstream(root: &std::path::Path, passthrough: &[String], color: bool, verbose
         }
     }
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(2)))
+}
+
+fn bench(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["bench", "--quiet", "-p", "errcat", "--bench", "pipeline"])
+        .args(passthrough)
+        .current_dir(root)
+        .status()
+        .map_err(|error| anyhow::anyhow!("running cargo bench: {error}"))?;
+    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn fuzz(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+    let (Some(target), seconds) = (passthrough.first(), passthrough.get(1).map_or("60", String::as_str)) else {
+        eprintln!("usage: cargo xtask fuzz -- TARGET [SECONDS]   (targets: read_markdown, read_html, ingest_render)");
+        return Ok(ExitCode::from(2));
+    };
+    let corpus = root.join("crates/errcat-fuzz/corpus").join(target);
+    std::fs::create_dir_all(&corpus)?;
+    for dir in ["docs-src", "crates/errcat/tests/pages", "crates/errcat/tests/hostile"] {
+        for entry in std::fs::read_dir(root.join(dir))? {
+            let path = entry?.path();
+            if path.is_file() && path.extension().is_some_and(|ext| ext != "yaml" && ext != "tsv") {
+                std::fs::copy(&path, corpus.join(path.file_name().unwrap_or_default()))?;
+            }
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["fuzz", "run", "--fuzz-dir", "crates/errcat-fuzz", "-O", target])
+        .arg(&corpus)
+        .args(["--", &format!("-max_total_time={seconds}"), "-rss_limit_mb=2048"])
+        .args(&passthrough[2.min(passthrough.len())..])
+        .env("RUSTC_BOOTSTRAP", "1")
+        .current_dir(root)
+        .status()
+        .map_err(|error| anyhow::anyhow!("running cargo fuzz (cargo install cargo-fuzz): {error}"))?;
+    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -51,7 +51,9 @@ fn unbalanced(text: &str) -> Option<(char, char)> {
 }
 
 fn remnant(text: &str) -> Option<&'static str> {
-    ["<Content", "</", "<br", "<Note", "{/*", "*/}", "&nbsp;", "&lt;", "&gt;"].into_iter().find(|needle| text.contains(needle))
+    ["<Content", "</", "<br", "<Note", "{/*", "*/}", "&nbsp;", "&lt;", "&gt;"]
+        .into_iter()
+        .find(|needle| text.contains(needle))
 }
 
 /// Numbers in `text` that look like references to codes of `digits` digits:

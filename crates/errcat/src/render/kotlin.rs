@@ -95,11 +95,15 @@ pub fn optional_literal(text: Option<&str>) -> String {
 /// A line safe inside KDoc: Kotlin block comments nest, so both `/*` and
 /// `*/` are broken up.
 pub fn doc_line(line: &str) -> String {
-    line.replace("*/", "*&#47;")
-        .replace("/*", "&#47;*")
-        .chars()
-        .map(|c| if super::must_escape(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
-        .collect()
+    let mut out = String::with_capacity(line.len());
+    for c in line.replace("*/", "*&#47;").replace("/*", "&#47;*").chars() {
+        if super::must_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[derive(Debug, Serialize)]

@@ -54,7 +54,15 @@ pub fn optional_literal(text: Option<&str>) -> String {
 /// Text safe inside a doc comment line: control characters become visible
 /// escapes (a bare CR is not allowed in doc comments).
 fn doc_safe(line: &str) -> String {
-    line.chars().map(|c| if super::must_escape(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect()
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if super::must_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Doc lines (without `///`): a summary, then `text` in a fenced block whose

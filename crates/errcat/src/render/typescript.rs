@@ -68,10 +68,15 @@ pub fn optional_literal(text: Option<&str>) -> String {
 
 /// A line safe inside a `/** … */` comment.
 pub fn doc_line(line: &str) -> String {
-    line.replace("*/", "*\\/")
-        .chars()
-        .map(|c| if super::must_escape(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
-        .collect()
+    let mut out = String::with_capacity(line.len());
+    for c in line.replace("*/", "*\\/").chars() {
+        if super::must_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `lowerCamelCase` from PascalCase.
