@@ -63,8 +63,8 @@ fn main() -> ExitCode {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose),
         Some("test") => test(&root, &passthrough),
-        Some("diff") => diff(&root, &passthrough),
-        Some("lint") => lint(&root, &passthrough),
+        Some("diff") => errcat_cli(&root, "diff", false, &passthrough).map(exit_code),
+        Some("lint") => errcat_cli(&root, "lint", true, &passthrough).map(exit_code),
         Some("bench") => bench(&root, &passthrough),
         Some("fuzz") => fuzz(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),
@@ -143,39 +143,29 @@ fn test(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCo
     Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn lint(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
+/// Runs `errcat <command> [--root ROOT] ARGS` from this checkout; returns
+/// its exit code.
+fn errcat_cli(root: &std::path::Path, command: &str, with_root: bool, passthrough: &[String]) -> anyhow::Result<i32> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--package", "errcat-cli", "--", "lint", "--root"])
-        .arg(root)
+    let mut run = std::process::Command::new(cargo);
+    run.args(["run", "--quiet", "--package", "errcat-cli", "--", command]);
+    if with_root {
+        run.arg("--root").arg(root);
+    }
+    let status = run
         .args(passthrough)
         .current_dir(root)
         .status()
-        .map_err(|error| anyhow::anyhow!("running errcat lint: {error}"))?;
-    Ok(ExitCode::from(u8::try_from(status.code().unwrap_or(2)).unwrap_or(2)))
+        .map_err(|error| anyhow::anyhow!("running errcat {command}: {error}"))?;
+    Ok(status.code().unwrap_or(2))
 }
 
-fn diff(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--package", "errcat-cli", "--", "diff"])
-        .args(passthrough)
-        .current_dir(root)
-        .status()
-        .map_err(|error| anyhow::anyhow!("running errcat diff: {error}"))?;
-    Ok(ExitCode::from(u8::try_from(status.code().unwrap_or(2)).unwrap_or(2)))
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
 
 fn upstream(root: &std::path::Path, passthrough: &[String], color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["run", "--quiet", "--package", "errcat-cli", "--", "upstream", "--root"])
-        .arg(root)
-        .args(passthrough)
-        .current_dir(root)
-        .status()
-        .map_err(|error| anyhow::anyhow!("running errcat upstream: {error}"))?;
-    let code = status.code().unwrap_or(2);
+    let code = errcat_cli(root, "upstream", true, passthrough)?;
     if passthrough.iter().any(|arg| arg == "--update") && (code == 0 || code == 1) {
         eprintln!("upstream: regenerating generated/ from the updated pages");
         if let Ok(regen_code) = regen(root, color, verbose)
@@ -184,7 +174,7 @@ fn upstream(root: &std::path::Path, passthrough: &[String], color: bool, verbose
             return Ok(regen_code);
         }
     }
-    Ok(ExitCode::from(u8::try_from(code).unwrap_or(2)))
+    Ok(exit_code(code))
 }
 
 fn bench(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {

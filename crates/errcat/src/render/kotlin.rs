@@ -67,25 +67,12 @@ pub const RESERVED_TYPES: &[&str] = &[
 /// A string literal that evaluates to exactly `text` (`$` is escaped, so
 /// no template expression can form).
 pub fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '$' => out.push_str("\\$"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            c if super::must_escape(c) => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    let special = |c| match c {
+        '$' => Some("\\$"),
+        '\u{8}' => Some("\\b"),
+        _ => None,
+    };
+    super::quoted_literal(text, special, super::u4)
 }
 
 pub fn optional_literal(text: Option<&str>) -> String {
@@ -95,15 +82,7 @@ pub fn optional_literal(text: Option<&str>) -> String {
 /// A line safe inside KDoc: Kotlin block comments nest, so both `/*` and
 /// `*/` are broken up.
 pub fn doc_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for c in line.replace("*/", "*&#47;").replace("/*", "&#47;*").chars() {
-        if super::must_escape(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::escape_doc(&line.replace("*/", "*&#47;").replace("/*", "&#47;*"), super::u4)
 }
 
 #[derive(Debug, Serialize)]

@@ -249,6 +249,55 @@ pub fn must_escape(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// A double-quoted string literal that evaluates to exactly `text` in a
+/// C-like language: `"`, `\\`, LF, CR and TAB get their usual escapes,
+/// `special` may escape more (`$` in Kotlin), and every character that
+/// [`must_escape`] is written with `unicode` (the language's syntax).
+pub(crate) fn quoted_literal(
+    text: &str,
+    special: impl Fn(char) -> Option<&'static str>,
+    unicode: impl Fn(char) -> String,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if let Some(escape) = special(c) {
+            out.push_str(escape);
+            continue;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if must_escape(c) => out.push_str(&unicode(c)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A comment line with every character that [`must_escape`] made visible
+/// with `unicode`; the language closes its own comment syntax first.
+pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if must_escape(c) {
+            out.push_str(&unicode(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `\uXXXX` (TypeScript, Kotlin; BMP only, which is all `must_escape` yields).
+pub(crate) fn u4(c: char) -> String {
+    format!("\\u{:04x}", c as u32)
+}
+
 /// `snake_case` from a catalog id (`zego-server-return-codes`).
 pub(crate) fn snake_from_id(id: &str) -> String {
     let mut out: String =

@@ -23,24 +23,12 @@ pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
 
 /// A Rust string literal that evaluates to exactly `text`.
 pub fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if super::must_escape(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    super::quoted_literal(text, |c| (c == '\0').then_some("\\0"), rust_unicode)
+}
+
+/// `\u{…}`, Rust's escape for any character.
+fn rust_unicode(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
 }
 
 /// `Some("…")` or `None`.
@@ -54,15 +42,7 @@ pub fn optional_literal(text: Option<&str>) -> String {
 /// Text safe inside a doc comment line: control characters become visible
 /// escapes (a bare CR is not allowed in doc comments).
 fn doc_safe(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        if super::must_escape(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::escape_doc(line, rust_unicode)
 }
 
 /// Doc lines (without `///`): a summary, then `text` in a fenced block whose

@@ -40,25 +40,8 @@ pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
 /// A double-quoted string literal that evaluates to exactly `text`.
 pub fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // `</script>` and `<!--` cannot appear literally if the code is inlined into HTML.
-            '<' => out.push_str("\\u003c"),
-            c if super::must_escape(c) => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    // `</script>` and `<!--` cannot appear literally if the code is inlined into HTML.
+    super::quoted_literal(text, |c| (c == '<').then_some("\\u003c"), super::u4)
 }
 
 /// `"…"` or `null`.
@@ -68,15 +51,7 @@ pub fn optional_literal(text: Option<&str>) -> String {
 
 /// A line safe inside a `/** … */` comment.
 pub fn doc_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for c in line.replace("*/", "*\\/").chars() {
-        if super::must_escape(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    super::escape_doc(&line.replace("*/", "*\\/"), super::u4)
 }
 
 /// `lowerCamelCase` from PascalCase.
