@@ -4,7 +4,7 @@
 //!
 //! A group whose codes all fit in `Int` uses `Int`; otherwise `Long`.
 
-use super::{RenderError, entry_doc_text, screaming_snake, snake_from_id, unique};
+use super::{RenderError, entry_doc_lines, screaming_snake, snake_from_id, unique};
 use crate::catalog::Catalog;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -142,8 +142,7 @@ pub fn module_contexts(catalogs: &[&Catalog]) -> Result<Vec<ModuleContext>, Rend
             let mut constants = BTreeSet::new();
             let mut entries = Vec::new();
             for entry in &group.entries {
-                let mut doc = vec![format!("Code `{}`.", entry.code)];
-                doc.extend(entry_doc_text(entry));
+                let doc = entry_doc_lines(entry);
                 entries.push(EntryContext {
                     constant: unique(screaming_snake(&entry.name), &mut constants, "_"),
                     code: literal(entry.code.value()),

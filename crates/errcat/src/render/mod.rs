@@ -213,8 +213,20 @@ pub fn render(target: Target, catalogs: &[Catalog], templates: &TemplateSet) -> 
     Ok(files)
 }
 
-/// Doc-comment text of an entry: its code, then message, cause and solution
-/// (plain, one item per line), then notes. Languages escape it.
+/// The summary line of an entry's documentation: `Code \`1010\`.`
+pub(crate) fn entry_summary(entry: &crate::catalog::Entry) -> String {
+    format!("Code `{}`.", entry.code)
+}
+
+/// Documentation of an entry: its summary line, then message, cause and
+/// solution (plain, one item per line), then notes. Languages escape it.
+pub(crate) fn entry_doc_lines(entry: &crate::catalog::Entry) -> Vec<String> {
+    let mut lines = vec![entry_summary(entry)];
+    lines.extend(entry_doc_text(entry));
+    lines
+}
+
+/// The texts of an entry (message, cause, solution, notes) as plain lines.
 pub(crate) fn entry_doc_text(entry: &crate::catalog::Entry) -> Vec<String> {
     let mut lines = Vec::new();
     let mut push = |label: &str, text: &str| {

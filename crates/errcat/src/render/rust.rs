@@ -5,7 +5,7 @@
 //! Documentation text goes into doc comments inside a fenced `text` block,
 //! so no markdown, link or HTML in it is interpreted by rustdoc.
 
-use super::{RenderError, entry_doc_text, snake_from_id, unique};
+use super::{RenderError, entry_doc_text, entry_summary, snake_from_id, unique};
 use crate::catalog::Catalog;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -120,7 +120,7 @@ pub fn package_context(catalogs: &[&Catalog]) -> Result<PackageContext, RenderEr
                     message: optional_literal(entry.message.as_deref()),
                     cause: optional_literal(entry.cause.as_deref()),
                     solution: optional_literal(entry.solution.as_deref()),
-                    doc: doc_block(&format!("Code `{}`.", entry.code), &entry_doc_text(entry)),
+                    doc: doc_block(&entry_summary(entry), &entry_doc_text(entry)),
                 })
                 .collect();
             let retired = group

@@ -5,7 +5,7 @@
 //! The output uses `as const` objects and union types, no `enum` and no
 //! namespaces, so it compiles under `--erasableSyntaxOnly`.
 
-use super::{RenderError, entry_doc_text, unique};
+use super::{RenderError, entry_doc_lines, unique};
 use crate::catalog::Catalog;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -115,8 +115,7 @@ pub fn package_context(catalogs: &[&Catalog]) -> Result<PackageContext, RenderEr
                 )));
             }
             for entry in &group.entries {
-                let mut doc = vec![format!("Code `{}`.", entry.code)];
-                doc.extend(entry_doc_text(entry));
+                let doc = entry_doc_lines(entry);
                 entries.push(EntryContext {
                     key: unique(entry.name.clone(), &mut keys, "Code"),
                     code: entry.code.to_string(),
