@@ -26,9 +26,9 @@ export const MixStream = {
   /**
    * Code `110200003`.
    * 鉴权失败。
-   * Solution: 请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。
+   * Solution: 请确认鉴权信息是否正确或过期，详情请参考 签名机制。
    */
-  AuthenticationFailed: { code: 110200003, name: "AuthenticationFailed", message: "鉴权失败。", cause: null, solution: "请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。", retired: false },
+  AuthenticationFailed: { code: 110200003, name: "AuthenticationFailed", message: "鉴权失败。", cause: null, solution: "请确认鉴权信息是否正确或过期，详情请参考 签名机制。", retired: false },
   /**
    * Code `110200004`.
    * 解析输入参数失败。
@@ -122,9 +122,9 @@ export const MixStream = {
   /**
    * Code `110200157`.
    * 混流权限未开。
-   * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。
+   * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。
    */
-  MixPermissionNotEnabled: { code: 110200157, name: "MixPermissionNotEnabled", message: "混流权限未开。", cause: null, solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。", retired: false },
+  MixPermissionNotEnabled: { code: 110200157, name: "MixPermissionNotEnabled", message: "混流权限未开。", cause: null, solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。", retired: false },
   /**
    * Code `110200158`.
    * 混流输入流条数过限。

@@ -8,8 +8,8 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use errcat::catalog::Catalog;
-use errcat::columns::ColumnRole;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};
+use errcat::lower::columns::ColumnRole;
 use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
 use errcat::render::{Target, TemplateSet};

@@ -8,6 +8,7 @@
 
 use crate::code::Code;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The schema identifier written into every catalog.
 pub const SCHEMA: &str = "errcat/v1";
@@ -37,7 +38,7 @@ pub struct SourceRef {
 }
 
 /// One group of codes: one generated type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     /// PascalCase type name.
     pub name: String,
@@ -48,6 +49,10 @@ pub struct Group {
     /// never expanded into entries. Generated code does not name them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranges: Vec<CodeRange>,
+    /// The catch-all row (`Other`, `其他`, `*`): what every code the group
+    /// does not list means. Generated code does not name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<CatchAll>,
     /// Codes the name lockfile keeps although the page no longer documents
     /// them (tombstones): their numbers and names are never reused.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -70,6 +75,24 @@ pub struct CodeRange {
     pub lines: Vec<u32>,
 }
 
+/// The catch-all row of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatchAll {
+    /// The code cell as written (`Other`, `其他`).
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solution: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    pub lines: Vec<u32>,
+}
+
 /// A code removed upstream, kept as a tombstone by the name lockfile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retired {
@@ -78,9 +101,13 @@ pub struct Retired {
 }
 
 /// One documented code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub code: Code,
+    /// The code as the page writes it when that is not plain decimal
+    /// (`0x8A150001`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub literal: Option<String>,
     /// PascalCase, unique within the group.
     pub name: String,
     /// The identifier the document itself gives, as written.
@@ -95,6 +122,13 @@ pub struct Entry {
     pub solution: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The page marks the code deprecated (`[deprecated] kFoo`, `已废弃`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// Columns without a field role (type, module, HTTP status, a second
+    /// form of the code, a second-language description), by header text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     /// The other codes of a multi-code row (`1010、5007`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_row: Vec<Code>,
@@ -102,7 +136,8 @@ pub struct Entry {
     /// one group.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<String>,
-    /// Other wordings of the same code in other sections (merged groups).
+    /// Other wordings of the same code: in other sections (merged groups),
+    /// or a conflicting repeat in the same section.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
     /// Source lines this entry came from (row, continuation rows, repeats).

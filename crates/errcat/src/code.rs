@@ -9,7 +9,7 @@ use std::fmt;
 
 /// One documented error code. Codes in the wild are negative, or wider than
 /// 32 bits, so the full `i64` range is accepted; nothing else can be built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Code(i64);
 

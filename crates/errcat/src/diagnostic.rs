@@ -71,6 +71,10 @@ kinds! {
     ExtraCells = ("W0211", "extra-cells", Warning),
     TooDeep = ("W0212", "too-deep", Warning),
     UnreadableHtml = ("E0213", "unreadable-html", Error),
+    NoEntries = ("E0214", "no-entries", Error),
+    ColumnByContent = ("I0215", "column-by-content", Info),
+    ExtraCellsJoined = ("I0216", "extra-cells-joined", Info),
+    CodeFormsDisagree = ("W0217", "code-forms-disagree", Warning),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),
@@ -78,6 +82,8 @@ kinds! {
     FallbackName = ("W0304", "fallback-name", Warning),
     InvalidDocName = ("W0305", "invalid-doc-name", Warning),
     NameCollision = ("W0306", "name-collision", Warning),
+    ConflictingRepeat = ("W0307", "conflicting-repeat", Warning),
+    RepeatMerged = ("I0308", "repeat-merged", Info),
     // Name lockfiles (04xx)
     InvalidLockfile = ("E0401", "invalid-lockfile", Error),
     RetiredCode = ("I0402", "retired-code", Info),

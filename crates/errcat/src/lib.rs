@@ -7,20 +7,19 @@
 
 pub mod catalog;
 pub mod code;
-pub mod columns;
 pub mod diagnostic;
 pub mod diff;
-pub mod html;
-pub mod inline;
 pub mod lint;
 pub mod lower;
 pub mod manifest;
-pub mod markdown;
 pub mod names;
 pub mod naming;
 pub mod project;
 pub mod raw;
+pub mod read;
 pub mod render;
+
+pub use read::InputFormat;
 
 use catalog::Catalog;
 use diagnostic::{Diagnostic, DiagnosticKind};
@@ -48,45 +47,6 @@ impl<'a> Page<'a> {
     /// A page whose format is detected.
     pub fn new(bytes: &'a [u8], path: &'a str, file: &'a str) -> Page<'a> {
         Page { bytes, path, file, format: None }
-    }
-}
-
-/// The kind of document a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// Markdown or MDX (raw HTML tables inside are read too).
-    Markdown,
-    Html,
-}
-
-impl InputFormat {
-    pub fn parse(text: &str) -> Option<InputFormat> {
-        match text.to_ascii_lowercase().as_str() {
-            "md" | "mdx" | "markdown" => Some(InputFormat::Markdown),
-            "html" | "htm" => Some(InputFormat::Html),
-            _ => None,
-        }
-    }
-
-    /// By extension (`.html`, `.htm`, `.md`, `.mdx`, `.markdown`), else by
-    /// content: a page that starts with `<!doctype html>` or `<html`, or
-    /// that starts with a tag and has a `<table>` but no markdown table row,
-    /// is HTML.
-    pub fn detect(path: &str, text: &str) -> InputFormat {
-        let extension = path.rsplit_once('.').map(|(_, extension)| extension).unwrap_or("");
-        if let Some(format) = InputFormat::parse(extension) {
-            return format;
-        }
-        let start = text.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
-        let head: String = start.chars().take(512).collect();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") {
-            return InputFormat::Html;
-        }
-        let markdown_row = text.lines().any(|line| line.trim_start().starts_with('|'));
-        if start.starts_with('<') && start.contains("<table") && !markdown_row {
-            return InputFormat::Html;
-        }
-        InputFormat::Markdown
     }
 }
 
@@ -122,12 +82,9 @@ pub fn ingest(
             String::from_utf8_lossy(page.bytes)
         }
     };
-    let options = markdown::ReadOptions { numbered_sections: settings.numbered_sections };
+    let options = read::ReadOptions { numbered_sections: settings.numbered_sections };
     let format = page.format.unwrap_or_else(|| InputFormat::detect(page.path, &text));
-    let (raw, read_diagnostics) = match format {
-        InputFormat::Markdown => markdown::read_markdown(&text, page.path, &options),
-        InputFormat::Html => html::read_html(&text, page.path, &options),
-    };
+    let (raw, read_diagnostics) = read::read(&text, page.path, format, &options);
     diagnostics.extend(read_diagnostics);
     let info = SourceInfo {
         id: identity.id.clone(),

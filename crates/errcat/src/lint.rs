@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Every lint: id and what it finds.
 pub const LINTS: &[(&str, &str)] = &[
-    ("duplicate-code", "a code documented twice in one section"),
+    ("duplicate-code", "a code documented twice in one section with different text"),
     ("wording-differs", "one code worded differently in different sections"),
     ("no-message", "an entry without a description"),
     ("mdx-remnant", "MDX or HTML left in the text by page conversion (`<Content />`, tags, `{…}` expressions)"),
@@ -33,7 +33,7 @@ pub struct Lint {
 
 fn from_diagnostic(diagnostic: &Diagnostic) -> Option<&'static str> {
     match diagnostic.kind {
-        DiagnosticKind::DuplicateCode => Some("duplicate-code"),
+        DiagnosticKind::DuplicateCode | DiagnosticKind::ConflictingRepeat => Some("duplicate-code"),
         DiagnosticKind::WordingDiffers => Some("wording-differs"),
         DiagnosticKind::MdxDamage | DiagnosticKind::StrayMdxComponent | DiagnosticKind::UnknownMarkup => {
             Some("mdx-remnant")

@@ -173,6 +173,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                 title: locked.title.clone(),
                 entries: Vec::new(),
                 retired: Vec::new(),
+                default: None,
             });
         }
     }
@@ -383,6 +384,7 @@ mod tests {
             sections: Vec::new(),
             variants: Vec::new(),
             lines: vec![u32::try_from(code).unwrap_or(0)],
+            ..Entry::default()
         }
     }
 
@@ -400,6 +402,7 @@ mod tests {
                 entries,
                 ranges: Vec::new(),
                 retired: Vec::new(),
+                ..Group::default()
             }],
         }
     }

@@ -8,8 +8,11 @@
 /// A whole page after reading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawDoc {
-    /// The first level-1 heading, if any.
+    /// The page's title: front-matter `title:`, HTML `<title>`, or the
+    /// first level-1 heading (the reader falls back to the first heading).
     pub title: Option<String>,
+    /// Every heading (and numbered section line), in document order.
+    pub headings: Vec<RawSection>,
     /// Document-level note blocks (`<Note>` outside tables), as light markdown.
     pub notes: Vec<String>,
     /// Every table, in document order.
@@ -21,6 +24,10 @@ pub struct RawDoc {
 pub struct RawSection {
     pub title: String,
     pub line: u32,
+    /// 1 to 6, as `#` to `######` (numbered lines: 2 for `3`, 3 for `3.1`).
+    pub level: u8,
+    /// A numbered section line (`3 推流`) rather than a heading.
+    pub numbered: bool,
 }
 
 /// One table as written: a header row and body rows.

@@ -63,7 +63,7 @@ fn specific_expectations_of_the_hostile_cases() {
     assert!(kinds(&case("empty.md").1).contains(&(DiagnosticKind::NoTables, 0)));
     assert!(kinds(&case("no-code-column.md").1).contains(&(DiagnosticKind::NoCodeColumn, 3)));
     assert!(kinds(&case("header-only.md").1).contains(&(DiagnosticKind::EmptyTable, 3)));
-    assert!(kinds(&case("ragged-rows.md").1).contains(&(DiagnosticKind::ExtraCells, 5)));
+    assert!(kinds(&case("ragged-rows.md").1).contains(&(DiagnosticKind::ExtraCellsJoined, 5)));
     let (catalog, diagnostics) = case("codes.md");
     let codes: Vec<i64> = catalog.entries().map(|(_, e)| e.code.value()).collect();
     assert_eq!(codes, [4096, -5, i64::MIN]);
@@ -99,7 +99,7 @@ fn a_50_megabyte_cell_is_read() {
 }
 
 #[test]
-fn ten_thousand_columns_are_read_and_the_unknown_ones_reported() {
+fn ten_thousand_columns_are_read_and_kept_as_attributes() {
     let mut header = String::from("| Code | Message |");
     let mut rule = String::from("|---|---|");
     let mut row = String::from("| 1 | One. |");
@@ -111,7 +111,10 @@ fn ten_thousand_columns_are_read_and_the_unknown_ones_reported() {
     let page = format!("{header}\n{rule}\n{row}\n");
     let (catalog, diagnostics) = ingest(page.as_bytes(), "wide.md");
     assert_eq!(catalog.entries().count(), 1);
-    assert_eq!(diagnostics.iter().filter(|d| d.kind == DiagnosticKind::UnknownColumn).count(), 10_000);
+    assert!(diagnostics.iter().all(|d| d.severity() != Severity::Error));
+    let (_, entry) = catalog.entries().next().expect("entry");
+    assert_eq!(entry.attributes.len(), 10_000);
+    assert_eq!(entry.attributes["Extra 9999"], "x9999");
 }
 
 #[test]

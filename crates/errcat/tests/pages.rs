@@ -98,7 +98,8 @@ fn notes_multi_code_rows_and_links() {
     assert_eq!(note.notes, ["- 无用户时房间被销毁。\n- 心跳超时后用户掉线。"]);
     assert_eq!(
         entry(&catalog, 110200003).solution.as_deref(),
-        Some("详情请参考 [调用方式](https://example.com/19458#5)，或 [签名](8985#3)。")
+        Some("详情请参考 [调用方式](https://example.com/19458#5)，或 签名。"),
+        "a relative link without an upstream URL becomes its text"
     );
     assert_eq!(entry(&catalog, 0).solution, None);
 }
@@ -138,19 +139,20 @@ fn problems_are_reported_with_lines_never_dropped_silently() {
     let found: Vec<(DiagnosticKind, u32)> = diagnostics.iter().map(|d| (d.kind, d.line)).collect();
     for expected in [
         (DiagnosticKind::InvalidCode, 8),
-        (DiagnosticKind::DuplicateCode, 9),
+        (DiagnosticKind::ConflictingRepeat, 9),
         (DiagnosticKind::InvalidCode, 10),
         (DiagnosticKind::NoCodeColumn, 14),
-        (DiagnosticKind::UnknownColumn, 20),
         (DiagnosticKind::OrphanContinuation, 22),
         (DiagnosticKind::EmptyTable, 27),
     ] {
         assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
     }
-    let duplicate = diagnostics.iter().find(|d| d.kind == DiagnosticKind::DuplicateCode).expect("duplicate");
-    assert!(duplicate.message.contains("lines 7 and 9"), "{}", duplicate.message);
+    let duplicate = diagnostics.iter().find(|d| d.kind == DiagnosticKind::ConflictingRepeat).expect("duplicate");
+    assert!(duplicate.message.contains("than at line 7"), "{}", duplicate.message);
     assert_eq!(entry(&catalog, 10).message.as_deref(), Some("First."));
+    assert_eq!(entry(&catalog, 10).variants[0].message.as_deref(), Some("Same code again."), "both meanings kept");
     assert_eq!(entry(&catalog, 7).message.as_deref(), Some("Seven."));
+    assert_eq!(entry(&catalog, 7).attributes["Since"], "2.0", "a column without a role is an attribute");
 }
 
 #[test]

@@ -123,6 +123,7 @@ fn hostile_catalog(texts: &[String]) -> Catalog {
             sections: Vec::new(),
             variants: Vec::new(),
             lines: vec![1],
+            ..Entry::default()
         })
         .collect();
     Catalog {
@@ -138,6 +139,7 @@ fn hostile_catalog(texts: &[String]) -> Catalog {
             entries,
             ranges: Vec::new(),
             retired: Vec::new(),
+            default: None,
         }],
     }
 }

@@ -564,16 +564,16 @@ pub enum Room {
     ///
     /// ```text
     /// 房间附加信息 key 超长。
-    /// [setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。
-    /// 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。
+    /// Cause: [setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。
+    /// Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。
     /// ```
     RoomRoomExtraInfoKeyTooLong,
     /// Code `1002016`.
     ///
     /// ```text
     /// 房间附加信息 value 超长。
-    /// [setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。
-    /// 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。
+    /// Cause: [setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。
+    /// Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。
     /// ```
     RoomRoomExtraInfoValueTooLong,
     /// Code `1002017`.
@@ -725,7 +725,7 @@ pub enum Room {
     /// ```text
     /// 登录 token 格式有误
     /// Cause: 登录 token 格式有误。
-    /// Solution: token 获取方式：Web 端请参考 [用户权限控制](/real-time-video-web/communication/using-token-authentication)，小程序端请参考 [用户权限控制](/real-time-video-miniprogram/communication/using-token-authentication)。
+    /// Solution: token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。
     /// ```
     RoomLoginTokenFormatInvalid,
     /// Code `1102017`.
@@ -1002,8 +1002,8 @@ impl Room {
             Self::RoomRoomidInvalidCharacter => ::core::option::Option::Some("输入房间 ID 包含非法字符。"),
             Self::RoomRoomidTooLong => ::core::option::Option::Some("输入房间 ID 超长。"),
             Self::RoomRoomExtraInfoKeyEmpty => ::core::option::Option::Some("房间未登录或房间已断开。"),
-            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::Some("房间附加信息 key 超长。\n[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。\n请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。"),
-            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::Some("房间附加信息 value 超长。\n[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。\n请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。"),
+            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::Some("房间附加信息 key 超长。"),
+            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::Some("房间附加信息 value 超长。"),
             Self::RoomRoomExtraInfoExceedKeys => ::core::option::Option::Some("房间附加消息设置的 key 超过支持的最大数量限制。"),
             Self::RoomMultiRoomLoginUserNotSame => ::core::option::Option::Some("多房间模式下，登录房间的用户 ID 或用户名称不相同。"),
             Self::RoomErrorLoginTimeout => ::core::option::Option::Some("登录房间超时。"),
@@ -1049,8 +1049,8 @@ impl Room {
             Self::RoomRoomidInvalidCharacter => ::core::option::Option::Some("输入房间 ID 包含非法字符。"),
             Self::RoomRoomidTooLong => ::core::option::Option::Some("输入房间 ID 超长。"),
             Self::RoomRoomExtraInfoKeyEmpty => ::core::option::Option::Some("当前房间不存在。"),
-            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::None,
-            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::None,
+            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::Some("[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。"),
+            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::Some("[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。"),
             Self::RoomRoomExtraInfoExceedKeys => ::core::option::Option::Some("多次调用 [setRoomExtraInfo] 接口传入了不同的 key。"),
             Self::RoomMultiRoomLoginUserNotSame => ::core::option::Option::Some("多房间模式下，登录多房间传入了不同的用户 ID 或用户名。"),
             Self::RoomErrorLoginTimeout => ::core::option::Option::Some("可能是由于网络原因导致。"),
@@ -1096,8 +1096,8 @@ impl Room {
             Self::RoomRoomidInvalidCharacter => ::core::option::Option::Some("仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '<', '>', '/' 。"),
             Self::RoomRoomidTooLong => ::core::option::Option::Some("请检查输入房间 ID 是否超长，最大长度应小于 128 字节。"),
             Self::RoomRoomExtraInfoKeyEmpty => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),
-            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::None,
-            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::None,
+            Self::RoomRoomExtraInfoKeyTooLong => ::core::option::Option::Some("请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。"),
+            Self::RoomRoomExtraInfoValueTooLong => ::core::option::Option::Some("请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。"),
             Self::RoomRoomExtraInfoExceedKeys => ::core::option::Option::Some("目前只支持一个 key。"),
             Self::RoomMultiRoomLoginUserNotSame => ::core::option::Option::Some("多房间模式下，传入的用户 ID 或用户名必须相同。"),
             Self::RoomErrorLoginTimeout => ::core::option::Option::Some("请尝试切换网络重试。"),
@@ -1116,7 +1116,7 @@ impl Room {
             Self::RoomSignalingRequestError => ::core::option::Option::Some("尝试切换网络重试或者联系 ZEGO 技术支持。"),
             Self::RoomZpushFailed => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),
             Self::RoomLoginStateError => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),
-            Self::RoomLoginTokenFormatInvalid => ::core::option::Option::Some("token 获取方式：Web 端请参考 [用户权限控制](/real-time-video-web/communication/using-token-authentication)，小程序端请参考 [用户权限控制](/real-time-video-miniprogram/communication/using-token-authentication)。"),
+            Self::RoomLoginTokenFormatInvalid => ::core::option::Option::Some("token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。"),
             Self::RoomDispatchFailed => ::core::option::Option::Some("请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。"),
             Self::RoomLoginTokenExpired => ::core::option::Option::Some("及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。"),
             Self::RoomSubcmdError => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),
@@ -1566,7 +1566,7 @@ pub enum Publisher {
     /// ```text
     /// 不支持开启美颜功能。
     /// Cause: 您当前使用的浏览器不支持美颜功能。
-    /// Solution: 请参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。
+    /// Solution: 请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。
     /// ```
     PublisherBeautyNotSupported,
     /// Code `1103073`.
@@ -1574,7 +1574,7 @@ pub enum Publisher {
     /// ```text
     /// 美颜功能正在启动中。
     /// Cause: 由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。
-    /// Solution: 如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的示例代码。
+    /// Solution: 如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。
     /// ```
     PublisherBeautyStarting,
     /// Code `1103074`.
@@ -2041,8 +2041,8 @@ impl Publisher {
             Self::PublisherDevicePermissionDenied => ::core::option::Option::Some("检查是否有给设备权限。"),
             Self::PublisherDeviceUnavailable => ::core::option::Option::Some("检查摄像头或麦克风是否正在被占用。"),
             Self::PublisherDeviceParameterError => ::core::option::Option::Some("尝试检查或更换参数后重试。"),
-            Self::PublisherBeautyNotSupported => ::core::option::Option::Some("请参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"),
-            Self::PublisherBeautyStarting => ::core::option::Option::Some("如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的示例代码。"),
+            Self::PublisherBeautyNotSupported => ::core::option::Option::Some("请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"),
+            Self::PublisherBeautyStarting => ::core::option::Option::Some("如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。"),
             Self::PublisherBeautyTrackNotSupported => ::core::option::Option::Some("尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。"),
             Self::PublisherBeautyOverloaded => ::core::option::Option::Some("美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。"),
             Self::PublisherAiDenoiseRuntimeError => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),

@@ -31,7 +31,7 @@ pub enum MixStream {
     ///
     /// ```text
     /// 鉴权失败。
-    /// Solution: 请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。
+    /// Solution: 请确认鉴权信息是否正确或过期，详情请参考 签名机制。
     /// ```
     AuthenticationFailed,
     /// Code `110200004`.
@@ -143,7 +143,7 @@ pub enum MixStream {
     ///
     /// ```text
     /// 混流权限未开。
-    /// Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。
+    /// Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。
     /// ```
     MixPermissionNotEnabled,
     /// Code `110200158`.
@@ -679,7 +679,7 @@ impl MixStream {
         match self {
             Self::RequestFailed => ::core::option::Option::Some("请重试。"),
             Self::InvalidParameter => ::core::option::Option::Some("请检查参数是否为 JSON 格式。"),
-            Self::AuthenticationFailed => ::core::option::Option::Some("请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。"),
+            Self::AuthenticationFailed => ::core::option::Option::Some("请确认鉴权信息是否正确或过期，详情请参考 签名机制。"),
             Self::ParseParameterFailed => ::core::option::Option::Some("请检查混流参数是否正确。"),
             Self::StartLockFailed => ::core::option::Option::Some("同一个 UserId 开始混流请求过于频繁，请稍后再试。"),
             Self::StopLockFailed => ::core::option::Option::Some("同一个 UserId 停止混流请求过于频繁，请稍后再试。"),
@@ -695,7 +695,7 @@ impl MixStream {
             Self::MixOutputStreamError => ::core::option::Option::Some("请检查混流输出流各项内容是否正确。"),
             Self::MixInputStreamFormatError => ::core::option::Option::Some("请检查混流输入流各项参数的格式是否正确。"),
             Self::MixOutputStreamFormatError => ::core::option::Option::Some("请检查混流输出流各项参数的格式是否正确。"),
-            Self::MixPermissionNotEnabled => ::core::option::Option::Some("请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。"),
+            Self::MixPermissionNotEnabled => ::core::option::Option::Some("请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。"),
             Self::MixInputStreamLimitExceeded => ::core::option::Option::Some("输入流支持多条，默认上限为 9 条，请确认是否超出限制。"),
             Self::MixDispatchFailed => ::core::option::Option::Some("请重试，或联系 ZEGO 技术支持处理。"),
             Self::StopByNonOwner => ::core::option::Option::Some("请使用对应的 UserId 停止混流。"),

@@ -1020,7 +1020,7 @@ pub enum MixStream {
     ///
     /// ```text
     /// 混流权限未开。
-    /// Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](/console/service-configuration/enable-stream-mixing-service)。
+    /// Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。
     /// ```
     MixPermissionNotEnabled,
     /// Code `110200158`.
@@ -1483,7 +1483,7 @@ impl MixStream {
             Self::MixOutputStreamError => ::core::option::Option::Some("请检查混流输出流各项内容是否正确。"),
             Self::MixInputStreamFormatError => ::core::option::Option::Some("请检查混流输入流各项参数的格式是否正确。"),
             Self::MixOutputStreamFormatError => ::core::option::Option::Some("请检查混流输出流各项参数的格式是否正确。"),
-            Self::MixPermissionNotEnabled => ::core::option::Option::Some("请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](/console/service-configuration/enable-stream-mixing-service)。"),
+            Self::MixPermissionNotEnabled => ::core::option::Option::Some("请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。"),
             Self::MixInputStreamLimitExceeded => ::core::option::Option::Some("输入流支持多条，默认上限为 9 条，请确认是否超出限制。"),
             Self::MixDispatchFailed => ::core::option::Option::Some("请重试，或联系 ZEGO 技术支持处理。"),
             Self::StopByNonOwner => ::core::option::Option::Some("请使用对应的 UserId 停止混流。"),

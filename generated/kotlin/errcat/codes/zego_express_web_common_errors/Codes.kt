@@ -263,17 +263,17 @@ enum class Room(
     /**
      * Code `1002015`.
      * 房间附加信息 key 超长。
-     * [setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。
-     * 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。
+     * Cause: [setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。
+     * Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。
      */
-    ROOM_ROOM_EXTRA_INFO_KEY_TOO_LONG(1002015, "房间附加信息 key 超长。\n[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。\n请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。", null, null),
+    ROOM_ROOM_EXTRA_INFO_KEY_TOO_LONG(1002015, "房间附加信息 key 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。"),
     /**
      * Code `1002016`.
      * 房间附加信息 value 超长。
-     * [setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。
-     * 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。
+     * Cause: [setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。
+     * Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。
      */
-    ROOM_ROOM_EXTRA_INFO_VALUE_TOO_LONG(1002016, "房间附加信息 value 超长。\n[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。\n请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。", null, null),
+    ROOM_ROOM_EXTRA_INFO_VALUE_TOO_LONG(1002016, "房间附加信息 value 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。"),
     /**
      * Code `1002017`.
      * 房间附加消息设置的 key 超过支持的最大数量限制。
@@ -404,9 +404,9 @@ enum class Room(
      * Code `1102016`.
      * 登录 token 格式有误
      * Cause: 登录 token 格式有误。
-     * Solution: token 获取方式：Web 端请参考 [用户权限控制](/real-time-video-web/communication/using-token-authentication)，小程序端请参考 [用户权限控制](/real-time-video-miniprogram/communication/using-token-authentication)。
+     * Solution: token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。
      */
-    ROOM_LOGIN_TOKEN_FORMAT_INVALID(1102016, "登录 token 格式有误", "登录 token 格式有误。", "token 获取方式：Web 端请参考 [用户权限控制](/real-time-video-web/communication/using-token-authentication)，小程序端请参考 [用户权限控制](/real-time-video-miniprogram/communication/using-token-authentication)。"),
+    ROOM_LOGIN_TOKEN_FORMAT_INVALID(1102016, "登录 token 格式有误", "登录 token 格式有误。", "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。"),
     /**
      * Code `1102017`.
      * 调度失败。
@@ -830,16 +830,16 @@ enum class Publisher(
      * Code `1103072`.
      * 不支持开启美颜功能。
      * Cause: 您当前使用的浏览器不支持美颜功能。
-     * Solution: 请参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。
+     * Solution: 请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。
      */
-    PUBLISHER_BEAUTY_NOT_SUPPORTED(1103072, "不支持开启美颜功能。", "您当前使用的浏览器不支持美颜功能。", "请参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"),
+    PUBLISHER_BEAUTY_NOT_SUPPORTED(1103072, "不支持开启美颜功能。", "您当前使用的浏览器不支持美颜功能。", "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"),
     /**
      * Code `1103073`.
      * 美颜功能正在启动中。
      * Cause: 由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。
-     * Solution: 如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的示例代码。
+     * Solution: 如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。
      */
-    PUBLISHER_BEAUTY_STARTING(1103073, "美颜功能正在启动中。", "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 [基础美颜](/real-time-video-web/video/basic-beauty) 中的示例代码。"),
+    PUBLISHER_BEAUTY_STARTING(1103073, "美颜功能正在启动中。", "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。"),
     /**
      * Code `1103074`.
      * 当前视轨不支持开启美颜。

@@ -33,9 +33,9 @@ enum class MixStream(
     /**
      * Code `110200003`.
      * 鉴权失败。
-     * Solution: 请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。
+     * Solution: 请确认鉴权信息是否正确或过期，详情请参考 签名机制。
      */
-    AUTHENTICATION_FAILED(110200003, "鉴权失败。", null, "请确认鉴权信息是否正确或过期，详情请参考 [签名机制](8985#3)。"),
+    AUTHENTICATION_FAILED(110200003, "鉴权失败。", null, "请确认鉴权信息是否正确或过期，详情请参考 签名机制。"),
     /**
      * Code `110200004`.
      * 解析输入参数失败。
@@ -129,9 +129,9 @@ enum class MixStream(
     /**
      * Code `110200157`.
      * 混流权限未开。
-     * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。
+     * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。
      */
-    MIX_PERMISSION_NOT_ENABLED(110200157, "混流权限未开。", null, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置](#14214) 中的“混流”。"),
+    MIX_PERMISSION_NOT_ENABLED(110200157, "混流权限未开。", null, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。"),
     /**
      * Code `110200158`.
      * 混流输入流条数过限。

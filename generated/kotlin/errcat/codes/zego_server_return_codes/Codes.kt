@@ -476,9 +476,9 @@ enum class MixStream(
     /**
      * Code `110200157`.
      * 混流权限未开。
-     * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](/console/service-configuration/enable-stream-mixing-service)。
+     * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。
      */
-    MIX_PERMISSION_NOT_ENABLED(110200157, "混流权限未开。", null, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](/console/service-configuration/enable-stream-mixing-service)。"),
+    MIX_PERMISSION_NOT_ENABLED(110200157, "混流权限未开。", null, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。"),
     /**
      * Code `110200158`.
      * 混流输入流条数过限。

@@ -199,12 +199,6 @@ impl TextBuilder {
         self.current.push(character);
     }
 
-    fn push_str(&mut self, text: &str) {
-        for character in text.chars() {
-            self.push_char(character);
-        }
-    }
-
     fn start_line(&mut self) {
         while self.current.ends_with(' ') {
             self.current.pop();
@@ -237,10 +231,9 @@ impl TextBuilder {
         }
     }
 
-    pub fn emphasis(&mut self, marker: &str) {
-        let target = self.target();
-        target.push_str(marker);
-    }
+    /// Bold, italic and strike-through: the page's meaning is the text, so
+    /// the markers are not kept (`**弃用**` → `弃用`).
+    pub fn emphasis(&mut self) {}
 
     pub fn link_start(&mut self, url: &str) {
         let target = self.target();
@@ -355,8 +348,7 @@ impl TextBuilder {
             }
             ("a", true) => target.link_end(),
             ("code", _) | ("kbd", _) | ("samp", _) | ("tt", _) => target.push_char('`'),
-            ("strong", _) | ("b", _) => target.push_str("**"),
-            ("em", _) | ("i", _) => target.push_str("*"),
+            ("strong" | "b" | "em" | "i", _) => target.emphasis(),
             (
                 "span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s" | "ins" | "center"
                 | "img" | "abbr" | "cite" | "q" | "time" | "var" | "label" | "section" | "article" | "main" | "figure"

@@ -5,43 +5,12 @@
 //! a table row broken over two physical lines, stray `<Content />` blocks.
 //! It does not decide column meaning or join continuation rows (see `lower`).
 
+use super::inline::{Tag, TextBuilder};
+use super::{LineIndex, ReadOptions, numbered_section_title, section as new_section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::inline::{Tag, TextBuilder};
 use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
 use std::ops::Range;
-
-/// Settings of the markdown reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadOptions {
-    /// Treat a one-line paragraph such as `3 推流` as a section heading.
-    pub numbered_sections: bool,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions { numbered_sections: true }
-    }
-}
-
-/// Maps byte offsets to 1-based line numbers.
-#[derive(Debug)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
-        LineIndex { starts }
-    }
-
-    pub fn line(&self, offset: usize) -> u32 {
-        let index = self.starts.partition_point(|start| *start <= offset);
-        u32::try_from(index.max(1)).unwrap_or(u32::MAX)
-    }
-}
 
 /// Joins a table row that page conversion broke over two physical lines: a
 /// row line without its closing `|`, followed by a non-row line that ends
@@ -87,24 +56,6 @@ fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
-/// True for a paragraph that is a plain numbered section line (`3 推流`,
-/// `2.1 Login`): short, one line, no sentence punctuation at the end.
-pub(crate) fn numbered_section_title(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.contains('\n') || text.chars().count() > 40 {
-        return None;
-    }
-    let (number, rest) = text.split_once(char::is_whitespace)?;
-    let is_number = !number.is_empty()
-        && number
-            .split('.')
-            .all(|piece| !piece.is_empty() && piece.len() <= 2 && piece.chars().all(|c| c.is_ascii_digit()));
-    let rest = rest.trim();
-    let ends_like_sentence = rest.ends_with(['。', '.', '：', ':', '，', ',', '；', ';', '！', '？', '!', '?']);
-    (is_number && !rest.is_empty() && !ends_like_sentence && !rest.starts_with(|c: char| c.is_ascii_digit()))
-        .then(|| text.to_owned())
-}
-
 #[derive(Debug)]
 struct TableState {
     line: u32,
@@ -116,14 +67,26 @@ struct TableState {
     cell: Option<TextBuilder>,
 }
 
-/// Reads a markdown or MDX page. `file` names it in diagnostics.
-pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
+/// Reads raw HTML embedded in markdown: the fragment, the file, the
+/// options, the fragment's first line and the section it stands under.
+pub type EmbeddedHtml = dyn Fn(&str, &str, &ReadOptions, u32, Option<RawSection>) -> (RawDoc, Vec<Diagnostic>);
+
+/// Reads a markdown or MDX page. `file` names it in diagnostics; raw HTML
+/// tables are handed to `embedded`.
+pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHtml) -> (RawDoc, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = LineIndex::new(text);
     let mut diagnostics = Vec::new();
-    let repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
-
+    let mut repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
     let mut doc = RawDoc::default();
+    // Front matter is blanked (same byte length) so that it is never read
+    // as a rule and a heading; only its title is kept.
+    if let Some((length, title)) = super::front_matter(&repaired) {
+        doc.title = title;
+        let blank: String = repaired[..length].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
+        repaired.replace_range(..length, &blank);
+    }
+
     let mut section: Option<RawSection> = None;
     let mut heading: Option<(HeadingLevel, u32, String)> = None;
     let mut paragraph: Option<(u32, String)> = None;
@@ -132,8 +95,13 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
     let mut note: Option<(u32, TextBuilder)> = None;
     let mut container_depth = 0usize; // lists, block quotes, footnotes
     let mut code_block = false;
+    // The container depth at which a note block quote (`> [!NOTE]`, `>!`)
+    // or a `:::tip` admonition (depth 0) is being collected.
+    let mut quote_note: Option<usize> = None;
+    let mut admonition = false;
 
-    let parser = Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser =
+        Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM);
     // A raw HTML `<table>` being collected: its start offset.
     let mut raw_table: Option<usize> = None;
     for (event, range) in parser.into_offset_iter() {
@@ -153,7 +121,7 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
                 raw_table = None;
                 let fragment = &repaired[start..range.end];
                 let (embedded, embedded_diagnostics) =
-                    crate::html::read_html_at(fragment, file, options, lines.line(start), section.clone());
+                    embedded(fragment, file, options, lines.line(start), section.clone());
                 doc.tables.extend(embedded.tables);
                 doc.notes.extend(embedded.notes);
                 diagnostics.extend(embedded_diagnostics);
@@ -194,11 +162,28 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
                     if level == HeadingLevel::H1 && doc.title.is_none() {
                         doc.title = Some(title.clone());
                     }
-                    section = Some(RawSection { title, line });
+                    let heading = new_section(title, line, level as u8, false);
+                    doc.headings.push(heading.clone());
+                    section = Some(heading);
                 }
             }
             Event::Start(MdTag::CodeBlock(_)) => code_block = true,
             Event::End(TagEnd::CodeBlock) => code_block = false,
+            Event::Start(MdTag::BlockQuote(kind)) if note.is_none() && container_depth == 0 => {
+                // A block quote at the top of the page is an aside: a GitHub
+                // alert (`> [!NOTE]`), a `>!`/`>?` admonition or a plain quote.
+                container_depth += 1;
+                let _ = kind;
+                note = Some((line, TextBuilder::new()));
+                quote_note = Some(container_depth);
+            }
+            Event::End(TagEnd::BlockQuote(_)) if quote_note == Some(container_depth) => {
+                container_depth = container_depth.saturating_sub(1);
+                quote_note = None;
+                if let Some((_, builder)) = note.take() {
+                    push_note(&mut doc, builder, file, &mut diagnostics);
+                }
+            }
             Event::Start(MdTag::List(_) | MdTag::BlockQuote(_) | MdTag::FootnoteDefinition(_)) => {
                 container_depth += 1;
                 if let Some((_, builder)) = note.as_mut() {
@@ -217,17 +202,37 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
                 }
             }
             Event::Start(MdTag::Paragraph) if note.is_none() && container_depth == 0 => {
-                paragraph = Some((line, String::new()));
+                if repaired[range.clone()].starts_with(":::") {
+                    note = Some((line, TextBuilder::new()));
+                    admonition = true;
+                } else {
+                    paragraph = Some((line, String::new()));
+                }
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some((_, builder)) = note.as_mut() {
                     builder.line_break();
                 }
-                if let Some((line, text)) = paragraph.take()
-                    && options.numbered_sections
-                    && let Some(title) = numbered_section_title(&text)
-                {
-                    section = Some(RawSection { title, line });
+                if admonition && repaired[range.clone()].trim_end().ends_with(":::") {
+                    admonition = false;
+                    if let Some((_, builder)) = note.take() {
+                        push_note(&mut doc, builder, file, &mut diagnostics);
+                    }
+                }
+                if let Some((line, text)) = paragraph.take() {
+                    let found = super::tight_heading(&text)
+                        .filter(|_| repaired[range.clone()].trim_start().starts_with('#'))
+                        .map(|(title, level)| (title, level, false))
+                        .or_else(|| {
+                            numbered_section_title(&text)
+                                .filter(|_| options.numbered_sections)
+                                .map(|(title, level)| (title, level, true))
+                        });
+                    if let Some((title, level, numbered)) = found {
+                        let heading = new_section(title, line, level, numbered);
+                        doc.headings.push(heading.clone());
+                        section = Some(heading);
+                    }
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -314,16 +319,29 @@ fn handle_table_event(
                 let source = text.get(state.row_range.clone()).unwrap_or("");
                 let extra: Vec<String> =
                     raw_cells(source).into_iter().skip(width).filter(|cell| !cell.is_empty()).collect();
+                let mut row = row;
                 if !extra.is_empty() {
+                    // An unescaped pipe split a field: its text goes back to
+                    // the last cell, the one it was split from.
+                    let joined = extra.join(" | ").replace("\\|", "|");
                     diagnostics.push(Diagnostic::new(
-                        DiagnosticKind::ExtraCells,
+                        DiagnosticKind::ExtraCellsJoined,
                         file,
                         row.line,
                         format!(
-                            "the row has more cells than the header ({width}); their text is not in the catalog: {}",
-                            extra.iter().map(|cell| format!("`{cell}`")).collect::<Vec<_>>().join(", ")
+                            "the row has more cells than the header ({width}), probably an unescaped `|`; \
+                             `{joined}` was joined to the last cell"
                         ),
                     ));
+                    if let Some(last) = row.cells.last_mut() {
+                        match last.parts.last_mut() {
+                            Some(part) => {
+                                part.push_str(" | ");
+                                part.push_str(&joined);
+                            }
+                            None => last.parts.push(joined),
+                        }
+                    }
                 }
                 state.rows.push(row);
             }
@@ -348,9 +366,8 @@ fn handle_table_event(
                     Event::HardBreak => builder.line_break(),
                     Event::Start(MdTag::Link { dest_url, .. }) => builder.link_start(dest_url),
                     Event::End(TagEnd::Link) => builder.link_end(),
-                    Event::Start(MdTag::Emphasis) | Event::End(TagEnd::Emphasis) => builder.emphasis("*"),
-                    Event::Start(MdTag::Strong) | Event::End(TagEnd::Strong) => builder.emphasis("**"),
-                    Event::Start(MdTag::Strikethrough) | Event::End(TagEnd::Strikethrough) => builder.emphasis("~~"),
+                    Event::Start(MdTag::Emphasis | MdTag::Strong | MdTag::Strikethrough)
+                    | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => builder.emphasis(),
                     _ => {}
                 }
             }
@@ -393,7 +410,7 @@ fn handle_block_html(
             }
             None => {
                 if let Some((_, builder)) = note.as_mut() {
-                    builder.text(&crate::inline::decode_entities(piece));
+                    builder.text(&super::inline::decode_entities(piece));
                 }
             }
         }
@@ -454,9 +471,9 @@ fn push_note(doc: &mut RawDoc, mut builder: TextBuilder, _file: &str, diagnostic
         text.push('\n');
         text.push_str(&inner);
     }
-    let text = text.trim();
+    let text = super::strip_note_markers(&text);
     if !text.is_empty() {
-        doc.notes.push(text.to_owned());
+        doc.notes.push(text);
     }
 }
 
@@ -465,15 +482,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> (RawDoc, Vec<Diagnostic>) {
-        read_markdown(text, "t.md", &ReadOptions::default())
-    }
-
-    #[test]
-    fn line_index_is_one_based() {
-        let index = LineIndex::new("a\nb\nc");
-        assert_eq!(index.line(0), 1);
-        assert_eq!(index.line(2), 2);
-        assert_eq!(index.line(4), 3);
+        super::super::read_markdown(text, "t.md", &ReadOptions::default())
     }
 
     #[test]
@@ -492,8 +501,6 @@ mod tests {
     fn numbered_section_lines_are_sections_but_list_items_are_not() {
         let (doc, _) = read("1. 若在常见错误码中找不到\n\n3 推流\n\n| a | b |\n|---|---|\n| 1 | x |\n");
         assert_eq!(doc.tables[0].section.as_ref().map(|s| s.title.as_str()), Some("3 推流"));
-        assert_eq!(numbered_section_title("调用推流接口后，推流回调的错误码如果非0，请查看以下错误码。"), None);
-        assert_eq!(numbered_section_title("2019 年的说明。"), None);
     }
 
     #[test]
@@ -545,10 +552,10 @@ mod tests {
     fn extra_cells_of_a_ragged_row_are_reported_not_dropped_silently() {
         let (doc, diagnostics) = read("| Code | Message |\n|---|---|\n| 1 | One | extra \\| pipe | `a|b` |\n| 2 |\n");
         assert_eq!(doc.tables[0].rows[1].cells.len(), 2, "short rows are padded");
-        let extra: Vec<_> = diagnostics.iter().filter(|d| d.kind == DiagnosticKind::ExtraCells).collect();
+        let extra: Vec<_> = diagnostics.iter().filter(|d| d.kind == DiagnosticKind::ExtraCellsJoined).collect();
         assert_eq!(extra.len(), 1);
         assert_eq!(extra[0].line, 3);
-        assert!(extra[0].message.contains("`extra \\| pipe`, ``a|b``"), "{}", extra[0].message);
+        assert_eq!(doc.tables[0].rows[0].cells[1].text(), "One | extra | pipe | `a|b`", "the text stays in the row");
         assert_eq!(raw_cells("| a | b \\| c | `d|e` |"), ["a", "b \\| c", "`d|e`"]);
     }
 

@@ -9,9 +9,9 @@
 //! html5ever does not report source positions, so lines come from an index
 //! of start tags in the source, matched to elements in document order.
 
+use super::inline::{Tag, TextBuilder};
+use super::{LineIndex, NOTE_CLASSES, ReadOptions, numbered_section_title, section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::inline::{Tag, TextBuilder};
-use crate::markdown::{LineIndex, ReadOptions, numbered_section_title};
 use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
@@ -28,10 +28,6 @@ const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "meta", "link", "col"
 
 /// Elements nested deeper than this are not read (and reported once).
 pub const MAX_DEPTH: usize = 200;
-
-/// Class words that mark a note/admonition block.
-const NOTE_CLASSES: &[&str] =
-    &["note", "admonition", "callout", "tip", "warning", "notice", "info", "caution", "important"];
 
 /// Pages nested deeper than this are not parsed at all: the HTML parsing
 /// algorithm is quadratic in nesting depth.
@@ -149,14 +145,9 @@ struct Reader<'a> {
     too_deep_reported: bool,
 }
 
-/// Reads an HTML page (or fragment). `file` names it in diagnostics.
-pub fn read_html(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
-    read_html_at(text, file, options, 1, None)
-}
-
-/// Reads HTML that starts at `first_line` of `file` (a fragment embedded in
-/// markdown), under `section`.
-pub(crate) fn read_html_at(
+/// Reads HTML that starts at `first_line` of `file` (a whole page, or a
+/// fragment embedded in markdown under `section`).
+pub fn read_fragment(
     text: &str,
     file: &str,
     options: &ReadOptions,
@@ -192,6 +183,17 @@ pub(crate) fn read_html_at(
         diagnostics: Vec::new(),
         too_deep_reported: false,
     };
+    // The page's `<title>` (inside `head`, which is otherwise chrome).
+    reader.doc.title = document
+        .tree
+        .root()
+        .descendants()
+        .find(|node| element_name(*node) == Some("title") && !node.ancestors().any(|a| element_name(a) == Some("svg")))
+        .map(|node| {
+            let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .filter(|title| !title.is_empty());
     reader.walk(document.tree.root(), 0);
     (reader.doc, reader.diagnostics)
 }
@@ -239,14 +241,19 @@ impl Reader<'_> {
                     if name == "h1" && self.doc.title.is_none() {
                         self.doc.title = Some(title.clone());
                     }
-                    self.section = Some(RawSection { title, line });
+                    let level = name[1..].parse::<u8>().unwrap_or(6);
+                    let heading = section(title, line, level, false);
+                    self.doc.headings.push(heading.clone());
+                    self.section = Some(heading);
                     self.walk(child, depth + 1);
                 }
                 "p" => {
                     if self.options.numbered_sections
-                        && let Some(title) = numbered_section_title(&plain_text(child))
+                        && let Some((title, level)) = numbered_section_title(&plain_text(child))
                     {
-                        self.section = Some(RawSection { title, line });
+                        let heading = section(title, line, level, true);
+                        self.doc.headings.push(heading.clone());
+                        self.section = Some(heading);
                     }
                     self.walk(child, depth + 1);
                 }
@@ -423,7 +430,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> (RawDoc, Vec<Diagnostic>) {
-        read_html(text, "t.html", &ReadOptions::default())
+        super::super::read_html(text, "t.html", &ReadOptions::default())
     }
 
     #[test]

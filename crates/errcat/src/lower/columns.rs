@@ -1,0 +1,484 @@
+//! Column roles: which column of a table holds the code, the name, the
+//! message, the cause, the solution or a remark, and which columns are kept
+//! as named attributes.
+//!
+//! Roles come from two pieces of evidence: the header's words (`words`) and
+//! the cells' content (the share that parse as codes, uniqueness, a plain
+//! 1, 2, 3… sequence, identifier-shaped values, prose, short repeated
+//! categories). The header decides when the content agrees or says nothing;
+//! when they disagree the content wins and the plan says why, so that the
+//! lowering can report it. Manifest overrides always win. This module sees
+//! text only; it builds no entries.
+
+use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in};
+use crate::code::CodeCell;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnRole {
+    Code,
+    Name,
+    Message,
+    Cause,
+    Solution,
+    Note,
+    /// Kept on each entry as a named attribute (type, module, HTTP status…).
+    Attribute,
+    /// Explicitly not read (set in the manifest).
+    Ignore,
+}
+
+impl ColumnRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnRole::Code => "code",
+            ColumnRole::Name => "name",
+            ColumnRole::Message => "message",
+            ColumnRole::Cause => "cause",
+            ColumnRole::Solution => "solution",
+            ColumnRole::Note => "note",
+            ColumnRole::Attribute => "attribute",
+            ColumnRole::Ignore => "ignore",
+        }
+    }
+
+    /// The roles whose text is part of an entry's readable texts.
+    pub fn is_text(self) -> bool {
+        matches!(self, ColumnRole::Message | ColumnRole::Cause | ColumnRole::Solution | ColumnRole::Note)
+    }
+}
+
+/// The role of one header cell from its words alone (overrides first), or
+/// `None` when no word matches. A compound header (`Possible cause and
+/// solution`) gives its longest word's role.
+pub fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Option<ColumnRole> {
+    let normalized = normalize(header);
+    if normalized.is_empty() {
+        return None;
+    }
+    if let Some(role) = override_for(header, overrides) {
+        return Some(role);
+    }
+    roles_in(header).first().copied()
+}
+
+fn override_for(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Option<ColumnRole> {
+    let normalized = normalize(header);
+    overrides.iter().find(|(key, _)| normalize(key) == normalized).map(|(_, role)| *role)
+}
+
+/// Markup a code cell may be wrapped in: backticks, bold, links.
+pub fn unwrap_markup(text: &str) -> String {
+    let mut text = text.trim().to_owned();
+    // `[1001](#anchor)` → `1001`
+    if text.starts_with('[')
+        && let Some(close) = text.find("](")
+        && text.ends_with(')')
+    {
+        text = text[1..close].to_owned();
+    }
+    text.chars().filter(|c| !matches!(c, '`' | '*')).collect::<String>().trim().to_owned()
+}
+
+/// Content statistics of one column.
+#[derive(Debug, Clone, Default)]
+struct Stats {
+    filled: usize,
+    codes: usize,
+    unique: usize,
+    sequential: bool,
+    idents: usize,
+    prose: usize,
+    distinct: usize,
+    mean_chars: usize,
+}
+
+impl Stats {
+    fn of(cells: &[String]) -> Stats {
+        let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !is_dash(c)).collect();
+        let mut stats = Stats { filled: filled.len(), ..Stats::default() };
+        if filled.is_empty() {
+            return stats;
+        }
+        let mut seen = HashSet::new();
+        let mut numbers = Vec::new();
+        for cell in &filled {
+            let unwrapped = unwrap_markup(cell);
+            let parsed = CodeCell::parse(&unwrapped);
+            if parsed.is_ok() || is_catch_all(&unwrapped) {
+                stats.codes += 1;
+            }
+            if let Ok(CodeCell::Codes(codes)) = parsed
+                && codes.len() == 1
+            {
+                numbers.push(codes[0].value());
+            }
+            if is_identifier(&unwrapped) {
+                stats.idents += 1;
+            } else if cell.contains(char::is_whitespace) || cell.chars().any(super::is_cjk) {
+                stats.prose += 1;
+            }
+            seen.insert(unwrapped);
+            stats.mean_chars += cell.chars().count();
+        }
+        stats.unique = seen.len();
+        stats.distinct = seen.len();
+        stats.mean_chars /= filled.len();
+        stats.sequential = numbers.len() >= 3
+            && numbers.len() == filled.len()
+            && numbers.windows(2).all(|pair| pair[1] == pair[0] + 1)
+            && numbers[0] <= 1;
+        stats
+    }
+
+    fn share(&self, count: usize) -> f64 {
+        if self.filled == 0 { 0.0 } else { count as f64 / self.filled as f64 }
+    }
+
+    fn is_codes(&self) -> bool {
+        self.filled > 0 && self.share(self.codes) >= 0.8 && self.share(self.idents) < 0.5
+    }
+
+    fn is_identifiers(&self) -> bool {
+        self.filled > 0 && self.share(self.idents) >= 0.6
+    }
+
+    fn is_prose(&self) -> bool {
+        self.filled > 0 && self.share(self.prose) >= 0.5
+    }
+
+    /// Few distinct short values repeated over many rows: a category.
+    fn is_category(&self) -> bool {
+        self.filled >= 4 && self.mean_chars <= 24 && self.distinct * 2 <= self.filled
+    }
+}
+
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a")
+}
+
+/// An identifier as SDKs write them: `kXxxError`, `ERR_XXX`,
+/// `SomethingErrorFoo`, `NSURLErrorCancelled`, `E_FAIL`.
+pub fn is_identifier(text: &str) -> bool {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return false };
+    if !(first.is_ascii_alphabetic() || first == '_' || first == '$') || text.chars().count() < 3 {
+        return false;
+    }
+    if !text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.' | ':')) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let camel = bytes.windows(2).any(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase());
+    let upper = text.chars().filter(|c| c.is_ascii_alphabetic()).all(|c| c.is_ascii_uppercase()) && text.len() >= 4;
+    text.contains('_') || camel || upper
+}
+
+/// The roles of a table's columns and the evidence behind them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnPlan {
+    /// One role per column; `Attribute` columns are kept by header name.
+    pub roles: Vec<ColumnRole>,
+    /// A second column holding the same codes in another form (hex beside
+    /// decimal): kept as an attribute and used to check and sign the code.
+    pub alternate_code: Option<usize>,
+    /// Why a column's role differs from what its header says, one line each
+    /// (reported as info diagnostics).
+    pub findings: Vec<String>,
+}
+
+impl ColumnPlan {
+    pub fn code(&self) -> Option<usize> {
+        self.roles.iter().position(|role| *role == ColumnRole::Code)
+    }
+}
+
+/// Decides the role of every column from its header and its cells
+/// (`cells[column][row]`, cell text with parts joined).
+pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<String, ColumnRole>) -> ColumnPlan {
+    let width = headers.len();
+    let stats: Vec<Stats> = (0..width).map(|i| Stats::of(cells.get(i).map_or(&[][..], Vec::as_slice))).collect();
+    let said: Vec<Vec<ColumnRole>> = headers.iter().map(|h| roles_in(h)).collect();
+    let forced: Vec<Option<ColumnRole>> = headers.iter().map(|h| override_for(h, overrides)).collect();
+    let mut roles: Vec<Option<ColumnRole>> = forced.clone();
+    let mut findings = Vec::new();
+    let header_role = |i: usize| said[i].first().copied();
+    let shown =
+        |i: usize| if headers[i].trim().is_empty() { format!("#{}", i + 1) } else { headers[i].trim().to_owned() };
+
+    // The code: the column whose cells are codes, unique, not a 1, 2, 3…
+    // sequence, not a transport status; its header is one piece of evidence.
+    if !roles.contains(&Some(ColumnRole::Code)) {
+        let score = |i: usize| -> f64 {
+            let s = &stats[i];
+            let mut score = 2.0 * s.share(s.unique);
+            if header_role(i) == Some(ColumnRole::Code) {
+                score += 1.0;
+            }
+            if s.sequential {
+                score -= 1.5;
+            }
+            if is_not_the_code(&headers[i]) {
+                score -= 2.0;
+            }
+            score
+        };
+        let candidates: Vec<usize> = (0..width).filter(|i| forced[*i].is_none() && stats[*i].is_codes()).collect();
+        let best = candidates.iter().copied().fold(None, |best: Option<usize>, i| match best {
+            Some(b) if score(b) >= score(i) => Some(b),
+            _ => Some(i),
+        });
+        let by_header = (0..width).find(|i| forced[*i].is_none() && header_role(*i) == Some(ColumnRole::Code));
+        let chosen = best.or(by_header);
+        if let Some(code) = chosen {
+            roles[code] = Some(ColumnRole::Code);
+            let s = &stats[code];
+            if header_role(code) != Some(ColumnRole::Code) {
+                findings.push(format!(
+                    "column `{}` holds the codes ({} of {} cells are codes) although its header does not say so",
+                    shown(code),
+                    s.codes,
+                    s.filled
+                ));
+            }
+            if let Some(other) = by_header.filter(|other| *other != code) {
+                findings.push(format!(
+                    "column `{}` has a code header, but `{}` holds the codes ({})",
+                    shown(other),
+                    shown(code),
+                    if stats[other].is_codes() {
+                        "its values repeat or only number the rows".to_owned()
+                    } else {
+                        format!("only {} of its {} cells are codes", stats[other].codes, stats[other].filled)
+                    }
+                ));
+            }
+        }
+    }
+    let code = roles.iter().position(|role| *role == Some(ColumnRole::Code));
+
+    // A second form of the same codes (hex beside decimal).
+    let alternate_code = code.and_then(|code| {
+        (0..width).find(|i| {
+            *i != code && roles[*i].is_none() && stats[*i].is_codes() && same_codes(&cells[code], &cells[*i]) >= 0.8
+        })
+    });
+    if let Some(alternate) = alternate_code {
+        roles[alternate] = Some(ColumnRole::Attribute);
+    }
+
+    // The name: identifier-shaped values, whatever the header says.
+    if !roles.contains(&Some(ColumnRole::Name)) {
+        let name = (0..width)
+            .filter(|i| roles[*i].is_none() && stats[*i].is_identifiers())
+            .min_by_key(|i| (header_role(*i) != Some(ColumnRole::Name), *i));
+        if let Some(name) = name {
+            roles[name] = Some(ColumnRole::Name);
+            if let Some(role) = header_role(name).filter(|role| *role != ColumnRole::Name) {
+                findings.push(format!(
+                    "column `{}` reads as {} by its header, but its cells are identifiers: read as the name",
+                    shown(name),
+                    role.as_str()
+                ));
+            }
+        }
+    }
+
+    // Text roles from the header, once each; a header that is a name or a
+    // code word but whose cells are prose or categories is not believed.
+    let mut compound = Vec::new();
+    for i in 0..width {
+        if roles[i].is_some() {
+            continue;
+        }
+        let text_roles: Vec<ColumnRole> = said[i].iter().copied().filter(|r| r.is_text()).collect();
+        match header_role(i) {
+            Some(role) if role.is_text() => {
+                if text_roles.len() > 1 && role != ColumnRole::Message {
+                    compound.push(i);
+                }
+                if !roles.contains(&Some(role)) {
+                    roles[i] = Some(role);
+                }
+            }
+            Some(ColumnRole::Name) if stats[i].filled > 0 && !stats[i].is_identifiers() => {
+                // `名称` holding prose: a text column, decided below.
+            }
+            Some(ColumnRole::Name) if !roles.contains(&Some(ColumnRole::Name)) => roles[i] = Some(ColumnRole::Name),
+            _ => {}
+        }
+    }
+
+    // Never leave the message empty while a text column exists: a compound
+    // column, then an unnamed prose column, then a remark, cause or
+    // solution column gives the message.
+    if !roles.contains(&Some(ColumnRole::Message)) {
+        let prose = (0..width).find(|i| roles[*i].is_none() && stats[*i].is_prose() && !stats[*i].is_category());
+        let promoted = compound
+            .first()
+            .copied()
+            .or(prose)
+            .or_else(|| {
+                [ColumnRole::Note, ColumnRole::Cause, ColumnRole::Solution]
+                    .iter()
+                    .find_map(|role| (0..width).find(|i| roles[*i] == Some(*role) && forced[*i].is_none()))
+            })
+            .filter(|i| stats[*i].filled > 0);
+        if let Some(i) = promoted {
+            let was = roles[i].map_or_else(|| "no role".to_owned(), |role| role.as_str().to_owned());
+            roles[i] = Some(ColumnRole::Message);
+            findings.push(format!(
+                "the table has no description column: column `{}` ({was} by its header) gives the message",
+                shown(i)
+            ));
+        }
+    }
+
+    let roles = roles.into_iter().map(|role| role.unwrap_or(ColumnRole::Attribute)).collect();
+    ColumnPlan { roles, alternate_code, findings }
+}
+
+/// The share of rows where two columns hold the same code (as written, or
+/// as a 32-bit value read signed).
+fn same_codes(codes: &[String], others: &[String]) -> f64 {
+    let pairs: Vec<(i64, i64)> =
+        codes.iter().zip(others).filter_map(|(a, b)| Some((single_code(a)?, single_code(b)?))).collect();
+    if pairs.is_empty() {
+        return 0.0;
+    }
+    let same = pairs.iter().filter(|(a, b)| a == b || signed32(*a) == *b || signed32(*b) == *a).count();
+    same as f64 / pairs.len() as f64
+}
+
+fn single_code(text: &str) -> Option<i64> {
+    match CodeCell::parse(&unwrap_markup(text)) {
+        Ok(CodeCell::Codes(codes)) if codes.len() == 1 => Some(codes[0].value()),
+        _ => None,
+    }
+}
+
+/// A value in 0x80000000..=0xFFFFFFFF read as a signed 32-bit integer.
+pub fn signed32(value: i64) -> i64 {
+    if (0x8000_0000..=0xFFFF_FFFF).contains(&value) { value - 0x1_0000_0000 } else { value }
+}
+
+/// The words of every role, for documentation and hints.
+pub fn words_of(role: ColumnRole) -> &'static [&'static str] {
+    WORDS.iter().find(|(r, _)| *r == role).map_or(&[], |(_, words)| *words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(header: &str) -> Option<ColumnRole> {
+        detect_role(header, &BTreeMap::new())
+    }
+
+    fn columns(rows: &[&[&str]]) -> (Vec<String>, Vec<Vec<String>>) {
+        let headers: Vec<String> = rows[0].iter().map(|s| (*s).to_owned()).collect();
+        let cells = (0..headers.len()).map(|i| rows[1..].iter().map(|row| row[i].to_owned()).collect()).collect();
+        (headers, cells)
+    }
+
+    fn roles(rows: &[&[&str]]) -> Vec<ColumnRole> {
+        let (headers, cells) = columns(rows);
+        plan(&headers, &cells, &BTreeMap::new()).roles
+    }
+
+    use ColumnRole::*;
+
+    #[test]
+    fn header_words_in_both_languages() {
+        assert_eq!(role("返回码"), Some(Code));
+        assert_eq!(role("错误码枚举值"), Some(Code));
+        assert_eq!(role("错误码枚举"), Some(Name));
+        assert_eq!(role(" 处理建议 "), Some(Solution));
+        assert_eq!(role("释义"), Some(Message));
+        assert_eq!(role("备注"), Some(Note));
+        assert_eq!(role("Error Code"), Some(Code));
+        assert_eq!(role("Suggested Action"), Some(Solution));
+        assert_eq!(role("Possible Causes"), Some(Cause));
+        assert_eq!(role("Enum Name"), Some(Name));
+        assert_eq!(role(""), None);
+        assert_eq!(role("Since version"), None);
+    }
+
+    #[test]
+    fn overrides_win() {
+        let overrides = BTreeMap::from([("备注".to_owned(), Solution)]);
+        assert_eq!(detect_role("备注", &overrides), Some(Solution));
+    }
+
+    #[test]
+    fn a_code_header_with_extra_words_is_read_by_content() {
+        let table: &[&[&str]] =
+            &[&["Error Code Enum", "Description"], &["`1001`", "Bad thing."], &["1002", "Other bad thing."]];
+        assert_eq!(roles(table), [Code, Message]);
+        let table: &[&[&str]] = &[&["Hex", "Meaning"], &["0x8A150001", "a b"], &["0x8A150002", "c d"]];
+        assert_eq!(roles(table), [Code, Message]);
+    }
+
+    #[test]
+    fn a_status_or_sequence_column_does_not_take_the_code() {
+        let table: &[&[&str]] = &[
+            &["HTTP Status Code", "Error Code", "Message"],
+            &["400", "10001", "Bad request."],
+            &["400", "10002", "Missing field."],
+            &["500", "20001", "Server error."],
+        ];
+        assert_eq!(roles(table), [Attribute, Code, Message]);
+        let table: &[&[&str]] =
+            &[&["序号", "错误码", "说明"], &["1", "2001", "甲"], &["2", "2002", "乙"], &["3", "2003", "丙"]];
+        assert_eq!(roles(table), [Attribute, Code, Message]);
+    }
+
+    #[test]
+    fn identifiers_under_a_message_header_are_the_name() {
+        let table: &[&[&str]] = &[
+            &["Code", "Message", "Description"],
+            &["1", "ERR_TIMEOUT", "The call timed out."],
+            &["2", "ERR_AUTH_FAILED", "Wrong token."],
+        ];
+        assert_eq!(roles(table), [Code, Name, Message]);
+    }
+
+    #[test]
+    fn a_compound_header_gives_the_message_when_there_is_none() {
+        let table: &[&[&str]] = &[&["Code", "Possible cause and solution"], &["1", "a b"], &["2", "c d"]];
+        assert_eq!(roles(table), [Code, Message]);
+    }
+
+    #[test]
+    fn a_second_description_column_is_kept_as_an_attribute() {
+        let table: &[&[&str]] =
+            &[&["Code", "Description", "说明"], &["1", "Timed out.", "超时。"], &["2", "Denied.", "拒绝。"]];
+        assert_eq!(roles(table), [Code, Message, Attribute]);
+    }
+
+    #[test]
+    fn hex_beside_decimal_is_an_alternate_form() {
+        let (headers, cells) = columns(&[
+            &["Code", "Hex", "Description"],
+            &["-2147024891", "0x80070005", "Access denied."],
+            &["1", "0x1", "One."],
+        ]);
+        let plan = plan(&headers, &cells, &BTreeMap::new());
+        assert_eq!(plan.roles, [Code, Attribute, Message]);
+        assert_eq!(plan.alternate_code, Some(1));
+    }
+
+    #[test]
+    fn identifiers() {
+        for yes in ["kXxxError", "ERR_XXX", "SomethingErrorFoo", "E_FAIL", "NSURLErrorCancelled"] {
+            assert!(is_identifier(yes), "{yes}");
+        }
+        for no in ["Success", "1001", "超时", "a b", "OK"] {
+            assert!(!is_identifier(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Labelled parts inside a cell (`描述：…<br />可能原因：…<br />处理建议：…`,
+//! `Description: … <br>Possible reason: … <br>Handling suggestion: …`): which
+//! field each part fills, by the meaning of its label.
+//!
+//! Labels are the header words of `words` (one list for headers and labels),
+//! so a suggestion label always fills the solution, whatever parts are
+//! missing. This module splits texts; it does not know tables or rows.
+
+use super::columns::ColumnRole;
+use super::words::{normalize, roles_in};
+
+/// A field of an entry's readable text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Message,
+    Cause,
+    Solution,
+    Note,
+}
+
+impl Field {
+    /// The field a text column fills when its parts carry no label.
+    pub fn of_role(role: ColumnRole) -> Option<Field> {
+        match role {
+            ColumnRole::Message => Some(Field::Message),
+            ColumnRole::Cause => Some(Field::Cause),
+            ColumnRole::Solution => Some(Field::Solution),
+            ColumnRole::Note => Some(Field::Note),
+            _ => None,
+        }
+    }
+
+    fn next(self) -> Field {
+        match self {
+            Field::Message => Field::Cause,
+            Field::Cause | Field::Solution => Field::Solution,
+            Field::Note => Field::Note,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Field::Message => "description",
+            Field::Cause => "cause",
+            Field::Solution => "suggestion",
+            Field::Note => "note",
+        }
+    }
+}
+
+/// The label a part starts with (`描述：`, `Possible reason:`), and the rest.
+/// A label is short (at most four words or twelve characters) and names a
+/// text role by the header words.
+pub fn label_of(part: &str) -> Option<(Field, &str)> {
+    let (head, rest) = part.split_once(['：', ':'])?;
+    let head = head.trim().trim_matches(['*', '_', '【', '】', '[', ']']).trim();
+    if head.is_empty() || head.chars().count() > 24 || head.split_whitespace().count() > 4 || head.contains("://") {
+        return None;
+    }
+    if head.chars().count() > 12 && !head.is_ascii() {
+        return None;
+    }
+    let roles = roles_in(head);
+    let role = *roles.first()?;
+    // The whole head must be label words: `Possible reason`, not `The
+    // reason is that the server`.
+    let normalized = normalize(head);
+    let words_len: usize = normalized.chars().count();
+    if words_len > 24 {
+        return None;
+    }
+    Field::of_role(role).map(|field| (field, rest.trim_start()))
+}
+
+/// True for a part that is a list item: `1、…`, `2. …`, `(3) …`, `- …`.
+fn is_list_item(part: &str) -> bool {
+    let part = part.trim_start();
+    if part.starts_with(['-', '•', '·', '*']) {
+        return true;
+    }
+    let digits = part.chars().take_while(char::is_ascii_digit).count();
+    let rest = part.get(digits..).unwrap_or("");
+    (digits > 0 && rest.starts_with(['、', '.', '．', ')', '）']))
+        || (part.starts_with(['(', '（']) && part.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Fields of each part of a cell whose unlabelled first part is `first`,
+/// and whether the field was inferred from position. A labelled part takes
+/// its label's field; a list item, or any part after a bare label
+/// (`可能原因：` alone), continues the previous field; another unlabelled
+/// part takes the field after the previous one. `None` when no part has a
+/// label.
+pub fn part_fields(parts: &[String], first: Field) -> Option<Vec<(Field, String, bool)>> {
+    if !parts.iter().any(|part| label_of(part).is_some()) {
+        return None;
+    }
+    let mut fields = Vec::with_capacity(parts.len());
+    let mut last: Option<(Field, bool)> = None;
+    for part in parts {
+        let (field, text, inferred) = match (label_of(part), last) {
+            (Some((field, rest)), _) => (field, rest.to_owned(), false),
+            (None, None) => (first, part.clone(), false),
+            (None, Some((previous, bare))) if bare || is_list_item(part) || previous.next() == previous => {
+                (previous, part.clone(), false)
+            }
+            (None, Some((previous, _))) => (previous.next(), part.clone(), true),
+        };
+        let bare = text.trim().is_empty() || last.is_some_and(|(previous, bare)| bare && previous == field);
+        last = Some((field, bare));
+        fields.push((field, text, inferred));
+    }
+    Some(fields)
+}
+
+/// The label sequence of a labelled cell (`[Message, Cause, Solution]`),
+/// used to split unlabelled cells of the same column with as many parts.
+pub fn pattern(parts: &[String]) -> Option<Vec<Field>> {
+    let fields = part_fields(parts, Field::Message)?;
+    if fields.iter().any(|(_, _, inferred)| *inferred) || fields.iter().any(|(_, text, _)| text.trim().is_empty()) {
+        return None;
+    }
+    Some(fields.into_iter().map(|(field, _, _)| field).collect())
+}
+
+/// A `Word:` prefix shared by every filled cell of a column (`Details:`),
+/// when it is not a field label: removed from each cell.
+pub fn constant_prefix(cells: &[&[String]]) -> Option<String> {
+    let firsts: Vec<&String> = cells.iter().filter_map(|parts| parts.first()).collect();
+    if firsts.len() < 2 {
+        return None;
+    }
+    let head = |part: &str| -> Option<String> {
+        let (head, _) = part.split_once(['：', ':'])?;
+        (head.chars().count() <= 20 && !head.trim().is_empty() && !head.contains("://")).then(|| head.to_owned())
+    };
+    let prefix = head(firsts[0])?;
+    if label_of(firsts[0]).is_some() {
+        return None;
+    }
+    firsts.iter().all(|part| head(part).as_deref() == Some(prefix.as_str())).then_some(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use std::collections::BTreeMap;
+
+    fn parts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|item| (*item).to_owned()).collect()
+    }
+
+    fn split_labelled(cell: &[String]) -> Option<BTreeMap<Field, String>> {
+        let mut out: BTreeMap<Field, String> = BTreeMap::new();
+        for (field, text, _) in part_fields(cell, Field::Message)? {
+            let text = text.trim().to_owned();
+            if text.is_empty() {
+                continue;
+            }
+            out.entry(field)
+                .and_modify(|t| {
+                    t.push('\n');
+                    t.push_str(&text);
+                })
+                .or_insert(text);
+        }
+        Some(out)
+    }
+
+    fn by_position(cell: &[String]) -> Option<&'static str> {
+        part_fields(cell, Field::Message)?.into_iter().find(|f| f.2).map(|f| f.0.describe())
+    }
+
+    #[test]
+    fn labelled_parts_split_into_fields() {
+        let texts = split_labelled(&parts(&["描述：未登录房间。", "可能原因：没有登录。", "处理建议：请先登录。"]))
+            .expect("labelled");
+        assert_eq!(texts.get(&Field::Message).map(String::as_str), Some("未登录房间。"));
+        assert_eq!(texts.get(&Field::Cause).map(String::as_str), Some("没有登录。"));
+        assert_eq!(texts.get(&Field::Solution).map(String::as_str), Some("请先登录。"));
+    }
+
+    #[test]
+    fn missing_first_label_is_the_description() {
+        let texts = split_labelled(&parts(&["params 参数无效。", "可能原因：为空。", "处理建议：传入正确参数。"]))
+            .expect("labelled");
+        assert_eq!(texts.get(&Field::Message).map(String::as_str), Some("params 参数无效。"));
+        assert_eq!(texts.get(&Field::Cause).map(String::as_str), Some("为空。"));
+    }
+
+    #[test]
+    fn unlabelled_part_after_a_cause_is_the_suggestion_and_is_reported() {
+        let cell = parts(&["描述：推流鉴权错误。", "可能原因：参数错误。", "检查 token 是否正确。"]);
+        let texts = split_labelled(&cell).expect("labelled");
+        assert_eq!(texts.get(&Field::Solution).map(String::as_str), Some("检查 token 是否正确。"));
+        assert_eq!(by_position(&cell), Some("suggestion"));
+        assert_eq!(split_labelled(&parts(&["plain", "text"])), None);
+    }
+
+    #[test]
+    fn list_items_and_parts_after_a_bare_label_continue_that_field() {
+        let cell = parts(&[
+            "描述：获取媒体失败。",
+            "可能原因：",
+            "1、参数不在设备参数内。",
+            "2、NotReadableError",
+            "处理建议：检查参数。",
+        ]);
+        let texts = split_labelled(&cell).expect("labelled");
+        assert_eq!(texts.get(&Field::Cause).map(String::as_str), Some("1、参数不在设备参数内。\n2、NotReadableError"));
+        assert_eq!(texts.get(&Field::Solution).map(String::as_str), Some("检查参数。"));
+        assert_eq!(by_position(&cell), None);
+        let cell = parts(&["描述：a。", "处理建议：Web 端：", "1. 明确来源。", " 2. 异步操作。"]);
+        assert_eq!(
+            split_labelled(&cell).expect("labelled").get(&Field::Solution).map(String::as_str),
+            Some("Web 端：\n1. 明确来源。\n2. 异步操作。")
+        );
+        assert_eq!(by_position(&cell), None);
+    }
+
+    #[test]
+    fn a_notes_label_goes_to_notes() {
+        let cell = parts(&["描述：未推流时修改参数。", "处理建议：请检查。", "注意事项：3.0.0 之前含义不同。"]);
+        let texts = split_labelled(&cell).expect("labelled");
+        assert_eq!(texts.get(&Field::Solution).map(String::as_str), Some("请检查。"));
+        assert_eq!(texts.get(&Field::Note).map(String::as_str), Some("3.0.0 之前含义不同。"));
+    }
+
+    #[test]
+    fn labels_by_meaning_in_both_languages() {
+        assert_eq!(label_of("描述：a").map(|l| l.0), Some(Field::Message));
+        assert_eq!(label_of("错误原因：a").map(|l| l.0), Some(Field::Cause));
+        assert_eq!(label_of("Possible reason: a").map(|l| l.0), Some(Field::Cause));
+        assert_eq!(label_of("Handling suggestion: a").map(|l| l.0), Some(Field::Solution));
+        assert_eq!(label_of("Description: a").map(|l| l.0), Some(Field::Message));
+        assert_eq!(label_of("See https://x.test/a: b"), None);
+        assert_eq!(label_of("The reason this fails in most deployments is: x"), None);
+    }
+
+    #[test]
+    fn a_suggestion_label_fills_the_solution_even_when_the_cause_is_missing() {
+        let fields =
+            part_fields(&parts(&["Description: a", "Handling suggestion: b"]), Field::Message).expect("labels");
+        assert_eq!(fields.iter().map(|f| f.0).collect::<Vec<_>>(), [Field::Message, Field::Solution]);
+    }
+
+    #[test]
+    fn a_cause_list_inside_a_solution_column_moves_to_the_cause() {
+        let fields =
+            part_fields(&parts(&["可能原因：", "1. 网络断开", "处理建议：重试"]), Field::Solution).expect("labels");
+        assert_eq!(fields.iter().map(|f| f.0).collect::<Vec<_>>(), [Field::Cause, Field::Cause, Field::Solution]);
+    }
+
+    #[test]
+    fn constant_prefixes() {
+        let a = parts(&["Status: a"]);
+        let b = parts(&["Status: b"]);
+        assert_eq!(constant_prefix(&[&a, &b]).as_deref(), Some("Status"));
+        let c = parts(&["描述：a"]);
+        let d = parts(&["描述：b"]);
+        assert_eq!(constant_prefix(&[&c, &d]), None);
+    }
+}

@@ -1,0 +1,1037 @@
+//! Lowering: a [`RawDoc`] becomes a [`Catalog`], with diagnostics.
+//!
+//! This is where tables get meaning: column roles from header words and
+//! cell content (`columns`), sections qualified by their parents
+//! (`sections`), continuation tables and rows, every form of code cell
+//! (markup, hex with its literal, a second form of the code, catch-all
+//! rows, ranges), labelled parts by meaning (`labels`), attributes for
+//! columns without a field role, `-` meaning "none", groups per section,
+//! per module column or merged, and repeats (identical ones merged,
+//! conflicting ones kept as variants). It never reads files and never drops
+//! a row without a diagnostic.
+
+pub mod columns;
+pub mod labels;
+pub mod sections;
+pub mod words;
+
+use crate::catalog::{Catalog, CatchAll, CodeRange, Entry, Group, SCHEMA, SourceRef, Variant};
+use crate::code::{Code, CodeCell};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::raw::{RawDoc, RawRow, RawTable};
+use columns::{ColumnPlan, ColumnRole, signed32, unwrap_markup};
+use labels::Field;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// How a page's sections become groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionMode {
+    /// One group per section (heading): codes may repeat across sections.
+    #[default]
+    PerSection,
+    /// One group for the whole page: a code repeated across sections becomes
+    /// one entry; differing wordings are kept as variants and reported.
+    Merge,
+}
+
+/// Per-source settings of reading and lowering (from the manifest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSettings {
+    /// Header text → role, overriding detection.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, ColumnRole>,
+    #[serde(default)]
+    pub sections: SectionMode,
+    /// Title of the merged group, or of tables under no heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_title: Option<String>,
+    /// When a message cell runs description and suggestion together, split
+    /// it at the first of these words that follows whitespace (e.g. `请`);
+    /// the rest becomes the solution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub split_solution_at: Vec<String>,
+    /// Read one-line paragraphs such as `3 推流` as section headings.
+    #[serde(default = "default_true")]
+    pub numbered_sections: bool,
+    /// A column (by header text) whose values split a table into groups
+    /// (`Section / value`), e.g. a module column under which codes repeat.
+    /// Without it, such a column is found when it makes otherwise
+    /// duplicate codes distinct.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_by: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl Default for SourceSettings {
+    fn default() -> Self {
+        SourceSettings {
+            columns: BTreeMap::new(),
+            sections: SectionMode::PerSection,
+            group_title: None,
+            split_solution_at: Vec::new(),
+            numbered_sections: true,
+            group_by: None,
+        }
+    }
+}
+
+/// Identity of the page being lowered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub id: String,
+    /// Overrides the page's own title.
+    pub title: Option<String>,
+    pub locale: String,
+    /// The file as shown in diagnostics (e.g. `docs-src/page.md`).
+    pub path: String,
+    /// The file as recorded in the catalog (path under `docs-src/`).
+    pub file: String,
+    pub sha256: String,
+    pub upstream: Option<String>,
+}
+
+/// Text fields of one row, by role, and its attributes.
+#[derive(Debug, Clone, Default)]
+struct RowCells {
+    /// Parts per field; a part keeps whether its field came from position.
+    parts: BTreeMap<ColumnRole, Vec<String>>,
+    notes: Vec<String>,
+    attributes: BTreeMap<String, String>,
+    name: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    codes: Vec<Code>,
+    /// The code as written when that is not plain decimal.
+    literal: Option<String>,
+    /// A documented range instead of codes.
+    range: Option<(Code, Code)>,
+    /// The catch-all row's code cell (`Other`).
+    catch_all: Option<String>,
+    lines: Vec<u32>,
+    section: String,
+    cells: RowCells,
+}
+
+impl Row {
+    fn marker(line: u32, section: &str) -> Row {
+        Row {
+            codes: Vec::new(),
+            literal: None,
+            range: None,
+            catch_all: None,
+            lines: vec![line],
+            section: section.to_owned(),
+            cells: RowCells::default(),
+        }
+    }
+
+    fn is_data(&self) -> bool {
+        !self.codes.is_empty() || self.range.is_some() || self.catch_all.is_some()
+    }
+}
+
+#[derive(Debug)]
+struct GroupDraft {
+    title: String,
+    rows: Vec<Row>,
+}
+
+/// The readable texts of an entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Texts {
+    message: Option<String>,
+    cause: Option<String>,
+    solution: Option<String>,
+    notes: Vec<String>,
+}
+
+impl Texts {
+    fn push(&mut self, field: Field, text: String) {
+        let slot = match field {
+            Field::Message => &mut self.message,
+            Field::Cause => &mut self.cause,
+            Field::Solution => &mut self.solution,
+            Field::Note => {
+                self.notes.push(text);
+                return;
+            }
+        };
+        *slot = Some(match slot.take() {
+            Some(existing) => format!("{existing}\n{text}"),
+            None => text,
+        });
+    }
+
+    /// Equal up to whitespace.
+    fn same_as(&self, other: &Texts) -> bool {
+        let squash = |text: &Option<String>| text.as_deref().map(|t| t.split_whitespace().collect::<String>());
+        squash(&self.message) == squash(&other.message)
+            && squash(&self.cause) == squash(&other.cause)
+            && squash(&self.solution) == squash(&other.solution)
+    }
+}
+
+/// What a header-less table after a page break continues.
+#[derive(Debug, Clone)]
+struct Continuation {
+    section: String,
+    headers: Vec<String>,
+    plan: ColumnPlan,
+    width: usize,
+}
+
+/// Lowers a raw document into a catalog.
+pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
+    let mut lowering = Lowering { info, settings, diagnostics: Vec::new(), groups: Vec::new() };
+    let catalog_title =
+        info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
+    if doc.tables.is_empty() {
+        lowering.report(DiagnosticKind::NoTables, 0, "the page has no tables, so it documents no codes".to_owned());
+    }
+    let titles = sections::qualified_titles(&doc.headings);
+    let default_section = settings.group_title.clone().unwrap_or_else(|| catalog_title.clone());
+    let mut previous: Option<Continuation> = None;
+    let mut table_rows = 0usize;
+    for table in &doc.tables {
+        let section = table.section.as_ref().map_or_else(
+            || default_section.clone(),
+            |s| titles.get(&s.line).cloned().unwrap_or_else(|| s.title.clone()),
+        );
+        table_rows += table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
+        previous = lowering.table(table, &section, previous.take());
+    }
+    // A group whose tables yielded no entries (empty, or every row invalid,
+    // each already reported) would generate an empty type: leave it out.
+    let drafts: Vec<GroupDraft> = lowering.groups.drain(..).collect();
+    let groups: Vec<Group> = drafts
+        .into_iter()
+        .filter(|draft| draft.rows.iter().any(Row::is_data))
+        .map(|draft| lowering.build_group(draft))
+        .collect();
+    if table_rows > 0 && groups.iter().all(|group| group.entries.is_empty() && group.ranges.is_empty()) {
+        lowering.report(
+            DiagnosticKind::NoEntries,
+            doc.tables.first().map_or(0, |table| table.line),
+            format!("the page's tables have {table_rows} row(s) but yield no entries; see the diagnostics above"),
+        );
+    }
+    let catalog = Catalog {
+        schema: SCHEMA.to_owned(),
+        id: info.id.clone(),
+        title: catalog_title,
+        locale: info.locale.clone(),
+        source: SourceRef { file: info.file.clone(), sha256: info.sha256.clone(), upstream: info.upstream.clone() },
+        notes: doc.notes.clone(),
+        groups,
+    };
+    (catalog, lowering.diagnostics)
+}
+
+fn file_stem(file: &str) -> &str {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.split('.').next().filter(|stem| !stem.is_empty()).unwrap_or(name)
+}
+
+/// The hint for setting a column's role, for both callers.
+const ROLE_HINT: &str = "set it with `--column 'HEADER=ROLE'` (errcat ingest) or `columns:` in the manifest";
+
+struct Lowering<'a> {
+    info: &'a SourceInfo,
+    settings: &'a SourceSettings,
+    diagnostics: Vec<Diagnostic>,
+    groups: Vec<GroupDraft>,
+}
+
+impl Lowering<'_> {
+    fn report(&mut self, kind: DiagnosticKind, line: u32, message: String) {
+        self.diagnostics.push(Diagnostic::new(kind, &self.info.path, line, message));
+    }
+
+    fn group_index(&mut self, section: &str) -> usize {
+        let title = match self.settings.sections {
+            SectionMode::PerSection => section.to_owned(),
+            SectionMode::Merge => self.settings.group_title.clone().unwrap_or_else(|| "Errors".to_owned()),
+        };
+        if let Some(index) = self.groups.iter().position(|group| group.title == title) {
+            return index;
+        }
+        self.groups.push(GroupDraft { title, rows: Vec::new() });
+        self.groups.len() - 1
+    }
+
+    /// Reads one table; returns what the next table may continue.
+    fn table(&mut self, table: &RawTable, section: &str, previous: Option<Continuation>) -> Option<Continuation> {
+        let mut headers: Vec<String> = table.header.cells.iter().map(|cell| cell.text()).collect();
+        let width = headers.len().max(table.rows.iter().map(|row| row.cells.len()).max().unwrap_or(0));
+        headers.resize(width, String::new());
+        let mut rows: Vec<&RawRow> = table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).collect();
+        let column_cells = |rows: &[&RawRow]| -> Vec<Vec<String>> {
+            (0..width)
+                .map(|i| rows.iter().map(|row| row.cells.get(i).map(|c| c.text()).unwrap_or_default()).collect())
+                .collect()
+        };
+        // A header row that is data: a table continued after a page break
+        // (its header has no header words and is empty or a code where the
+        // previous table's code goes), or a table without a header.
+        let has_header_words = headers.iter().any(|header| !words::roles_in(header).is_empty());
+        let is_code_or_empty = |cell: Option<&crate::raw::RawCell>| {
+            cell.is_none_or(|cell| cell.is_empty() || CodeCell::parse(&unwrap_markup(&cell.text())).is_ok())
+        };
+        let continued = previous.filter(|previous| {
+            previous.section == section
+                && previous.width == width
+                && !has_header_words
+                && previous.plan.code().is_some_and(|code| is_code_or_empty(table.header.cells.get(code)))
+        });
+        let is_continued = continued.is_some();
+        let plan = if let Some(previous) = continued {
+            headers = previous.headers;
+            if !table.header.is_blank() {
+                rows.insert(0, &table.header);
+            }
+            previous.plan
+        } else {
+            let plan = columns::plan(&headers, &column_cells(&rows), &self.settings.columns);
+            let header_is_code = plan.code().is_some_and(|code| {
+                table.header.cells.get(code).is_some_and(|cell| CodeCell::parse(&unwrap_markup(&cell.text())).is_ok())
+            });
+            if table.header.is_blank() || (header_is_code && !has_header_words) {
+                if !table.header.is_blank() {
+                    rows.insert(0, &table.header);
+                }
+                headers = vec![String::new(); width];
+                columns::plan(&headers, &column_cells(&rows), &self.settings.columns)
+            } else {
+                plan
+            }
+        };
+        let Some(code_index) = plan.code() else {
+            if !rows.is_empty() {
+                let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+                self.report(
+                    DiagnosticKind::NoCodeColumn,
+                    table.line,
+                    format!(
+                        "table with header [{shown}] has no code column (no column's cells are codes and no header \
+                         names one); its {} row(s) are not read ({ROLE_HINT})",
+                        rows.len()
+                    ),
+                );
+            }
+            // A layout table without rows is skipped silently.
+            return None;
+        };
+        for finding in plan.findings.iter().filter(|_| !is_continued) {
+            self.report(DiagnosticKind::ColumnByContent, table.line, format!("{finding} ({ROLE_HINT})"));
+        }
+        if rows.is_empty() {
+            self.report(DiagnosticKind::EmptyTable, table.line, "table has a header but no rows".to_owned());
+        }
+        let names = attribute_names(&headers);
+        let layout = TableLayout::new(&plan, &rows);
+        let mut built: Vec<Row> = Vec::new();
+        for row in &rows {
+            self.row(row, &plan, &names, &layout, code_index, section, &mut built);
+        }
+        self.split_by_column(&mut built, &names, section);
+        for row in built {
+            let group = self.group_index(&row.section);
+            self.groups[group].rows.push(row);
+        }
+        Some(Continuation { section: section.to_owned(), headers, plan, width })
+    }
+
+    /// Splits a table's rows into `Section / value` groups by an attribute
+    /// column: the manifest's `group_by`, or a column that makes otherwise
+    /// duplicate codes distinct.
+    fn split_by_column(&mut self, rows: &mut [Row], names: &[String], section: &str) {
+        let forced = self.settings.group_by.as_deref().map(words::normalize);
+        let column = names.iter().find(|name| forced.as_deref().is_some_and(|f| words::normalize(name) == f)).cloned();
+        let column = match column {
+            Some(column) => column,
+            None if forced.is_none() => {
+                let mut seen = std::collections::HashSet::new();
+                let duplicates = rows.iter().flat_map(|row| row.codes.iter()).any(|code| !seen.insert(*code));
+                if !duplicates {
+                    return;
+                }
+                let Some(column) = names.iter().find(|name| {
+                    let mut seen = std::collections::HashSet::new();
+                    rows.iter().all(|row| row.cells.attributes.contains_key(*name) || row.codes.is_empty())
+                        && rows
+                            .iter()
+                            .flat_map(|row| {
+                                let value = row.cells.attributes.get(*name).cloned().unwrap_or_default();
+                                row.codes.iter().map(move |code| (value.clone(), *code))
+                            })
+                            .all(|pair| seen.insert(pair))
+                }) else {
+                    return;
+                };
+                self.report(
+                    DiagnosticKind::ColumnByContent,
+                    rows.first().map_or(0, |row| row.lines[0]),
+                    format!("codes repeat in this table but not within one `{column}`: grouped by `{column}`"),
+                );
+                column.clone()
+            }
+            None => return,
+        };
+        for row in rows.iter_mut() {
+            if let Some(value) = row.cells.attributes.get(&column) {
+                row.section = format!("{section} / {value}");
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &mut self,
+        row: &RawRow,
+        plan: &ColumnPlan,
+        names: &[String],
+        layout: &TableLayout,
+        code_index: usize,
+        section: &str,
+        built: &mut Vec<Row>,
+    ) {
+        let mut cells = RowCells::default();
+        for (index, cell) in row.cells.iter().enumerate() {
+            cells.notes.extend(cell.notes.iter().cloned());
+            let role = plan.roles.get(index).copied().unwrap_or(ColumnRole::Attribute);
+            match role {
+                ColumnRole::Code | ColumnRole::Ignore => {}
+                ColumnRole::Attribute => {
+                    if let Some(text) = none_if_dash(&cell.text()) {
+                        cells.attributes.insert(names[index].clone(), text);
+                    }
+                }
+                ColumnRole::Name => {
+                    if let Some(text) = none_if_dash(&cell.parts.join(" ")) {
+                        cells.name = Some(text);
+                    }
+                }
+                _ => {
+                    let mut parts = cell.parts.clone();
+                    if let (Some(prefix), Some(first)) =
+                        (layout.prefixes.get(index).and_then(Option::as_ref), parts.first_mut())
+                        && let Some(rest) = first.strip_prefix(prefix.as_str())
+                    {
+                        *first = rest.trim_start_matches([':', '：']).trim_start().to_owned();
+                    }
+                    let field = Field::of_role(role).unwrap_or(Field::Message);
+                    match layout.patterns.get(index).and_then(Option::as_ref) {
+                        Some(pattern)
+                            if parts.len() == pattern.len()
+                                && parts.len() > 1
+                                && labels::part_fields(&parts, field).is_none() =>
+                        {
+                            self.report(
+                                DiagnosticKind::PartRoleByPosition,
+                                row.line,
+                                format!(
+                                    "the cell's {} unlabelled parts were split like the labelled cells of its column ({})",
+                                    parts.len(),
+                                    pattern.iter().map(|f| f.describe()).collect::<Vec<_>>().join(", ")
+                                ),
+                            );
+                            for (part, field) in parts.into_iter().zip(pattern) {
+                                cells.parts.entry(role_of(*field)).or_default().push(format!("\u{0}{part}"));
+                            }
+                        }
+                        _ => cells.parts.entry(role).or_default().extend(parts),
+                    }
+                }
+            }
+        }
+        let code_text = row.cells.get(code_index).map(|cell| unwrap_markup(&cell.text())).unwrap_or_default();
+        let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
+        if code_text.trim().is_empty() {
+            let previous = built.last_mut().filter(|previous| previous.is_data());
+            match previous {
+                Some(previous) if cells.name.is_none() => {
+                    let above = previous.lines[0];
+                    continue_row(previous, cells, row);
+                    self.report(
+                        DiagnosticKind::ContinuationJoined,
+                        row.line,
+                        format!("row without a code continues the row at line {above}; its text was appended"),
+                    );
+                }
+                _ => {
+                    // The rows above may be in the group already (an
+                    // earlier table of the section continues here).
+                    let group = self.group_index(section);
+                    match self.groups[group].rows.last_mut().filter(|p| p.is_data() && p.section == section) {
+                        Some(previous) if built.is_empty() && cells.name.is_none() => {
+                            let above = previous.lines[0];
+                            continue_row(previous, cells, row);
+                            self.report(
+                                DiagnosticKind::ContinuationJoined,
+                                row.line,
+                                format!("row without a code continues the row at line {above}; its text was appended"),
+                            );
+                        }
+                        _ => self.report(
+                            DiagnosticKind::OrphanContinuation,
+                            row.line,
+                            "row has no code and no row above it to continue; it is not in the catalog".to_owned(),
+                        ),
+                    }
+                }
+            }
+            return;
+        }
+        let mut new_row = Row { lines, cells, ..Row::marker(row.line, section) };
+        if words::is_catch_all(&code_text) {
+            new_row.catch_all = Some(code_text);
+            built.push(new_row);
+            return;
+        }
+        let alternate =
+            plan.alternate_code.and_then(|index| row.cells.get(index)).map(|cell| unwrap_markup(&cell.text()));
+        match parse_code_cell(&code_text, alternate.as_deref()) {
+            Ok(ParsedCode { cell: CodeCell::Codes(codes), literal, disagreement }) => {
+                if let Some(message) = disagreement {
+                    self.report(DiagnosticKind::CodeFormsDisagree, row.line, message);
+                }
+                new_row.codes = codes;
+                new_row.literal = literal;
+                built.push(new_row);
+            }
+            Ok(ParsedCode { cell: CodeCell::Range(from, to), .. }) => {
+                self.report(
+                    DiagnosticKind::RangeRecorded,
+                    row.line,
+                    format!("codes {from} to {to} are documented as one range; recorded as a range, not as entries"),
+                );
+                new_row.range = Some((from, to));
+                built.push(new_row);
+            }
+            Err(error) => {
+                self.report(
+                    DiagnosticKind::InvalidCode,
+                    row.line,
+                    format!(
+                        "{error} (tried without markup: decimal, 0x hex, a list `1、2`, a range `A-B`, `A (B)`, \
+                         a catch-all word); the row is not in the catalog"
+                    ),
+                );
+                // A continuation after a broken row must not attach to the
+                // row before it: close the chain with an empty marker row.
+                built.push(Row::marker(row.line, section));
+            }
+        }
+    }
+
+    fn texts(&mut self, row: &Row) -> Texts {
+        let mut texts = Texts::default();
+        for role in [ColumnRole::Message, ColumnRole::Cause, ColumnRole::Solution, ColumnRole::Note] {
+            let Some(parts) = row.cells.parts.get(&role) else { continue };
+            let field = Field::of_role(role).unwrap_or(Field::Message);
+            // Parts placed by a column pattern carry a NUL mark: no labels.
+            let (placed, parts): (Vec<&String>, Vec<&String>) = parts.iter().partition(|p| p.starts_with('\u{0}'));
+            for part in placed {
+                if let Some(text) = none_if_dash(&part[1..]) {
+                    texts.push(field, text);
+                }
+            }
+            let parts: Vec<String> = parts.into_iter().cloned().collect();
+            match labels::part_fields(&parts, field) {
+                Some(fields) => {
+                    if let Some((inferred, _, _)) = fields.iter().find(|(_, _, inferred)| *inferred) {
+                        self.report(
+                            DiagnosticKind::PartRoleByPosition,
+                            row.lines[0],
+                            format!(
+                                "an unlabelled part of the cell was read as the {} by its position",
+                                inferred.describe()
+                            ),
+                        );
+                    }
+                    for (field, text, _) in fields {
+                        if let Some(text) = none_if_dash(&text) {
+                            texts.push(field, text);
+                        }
+                    }
+                }
+                None => {
+                    if let Some(text) = none_if_dash(&parts.join("\n")) {
+                        texts.push(field, text);
+                    }
+                }
+            }
+        }
+        if texts.solution.is_none()
+            && let Some(message) = texts.message.clone()
+            && let Some((message, solution)) = split_at_marker(&message, &self.settings.split_solution_at)
+        {
+            texts.message = message;
+            texts.solution = Some(solution);
+        }
+        texts.notes.splice(0..0, row.cells.notes.iter().cloned());
+        let upstream = self.info.upstream.as_deref();
+        for text in [&mut texts.message, &mut texts.cause, &mut texts.solution].into_iter().flatten() {
+            *text = resolve_links(text, upstream);
+        }
+        for note in &mut texts.notes {
+            *note = resolve_links(note, upstream);
+        }
+        texts
+    }
+
+    fn build_group(&mut self, draft: GroupDraft) -> Group {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut ranges: Vec<CodeRange> = Vec::new();
+        let mut default: Option<CatchAll> = None;
+        let mut by_code: HashMap<Code, usize> = HashMap::new();
+        for row in &draft.rows {
+            if let Some((from, to)) = row.range {
+                let texts = self.texts(row);
+                ranges.push(CodeRange {
+                    from,
+                    to,
+                    message: texts.message,
+                    cause: texts.cause,
+                    solution: texts.solution,
+                    notes: texts.notes,
+                    lines: row.lines.clone(),
+                });
+                continue;
+            }
+            if let Some(label) = &row.catch_all {
+                let texts = self.texts(row);
+                if default.is_some() {
+                    self.report(
+                        DiagnosticKind::ConflictingRepeat,
+                        row.lines[0],
+                        format!("a second catch-all row (`{label}`) in section `{}`; the first is kept", row.section),
+                    );
+                    continue;
+                }
+                default = Some(CatchAll {
+                    label: label.clone(),
+                    message: texts.message,
+                    cause: texts.cause,
+                    solution: texts.solution,
+                    notes: texts.notes,
+                    attributes: row.cells.attributes.clone(),
+                    lines: row.lines.clone(),
+                });
+                continue;
+            }
+            if row.codes.is_empty() {
+                continue;
+            }
+            let texts = self.texts(row);
+            let (doc_name, deprecated) = match &row.cells.name {
+                Some(name) => {
+                    let (name, deprecated) = words::strip_deprecated(name);
+                    let name = name.trim().trim_matches('`').trim().to_owned();
+                    (none_if_dash(&name), deprecated)
+                }
+                None => (None, false),
+            };
+            for code in &row.codes {
+                let same_row: Vec<Code> = row.codes.iter().copied().filter(|other| other != code).collect();
+                if let Some(&index) = by_code.get(code) {
+                    self.repeat(&mut entries[index], *code, row, &texts);
+                    continue;
+                }
+                by_code.insert(*code, entries.len());
+                entries.push(Entry {
+                    code: *code,
+                    literal: row.literal.clone(),
+                    name: String::new(),
+                    doc_name: doc_name.clone(),
+                    message: texts.message.clone(),
+                    cause: texts.cause.clone(),
+                    solution: texts.solution.clone(),
+                    notes: texts.notes.clone(),
+                    deprecated,
+                    attributes: row.cells.attributes.clone(),
+                    same_row,
+                    sections: match self.settings.sections {
+                        SectionMode::Merge => vec![row.section.clone()],
+                        SectionMode::PerSection => Vec::new(),
+                    },
+                    variants: Vec::new(),
+                    lines: row.lines.clone(),
+                });
+            }
+        }
+        // Names are given by `names::apply`, after lowering.
+        Group { name: String::new(), title: draft.title, entries, ranges, default, retired: Vec::new() }
+    }
+
+    /// A code documented again in the same group: an identical repeat is
+    /// merged; a different wording is kept as a variant and reported.
+    fn repeat(&mut self, entry: &mut Entry, code: Code, row: &Row, texts: &Texts) {
+        let first_line = entry.lines[0];
+        let existing = Texts {
+            message: entry.message.clone(),
+            cause: entry.cause.clone(),
+            solution: entry.solution.clone(),
+            notes: entry.notes.clone(),
+        };
+        let merged = self.settings.sections == SectionMode::Merge && !entry.sections.contains(&row.section);
+        if merged {
+            entry.sections.push(row.section.clone());
+        }
+        if existing.same_as(texts) {
+            entry.lines.extend(&row.lines);
+            if !merged {
+                self.report(
+                    DiagnosticKind::RepeatMerged,
+                    row.lines[0],
+                    format!("code {code} is documented again with the same text (first at line {first_line}); merged"),
+                );
+            }
+            return;
+        }
+        if let Some(variant) = entry.variants.iter_mut().find(|variant| {
+            variant.message == texts.message && variant.cause == texts.cause && variant.solution == texts.solution
+        }) {
+            if !variant.section.split(", ").any(|s| s == row.section) {
+                variant.section.push_str(&format!(", {}", row.section));
+            }
+            variant.lines.extend(&row.lines);
+            return;
+        }
+        let (kind, what) = if merged {
+            (DiagnosticKind::WordingDiffers, format!("is worded differently here (section `{}`)", row.section))
+        } else {
+            (
+                DiagnosticKind::ConflictingRepeat,
+                format!("is documented again in section `{}` with other text", row.section),
+            )
+        };
+        self.report(
+            kind,
+            row.lines[0],
+            format!("code {code} {what} than at line {first_line}; both wordings are kept (the other as a variant)"),
+        );
+        entry.variants.push(Variant {
+            section: row.section.clone(),
+            message: texts.message.clone(),
+            cause: texts.cause.clone(),
+            solution: texts.solution.clone(),
+            notes: texts.notes.clone(),
+            lines: row.lines.clone(),
+        });
+    }
+}
+
+fn role_of(field: Field) -> ColumnRole {
+    match field {
+        Field::Message => ColumnRole::Message,
+        Field::Cause => ColumnRole::Cause,
+        Field::Solution => ColumnRole::Solution,
+        Field::Note => ColumnRole::Note,
+    }
+}
+
+/// Attribute names of a table's columns: the header text, `column N` for
+/// an empty header, numbered when two headers are the same.
+fn attribute_names(headers: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(headers.len());
+    for (index, header) in headers.iter().enumerate() {
+        let base = header.split_whitespace().collect::<Vec<_>>().join(" ");
+        let base = if base.is_empty() { format!("column {}", index + 1) } else { base };
+        let mut name = base.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Per-column facts of a table's text columns: a constant `Word:` prefix to
+/// remove, and the label pattern of its labelled cells.
+struct TableLayout {
+    prefixes: Vec<Option<String>>,
+    patterns: Vec<Option<Vec<Field>>>,
+}
+
+impl TableLayout {
+    fn new(plan: &ColumnPlan, rows: &[&RawRow]) -> TableLayout {
+        let mut prefixes = Vec::with_capacity(plan.roles.len());
+        let mut patterns = Vec::with_capacity(plan.roles.len());
+        for (index, role) in plan.roles.iter().enumerate() {
+            if !role.is_text() {
+                prefixes.push(None);
+                patterns.push(None);
+                continue;
+            }
+            let cells: Vec<&[String]> = rows
+                .iter()
+                .filter_map(|row| row.cells.get(index))
+                .filter(|cell| !cell.parts.is_empty())
+                .map(|cell| cell.parts.as_slice())
+                .collect();
+            prefixes.push(labels::constant_prefix(&cells));
+            // The most common label pattern, when most labelled cells share it.
+            let mut counts: BTreeMap<Vec<Field>, usize> = BTreeMap::new();
+            for parts in &cells {
+                if let Some(pattern) = labels::pattern(parts).filter(|p| p.len() > 1) {
+                    *counts.entry(pattern).or_default() += 1;
+                }
+            }
+            let pattern = counts.into_iter().max_by_key(|(_, count)| *count).filter(|(_, count)| *count >= 2);
+            patterns.push(pattern.map(|(pattern, _)| pattern));
+        }
+        TableLayout { prefixes, patterns }
+    }
+}
+
+/// A parsed code cell.
+struct ParsedCode {
+    cell: CodeCell,
+    literal: Option<String>,
+    disagreement: Option<String>,
+}
+
+/// Parses a code cell with markup removed: codes, a range, or `A (B)` (two
+/// forms of one code). Hex keeps its literal; a second form (in the cell
+/// or in another column) decides the sign of a 32-bit hex value and must
+/// agree with it.
+fn parse_code_cell(text: &str, alternate: Option<&str>) -> Result<ParsedCode, crate::code::CodeError> {
+    let (text, inline_alternate) =
+        match text.trim_end().strip_suffix([')', '）']).and_then(|t| t.rsplit_once(['(', '（'])) {
+            Some((main, alt)) if CodeCell::parse(main).is_ok() && Code::parse(alt).is_ok() => {
+                (main.trim(), Some(alt.trim()))
+            }
+            _ => (text.trim(), None),
+        };
+    let cell = CodeCell::parse(text)?;
+    let mut parsed = ParsedCode { cell, literal: None, disagreement: None };
+    let CodeCell::Codes(codes) = &mut parsed.cell else { return Ok(parsed) };
+    let is_hex = |t: &str| t.trim().trim_start_matches(['-', '+']).to_ascii_lowercase().starts_with("0x");
+    if codes.len() != 1 {
+        return Ok(parsed);
+    }
+    let alternate = inline_alternate.or(alternate).filter(|a| !a.trim().is_empty());
+    let alternate_value = alternate.and_then(|a| Code::parse(a).ok());
+    if is_hex(text) {
+        parsed.literal = Some(text.to_owned());
+    } else if let Some(alternate) = alternate.filter(|a| is_hex(a)) {
+        parsed.literal = Some(alternate.trim().to_owned());
+    }
+    if let (Some(alternate), Some(other)) = (alternate, alternate_value) {
+        let value = codes[0].value();
+        let other = other.value();
+        if value == other || signed32(value) == other || value == signed32(other) {
+            // The decimal form is the code as the page means it (signed
+            // when the page prints it signed).
+            if is_hex(text) && !is_hex(alternate) {
+                codes[0] = Code::new(other);
+            }
+        } else {
+            parsed.disagreement = Some(format!(
+                "the code is written `{text}` and `{alternate}`, which are not the same number; `{text}` is used"
+            ));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Makes a link's target usable outside the page: an anchor or site-relative
+/// target is resolved against the source's upstream URL, or, without one,
+/// the link becomes its text. Absolute URLs are kept.
+fn resolve_links(text: &str, upstream: Option<&str>) -> String {
+    if !text.contains("](") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else { break };
+        let label = &after[..close];
+        let target_start = close + 2;
+        let Some(target_len) = after[target_start..].find(')') else { break };
+        let target = &after[target_start..target_start + target_len];
+        if label.contains('[') || target.contains(char::is_whitespace) {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        let absolute = target.contains("://") || target.starts_with("mailto:");
+        match (absolute, upstream) {
+            (true, _) => out.push_str(&format!("[{label}]({target})")),
+            (false, Some(base)) => out.push_str(&format!("[{label}]({})", join_url(base, target))),
+            (false, None) => out.push_str(label),
+        }
+        rest = &after[target_start + target_len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `target` relative to `base` (RFC 3986 in the forms documentation uses:
+/// `#anchor`, `/path`, `sibling#anchor`, `?query`).
+fn join_url(base: &str, target: &str) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    let origin_end = base.find("://").map_or(0, |i| i + 3);
+    let origin = &base[..origin_end + base[origin_end..].find('/').unwrap_or(base.len() - origin_end)];
+    if target.starts_with('#') || target.starts_with('?') {
+        let base = if target.starts_with('?') { base.split('?').next().unwrap_or(base) } else { base };
+        return format!("{base}{target}");
+    }
+    if let Some(path) = target.strip_prefix("//") {
+        let scheme = &base[..origin_end.saturating_sub(3)];
+        return format!("{scheme}://{path}");
+    }
+    if target.starts_with('/') {
+        return format!("{origin}{target}");
+    }
+    let path = base.split('?').next().unwrap_or(base);
+    let directory = if path.len() > origin.len() { &path[..=path.rfind('/').unwrap_or(path.len() - 1)] } else { "" };
+    let directory = if directory.is_empty() { format!("{origin}/") } else { directory.to_owned() };
+    format!("{directory}{}", target.trim_start_matches("./"))
+}
+
+/// Appends a continuation row's text to the row above, cell by cell.
+fn continue_row(previous: &mut Row, cells: RowCells, row: &RawRow) {
+    previous.lines.extend(row.line..=row.last_line.max(row.line));
+    previous.cells.notes.extend(cells.notes);
+    for (key, value) in cells.attributes {
+        let target = previous.cells.attributes.entry(key).or_default();
+        *target = join_text(target, &value);
+    }
+    for (role, parts) in cells.parts {
+        let target = previous.cells.parts.entry(role).or_default();
+        let mut parts = parts.into_iter();
+        if let (Some(last), Some(first)) = (target.last_mut(), parts.next()) {
+            *last = join_text(last, &first);
+        } else if let Some(first) = parts.next() {
+            target.push(first);
+        }
+        target.extend(parts);
+    }
+}
+
+/// Joins text split by page conversion: no space between CJK characters
+/// (`推流成` + `功` = `推流成功`), one space otherwise.
+pub fn join_text(before: &str, after: &str) -> String {
+    let before = before.trim_end();
+    let after = after.trim_start();
+    let tight = before.chars().next_back().is_some_and(is_cjk) || after.chars().next().is_some_and(is_cjk);
+    let tight = tight
+        && !(before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+            && after.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()));
+    if before.is_empty() || after.is_empty() || tight {
+        format!("{before}{after}")
+    } else {
+        format!("{before} {after}")
+    }
+}
+
+/// CJK ideographs, kana, hangul and full-width punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+}
+
+/// `-`, `—`, `－`, `/` and empty text mean "none".
+fn none_if_dash(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!matches!(text, "" | "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a")).then(|| text.to_owned())
+}
+
+/// Splits `描述 请建议` at the first marker that follows whitespace. A text
+/// that starts with a marker is all solution.
+fn split_at_marker(text: &str, markers: &[String]) -> Option<(Option<String>, String)> {
+    for marker in markers.iter().filter(|marker| !marker.is_empty()) {
+        if text.starts_with(marker.as_str()) {
+            return Some((None, text.to_owned()));
+        }
+    }
+    let mut best: Option<usize> = None;
+    for marker in markers.iter().filter(|marker| !marker.is_empty()) {
+        let mut search = 0;
+        while let Some(found) = text[search..].find(marker.as_str()) {
+            let at = search + found;
+            if text[..at].ends_with(char::is_whitespace) {
+                best = Some(best.map_or(at, |current: usize| current.min(at)));
+                break;
+            }
+            search = at + marker.len();
+        }
+    }
+    let at = best?;
+    let message = text[..at].trim();
+    Some(((!message.is_empty()).then(|| message.to_owned()), text[at..].trim().to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_text_joins_without_a_space() {
+        assert_eq!(join_text("请检查拉取的流是否已推流成", "功"), "请检查拉取的流是否已推流成功");
+        assert_eq!(join_text("check the", "network"), "check the network");
+        assert_eq!(join_text("填写正确", "鉴权失败"), "填写正确鉴权失败");
+    }
+
+    #[test]
+    fn marker_split_needs_whitespace_before_the_marker() {
+        let markers = vec!["请".to_owned()];
+        assert_eq!(
+            split_at_marker("无法连接配置服务器 请检查网络是否正常", &markers),
+            Some((Some("无法连接配置服务器".to_owned()), "请检查网络是否正常".to_owned()))
+        );
+        assert_eq!(split_at_marker("测试环境已过期，请重新申请", &markers), None);
+        assert_eq!(
+            split_at_marker("请联系 ZEGO 技术支持解决", &markers),
+            Some((None, "请联系 ZEGO 技术支持解决".to_owned()))
+        );
+    }
+
+    #[test]
+    fn dash_means_none() {
+        assert_eq!(none_if_dash(" - "), None);
+        assert_eq!(none_if_dash("请重试。").as_deref(), Some("请重试。"));
+    }
+
+    #[test]
+    fn code_cells_in_every_form() {
+        let parse = |text: &str, alt: Option<&str>| {
+            let parsed = parse_code_cell(&unwrap_markup(text), alt).expect("parses");
+            let CodeCell::Codes(codes) = parsed.cell else { panic!("codes") };
+            (codes.iter().map(|c| c.value()).collect::<Vec<_>>(), parsed.literal, parsed.disagreement.is_some())
+        };
+        assert_eq!(parse("`1001`", None), (vec![1001], None, false));
+        assert_eq!(parse("**0x8A150001**", None), (vec![0x8A15_0001], Some("0x8A150001".to_owned()), false));
+        assert_eq!(parse("0x80070005 (-2147024891)", None), (vec![-2147024891], Some("0x80070005".to_owned()), false));
+        assert_eq!(parse("0x80070005", Some("-2147024891")), (vec![-2147024891], Some("0x80070005".to_owned()), false));
+        assert_eq!(parse("5", Some("0x5")), (vec![5], Some("0x5".to_owned()), false));
+        assert!(parse("5", Some("0x6")).2);
+        assert_eq!(parse("[-3](#minus-three)", None), (vec![-3], None, false));
+    }
+
+    #[test]
+    fn relative_links_resolve_against_upstream_or_become_text() {
+        let base = Some("https://d.test/doc/article/19702");
+        assert_eq!(resolve_links("see [a](8985#3)", base), "see [a](https://d.test/doc/article/8985#3)");
+        assert_eq!(resolve_links("see [a](#top)", base), "see [a](https://d.test/doc/article/19702#top)");
+        assert_eq!(resolve_links("see [a](/x)", base), "see [a](https://d.test/x)");
+        assert_eq!(resolve_links("see [a](@loginRoom)", None), "see a");
+        assert_eq!(resolve_links("see [a](https://e.test/)", None), "see [a](https://e.test/)");
+        assert_eq!(resolve_links("plain [x] text", None), "plain [x] text");
+    }
+}

@@ -1,0 +1,303 @@
+//! The one word list of the lowering: header words per column role, which
+//! are also the labels of labelled parts inside cells (`描述：`, `Possible
+//! reason:`), the words of catch-all code cells, and deprecation markers.
+//!
+//! Only words live here; deciding a column's role from its header and its
+//! content is `columns`' job, splitting a cell at labels is `labels`'.
+
+use super::columns::ColumnRole;
+
+/// Header words per role, compared after [`normalize`]. The longest
+/// matching word wins, so `错误码枚举值` (code) beats `错误码枚举` (name).
+/// The words of `Message`, `Cause`, `Solution` and `Note` are also the
+/// labels of parts inside a cell.
+pub const WORDS: &[(ColumnRole, &[&str])] = &[
+    (
+        ColumnRole::Code,
+        &[
+            "返回码",
+            "错误码",
+            "错误代码",
+            "状态码",
+            "枚举值",
+            "值",
+            "错误码枚举值",
+            "错误码值",
+            "错误编号",
+            "错误号",
+            "code",
+            "codes",
+            "errorcode",
+            "errorcodes",
+            "errcode",
+            "returncode",
+            "resultcode",
+            "statuscode",
+            "value",
+            "errorvalue",
+            "retcode",
+            "errorno",
+            "errno",
+            "errornumber",
+            "错误码(code)",
+        ],
+    ),
+    (
+        ColumnRole::Name,
+        &[
+            "错误码枚举",
+            "枚举",
+            "符号",
+            "枚举名",
+            "错误名",
+            "错误码名称",
+            "常量",
+            "常量名",
+            "name",
+            "enum",
+            "enumname",
+            "errorname",
+            "symbol",
+            "constant",
+            "constantname",
+            "identifier",
+            "key",
+            "errorcodeenum",
+            "errorenum",
+            "errorkey",
+        ],
+    ),
+    (
+        ColumnRole::Message,
+        &[
+            "说明",
+            "描述",
+            "释义",
+            "含义",
+            "错误描述",
+            "错误信息",
+            "错误说明",
+            "描述信息",
+            "返回码说明",
+            "错误码说明",
+            "错误提示",
+            "信息",
+            "提示",
+            "description",
+            "message",
+            "meaning",
+            "errormessage",
+            "errordescription",
+            "errorinfo",
+            "desc",
+            "details",
+            "detail",
+            "explanation",
+            "msg",
+        ],
+    ),
+    (
+        ColumnRole::Cause,
+        &[
+            "可能原因",
+            "原因",
+            "错误原因",
+            "产生原因",
+            "cause",
+            "causes",
+            "reason",
+            "reasons",
+            "possiblecause",
+            "possiblecauses",
+            "possiblereason",
+            "possiblereasons",
+        ],
+    ),
+    (
+        ColumnRole::Solution,
+        &[
+            "处理建议",
+            "解决方案",
+            "解决方法",
+            "处理方法",
+            "处理方式",
+            "建议",
+            "处理措施",
+            "解决办法",
+            "处理步骤",
+            "排查建议",
+            "solution",
+            "solutions",
+            "suggestion",
+            "suggestions",
+            "suggestedaction",
+            "suggestedactions",
+            "action",
+            "actions",
+            "resolution",
+            "howtofix",
+            "fix",
+            "recommendation",
+            "recommendedaction",
+            "handling",
+            "handlingsuggestion",
+            "workaround",
+        ],
+    ),
+    (
+        ColumnRole::Note,
+        &[
+            "备注",
+            "注释",
+            "附注",
+            "注意",
+            "注意事项",
+            "说明事项",
+            "remark",
+            "remarks",
+            "note",
+            "notes",
+            "comment",
+            "comments",
+        ],
+    ),
+];
+
+/// Header words that make a numeric column a poor candidate for the code:
+/// it holds a transport status or a position, not the documented code.
+pub const NOT_THE_CODE: &[&str] = &["http", "序号", "sequence", "index", "#", "no", "行号"];
+
+/// Code cells of a catch-all row (`Other`, `其他`, `*`): the group's default
+/// entry rather than a code.
+pub const CATCH_ALL: &[&str] =
+    &["other", "others", "otherwise", "default", "any", "*", "其他", "其它", "其他错误", "其他错误码", "其它错误"];
+
+/// Markers of a deprecated entry in a name cell (`[deprecated] kFoo`,
+/// `kFoo (已废弃)`), compared case-insensitively after bracket removal.
+pub const DEPRECATED: &[&str] = &["deprecated", "obsolete", "已废弃", "废弃", "已弃用", "弃用", "已过时", "过时"];
+
+/// Lowercases and removes whitespace, punctuation and markup from a header
+/// or a label.
+pub fn normalize(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '`' | '*' | '_' | ':' | '：' | '.' | '-' | '/' | '、'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every role whose word the header is or contains, longest word first.
+/// Short ASCII words only count as whole headers (`key`, `fix`).
+pub fn roles_in(header: &str) -> Vec<ColumnRole> {
+    let normalized = normalize(header);
+    if normalized.is_empty() {
+        return Vec::new();
+    }
+    for (role, words) in WORDS {
+        if words.iter().any(|word| normalize(word) == normalized) {
+            return vec![*role];
+        }
+    }
+    let mut found: Vec<(usize, ColumnRole)> = Vec::new();
+    for (role, words) in WORDS {
+        for word in *words {
+            let word = normalize(word);
+            if word.is_ascii() && word.len() < 5 {
+                continue;
+            }
+            if normalized.contains(&word) {
+                found.push((word.chars().count(), *role));
+            }
+        }
+    }
+    found.sort_by_key(|(length, _)| std::cmp::Reverse(*length));
+    let mut roles: Vec<ColumnRole> = Vec::new();
+    for (_, role) in found {
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    roles
+}
+
+/// True when a header names a column that is not the code although it is
+/// numeric (`HTTP Status`, `序号`).
+pub fn is_not_the_code(header: &str) -> bool {
+    let lower = header.trim().to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '#').filter(|w| !w.is_empty()).collect();
+    NOT_THE_CODE
+        .iter()
+        .any(|word| if word.is_ascii() { words.contains(word) || lower.trim() == *word } else { lower.contains(word) })
+}
+
+/// True for the text of a catch-all code cell.
+pub fn is_catch_all(text: &str) -> bool {
+    let text = text.trim().trim_matches(['`', '*', '"', '\'']).trim().to_lowercase();
+    CATCH_ALL.contains(&text.as_str())
+}
+
+/// A name cell without its deprecation marker, and whether it had one.
+pub fn strip_deprecated(name: &str) -> (String, bool) {
+    let mut rest = name.trim().to_owned();
+    let mut found = false;
+    for (open, close) in [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')] {
+        if let Some(start) = rest.find(open)
+            && let Some(length) = rest[start..].find(close)
+        {
+            let inner = rest[start + open.len_utf8()..start + length].trim().to_lowercase();
+            if DEPRECATED.contains(&inner.as_str()) {
+                rest.replace_range(start..start + length + close.len_utf8(), " ");
+                found = true;
+            }
+        }
+    }
+    let lower = rest.to_lowercase();
+    for marker in DEPRECATED {
+        if let Some(after) = lower.strip_prefix(marker)
+            && after.starts_with([' ', ':', '：'])
+        {
+            rest = rest[marker.len()..].trim_start_matches([' ', ':', '：']).to_owned();
+            found = true;
+            break;
+        }
+    }
+    (rest.split_whitespace().collect::<Vec<_>>().join(" "), found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_headers_name_every_role() {
+        assert_eq!(roles_in("Possible cause and solution"), [ColumnRole::Cause, ColumnRole::Solution]);
+        assert_eq!(roles_in("原因及解决方法"), [ColumnRole::Solution, ColumnRole::Cause]);
+        assert_eq!(roles_in("Error Code Enum"), [ColumnRole::Name]);
+        assert_eq!(roles_in("Error Code Enum Value"), [ColumnRole::Name, ColumnRole::Code]);
+        assert_eq!(roles_in("说明"), [ColumnRole::Message]);
+    }
+
+    #[test]
+    fn numeric_columns_that_are_not_the_code() {
+        assert!(is_not_the_code("HTTP Status Code"));
+        assert!(is_not_the_code("序号"));
+        assert!(is_not_the_code("No."));
+        assert!(!is_not_the_code("Error Code"));
+        assert!(!is_not_the_code("Error Number"));
+    }
+
+    #[test]
+    fn deprecation_markers() {
+        assert_eq!(strip_deprecated("[deprecated] kFoo"), ("kFoo".to_owned(), true));
+        assert_eq!(strip_deprecated("kFoo（已废弃）"), ("kFoo".to_owned(), true));
+        assert_eq!(strip_deprecated("Deprecated: kFoo"), ("kFoo".to_owned(), true));
+        assert_eq!(strip_deprecated("kFoo"), ("kFoo".to_owned(), false));
+    }
+
+    #[test]
+    fn catch_all_cells() {
+        assert!(is_catch_all("Other"));
+        assert!(is_catch_all("`其他`"));
+        assert!(!is_catch_all("1001"));
+    }
+}
