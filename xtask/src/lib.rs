@@ -6,6 +6,8 @@
 //! either writes `generated/` atomically or reports drift with a unified
 //! diff and the fix command.
 
+pub mod corpus;
+
 use anyhow::{Context, Result, bail};
 use errcat::catalog::Catalog;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};

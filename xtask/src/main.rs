@@ -15,6 +15,9 @@ commands:
   diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
           (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
   lint    `errcat lint` on every source of this checkout (exit 1 when a lint is not allowed)
+  corpus  read every page of the corpus of real pages (crates/errcat/tests/corpus/) with no
+          settings and print per page: rows on the page, entries, entries with a message,
+          diagnostics by code; then the totals
   bench   the end-to-end benchmark (1,000 / 10,000 / 100,000-row synthetic pages; release build)
   fuzz    `cargo xtask fuzz -- TARGET SECONDS`: run a cargo-fuzz target (read_markdown,
           read_html, ingest_render) seeded with docs-src/ and the test pages; needs
@@ -66,6 +69,10 @@ fn main() -> ExitCode {
         Some("diff") => errcat_cli(&root, "diff", false, &passthrough).map(exit_code),
         Some("lint") => errcat_cli(&root, "lint", true, &passthrough).map(exit_code),
         Some("bench") => bench(&root, &passthrough),
+        Some("corpus") => xtask::corpus::figures(&root).map(|pages| {
+            print!("{}", xtask::corpus::report(&pages));
+            ExitCode::SUCCESS
+        }),
         Some("fuzz") => fuzz(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),
         Some("names") => xtask::lock_names(&root).map(|written| {

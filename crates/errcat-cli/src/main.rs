@@ -226,6 +226,10 @@ struct IngestArgs {
     /// Do not read one-line paragraphs like `3 推流` as section headings.
     #[arg(long)]
     no_numbered_sections: bool,
+    /// Split each table into groups by this column (e.g. a module column
+    /// under which codes repeat): `Section / value`.
+    #[arg(long, value_name = "HEADER")]
+    group_by: Option<String>,
     /// A name lockfile (YAML, as in `docs-src/names/`) to name the codes.
     #[arg(long, value_name = "FILE")]
     names: Option<PathBuf>,
@@ -322,6 +326,7 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         group_title: args.group_title.clone(),
         split_solution_at: args.split_solution_at.clone(),
         numbered_sections: !args.no_numbered_sections,
+        group_by: args.group_by.clone(),
         ..SourceSettings::default()
     };
     for column in &args.columns {
@@ -333,7 +338,10 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let identity =
         CatalogIdentity { id, title: args.title.clone(), locale: args.locale.clone(), upstream: args.upstream.clone() };
     let page = Page { format: args.format_in.map(InputFormat::from), ..Page::new(&bytes, &shown, &shown) };
-    let (catalog, diagnostics) = errcat::ingest(&page, &identity, &settings, &names_book(args)?);
+    let (catalog, mut diagnostics) = errcat::ingest(&page, &identity, &settings, &names_book(args)?);
+    if args.names.is_none() {
+        diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown);
+    }
     let text = String::from_utf8_lossy(&bytes);
     print_diagnostics(&diagnostics, &text, args.quiet);
     let output = match args.format {

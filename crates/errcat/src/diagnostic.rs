@@ -84,6 +84,7 @@ kinds! {
     NameCollision = ("W0306", "name-collision", Warning),
     ConflictingRepeat = ("W0307", "conflicting-repeat", Warning),
     RepeatMerged = ("I0308", "repeat-merged", Info),
+    FallbackNames = ("I0309", "fallback-names", Info),
     // Name lockfiles (04xx)
     InvalidLockfile = ("E0401", "invalid-lockfile", Error),
     RetiredCode = ("I0402", "retired-code", Info),

@@ -213,6 +213,29 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
     diagnostics
 }
 
+/// For a page read without a lockfile (`errcat ingest`), where every name
+/// is expected to be a fallback: the fallback-name warnings become one info
+/// line that counts them.
+pub fn summarize_fallbacks(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
+    let (fallbacks, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        diagnostics.into_iter().partition(|d| d.kind == DiagnosticKind::FallbackName);
+    if !fallbacks.is_empty() {
+        rest.insert(
+            0,
+            Diagnostic::new(
+                DiagnosticKind::FallbackNames,
+                path,
+                0,
+                format!(
+                    "{} group(s) use fallback names (`Code<number>`, `Group<hash>`); pass `--names FILE` to curate them",
+                    fallbacks.len()
+                ),
+            ),
+        );
+    }
+    rest
+}
+
 /// Names the entries of one group and fills its tombstones.
 fn name_group(
     group: &mut Group,

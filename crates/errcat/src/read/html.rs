@@ -10,7 +10,7 @@
 //! of start tags in the source, matched to elements in document order.
 
 use super::inline::{Tag, TextBuilder};
-use super::{LineIndex, NOTE_CLASSES, ReadOptions, numbered_section_title, section};
+use super::{LineIndex, ReadOptions, is_note_class, numbered_section_title, section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
 use ego_tree::NodeRef;
@@ -98,9 +98,7 @@ fn has_note_class(node: NodeRef<'_, Node>) -> bool {
         return true;
     }
     matches!(element.name(), "div" | "aside" | "section" | "blockquote")
-        && element.attr("class").is_some_and(|class| {
-            class.split_whitespace().any(|word| NOTE_CLASSES.iter().any(|note| word.eq_ignore_ascii_case(note)))
-        })
+        && element.attr("class").is_some_and(is_note_class)
 }
 
 fn is_chrome(node: NodeRef<'_, Node>) -> bool {

@@ -173,10 +173,24 @@ impl TextBuilder {
         }
     }
 
-    /// Plain text (already unescaped by the markdown parser).
+    /// Plain text (already unescaped by the markdown parser). A line break
+    /// in raw text before a markdown list marker (`- `, `* `, `1. `) keeps
+    /// the list line: HTML cells often hold markdown lists.
     pub fn text(&mut self, text: &str) {
         let target = self.target();
-        for character in text.chars() {
+        let mut rest = text;
+        while let Some(newline) = rest.find('\n') {
+            for character in rest[..newline].chars() {
+                target.push_char(character);
+            }
+            rest = &rest[newline + 1..];
+            if is_list_line(rest) {
+                target.start_line();
+            } else {
+                target.push_char(' ');
+            }
+        }
+        for character in rest.chars() {
             target.push_char(character);
         }
     }
@@ -282,7 +296,7 @@ impl TextBuilder {
 
     /// Applies one parsed tag.
     pub fn tag(&mut self, tag: &Tag, file: &str, line: u32) {
-        if tag.name == "Note" || tag.name == "Tip" || tag.name == "Warning" || tag.name == "Callout" {
+        if super::is_note_component(&tag.name) {
             if tag.closing {
                 if let Some(note) = self.close_innermost_note() {
                     let target = self.target();
@@ -418,6 +432,17 @@ impl TextBuilder {
     }
 }
 
+/// True for text that starts (after indentation) with a markdown list
+/// marker: `- `, `* `, `+ ` or `1. `.
+fn is_list_line(text: &str) -> bool {
+    let text = text.trim_start_matches([' ', '\t']);
+    if text.starts_with("- ") || text.starts_with("* ") || text.starts_with("+ ") {
+        return true;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && digits < 4 && text[digits..].starts_with(". ")
+}
+
 /// Trims every line and drops empty lines.
 fn tidy_lines(text: &str) -> String {
     text.split('\n').map(str::trim_end).filter(|line| !line.trim().is_empty()).collect::<Vec<_>>().join("\n")
@@ -527,6 +552,13 @@ mod tests {
     fn code_tags_become_backticks() {
         let (cell, _) = cell_from_html(&["<code>", "kNetworkDnsResolveError", "</code>"]);
         assert_eq!(cell.parts, ["`kNetworkDnsResolveError`"]);
+    }
+
+    #[test]
+    fn markdown_list_lines_in_html_text_stay_lines() {
+        let mut builder = TextBuilder::new();
+        builder.text("Causes:\n- one\n- two\nend of\nsentence");
+        assert_eq!(builder.finish_cell().parts, ["Causes:\n- one\n- two end of sentence"]);
     }
 
     #[test]

@@ -98,6 +98,8 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
     // The container depth at which a note block quote (`> [!NOTE]`, `>!`)
     // or a `:::tip` admonition (depth 0) is being collected.
     let mut quote_note: Option<usize> = None;
+    // Open `<div>`s of a `<div class="note">` note being collected.
+    let mut note_divs = 0usize;
     let mut admonition = false;
 
     let parser =
@@ -239,7 +241,7 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
                 if code_block {
                     continue;
                 }
-                handle_block_html(&html, line, file, &mut note, &mut doc, &mut diagnostics);
+                handle_block_html(&html, line, file, &mut note, &mut note_divs, &mut doc, &mut diagnostics);
                 if let Some((_, text)) = paragraph.as_mut() {
                     text.push_str(&html);
                 }
@@ -382,18 +384,40 @@ fn handle_block_html(
     line: u32,
     file: &str,
     note: &mut Option<(u32, TextBuilder)>,
+    note_divs: &mut usize,
     doc: &mut RawDoc,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for piece in split_html(html) {
         let tag = piece.starts_with('<').then(|| Tag::parse(piece)).flatten();
+        let is_div = |tag: &Tag| matches!(tag.lower_name().as_str(), "div" | "aside");
         match tag {
-            Some(tag) if tag.name == "Note" && !tag.closing && !tag.self_closing && note.is_none() => {
+            Some(tag) if super::is_note_component(&tag.name) && !tag.closing && !tag.self_closing && note.is_none() => {
                 *note = Some((line, TextBuilder::new()));
             }
-            Some(tag) if tag.name == "Note" && tag.closing && note.is_some() => {
+            Some(tag) if super::is_note_component(&tag.name) && tag.closing && note.is_some() && *note_divs == 0 => {
                 if let Some((_, builder)) = note.take() {
                     push_note(doc, builder, file, diagnostics);
+                }
+            }
+            // `<div class="alert note">` in markdown: a note up to its `</div>`.
+            Some(tag)
+                if is_div(&tag)
+                    && !tag.closing
+                    && note.is_none()
+                    && tag.attribute("class").is_some_and(super::is_note_class) =>
+            {
+                *note = Some((line, TextBuilder::new()));
+                *note_divs = 1;
+            }
+            Some(tag) if is_div(&tag) && *note_divs > 0 => {
+                *note_divs = if tag.closing { *note_divs - 1 } else { *note_divs + 1 };
+                if *note_divs == 0 {
+                    if let Some((_, builder)) = note.take() {
+                        push_note(doc, builder, file, diagnostics);
+                    }
+                } else if let Some((_, builder)) = note.as_mut() {
+                    builder.tag(&tag, file, line);
                 }
             }
             Some(tag) => {
@@ -557,6 +581,23 @@ mod tests {
         assert_eq!(extra[0].line, 3);
         assert_eq!(doc.tables[0].rows[0].cells[1].text(), "One | extra | pipe | `a|b`", "the text stays in the row");
         assert_eq!(raw_cells("| a | b \\| c | `d|e` |"), ["a", "b \\| c", "`d|e`"]);
+    }
+
+    #[test]
+    fn notes_in_every_form_are_document_notes() {
+        let page = "> [!NOTE]\n> Alert text.\n\n>? Wiki tip.\n\n:::tip\n\nAdmonition text.\n\n:::\n\n<Warning>\nMDX warning.\n</Warning>\n\n<div class=\"alert note\">\n\nDiv note.\n\n</div>\n\n| Code | Message |\n|---|---|\n| 1 | One. |\n";
+        let (doc, _) = read(page);
+        assert_eq!(doc.notes, ["Alert text.", "Wiki tip.", "Admonition text.", "MDX warning.", "Div note."]);
+        assert_eq!(doc.tables.len(), 1);
+    }
+
+    #[test]
+    fn front_matter_titles_and_tight_headings() {
+        let (doc, _) =
+            read("---\ntitle: Error codes\nbad: [\n---\n\n####名称\n\n| Code | Message |\n|---|---|\n| 1 | x |\n");
+        assert_eq!(doc.title.as_deref(), Some("Error codes"));
+        assert_eq!(doc.tables[0].section.as_ref().map(|s| (s.title.as_str(), s.level)), Some(("名称", 4)));
+        assert_eq!(doc.headings.len(), 1, "front matter is never a heading");
     }
 
     #[test]

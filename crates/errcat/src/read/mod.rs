@@ -78,6 +78,11 @@ pub fn strip_note_markers(text: &str) -> String {
     text.to_owned()
 }
 
+/// True for a `class` attribute that marks a note block (`alert note`).
+pub fn is_note_class(class: &str) -> bool {
+    class.split_whitespace().any(|word| NOTE_CLASSES.iter().any(|note| word.eq_ignore_ascii_case(note)))
+}
+
 /// True for the name of a note component.
 pub fn is_note_component(name: &str) -> bool {
     NOTE_COMPONENTS.contains(&name)

@@ -1,0 +1,212 @@
+//! The corpus of real error-code pages (`tests/corpus/`): pages of many
+//! vendors, saved byte for byte, each with hand-written expected rows
+//! (`<slug>.expected.yaml`, transcribed from the page itself). Every page is
+//! read with no settings at all, as a new user would read it, and must give
+//! every expected row exactly, yield entries, and match its snapshot.
+
+mod common;
+
+use errcat::catalog::{Catalog, Entry, Group};
+use errcat::diagnostic::{Diagnostic, Severity};
+use errcat::lower::SourceSettings;
+use errcat::{CatalogIdentity, Page};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // `rows_on_page` is read by `cargo xtask corpus`.
+struct Expected {
+    source: Source,
+    rows_on_page: usize,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Source {
+    repo: String,
+    path: String,
+    commit: String,
+    vendor: String,
+    format: String,
+    locale: String,
+    hard: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    code: i64,
+    literal: Option<String>,
+    section: Option<String>,
+    name: Option<String>,
+    message: Option<String>,
+    message_contains: Option<String>,
+    cause_contains: Option<String>,
+    solution_contains: Option<String>,
+    #[serde(default)]
+    attributes_contain: BTreeMap<String, String>,
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Every corpus page: its path and its expected rows.
+fn pages() -> Vec<(PathBuf, Expected)> {
+    let mut pages = Vec::new();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(corpus_dir()).expect("corpus dir").map(|entry| entry.expect("entry").path()).collect();
+    files.sort();
+    for file in &files {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let Some(slug) = name.strip_suffix(".expected.yaml") else { continue };
+        let text = std::fs::read_to_string(file).expect("expected file");
+        let expected: Expected =
+            serde_saphyr::from_str(&text).unwrap_or_else(|error| panic!("{name}: invalid expected rows: {error}"));
+        let page = files
+            .iter()
+            .find(|candidate| {
+                let candidate = candidate.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                candidate.starts_with(&format!("{slug}.")) && !candidate.ends_with(".expected.yaml")
+            })
+            .unwrap_or_else(|| panic!("{name}: no page `{slug}.*` beside it"));
+        pages.push((page.clone(), expected));
+    }
+    pages
+}
+
+fn ingest(path: &Path, locale: &str) -> (Catalog, Vec<Diagnostic>) {
+    let bytes = std::fs::read(path).expect("page");
+    let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+    let slug = name.split('.').next().expect("slug");
+    let shown = format!("tests/corpus/{name}");
+    let identity = CatalogIdentity { id: slug.to_owned(), locale: locale.to_owned(), ..CatalogIdentity::default() };
+    errcat::ingest(
+        &Page::new(&bytes, &shown, &shown),
+        &identity,
+        &SourceSettings::default(),
+        &errcat::names::NameBook::default(),
+    )
+}
+
+/// True when a group's title is the section or ends with it (`Parent /
+/// Section`, or `Section / Module` for a group split by a column).
+fn in_section(group: &Group, section: &str) -> bool {
+    group.title == section
+        || group.title.ends_with(&format!(" / {section}"))
+        || group.title.starts_with(&format!("{section} / "))
+        || group.title.contains(&format!(" / {section} / "))
+}
+
+/// What differs between an expected row and the catalog, if anything.
+fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
+    let candidates: Vec<(&Group, &Entry)> = catalog
+        .entries()
+        .filter(|(group, entry)| {
+            entry.code.value() == row.code && row.section.as_deref().is_none_or(|section| in_section(group, section))
+        })
+        .collect();
+    let Some((_, entry)) = candidates.first() else {
+        let groups: Vec<&str> = catalog
+            .entries()
+            .filter(|(_, entry)| entry.code.value() == row.code)
+            .map(|(group, _)| group.title.as_str())
+            .collect();
+        return Err(format!("code {} not found (in sections {groups:?})", row.code));
+    };
+    let mut problems = Vec::new();
+    let mut check = |what: &str, ok: bool, got: &dyn std::fmt::Debug| {
+        if !ok {
+            problems.push(format!("{what}: got {got:?}"));
+        }
+    };
+    let all_text = |entry: &Entry, field: fn(&Entry) -> Option<&String>| -> String {
+        let mut text = field(entry).cloned().unwrap_or_default();
+        for variant in &entry.variants {
+            text.push('\n');
+            text.push_str(variant.message.as_deref().unwrap_or_default());
+        }
+        text
+    };
+    if let Some(literal) = &row.literal {
+        check(&format!("literal {literal:?}"), entry.literal.as_ref() == Some(literal), &entry.literal);
+    }
+    if let Some(name) = &row.name {
+        check(&format!("name {name:?}"), entry.doc_name.as_ref() == Some(name), &entry.doc_name);
+    }
+    if let Some(message) = &row.message {
+        check(&format!("message {message:?}"), entry.message.as_ref() == Some(message), &entry.message);
+    }
+    if let Some(part) = &row.message_contains {
+        let text = all_text(entry, |e| e.message.as_ref());
+        check(&format!("message containing {part:?}"), text.contains(part.as_str()), &entry.message);
+    }
+    if let Some(part) = &row.cause_contains {
+        let ok = entry.cause.as_deref().is_some_and(|cause| cause.contains(part.as_str()));
+        check(&format!("cause containing {part:?}"), ok, &entry.cause);
+    }
+    if let Some(part) = &row.solution_contains {
+        let ok = entry.solution.as_deref().is_some_and(|solution| solution.contains(part.as_str()));
+        check(&format!("solution containing {part:?}"), ok, &entry.solution);
+    }
+    for (key, value) in &row.attributes_contain {
+        let ok = entry.attributes.iter().any(|(k, v)| k.contains(key.as_str()) && v.contains(value.as_str()));
+        check(&format!("attribute {key:?} containing {value:?}"), ok, &entry.attributes);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("code {} (lines {:?}): {}", row.code, entry.lines, problems.join("; ")))
+    }
+}
+
+#[test]
+fn the_corpus_is_large_and_varied_enough() {
+    let pages = pages();
+    let vendors: std::collections::BTreeSet<&str> = pages.iter().map(|(_, e)| e.source.vendor.as_str()).collect();
+    assert!(pages.len() >= 20, "{} corpus pages; at least 20 are required", pages.len());
+    assert!(vendors.len() >= 10, "{} vendors; at least 10 are required: {vendors:?}", vendors.len());
+    let sources = std::fs::read_to_string(corpus_dir().join("SOURCES.md")).expect("SOURCES.md");
+    for (path, expected) in &pages {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(sources.contains(name), "SOURCES.md does not list {name}");
+        assert!(expected.rows.len() >= 5, "{name}: at least 5 expected rows");
+        assert!(expected.source.commit.len() == 40, "{name}: the commit is 40 hex digits");
+    }
+}
+
+#[test]
+fn every_expected_row_of_every_corpus_page_is_read_exactly() {
+    let mut failures = Vec::new();
+    for (path, expected) in pages() {
+        let (catalog, diagnostics) = ingest(&path, &expected.source.locale);
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let entries = catalog.entries().count();
+        let errors = diagnostics.iter().any(|d| d.severity() == Severity::Error);
+        if entries == 0 && !errors {
+            failures.push(format!("{name}: no entries and no error (a silent empty catalog)"));
+        }
+        for row in &expected.rows {
+            if let Err(problem) = check_row(&catalog, row) {
+                failures.push(format!("{name}: {problem}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} expected row(s) not read exactly:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_corpus_page_matches_its_snapshot() {
+    let pages = pages();
+    insta::glob!("corpus/*.{md,mdx,html,htm}", |path| {
+        let locale = pages
+            .iter()
+            .find(|(page, _)| page == path)
+            .map_or_else(|| "und".to_owned(), |(_, expected)| expected.source.locale.clone());
+        let (catalog, diagnostics) = ingest(path, &locale);
+        insta::assert_snapshot!(common::snapshot_text(&catalog, &diagnostics));
+    });
+}
