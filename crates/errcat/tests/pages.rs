@@ -186,7 +186,8 @@ fn run_together_cells_split_at_a_configured_word() {
     let only_solution = entry(&catalog, 50001003);
     assert_eq!(
         (only_solution.message.as_deref(), only_solution.solution.as_deref()),
-        (None, Some("请联系 ZEGO 技术支持解决"))
+        (Some("请联系 ZEGO 技术支持解决"), Some("请联系 ZEGO 技术支持解决")),
+        "a row with only a solution reads its message from it"
     );
     assert_eq!(entry(&catalog, 10001102).solution, None, "no whitespace before 请: not split");
 }
@@ -195,4 +196,45 @@ fn run_together_cells_split_at_a_configured_word() {
 fn column_roles_can_be_overridden_per_source() {
     let (catalog, _) = page("remark-as-solution.md");
     assert_eq!(entry(&catalog, 2).solution.as_deref(), Some("请确认已经初始化引擎"));
+}
+
+/// The reading classes of real tables, on one page: roles from content,
+/// attributes, hex with its decimal form, catch-all rows, deprecation,
+/// compound headers, generic headings, module columns, label patterns.
+#[test]
+fn real_table_classes_are_read_as_a_person_would() {
+    let (catalog, diagnostics) = page("real-table-classes.md");
+    let problems =
+        diagnostics.iter().filter(|d| d.severity() != Severity::Info && d.kind != DiagnosticKind::FallbackName);
+    assert_eq!(problems.count(), 0, "{diagnostics:?}");
+    assert_eq!(catalog.title, "Payment API error codes", "front matter title, malformed or not");
+    let titles: Vec<&str> = catalog.groups.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles, ["Orders / Error codes", "Refunds / Error codes", "Modules / 登录", "Modules / 支付"]);
+    let orders = &catalog.groups[0];
+    let invalid = &orders.entries[0];
+    assert_eq!(invalid.code, Code::new(40001), "the HTTP status column does not take the code");
+    assert_eq!(invalid.doc_name.as_deref(), Some("ERR_INVALID_PARAM"), "identifiers under `Error info` are the name");
+    assert_eq!(invalid.message.as_deref(), Some("The parameter is invalid."));
+    assert_eq!(invalid.attributes["说明"], "参数无效。", "the second-language description is kept");
+    assert_eq!(invalid.attributes["HTTP Status"], "400");
+    let missing = &orders.entries[1];
+    assert_eq!((missing.code, missing.deprecated), (Code::new(40002), true));
+    assert_eq!(missing.doc_name.as_deref(), Some("ERR_MISSING_FIELD"));
+    assert_eq!(orders.entries[2].code, Code::new(50001), "a linked code cell");
+    let default = orders.default.as_ref().expect("the catch-all row");
+    assert_eq!((default.label.as_str(), default.message.as_deref()), ("Other", Some("Unknown error.")));
+    let refunds = &catalog.groups[1];
+    let denied = &refunds.entries[0];
+    assert_eq!(denied.code, Code::new(-2147024891), "the page's decimal form signs the hex code");
+    assert_eq!(denied.literal.as_deref(), Some("0x80070005"));
+    assert_eq!((denied.cause.as_deref(), denied.solution.as_deref()), (Some("access denied."), Some("check the key.")));
+    assert_eq!(denied.message.as_deref(), Some("access denied."), "never an empty message");
+    let login = &catalog.groups[2];
+    assert_eq!(login.entries[1].cause.as_deref(), Some("多次输入错误。"), "split like its labelled neighbours");
+    assert_eq!(catalog.groups[3].entries[0].message.as_deref(), Some("余额不足。"));
+    assert_eq!(
+        catalog.groups[3].entries[0].solution.as_deref(),
+        Some("充值后重试。"),
+        "a suggestion label is the solution"
+    );
 }

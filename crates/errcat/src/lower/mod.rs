@@ -190,7 +190,8 @@ struct Continuation {
 
 /// Lowers a raw document into a catalog.
 pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
-    let mut lowering = Lowering { info, settings, diagnostics: Vec::new(), groups: Vec::new() };
+    let mut lowering =
+        Lowering { info, settings, diagnostics: Vec::new(), groups: Vec::new(), message_from_other_fields: 0 };
     let catalog_title =
         info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
     if doc.tables.is_empty() {
@@ -248,6 +249,9 @@ struct Lowering<'a> {
     settings: &'a SourceSettings,
     diagnostics: Vec<Diagnostic>,
     groups: Vec<GroupDraft>,
+    /// Rows of the group being built whose message came from the cause or
+    /// the solution.
+    message_from_other_fields: usize,
 }
 
 impl Lowering<'_> {
@@ -577,6 +581,13 @@ impl Lowering<'_> {
             texts.message = message;
             texts.solution = Some(solution);
         }
+        // Never an empty message while the row has text: a row whose only
+        // texts are a cause or a solution (a compound column fully
+        // labelled) reads its message from them (reported per group).
+        if texts.message.is_none() {
+            texts.message = texts.cause.clone().or_else(|| texts.solution.clone());
+            self.message_from_other_fields += usize::from(texts.message.is_some());
+        }
         texts.notes.splice(0..0, row.cells.notes.iter().cloned());
         let upstream = self.info.upstream.as_deref();
         for text in [&mut texts.message, &mut texts.cause, &mut texts.solution].into_iter().flatten() {
@@ -667,6 +678,17 @@ impl Lowering<'_> {
                     lines: row.lines.clone(),
                 });
             }
+        }
+        let borrowed = std::mem::take(&mut self.message_from_other_fields);
+        if borrowed > 0 {
+            self.report(
+                DiagnosticKind::ColumnByContent,
+                draft.rows.first().map_or(0, |row| row.lines[0]),
+                format!(
+                    "{borrowed} row(s) of `{}` have no description, only a cause or solution; that text is their message",
+                    draft.title
+                ),
+            );
         }
         // Names are given by `names::apply`, after lowering.
         Group { name: String::new(), title: draft.title, entries, ranges, default, retired: Vec::new() }
