@@ -44,13 +44,15 @@ impl Plan {
     /// Diagnostics rendered rustc-style (infos omitted unless `verbose`).
     pub fn render_diagnostics(&self, color: bool, verbose: bool) -> String {
         let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            if diagnostic.severity() == Severity::Info && !verbose {
-                continue;
+        let shown: Vec<&Diagnostic> =
+            self.diagnostics.iter().filter(|d| verbose || d.severity() != Severity::Info).collect();
+        // Diagnostics come sorted by file: render each file's run at once.
+        for run in shown.chunk_by(|a, b| a.file == b.file) {
+            let source = self.sources.get(&run[0].file).map(String::as_str);
+            for rendered in errcat::diagnostic::render_all(run.iter().copied(), source, color) {
+                out.push_str(&rendered);
+                out.push('\n');
             }
-            let source = self.sources.get(&diagnostic.file).map(String::as_str);
-            out.push_str(&diagnostic.render(source, color));
-            out.push('\n');
         }
         out
     }

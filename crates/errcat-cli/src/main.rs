@@ -376,11 +376,9 @@ fn names_book(args: &IngestArgs) -> Result<NameBook> {
 fn print_diagnostics(diagnostics: &[Diagnostic], source: &str, quiet: bool) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
-    for diagnostic in diagnostics {
-        if quiet && diagnostic.severity() == Severity::Info {
-            continue;
-        }
-        let _ = writeln!(stderr, "{}", diagnostic.render(Some(source), color));
+    let shown = diagnostics.iter().filter(|d| !(quiet && d.severity() == Severity::Info));
+    for rendered in errcat::diagnostic::render_all(shown, Some(source), color) {
+        let _ = writeln!(stderr, "{rendered}");
     }
     let tally = Tally::of(diagnostics);
     if tally.errors + tally.warnings + tally.infos > 0 {

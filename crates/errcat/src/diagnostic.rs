@@ -105,35 +105,59 @@ pub struct Diagnostic {
     pub file: String,
     /// 1-based line; 0 when the finding is about the whole file.
     pub line: u32,
+    /// 1-based byte column, when the line is long (minified HTML); else 0.
+    pub column: u32,
     pub message: String,
 }
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, file: &str, line: u32, message: impl Into<String>) -> Self {
-        Diagnostic { kind, file: file.to_owned(), line, message: message.into() }
+        Diagnostic { kind, file: file.to_owned(), line, column: 0, message: message.into() }
+    }
+
+    /// The same diagnostic pointing at a column of its line.
+    pub fn at_column(mut self, column: u32) -> Self {
+        self.column = column;
+        self
     }
 
     pub fn severity(&self) -> Severity {
         self.kind.severity()
     }
 
+    fn position(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => String::new(),
+            (line, 0) => format!(":{line}"),
+            (line, column) => format!(":{line}:{column}"),
+        }
+    }
+
     /// One line, stable, for snapshots and logs:
     /// `warning[W0102 mdx-damage] docs-src/x.md:82: message`.
     pub fn to_short_string(&self) -> String {
+        let position = if self.line == 0 { ":0".to_owned() } else { self.position() };
         format!(
-            "{}[{} {}] {}:{}: {}",
+            "{}[{} {}] {}{position}: {}",
             self.severity().as_str(),
             self.kind.code(),
             self.kind.id(),
             self.file,
-            self.line,
             self.message
         )
     }
 
     /// rustc-style rendering with the offending source line, when `source`
-    /// (the file's text) is given.
+    /// (the file's text) is given. Renders many at once with [`render_all`].
     pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let line = source.filter(|_| self.line > 0).and_then(|text| text.lines().nth(self.line as usize - 1));
+        self.render_line(line, color)
+    }
+
+    /// rustc-style rendering with the diagnostic's own source line. A long
+    /// line shows 160 characters around the column (the cell, not the page
+    /// chrome around it).
+    pub fn render_line(&self, line_text: Option<&str>, color: bool) -> String {
         let (bold, reset, sev_color, blue) = if color {
             let sev = match self.severity() {
                 Severity::Error => "\x1b[1;31m",
@@ -151,22 +175,44 @@ impl Diagnostic {
             self.message,
             self.kind.id()
         );
-        let line_text = source.filter(|_| self.line > 0).and_then(|text| text.lines().nth(self.line as usize - 1));
         let gutter = " ".repeat(self.line.to_string().len());
-        if self.line > 0 {
-            out.push_str(&format!("{gutter}{blue}-->{reset} {}:{}\n", self.file, self.line));
-        } else {
-            out.push_str(&format!("{gutter}{blue}-->{reset} {}\n", self.file));
-        }
-        if let Some(text) = line_text {
-            let shown: String = text.chars().take(160).collect();
-            let ellipsis = if shown.len() < text.len() { " …" } else { "" };
+        out.push_str(&format!("{gutter}{blue}-->{reset} {}{}\n", self.file, self.position()));
+        if let Some(text) = line_text.filter(|_| self.line > 0) {
+            let start = if self.column > 0 {
+                let at = (self.column as usize - 1).min(text.len());
+                text[..at].char_indices().rev().nth(39).map_or(0, |(index, _)| index)
+            } else {
+                0
+            };
+            let shown: String = text[start..].chars().take(160).collect();
+            let before = if start > 0 { "… " } else { "" };
+            let after = if start + shown.len() < text.len() { " …" } else { "" };
             out.push_str(&format!("{gutter} {blue}|{reset}\n"));
-            out.push_str(&format!("{blue}{}{reset} {blue}|{reset} {shown}{ellipsis}\n", self.line));
+            out.push_str(&format!("{blue}{}{reset} {blue}|{reset} {before}{shown}{after}\n", self.line));
             out.push_str(&format!("{gutter} {blue}|{reset}\n"));
         }
         out
     }
+}
+
+/// Renders diagnostics of one file with its text, indexing its lines once
+/// (a page with many diagnostics is not scanned once per diagnostic).
+pub fn render_all<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    source: Option<&str>,
+    color: bool,
+) -> Vec<String> {
+    let index = source.map(crate::read::LineIndex::new);
+    diagnostics
+        .into_iter()
+        .map(|diagnostic| {
+            let line = match (source, &index) {
+                (Some(text), Some(index)) if diagnostic.line > 0 => index.line_text(text, diagnostic.line),
+                _ => None,
+            };
+            diagnostic.render_line(line, color)
+        })
+        .collect()
 }
 
 /// Counts per severity, for summaries and exit codes.

@@ -46,6 +46,9 @@ pub struct RawRow {
     pub line: u32,
     /// Last physical line of the row (a row broken over lines spans several).
     pub last_line: u32,
+    /// 1-based column where the row starts, when a line holds much more
+    /// than the row (minified HTML); 0 when not known.
+    pub column: u32,
     pub cells: Vec<RawCell>,
 }
 

@@ -79,3 +79,27 @@ fn an_html_page_with_colspan_a_decoy_layout_table_and_script_chrome() {
     let lines: Vec<u32> = catalog.entries().map(|(_, e)| e.lines[0]).collect();
     assert_eq!(lines, [26, 27, 28, 36, 37]);
 }
+
+#[test]
+fn a_diagnostic_on_a_minified_page_has_a_column_and_shows_the_cell() {
+    let chrome = "<nav>".to_owned() + &"<a href=\"/x\">menu</a>".repeat(40) + "</nav>";
+    let page = format!(
+        "<html><head><title>Codes</title></head><body>{chrome}<table><tr><th>Code</th><th>Message</th></tr>\
+         <tr><td>1</td><td>One.</td></tr><tr><td>12x</td><td>Broken.</td></tr></table></body></html>\n"
+    );
+    let identity = errcat::CatalogIdentity { id: "min".to_owned(), locale: "en".to_owned(), ..Default::default() };
+    let (catalog, diagnostics) = errcat::ingest(
+        &errcat::Page::new(page.as_bytes(), "min.html", "min.html"),
+        &identity,
+        &Default::default(),
+        &Default::default(),
+    );
+    assert_eq!(catalog.entries().count(), 1);
+    let invalid = diagnostics.iter().find(|d| d.kind == DiagnosticKind::InvalidCode).expect("invalid code");
+    let column = page.find("<tr><td>12x").expect("row") + 1;
+    assert_eq!((invalid.line, invalid.column as usize), (1, column));
+    let rendered = errcat::diagnostic::render_all([invalid], Some(&page), false).remove(0);
+    assert!(rendered.contains("min.html:1:"), "{rendered}");
+    assert!(rendered.contains("<td>12x</td>"), "the cell is shown: {rendered}");
+    assert!(!rendered.contains("<title>"), "the page chrome is not: {rendered}");
+}

@@ -259,6 +259,11 @@ impl Lowering<'_> {
         self.diagnostics.push(Diagnostic::new(kind, &self.info.path, line, message));
     }
 
+    /// A diagnostic about a table row, at its line and (long lines) column.
+    fn report_row(&mut self, kind: DiagnosticKind, row: &RawRow, message: String) {
+        self.diagnostics.push(Diagnostic::new(kind, &self.info.path, row.line, message).at_column(row.column));
+    }
+
     fn group_index(&mut self, section: &str) -> usize {
         let title = match self.settings.sections {
             SectionMode::PerSection => section.to_owned(),
@@ -438,9 +443,7 @@ impl Lowering<'_> {
                                 && parts.len() > 1
                                 && labels::part_fields(&parts, field).is_none() =>
                         {
-                            self.report(
-                                DiagnosticKind::PartRoleByPosition,
-                                row.line,
+                            self.report_row(DiagnosticKind::PartRoleByPosition, row,
                                 format!(
                                     "the cell's {} unlabelled parts were split like the labelled cells of its column ({})",
                                     parts.len(),
@@ -464,9 +467,9 @@ impl Lowering<'_> {
                 Some(previous) if cells.name.is_none() => {
                     let above = previous.lines[0];
                     continue_row(previous, cells, row);
-                    self.report(
+                    self.report_row(
                         DiagnosticKind::ContinuationJoined,
-                        row.line,
+                        row,
                         format!("row without a code continues the row at line {above}; its text was appended"),
                     );
                 }
@@ -478,15 +481,15 @@ impl Lowering<'_> {
                         Some(previous) if built.is_empty() && cells.name.is_none() => {
                             let above = previous.lines[0];
                             continue_row(previous, cells, row);
-                            self.report(
+                            self.report_row(
                                 DiagnosticKind::ContinuationJoined,
-                                row.line,
+                                row,
                                 format!("row without a code continues the row at line {above}; its text was appended"),
                             );
                         }
-                        _ => self.report(
+                        _ => self.report_row(
                             DiagnosticKind::OrphanContinuation,
-                            row.line,
+                            row,
                             "row has no code and no row above it to continue; it is not in the catalog".to_owned(),
                         ),
                     }
@@ -505,25 +508,25 @@ impl Lowering<'_> {
         match parse_code_cell(&code_text, alternate.as_deref()) {
             Ok(ParsedCode { cell: CodeCell::Codes(codes), literal, disagreement }) => {
                 if let Some(message) = disagreement {
-                    self.report(DiagnosticKind::CodeFormsDisagree, row.line, message);
+                    self.report_row(DiagnosticKind::CodeFormsDisagree, row, message);
                 }
                 new_row.codes = codes;
                 new_row.literal = literal;
                 built.push(new_row);
             }
             Ok(ParsedCode { cell: CodeCell::Range(from, to), .. }) => {
-                self.report(
+                self.report_row(
                     DiagnosticKind::RangeRecorded,
-                    row.line,
+                    row,
                     format!("codes {from} to {to} are documented as one range; recorded as a range, not as entries"),
                 );
                 new_row.range = Some((from, to));
                 built.push(new_row);
             }
             Err(error) => {
-                self.report(
+                self.report_row(
                     DiagnosticKind::InvalidCode,
-                    row.line,
+                    row,
                     format!(
                         "{error} (tried without markup: decimal, 0x hex, a list `1、2`, a range `A-B`, `A (B)`, \
                          a catch-all word); the row is not in the catalog"

@@ -35,10 +35,10 @@ pub const MAX_PARSE_DEPTH: usize = 2000;
 
 /// Start-tag lines in source order, per tag name, and the deepest nesting
 /// of non-void elements seen (approximate: end tags close the last open).
-fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> (HashMap<String, Vec<u32>>, usize) {
+fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> (HashMap<String, Vec<(u32, u32)>>, usize) {
     let bytes = text.as_bytes();
     let lower = text.to_ascii_lowercase();
-    let mut found: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut found: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut index = 0;
     while let Some(offset) = text[index..].find('<') {
@@ -59,7 +59,7 @@ fn index_start_tags(text: &str, lines: &LineIndex, first_line: u32) -> (HashMap<
             continue;
         }
         let name = &lower[at + 1..at + 1 + name_len];
-        found.entry(name.to_owned()).or_default().push(lines.line(at) + first_line - 1);
+        found.entry(name.to_owned()).or_default().push((lines.line(at) + first_line - 1, lines.column(at)));
         if !VOID.contains(&name) {
             depth += 1;
             deepest = deepest.max(depth);
@@ -135,13 +135,18 @@ fn plain_text(node: NodeRef<'_, Node>) -> String {
 struct Reader<'a> {
     file: &'a str,
     options: &'a ReadOptions,
-    /// Line of every element, by node id.
-    lines: HashMap<ego_tree::NodeId, u32>,
+    /// Line and column of every element, by node id.
+    lines: HashMap<ego_tree::NodeId, (u32, u32)>,
     doc: RawDoc,
     section: Option<RawSection>,
     diagnostics: Vec<Diagnostic>,
     too_deep_reported: bool,
+    /// Some line is longer than [`LONG_LINE`] characters.
+    long_lines: bool,
 }
+
+/// Lines longer than this get columns in diagnostics.
+pub const LONG_LINE: usize = 300;
 
 /// Reads HTML that starts at `first_line` of `file` (a whole page, or a
 /// fragment embedded in markdown under `section`).
@@ -169,7 +174,7 @@ pub fn read_fragment(
             if line.is_some() {
                 *cursor += 1;
             }
-            lines.insert(node.id(), line.unwrap_or(first_line));
+            lines.insert(node.id(), line.unwrap_or((first_line, 0)));
         }
     }
     let mut reader = Reader {
@@ -180,6 +185,7 @@ pub fn read_fragment(
         section,
         diagnostics: Vec::new(),
         too_deep_reported: false,
+        long_lines: text.lines().any(|line| line.len() > LONG_LINE),
     };
     // The page's `<title>` (inside `head`, which is otherwise chrome).
     reader.doc.title = document
@@ -198,7 +204,13 @@ pub fn read_fragment(
 
 impl Reader<'_> {
     fn line(&self, node: NodeRef<'_, Node>) -> u32 {
-        self.lines.get(&node.id()).copied().unwrap_or(0)
+        self.lines.get(&node.id()).map_or(0, |(line, _)| *line)
+    }
+
+    /// The element's column, when the page has lines long enough to need
+    /// one (minified HTML); 0 otherwise.
+    fn column(&self, node: NodeRef<'_, Node>) -> u32 {
+        if self.long_lines { self.lines.get(&node.id()).map_or(0, |(_, column)| *column) } else { 0 }
     }
 
     /// True (and reported once) when `depth` is beyond [`MAX_DEPTH`].
@@ -409,14 +421,15 @@ impl Reader<'_> {
                 }
                 column += 1;
             }
-            grid.push(RawRow { line, last_line: line, cells });
+            grid.push(RawRow { line, last_line: line, column: self.column(*row), cells });
         }
         let width = grid.iter().map(|row| row.cells.len()).max().unwrap_or(0);
         for row in &mut grid {
             row.cells.resize(width, RawCell::default());
         }
         let mut grid = grid.into_iter();
-        let header = grid.next().unwrap_or(RawRow { line: table_line, last_line: table_line, cells: Vec::new() });
+        let header =
+            grid.next().unwrap_or(RawRow { line: table_line, last_line: table_line, column: 0, cells: Vec::new() });
         // Extra header rows (a two-row thead) are not data.
         let rows: Vec<RawRow> = grid.skip(header_rows - 1).collect();
         self.doc.tables.push(RawTable { section: self.section.clone(), line: header.line, header, rows });

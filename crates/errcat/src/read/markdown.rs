@@ -136,8 +136,12 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
             }
             if matches!(event, Event::End(TagEnd::Table)) {
                 if let Some(state) = table.take() {
-                    let header =
-                        state.header.unwrap_or(RawRow { line: state.line, last_line: state.line, cells: Vec::new() });
+                    let header = state.header.unwrap_or(RawRow {
+                        line: state.line,
+                        last_line: state.line,
+                        column: 0,
+                        cells: Vec::new(),
+                    });
                     doc.tables.push(RawTable { section: section.clone(), line: state.line, header, rows: state.rows });
                 }
                 continue;
@@ -311,7 +315,7 @@ fn handle_table_event(
         Event::End(TagEnd::Table) => return false,
         Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
             let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
-            state.row = Some(RawRow { line, last_line, cells: Vec::new() });
+            state.row = Some(RawRow { line, last_line, column: 0, cells: Vec::new() });
             state.row_range = range.clone();
         }
         Event::End(TagEnd::TableHead) => state.header = state.row.take(),

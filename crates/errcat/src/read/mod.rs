@@ -106,6 +106,13 @@ impl LineIndex {
         u32::try_from(index.max(1)).unwrap_or(u32::MAX)
     }
 
+    /// The text of 1-based `line` (without its line break).
+    pub fn line_text<'a>(&self, text: &'a str, line: u32) -> Option<&'a str> {
+        let start = *self.starts.get((line as usize).checked_sub(1)?)?;
+        let end = self.starts.get(line as usize).map_or(text.len(), |next| next - 1);
+        text.get(start..end.max(start)).map(|line| line.strip_suffix('\r').unwrap_or(line))
+    }
+
     /// 1-based byte column of `offset` on its line.
     pub fn column(&self, offset: usize) -> u32 {
         let line = self.line(offset) as usize;
