@@ -61,7 +61,7 @@ fn specific_expectations_of_the_hostile_cases() {
     assert!(kinds(&diagnostics).contains(&(DiagnosticKind::InvalidUtf8, 5)));
     assert_eq!(catalog.entries().count(), 2, "the rest of the page is still read");
     assert!(kinds(&case("empty.md").1).contains(&(DiagnosticKind::NoTables, 0)));
-    assert!(kinds(&case("no-code-column.md").1).contains(&(DiagnosticKind::NoCodeColumn, 3)));
+    assert!(kinds(&case("no-code-column.md").1).contains(&(DiagnosticKind::NotACodeTable, 3)));
     assert!(kinds(&case("header-only.md").1).contains(&(DiagnosticKind::EmptyTable, 3)));
     assert!(kinds(&case("ragged-rows.md").1).contains(&(DiagnosticKind::ExtraCellsJoined, 5)));
     let (catalog, diagnostics) = case("codes.md");

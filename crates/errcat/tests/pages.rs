@@ -141,7 +141,7 @@ fn problems_are_reported_with_lines_never_dropped_silently() {
         (DiagnosticKind::InvalidCode, 8),
         (DiagnosticKind::ConflictingRepeat, 9),
         (DiagnosticKind::InvalidCode, 10),
-        (DiagnosticKind::NoCodeColumn, 14),
+        (DiagnosticKind::NotACodeTable, 14),
         (DiagnosticKind::OrphanContinuation, 22),
         (DiagnosticKind::EmptyTable, 27),
     ] {

@@ -323,7 +323,20 @@ impl Lowering<'_> {
             }
         };
         let Some(code_index) = plan.code() else {
-            if !rows.is_empty() {
+            // A table with no evidence of codes at all (no code header, no
+            // cell that is a code) documents something else: parameters,
+            // versions. It is named in an info; otherwise it is a warning.
+            let cells = column_cells(&rows);
+            let evidence = headers.iter().any(|h| words::roles_in(h).contains(&ColumnRole::Code))
+                || cells.iter().any(|column| column.iter().any(|cell| CodeCell::parse(&unwrap_markup(cell)).is_ok()));
+            if !rows.is_empty() && !evidence {
+                let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+                self.report(
+                    DiagnosticKind::NotACodeTable,
+                    table.line,
+                    format!("table with header [{shown}] holds no codes (no code header, no code cell); not read"),
+                );
+            } else if !rows.is_empty() {
                 let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
                 self.report(
                     DiagnosticKind::NoCodeColumn,

@@ -248,8 +248,19 @@ pub fn tight_heading(line: &str) -> Option<(String, u8)> {
     Some((title.to_owned(), u8::try_from(hashes).unwrap_or(6)))
 }
 
-/// Builds a section record.
+/// Builds a section record. The title loses what anchors leave around a
+/// heading's text in converted pages: `#`, `¶`, `§` and link markers
+/// (`## # 6. 错误码` → `6. 错误码`, `Errors¶` → `Errors`).
 pub fn section(title: String, line: u32, level: u8, numbered: bool) -> RawSection {
+    let marks: &[char] = &['¶', '§', '🔗', ' ', '\u{a0}'];
+    let mut cleaned = title.trim_matches(marks).trim_start_matches(['#', ' ']);
+    if let Some((text, hashes)) = cleaned.rsplit_once(' ')
+        && !hashes.is_empty()
+        && hashes.chars().all(|c| c == '#')
+    {
+        cleaned = text.trim_end();
+    }
+    let title = if cleaned.is_empty() { title } else { cleaned.to_owned() };
     RawSection { title, line, level, numbered }
 }
 
@@ -272,6 +283,14 @@ mod tests {
         assert_eq!(front_matter("---\ntitle: \"A: b\"\nbad: [unclosed\n---\n").map(|f| f.1), Some(Some("A: b".into())));
         assert_eq!(front_matter("--- \nno"), None);
         assert_eq!(front_matter("---\nnever closed\n"), None);
+    }
+
+    #[test]
+    fn anchors_around_headings_are_removed() {
+        assert_eq!(section("# 6. 错误码".to_owned(), 1, 2, false).title, "6. 错误码");
+        assert_eq!(section("Errors¶".to_owned(), 1, 2, false).title, "Errors");
+        assert_eq!(section("C#".to_owned(), 1, 2, false).title, "C#");
+        assert_eq!(section("Codes ##".to_owned(), 1, 2, false).title, "Codes");
     }
 
     #[test]
