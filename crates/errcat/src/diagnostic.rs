@@ -76,6 +76,7 @@ kinds! {
     ExtraCellsJoined = ("I0216", "extra-cells-joined", Info),
     CodeFormsDisagree = ("W0217", "code-forms-disagree", Warning),
     NotACodeTable = ("I0218", "not-a-code-table", Info),
+    TableSubsection = ("I0219", "table-subsection", Info),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

@@ -360,8 +360,30 @@ impl Lowering<'_> {
         let names = attribute_names(&headers);
         let layout = TableLayout::new(&plan, &rows);
         let mut built: Vec<Row> = Vec::new();
+        // A row whose only text is one cell that is not a code (`**System
+        // errors**`, often bold or spanning the table) titles the rows
+        // after it: `Section / title`.
+        let mut subsection: Option<String> = None;
         for row in &rows {
-            self.row(row, &plan, &names, &layout, code_index, section, &mut built);
+            let filled: Vec<(usize, &crate::raw::RawCell)> =
+                row.cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty()).collect();
+            if let [(index, only)] = filled.as_slice()
+                && (*index == 0 || *index == code_index)
+            {
+                let text = unwrap_markup(&only.text());
+                let is_code = CodeCell::parse(&text).is_ok() || words::is_catch_all(&text);
+                if !is_code && !text.contains('\n') && text.chars().count() <= 80 {
+                    self.report_row(
+                        DiagnosticKind::TableSubsection,
+                        row,
+                        format!("a row holding only `{text}` titles the rows after it (section `{section} / {text}`)"),
+                    );
+                    subsection = Some(format!("{section} / {text}"));
+                    continue;
+                }
+            }
+            let row_section = subsection.as_deref().unwrap_or(section);
+            self.row(row, &plan, &names, &layout, code_index, row_section, &mut built);
         }
         self.split_by_column(&mut built, &names, section);
         for row in built {
