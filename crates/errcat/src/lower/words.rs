@@ -186,8 +186,9 @@ pub fn normalize(header: &str) -> String {
         .collect()
 }
 
-/// Every role whose word the header is or contains, longest word first.
-/// Short ASCII words only count as whole headers (`key`, `fix`).
+/// Every role whose word the header is or contains, the word that ends last
+/// first (then the longest). Short ASCII words only count as whole headers
+/// (`key`, `fix`).
 pub fn roles_in(header: &str) -> Vec<ColumnRole> {
     let normalized = normalize(header);
     if normalized.is_empty() {
@@ -198,21 +199,24 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
             return vec![*role];
         }
     }
-    let mut found: Vec<(usize, ColumnRole)> = Vec::new();
+    // (end of the match, length, role): the word that ends last is the
+    // head noun (`错误码描述` is a description, `HTTP Status Code` a code),
+    // then the longest word.
+    let mut found: Vec<(usize, usize, ColumnRole)> = Vec::new();
     for (role, words) in WORDS {
         for word in *words {
             let word = normalize(word);
             if word.is_ascii() && word.len() < 5 {
                 continue;
             }
-            if normalized.contains(&word) {
-                found.push((word.chars().count(), *role));
+            if let Some(start) = normalized.rfind(&word) {
+                found.push((start + word.len(), word.chars().count(), *role));
             }
         }
     }
-    found.sort_by_key(|(length, _)| std::cmp::Reverse(*length));
+    found.sort_by_key(|(end, length, _)| std::cmp::Reverse((*end, *length)));
     let mut roles: Vec<ColumnRole> = Vec::new();
-    for (_, role) in found {
+    for (_, _, role) in found {
         if !roles.contains(&role) {
             roles.push(role);
         }
@@ -270,10 +274,12 @@ mod tests {
 
     #[test]
     fn compound_headers_name_every_role() {
-        assert_eq!(roles_in("Possible cause and solution"), [ColumnRole::Cause, ColumnRole::Solution]);
+        assert_eq!(roles_in("Possible cause and solution"), [ColumnRole::Solution, ColumnRole::Cause]);
         assert_eq!(roles_in("原因及解决方法"), [ColumnRole::Solution, ColumnRole::Cause]);
         assert_eq!(roles_in("Error Code Enum"), [ColumnRole::Name]);
-        assert_eq!(roles_in("Error Code Enum Value"), [ColumnRole::Name, ColumnRole::Code]);
+        assert_eq!(roles_in("Error Code Enum Value"), [ColumnRole::Code, ColumnRole::Name]);
+        assert_eq!(roles_in("错误码描述"), [ColumnRole::Message, ColumnRole::Code]);
+        assert_eq!(roles_in("HTTP Status Code"), [ColumnRole::Code]);
         assert_eq!(roles_in("说明"), [ColumnRole::Message]);
     }
 
