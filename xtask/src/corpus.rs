@@ -60,6 +60,7 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
             &Default::default(),
             &Default::default(),
         );
+        let diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown);
         let mut codes = std::collections::BTreeSet::new();
         let mut with_message = 0;
         for (group, entry) in catalog.entries() {

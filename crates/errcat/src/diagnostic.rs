@@ -57,6 +57,7 @@ kinds! {
     StrayMdxComponent = ("W0103", "stray-mdx-component", Warning),
     UnknownMarkup = ("W0104", "unknown-markup", Warning),
     BrokenRowJoined = ("I0105", "broken-row-joined", Info),
+    HeaderCellsTrimmed = ("I0106", "header-cells-trimmed", Info),
     // Tables and columns (02xx)
     NoCodeColumn = ("W0201", "no-code-column", Warning),
     UnknownColumn = ("W0202", "unknown-column", Warning),
@@ -77,6 +78,7 @@ kinds! {
     CodeFormsDisagree = ("W0217", "code-forms-disagree", Warning),
     NotACodeTable = ("I0218", "not-a-code-table", Info),
     TableSubsection = ("I0219", "table-subsection", Info),
+    EllipsisRow = ("I0220", "ellipsis-row", Info),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

@@ -84,12 +84,14 @@ fn ingest(path: &Path, locale: &str) -> (Catalog, Vec<Diagnostic>) {
     let slug = name.split('.').next().expect("slug");
     let shown = format!("tests/corpus/{name}");
     let identity = CatalogIdentity { id: slug.to_owned(), locale: locale.to_owned(), ..CatalogIdentity::default() };
-    errcat::ingest(
+    let (catalog, diagnostics) = errcat::ingest(
         &Page::new(&bytes, &shown, &shown),
         &identity,
         &SourceSettings::default(),
         &errcat::names::NameBook::default(),
-    )
+    );
+    // As `errcat ingest` without a lockfile: fallback names are one line.
+    (catalog, errcat::names::summarize_fallbacks(diagnostics, &shown))
 }
 
 /// True when a group's title is the section or ends with it (`Parent /
@@ -99,6 +101,28 @@ fn in_section(group: &Group, section: &str) -> bool {
         || group.title.ends_with(&format!(" / {section}"))
         || group.title.starts_with(&format!("{section} / "))
         || group.title.contains(&format!(" / {section} / "))
+}
+
+/// Text as a reader sees it: `[label](url)` links show their label.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find("](").and_then(|close| after[close + 2..].find(')').map(|end| (close, close + 2 + end))) {
+            Some((close, end)) if !after[..close].contains('[') => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..open + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What differs between an expected row and the catalog, if anything.
@@ -138,22 +162,25 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
         check(&format!("name {name:?}"), entry.doc_name.as_ref() == Some(name), &entry.doc_name);
     }
     if let Some(message) = &row.message {
-        check(&format!("message {message:?}"), entry.message.as_ref() == Some(message), &entry.message);
+        // A code documented twice keeps its other meaning as a variant.
+        let ok = entry.message.as_ref() == Some(message)
+            || entry.variants.iter().any(|variant| variant.message.as_ref() == Some(message));
+        check(&format!("message {message:?}"), ok, &entry.message);
     }
     if let Some(part) = &row.message_contains {
         let text = all_text(entry, |e| e.message.as_ref());
-        check(&format!("message containing {part:?}"), text.contains(part.as_str()), &entry.message);
+        check(&format!("message containing {part:?}"), visible(&text).contains(part.as_str()), &entry.message);
     }
     if let Some(part) = &row.cause_contains {
-        let ok = entry.cause.as_deref().is_some_and(|cause| cause.contains(part.as_str()));
+        let ok = entry.cause.as_deref().is_some_and(|cause| visible(cause).contains(part.as_str()));
         check(&format!("cause containing {part:?}"), ok, &entry.cause);
     }
     if let Some(part) = &row.solution_contains {
-        let ok = entry.solution.as_deref().is_some_and(|solution| solution.contains(part.as_str()));
+        let ok = entry.solution.as_deref().is_some_and(|solution| visible(solution).contains(part.as_str()));
         check(&format!("solution containing {part:?}"), ok, &entry.solution);
     }
     for (key, value) in &row.attributes_contain {
-        let ok = entry.attributes.iter().any(|(k, v)| k.contains(key.as_str()) && v.contains(value.as_str()));
+        let ok = entry.attributes.iter().any(|(k, v)| k.contains(key.as_str()) && visible(v).contains(value.as_str()));
         check(&format!("attribute {key:?} containing {value:?}"), ok, &entry.attributes);
     }
     if problems.is_empty() {
@@ -202,6 +229,9 @@ fn every_expected_row_of_every_corpus_page_is_read_exactly() {
 fn every_corpus_page_matches_its_snapshot() {
     let pages = pages();
     insta::glob!("corpus/*.{md,mdx,html,htm}", |path| {
+        if path.file_name().is_some_and(|name| name == "SOURCES.md") {
+            return;
+        }
         let locale = pages
             .iter()
             .find(|(page, _)| page == path)

@@ -10,7 +10,7 @@
 //! lowering can report it. Manifest overrides always win. This module sees
 //! text only; it builds no entries.
 
-use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in};
+use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in, says_code};
 use crate::code::CodeCell;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -70,7 +70,8 @@ fn override_for(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Optio
     overrides.iter().find(|(key, _)| normalize(key) == normalized).map(|(_, role)| *role)
 }
 
-/// Markup a code cell may be wrapped in: backticks, bold, links.
+/// Markup a code cell may be wrapped in: backticks, bold, links, inline
+/// math (`$0$`).
 pub fn unwrap_markup(text: &str) -> String {
     let mut text = text.trim().to_owned();
     // `[1001](#anchor)` → `1001`
@@ -80,7 +81,8 @@ pub fn unwrap_markup(text: &str) -> String {
     {
         text = text[1..close].to_owned();
     }
-    text.chars().filter(|c| !matches!(c, '`' | '*')).collect::<String>().trim().to_owned()
+    // `$-14$` (math), `` `1001` ``, `**1001**`.
+    text.chars().filter(|c| !matches!(c, '`' | '*' | '$')).collect::<String>().trim().to_owned()
 }
 
 /// Content statistics of one column.
@@ -144,6 +146,12 @@ impl Stats {
 
     fn is_identifiers(&self) -> bool {
         self.filled > 0 && self.share(self.idents) >= 0.6
+    }
+
+    /// Identifiers that name one code each: a column whose identifiers
+    /// repeat is a category or another form of the code, not the name.
+    fn is_names(&self) -> bool {
+        self.is_identifiers() && self.share(self.unique) >= 0.9
     }
 
     fn is_prose(&self) -> bool {
@@ -274,7 +282,14 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     // The name: identifier-shaped values, whatever the header says.
     if !roles.contains(&Some(ColumnRole::Name)) {
         let name = (0..width)
-            .filter(|i| roles[*i].is_none() && stats[*i].is_identifiers())
+            .filter(|i| {
+                // Identifiers under a header that says "code" are another
+                // form of the code (`S3 Code`): an attribute.
+                roles[*i].is_none()
+                    && !says_code(&headers[*i])
+                    && (stats[*i].is_names()
+                        || (header_role(*i) == Some(ColumnRole::Name) && stats[*i].is_identifiers()))
+            })
             .min_by_key(|i| (header_role(*i) != Some(ColumnRole::Name), *i));
         if let Some(name) = name {
             roles[name] = Some(ColumnRole::Name);
@@ -445,6 +460,17 @@ mod tests {
             &["2", "ERR_AUTH_FAILED", "Wrong token."],
         ];
         assert_eq!(roles(table), [Code, Name, Message]);
+    }
+
+    #[test]
+    fn repeating_identifiers_under_a_code_header_are_an_attribute() {
+        let table: &[&[&str]] = &[
+            &["Code", "S3 Code", "Details"],
+            &["10025", "InvalidPart", "a b"],
+            &["10048", "InvalidPart", "c d"],
+            &["10007", "NoSuchKey", "e f"],
+        ];
+        assert_eq!(roles(table), [Code, Attribute, Message]);
     }
 
     #[test]

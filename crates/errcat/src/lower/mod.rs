@@ -230,7 +230,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         title: catalog_title,
         locale: info.locale.clone(),
         source: SourceRef { file: info.file.clone(), sha256: info.sha256.clone(), upstream: info.upstream.clone() },
-        notes: doc.notes.clone(),
+        notes: doc.notes.iter().map(|note| resolve_links(note, info.upstream.as_deref())).collect(),
         groups,
     };
     (catalog, lowering.diagnostics)
@@ -365,6 +365,18 @@ impl Lowering<'_> {
         // after it: `Section / title`.
         let mut subsection: Option<String> = None;
         for row in &rows {
+            // `| ... | ... |`: the page says "and so on"; no data.
+            let is_ellipsis = |cell: &crate::raw::RawCell| {
+                matches!(unwrap_markup(&cell.text()).as_str(), "..." | "…" | "……" | "⋯" | "etc." | "等")
+            };
+            if row.cells.iter().any(is_ellipsis) && row.cells.iter().all(|cell| cell.is_empty() || is_ellipsis(cell)) {
+                self.report_row(
+                    DiagnosticKind::EllipsisRow,
+                    row,
+                    "a row of `...` (and so on) holds no data".to_owned(),
+                );
+                continue;
+            }
             let filled: Vec<(usize, &crate::raw::RawCell)> =
                 row.cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty()).collect();
             if let [(index, only)] = filled.as_slice()
@@ -455,7 +467,7 @@ impl Lowering<'_> {
                 ColumnRole::Code | ColumnRole::Ignore => {}
                 ColumnRole::Attribute => {
                     if let Some(text) = none_if_dash(&cell.text()) {
-                        cells.attributes.insert(names[index].clone(), text);
+                        cells.attributes.insert(names[index].clone(), unwrap_code_span(&text));
                     }
                 }
                 ColumnRole::Name => {
@@ -629,7 +641,7 @@ impl Lowering<'_> {
         texts.notes.splice(0..0, row.cells.notes.iter().cloned());
         let upstream = self.info.upstream.as_deref();
         for text in [&mut texts.message, &mut texts.cause, &mut texts.solution].into_iter().flatten() {
-            *text = resolve_links(text, upstream);
+            *text = unwrap_code_span(&resolve_links(text, upstream));
         }
         for note in &mut texts.notes {
             *note = resolve_links(note, upstream);
@@ -904,6 +916,15 @@ fn parse_code_cell(text: &str, alternate: Option<&str>) -> Result<ParsedCode, cr
         }
     }
     Ok(parsed)
+}
+
+/// A text that is one whole code span (`` `success` ``) is the text itself:
+/// the backticks only mark it as a literal.
+fn unwrap_code_span(text: &str) -> String {
+    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
+        Some(inner) if !inner.contains('`') && !inner.is_empty() => inner.to_owned(),
+        _ => text.to_owned(),
+    }
 }
 
 /// Makes a link's target usable outside the page: an anchor or site-relative

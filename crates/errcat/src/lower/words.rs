@@ -163,6 +163,20 @@ pub const WORDS: &[(ColumnRole, &[&str])] = &[
     ),
 ];
 
+/// Code words that say little on their own: a column of identifiers headed
+/// `Value` or `错误值` holds names, one headed `S3 Code` another code form.
+pub const WEAK_CODE_WORDS: &[&str] = &["值", "value", "错误值", "枚举值"];
+
+/// True when the header says "code" in so many words (not only "value").
+pub fn says_code(header: &str) -> bool {
+    if roles_in(header).first() != Some(&ColumnRole::Code) {
+        return false;
+    }
+    let normalized = normalize(header);
+    let weak = WEAK_CODE_WORDS.iter().map(|word| normalize(word)).any(|word| normalized.ends_with(&word));
+    !weak
+}
+
 /// Header words that make a numeric column a poor candidate for the code:
 /// it holds a transport status or a position, not the documented code.
 pub const NOT_THE_CODE: &[&str] = &["http", "序号", "sequence", "index", "#", "no", "行号"];
@@ -211,6 +225,16 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
             }
             if let Some(start) = normalized.rfind(&word) {
                 found.push((start + word.len(), word.chars().count(), *role));
+            }
+        }
+    }
+    // A short word counts when it is the header's last word, its head noun
+    // (`Recommended Fix`, `S3 Code`, `Error Msg`).
+    let last = header.split(|c: char| !c.is_alphanumeric()).rfind(|word| !word.is_empty()).map(str::to_lowercase);
+    if let Some(last) = last.filter(|last| last.is_ascii() && last.len() < 5 && header.trim().len() > last.len()) {
+        for (role, words) in WORDS {
+            if words.contains(&last.as_str()) {
+                found.push((normalized.len(), last.len(), *role));
             }
         }
     }
@@ -280,7 +304,18 @@ mod tests {
         assert_eq!(roles_in("Error Code Enum Value"), [ColumnRole::Code, ColumnRole::Name]);
         assert_eq!(roles_in("错误码描述"), [ColumnRole::Message, ColumnRole::Code]);
         assert_eq!(roles_in("HTTP Status Code"), [ColumnRole::Code]);
+        assert_eq!(roles_in("Recommended Fix"), [ColumnRole::Solution]);
+        assert_eq!(roles_in("S3 Code"), [ColumnRole::Code]);
         assert_eq!(roles_in("说明"), [ColumnRole::Message]);
+    }
+
+    #[test]
+    fn headers_that_say_code() {
+        assert!(says_code("S3 Code"));
+        assert!(says_code("错误码"));
+        assert!(!says_code("错误值"));
+        assert!(!says_code("Value"));
+        assert!(!says_code("Description"));
     }
 
     #[test]

@@ -22,6 +22,82 @@ pub fn repair(text: &str) -> String {
     join_broken_rows(text, "", &LineIndex::new(text), &mut Vec::new())
 }
 
+/// True for a table delimiter row: `|---|:-:|`, `--- | ---`.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line.contains(['|', ':']) | line.starts_with('-')
+        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && line.split('|').filter(|cell| !cell.trim().is_empty()).all(|cell| cell.contains('-'))
+}
+
+/// Table lines GFM would not read as a table, repaired in place with the
+/// same byte length (so lines stay valid): a header row with more cells than
+/// its delimiter row, the extra ones empty (`|Code |Description |   |` over
+/// `|:--|:--|`), loses the extra pipes (reported); tabs in table lines
+/// become spaces.
+fn trim_header_cells(text: &mut String, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
+    let mut edits: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    let physical: Vec<&str> = text.split_inclusive('\n').collect();
+    for pair in physical.windows(2) {
+        let (header, delimiter) = (pair[0], pair[1]);
+        let (header_cells, delimiter_cells) = (raw_cells(header), raw_cells(delimiter));
+        if header.contains('|')
+            && is_delimiter_row(delimiter)
+            && header_cells.len() > delimiter_cells.len()
+            && !delimiter_cells.is_empty()
+            && header_cells[delimiter_cells.len()..].iter().all(String::is_empty)
+        {
+            // Unescaped pipes of the header, outside code spans.
+            let mut pipes = Vec::new();
+            let (mut escaped, mut in_code) = (false, false);
+            for (index, c) in header.char_indices() {
+                match c {
+                    '|' if !escaped && !in_code => pipes.push(index),
+                    '`' if !escaped => in_code = !in_code,
+                    _ => {}
+                }
+                escaped = c == '\\' && !escaped;
+            }
+            let leading = usize::from(header.trim_start().starts_with('|'));
+            // Keep the pipe that closes the last real cell.
+            let keep = leading + delimiter_cells.len();
+            if pipes.len() > keep {
+                edits.extend(pipes[keep..].iter().map(|pipe| offset + pipe));
+                diagnostics.push(Diagnostic::new(
+                    DiagnosticKind::HeaderCellsTrimmed,
+                    file,
+                    lines.line(offset),
+                    format!(
+                        "the header has {} cells but its delimiter row {}; the empty extra header cells were dropped \
+                         so that the table is read",
+                        header_cells.len(),
+                        delimiter_cells.len()
+                    ),
+                ));
+            }
+        }
+        offset += header.len();
+    }
+    // Tabs in table lines (`| :--\t| :--\t|`) make GFM reject the table;
+    // they become spaces (one byte for one byte).
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if (trimmed.starts_with('|') || is_delimiter_row(line)) && line.contains('\t') {
+            edits.extend(line.match_indices('\t').map(|(index, _)| offset + index));
+        }
+        offset += line.len();
+    }
+    // Each edit is the byte index of an ASCII `|` or tab.
+    let mut bytes = std::mem::take(text).into_bytes();
+    for at in edits {
+        bytes[at] = b' ';
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
 fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut offset = 0;
@@ -78,6 +154,7 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
     let lines = LineIndex::new(text);
     let mut diagnostics = Vec::new();
     let mut repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
+    trim_header_cells(&mut repaired, file, &lines, &mut diagnostics);
     let mut doc = RawDoc::default();
     // Front matter is blanked (same byte length) so that it is never read
     // as a rule and a heading; only its title is kept.
@@ -100,6 +177,8 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
     let mut quote_note: Option<usize> = None;
     // Open `<div>`s of a `<div class="note">` note being collected.
     let mut note_divs = 0usize;
+    // A raw HTML heading (`<h2 id="x">Title</h2>`) being collected.
+    let mut html_heading: Option<(u8, u32, String)> = None;
     let mut admonition = false;
 
     let parser =
@@ -161,6 +240,12 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
             Event::Start(MdTag::Heading { level, .. }) => heading = Some((level, line, String::new())),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, title)) = heading.take() {
+                    // A paragraph of several lines underlined by `===` (a
+                    // git conflict marker, a stray rule) is not a heading.
+                    let setext_lines = repaired[range.clone()].trim_end().lines().count();
+                    if setext_lines > 2 {
+                        continue;
+                    }
                     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
                     if title.is_empty() {
                         continue;
@@ -208,7 +293,7 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
                 }
             }
             Event::Start(MdTag::Paragraph) if note.is_none() && container_depth == 0 => {
-                if repaired[range.clone()].starts_with(":::") {
+                if super::is_admonition_start(&repaired[range.clone()]) {
                     note = Some((line, TextBuilder::new()));
                     admonition = true;
                 } else {
@@ -219,7 +304,7 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
                 if let Some((_, builder)) = note.as_mut() {
                     builder.line_break();
                 }
-                if admonition && repaired[range.clone()].trim_end().ends_with(":::") {
+                if admonition && super::is_admonition_end(&repaired[range.clone()]) {
                     admonition = false;
                     if let Some((_, builder)) = note.take() {
                         push_note(&mut doc, builder, file, &mut diagnostics);
@@ -245,7 +330,13 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
                 if code_block {
                     continue;
                 }
-                handle_block_html(&html, line, file, &mut note, &mut note_divs, &mut doc, &mut diagnostics);
+                let mut html_state =
+                    BlockHtml { note: &mut note, note_divs: &mut note_divs, heading: &mut html_heading };
+                if let Some(heading) = handle_block_html(&html, line, file, &mut html_state, &mut doc, &mut diagnostics)
+                {
+                    doc.headings.push(heading.clone());
+                    section = Some(heading);
+                }
                 if let Some((_, text)) = paragraph.as_mut() {
                     text.push_str(&html);
                 }
@@ -314,7 +405,10 @@ fn handle_table_event(
     match event {
         Event::End(TagEnd::Table) => return false,
         Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
-            let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
+            // A row's range may start with the line break before it.
+            let source = text.get(range.clone()).unwrap_or("");
+            let line = lines.line(range.start + (source.len() - source.trim_start().len()));
+            let last_line = lines.line(range.end.saturating_sub(1).max(range.start)).max(line);
             state.row = Some(RawRow { line, last_line, column: 0, cells: Vec::new() });
             state.row_range = range.clone();
         }
@@ -383,18 +477,61 @@ fn handle_table_event(
 }
 
 /// Block-level HTML: document notes, stray MDX components, raw HTML tables.
+/// What raw HTML blocks change while the page is read.
+struct BlockHtml<'a> {
+    note: &'a mut Option<(u32, TextBuilder)>,
+    /// Open `<div>`s of a `<div class="note">` note.
+    note_divs: &'a mut usize,
+    /// A raw `<h1>`–`<h6>` heading being collected: level, line, text.
+    heading: &'a mut Option<(u8, u32, String)>,
+}
+
+/// Block-level HTML: document notes, stray MDX components, raw HTML
+/// headings (returned when one closes).
 fn handle_block_html(
     html: &str,
     line: u32,
     file: &str,
-    note: &mut Option<(u32, TextBuilder)>,
-    note_divs: &mut usize,
+    state: &mut BlockHtml<'_>,
     doc: &mut RawDoc,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Option<RawSection> {
+    let note = &mut *state.note;
+    let note_divs = &mut *state.note_divs;
+    let mut closed_heading = None;
     for piece in split_html(html) {
         let tag = piece.starts_with('<').then(|| Tag::parse(piece)).flatten();
         let is_div = |tag: &Tag| matches!(tag.lower_name().as_str(), "div" | "aside");
+        let heading_level = tag.as_ref().and_then(|tag| {
+            let name = tag.lower_name();
+            let level = name.strip_prefix('h')?.parse::<u8>().ok()?;
+            (1..=6).contains(&level).then_some(level)
+        });
+        if note.is_none() {
+            match (heading_level, tag.as_ref().map(|tag| tag.closing)) {
+                (Some(level), Some(false)) => {
+                    *state.heading = Some((level, line, String::new()));
+                    continue;
+                }
+                (Some(_), Some(true)) => {
+                    if let Some((level, start, title)) = state.heading.take() {
+                        let title = super::inline::decode_entities(&title);
+                        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !title.is_empty() {
+                            closed_heading = Some(new_section(title, start, level, false));
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some((_, _, title)) = state.heading.as_mut() {
+                if tag.is_none() {
+                    title.push_str(piece);
+                }
+                continue;
+            }
+        }
         match tag {
             Some(tag) if super::is_note_component(&tag.name) && !tag.closing && !tag.self_closing && note.is_none() => {
                 *note = Some((line, TextBuilder::new()));
@@ -443,6 +580,7 @@ fn handle_block_html(
             }
         }
     }
+    closed_heading
 }
 
 /// The cells of a table row as written: pipes split cells unless escaped
@@ -602,6 +740,21 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Error codes"));
         assert_eq!(doc.tables[0].section.as_ref().map(|s| (s.title.as_str(), s.level)), Some(("名称", 4)));
         assert_eq!(doc.headings.len(), 1, "front matter is never a heading");
+    }
+
+    #[test]
+    fn tabs_in_table_rows_are_read_as_spaces() {
+        let (doc, _) = read("| code\t| x\t|\n| :--\t| :--\t|\n| 1\t\t| a\t\t|\n");
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].rows[0].cells[1].text(), "a");
+    }
+
+    #[test]
+    fn a_header_with_extra_empty_cells_still_makes_a_table() {
+        let (doc, diagnostics) = read("|Code |Description |       |\n|:--|:--|\n| 1 | One. |\n");
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].rows[0].cells[1].text(), "One.");
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::HeaderCellsTrimmed && d.line == 1));
     }
 
     #[test]

@@ -46,6 +46,22 @@ pub const ALERT_KINDS: &[&str] =
 /// Block-quote markers of note blocks in converted wikis: `>!`, `>?`, `>>?`.
 pub const QUOTE_NOTE_MARKERS: &[&str] = &["!", "?"];
 
+/// Paragraph markers that open an admonition: docusaurus `:::tip` (closed
+/// by `:::`) and MkDocs `!!! note` / `??? note` (one paragraph).
+pub const ADMONITION_MARKERS: &[&str] = &[":::", "!!! ", "??? ", "???+ "];
+
+/// True for a paragraph that opens an admonition.
+pub fn is_admonition_start(paragraph: &str) -> bool {
+    ADMONITION_MARKERS.iter().any(|marker| paragraph.starts_with(marker))
+}
+
+/// True for the paragraph that closes an admonition: `:::` at its end, or
+/// any MkDocs admonition paragraph (it is one block).
+pub fn is_admonition_end(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim_end();
+    paragraph.ends_with(":::") || (!paragraph.starts_with(":::") && is_admonition_start(paragraph))
+}
+
 /// A note's text without the markers that made it a note: a leading
 /// `[!NOTE]`, `!` or `?` (block quotes), a `:::tip Title` first line and a
 /// closing `:::` (admonitions).
@@ -61,11 +77,21 @@ pub fn strip_note_markers(text: &str) -> String {
             rest
         };
     }
+    for marker in ["!!!", "???+", "???"] {
+        if let Some(rest) = text.strip_prefix(marker) {
+            // `!!! note "Title"`: the kind word goes, the rest stays.
+            let rest = rest.trim_start();
+            let kind_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            text = rest[kind_end..].trim_start();
+        }
+    }
     if let Some(rest) = text.strip_suffix(":::") {
         text = rest.trim_end();
     }
+    // `[!NOTE]`, and docsify's `[!WARNING| label:注意]`.
     if let Some(rest) = text.strip_prefix("[!")
-        && let Some((kind, after)) = rest.split_once(']')
+        && let Some((inside, after)) = rest.split_once(']')
+        && let Some(kind) = inside.split(['|', ' ']).next()
         && ALERT_KINDS.contains(&kind.to_ascii_lowercase().as_str())
     {
         text = after.trim_start();
@@ -254,6 +280,12 @@ pub fn tight_heading(line: &str) -> Option<(String, u8)> {
 pub fn section(title: String, line: u32, level: u8, numbered: bool) -> RawSection {
     let marks: &[char] = &['¶', '§', '🔗', ' ', '\u{a0}'];
     let mut cleaned = title.trim_matches(marks).trim_start_matches(['#', ' ']);
+    // A heading id (`## Table {#table}`) is not part of the title.
+    if let Some(start) = cleaned.rfind(" {#")
+        && cleaned.ends_with('}')
+    {
+        cleaned = cleaned[..start].trim_end();
+    }
     if let Some((text, hashes)) = cleaned.rsplit_once(' ')
         && !hashes.is_empty()
         && hashes.chars().all(|c| c == '#')
@@ -291,14 +323,17 @@ mod tests {
         assert_eq!(section("Errors¶".to_owned(), 1, 2, false).title, "Errors");
         assert_eq!(section("C#".to_owned(), 1, 2, false).title, "C#");
         assert_eq!(section("Codes ##".to_owned(), 1, 2, false).title, "Codes");
+        assert_eq!(section("Table of exit codes {#table}".to_owned(), 1, 2, false).title, "Table of exit codes");
     }
 
     #[test]
     fn note_markers_are_removed() {
         assert_eq!(strip_note_markers("[!NOTE]\nText"), "Text");
+        assert_eq!(strip_note_markers("[!WARNING| label:注意] Text"), "Text");
         assert_eq!(strip_note_markers(":::tip\nText\n:::"), "Text");
         assert_eq!(strip_note_markers("? Text"), "Text");
         assert_eq!(strip_note_markers("Plain"), "Plain");
+        assert_eq!(strip_note_markers("!!! note\nText"), "Text");
     }
 
     #[test]
