@@ -17,7 +17,8 @@ use std::path::Path;
 pub struct PageFigures {
     pub page: String,
     pub rows_on_page: usize,
-    /// Distinct codes read (entries, range rows and catch-all rows).
+    /// Rows read: distinct codes (entries), their variants (a second row
+    /// with another meaning), range rows and catch-all rows.
     pub recovered: usize,
     pub with_message: usize,
     pub errors: usize,
@@ -63,8 +64,13 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
         let diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown);
         let mut codes = std::collections::BTreeSet::new();
         let mut with_message = 0;
+        let mut variants = 0;
         for (group, entry) in catalog.entries() {
             codes.insert((group.title.clone(), entry.code.value()));
+            // A code documented twice with two meanings keeps the second
+            // row as a variant: that row is recovered too.
+            variants += entry.variants.len();
+            with_message += entry.variants.iter().filter(|variant| variant.message.is_some()).count();
             if entry.message.is_some() {
                 with_message += 1;
             }
@@ -77,7 +83,7 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
         pages.push(PageFigures {
             page: page.clone(),
             rows_on_page,
-            recovered: codes.len() + extra,
+            recovered: codes.len() + variants + extra,
             with_message,
             errors: diagnostics.iter().filter(|d| d.severity() == Severity::Error).count(),
             diagnostics: counts,
