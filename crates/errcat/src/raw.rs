@@ -60,6 +60,8 @@ pub struct RawCell {
     pub parts: Vec<String>,
     /// `<Note>` blocks inside the cell, as light markdown.
     pub notes: Vec<String>,
+    /// All of the cell's text is struck through (`~~137~~`): withdrawn.
+    pub struck: bool,
 }
 
 impl RawCell {
@@ -78,6 +80,7 @@ impl RawCell {
         RawCell {
             parts: text.split('\n').map(str::trim).filter(|part| !part.is_empty()).map(str::to_owned).collect(),
             notes: Vec::new(),
+            struck: false,
         }
     }
 }

@@ -94,6 +94,8 @@ struct Stats {
     sequential: bool,
     idents: usize,
     prose: usize,
+    /// Cells with letters that are not codes (one-word messages count).
+    words: usize,
     distinct: usize,
     mean_chars: usize,
 }
@@ -113,7 +115,7 @@ impl Stats {
             if parsed.is_ok() || is_catch_all(&unwrapped) {
                 stats.codes += 1;
             }
-            if let Ok(CodeCell::Codes(codes)) = parsed
+            if let Ok(CodeCell::Codes(codes)) = &parsed
                 && codes.len() == 1
             {
                 numbers.push(codes[0].value());
@@ -122,6 +124,9 @@ impl Stats {
                 stats.idents += 1;
             } else if cell.contains(char::is_whitespace) || cell.chars().any(super::is_cjk) {
                 stats.prose += 1;
+            }
+            if parsed.is_err() && cell.chars().any(char::is_alphabetic) {
+                stats.words += 1;
             }
             seen.insert(unwrapped);
             stats.mean_chars += cell.chars().count();
@@ -156,6 +161,10 @@ impl Stats {
 
     fn is_prose(&self) -> bool {
         self.filled > 0 && self.share(self.prose) >= 0.5
+    }
+
+    fn is_text(&self) -> bool {
+        self.filled > 0 && self.share(self.words) >= 0.5
     }
 
     /// Few distinct short values repeated over many rows: a category.
@@ -332,7 +341,17 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     // column, then an unnamed prose column, then a remark, cause or
     // solution column gives the message.
     if !roles.contains(&Some(ColumnRole::Message)) {
-        let prose = (0..width).find(|i| roles[*i].is_none() && stats[*i].is_prose() && !stats[*i].is_category());
+        let prose = (0..width)
+            .find(|i| roles[*i].is_none() && stats[*i].is_prose() && !stats[*i].is_category())
+            .or_else(|| {
+                (0..width).find(|i| {
+                    roles[*i].is_none()
+                        && stats[*i].is_text()
+                        && !stats[*i].is_category()
+                        && !stats[*i].is_identifiers()
+                        && !is_not_the_code(&headers[*i])
+                })
+            });
         let promoted = compound
             .first()
             .copied()

@@ -118,6 +118,8 @@ struct Row {
     lines: Vec<u32>,
     section: String,
     cells: RowCells,
+    /// The code or name cell is struck through: the page withdrew the code.
+    struck: bool,
 }
 
 impl Row {
@@ -130,6 +132,7 @@ impl Row {
             lines: vec![line],
             section: section.to_owned(),
             cells: RowCells::default(),
+            struck: false,
         }
     }
 
@@ -544,7 +547,10 @@ impl Lowering<'_> {
             }
             return;
         }
-        let mut new_row = Row { lines, cells, ..Row::marker(row.line, section) };
+        let struck = row.cells.iter().enumerate().any(|(index, cell)| {
+            cell.struck && matches!(plan.roles.get(index), Some(ColumnRole::Code | ColumnRole::Name))
+        });
+        let mut new_row = Row { lines, cells, struck, ..Row::marker(row.line, section) };
         if words::is_catch_all(&code_text) {
             new_row.catch_all = Some(code_text);
             built.push(new_row);
@@ -701,6 +707,7 @@ impl Lowering<'_> {
                 }
                 None => (None, false),
             };
+            let deprecated = deprecated || row.struck;
             for code in &row.codes {
                 let same_row: Vec<Code> = row.codes.iter().copied().filter(|other| other != code).collect();
                 if let Some(&index) = by_code.get(code) {

@@ -158,6 +158,12 @@ pub struct TextBuilder {
     links: Vec<(usize, usize, String)>,
     /// Set after a list closes: the next text starts on a new line.
     newline_pending: bool,
+    /// Open strike-through spans (`~~x~~`, `<del>`), and the characters
+    /// written inside and outside them: a cell struck through whole is
+    /// withdrawn.
+    strike_depth: usize,
+    struck_chars: usize,
+    plain_chars: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -210,6 +216,11 @@ impl TextBuilder {
             self.newline_pending = false;
             self.start_line();
         }
+        if self.strike_depth > 0 {
+            self.struck_chars += 1;
+        } else {
+            self.plain_chars += 1;
+        }
         self.current.push(character);
     }
 
@@ -248,6 +259,13 @@ impl TextBuilder {
     /// Bold, italic and strike-through: the page's meaning is the text, so
     /// the markers are not kept (`**弃用**` → `弃用`).
     pub fn emphasis(&mut self) {}
+
+    /// Strike-through opens (`true`) or closes: its markers are dropped like
+    /// emphasis, but a cell struck through whole is marked (`RawCell::struck`).
+    pub fn strike(&mut self, open: bool) {
+        let target = self.target();
+        target.strike_depth = if open { target.strike_depth + 1 } else { target.strike_depth.saturating_sub(1) };
+    }
 
     pub fn link_start(&mut self, url: &str) {
         let target = self.target();
@@ -363,10 +381,11 @@ impl TextBuilder {
             ("a", true) => target.link_end(),
             ("code", _) | ("kbd", _) | ("samp", _) | ("tt", _) => target.push_char('`'),
             ("strong" | "b" | "em" | "i", _) => target.emphasis(),
+            ("del" | "s" | "strike", closing) => target.strike(!closing),
             (
-                "span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "del" | "s" | "ins" | "center"
-                | "img" | "abbr" | "cite" | "q" | "time" | "var" | "label" | "section" | "article" | "main" | "figure"
-                | "figcaption" | "tbody" | "thead" | "tfoot" | "dfn" | "bdi" | "bdo" | "wbr" | "nobr",
+                "span" | "font" | "sup" | "sub" | "u" | "small" | "big" | "mark" | "ins" | "center" | "img" | "abbr"
+                | "cite" | "q" | "time" | "var" | "label" | "section" | "article" | "main" | "figure" | "figcaption"
+                | "tbody" | "thead" | "tfoot" | "dfn" | "bdi" | "bdo" | "wbr" | "nobr",
                 _,
             ) => {}
             ("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "blockquote" | "dl" | "dt" | "dd" | "hr", _) => {
@@ -428,6 +447,7 @@ impl TextBuilder {
         RawCell {
             parts: self.parts.into_iter().map(|part| tidy_lines(&part)).filter(|part| !part.is_empty()).collect(),
             notes: self.notes,
+            struck: self.struck_chars > 0 && self.plain_chars == 0,
         }
     }
 }
@@ -559,6 +579,15 @@ mod tests {
         let mut builder = TextBuilder::new();
         builder.text("Causes:\n- one\n- two\nend of\nsentence");
         assert_eq!(builder.finish_cell().parts, ["Causes:\n- one\n- two end of sentence"]);
+    }
+
+    #[test]
+    fn a_cell_struck_through_whole_is_marked() {
+        let (cell, _) = cell_from_html(&["<del>", "137", "</del>"]);
+        assert!(cell.struck);
+        assert_eq!(cell.parts, ["137"]);
+        let (cell, _) = cell_from_html(&["<del>", "old", "</del>", " new"]);
+        assert!(!cell.struck);
     }
 
     #[test]

@@ -408,7 +408,8 @@ fn handle_table_event(
             // A row's range may start with the line break before it.
             let source = text.get(range.clone()).unwrap_or("");
             let line = lines.line(range.start + (source.len() - source.trim_start().len()));
-            let last_line = lines.line(range.end.saturating_sub(1).max(range.start)).max(line);
+            let end = range.start + source.trim_end().len();
+            let last_line = lines.line(end.saturating_sub(1).max(range.start)).max(line);
             state.row = Some(RawRow { line, last_line, column: 0, cells: Vec::new() });
             state.row_range = range.clone();
         }
@@ -466,8 +467,11 @@ fn handle_table_event(
                     Event::HardBreak => builder.line_break(),
                     Event::Start(MdTag::Link { dest_url, .. }) => builder.link_start(dest_url),
                     Event::End(TagEnd::Link) => builder.link_end(),
-                    Event::Start(MdTag::Emphasis | MdTag::Strong | MdTag::Strikethrough)
-                    | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => builder.emphasis(),
+                    Event::Start(MdTag::Emphasis | MdTag::Strong) | Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                        builder.emphasis()
+                    }
+                    Event::Start(MdTag::Strikethrough) => builder.strike(true),
+                    Event::End(TagEnd::Strikethrough) => builder.strike(false),
                     _ => {}
                 }
             }
