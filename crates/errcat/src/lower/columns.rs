@@ -10,7 +10,7 @@
 //! lowering can report it. Manifest overrides always win. This module sees
 //! text only; it builds no entries.
 
-use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in, says_code};
+use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in, says_code, says_hex};
 use crate::code::CodeCell;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -85,6 +85,16 @@ pub fn unwrap_markup(text: &str) -> String {
     text.chars().filter(|c| !matches!(c, '`' | '*' | '$')).collect::<String>().trim().to_owned()
 }
 
+/// A cell of a hexadecimal column (`A`, `1F`) with the `0x` it omits.
+pub fn with_hex_prefix(text: &str, hex: bool) -> String {
+    let bare = text.trim();
+    if hex && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_hexdigit()) {
+        format!("0x{bare}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Content statistics of one column.
 #[derive(Debug, Clone, Default)]
 struct Stats {
@@ -101,7 +111,7 @@ struct Stats {
 }
 
 impl Stats {
-    fn of(cells: &[String]) -> Stats {
+    fn of(cells: &[String], hex: bool) -> Stats {
         let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !is_dash(c)).collect();
         let mut stats = Stats { filled: filled.len(), ..Stats::default() };
         if filled.is_empty() {
@@ -110,7 +120,7 @@ impl Stats {
         let mut seen = HashSet::new();
         let mut numbers = Vec::new();
         for cell in &filled {
-            let unwrapped = unwrap_markup(cell);
+            let unwrapped = with_hex_prefix(&unwrap_markup(cell), hex);
             let parsed = CodeCell::parse(&unwrapped);
             if parsed.is_ok() || is_catch_all(&unwrapped) {
                 stats.codes += 1;
@@ -203,6 +213,9 @@ pub struct ColumnPlan {
     /// A second column holding the same codes in another form (hex beside
     /// decimal): kept as an attribute and used to check and sign the code.
     pub alternate_code: Option<usize>,
+    /// Columns whose header says hexadecimal (`Code, Hex`, `十六进制`): their
+    /// cells are hex even without `0x`.
+    pub hex: Vec<bool>,
     /// Why a column's role differs from what its header says, one line each
     /// (reported as info diagnostics).
     pub findings: Vec<String>,
@@ -218,7 +231,9 @@ impl ColumnPlan {
 /// (`cells[column][row]`, cell text with parts joined).
 pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<String, ColumnRole>) -> ColumnPlan {
     let width = headers.len();
-    let stats: Vec<Stats> = (0..width).map(|i| Stats::of(cells.get(i).map_or(&[][..], Vec::as_slice))).collect();
+    let hex: Vec<bool> = headers.iter().map(|h| says_hex(h)).collect();
+    let stats: Vec<Stats> =
+        (0..width).map(|i| Stats::of(cells.get(i).map_or(&[][..], Vec::as_slice), hex[i])).collect();
     let said: Vec<Vec<ColumnRole>> = headers.iter().map(|h| roles_in(h)).collect();
     let forced: Vec<Option<ColumnRole>> = headers.iter().map(|h| override_for(h, overrides)).collect();
     let mut roles: Vec<Option<ColumnRole>> = forced.clone();
@@ -281,7 +296,10 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     // A second form of the same codes (hex beside decimal).
     let alternate_code = code.and_then(|code| {
         (0..width).find(|i| {
-            *i != code && roles[*i].is_none() && stats[*i].is_codes() && same_codes(&cells[code], &cells[*i]) >= 0.8
+            *i != code
+                && roles[*i].is_none()
+                && stats[*i].is_codes()
+                && same_codes((&cells[code], hex[code]), (&cells[*i], hex[*i])) >= 0.8
         })
     });
     if let Some(alternate) = alternate_code {
@@ -351,6 +369,10 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                         && !stats[*i].is_identifiers()
                         && !is_not_the_code(&headers[*i])
                 })
+            })
+            .or_else(|| {
+                // Last: any text column, even one whose values repeat.
+                (0..width).find(|i| roles[*i].is_none() && stats[*i].is_text() && !stats[*i].is_identifiers())
             });
         let promoted = compound
             .first()
@@ -373,14 +395,19 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     }
 
     let roles = roles.into_iter().map(|role| role.unwrap_or(ColumnRole::Attribute)).collect();
-    ColumnPlan { roles, alternate_code, findings }
+    ColumnPlan { roles, alternate_code, hex, findings }
 }
 
 /// The share of rows where two columns hold the same code (as written, or
 /// as a 32-bit value read signed).
-fn same_codes(codes: &[String], others: &[String]) -> f64 {
-    let pairs: Vec<(i64, i64)> =
-        codes.iter().zip(others).filter_map(|(a, b)| Some((single_code(a)?, single_code(b)?))).collect();
+fn same_codes((codes, hex): (&[String], bool), (others, other_hex): (&[String], bool)) -> f64 {
+    let pairs: Vec<(i64, i64)> = codes
+        .iter()
+        .zip(others)
+        .filter_map(|(a, b)| {
+            Some((single_code(&with_hex_prefix(a, hex))?, single_code(&with_hex_prefix(b, other_hex))?))
+        })
+        .collect();
     if pairs.is_empty() {
         return 0.0;
     }

@@ -193,8 +193,14 @@ struct Continuation {
 
 /// Lowers a raw document into a catalog.
 pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
-    let mut lowering =
-        Lowering { info, settings, diagnostics: Vec::new(), groups: Vec::new(), message_from_other_fields: 0 };
+    let mut lowering = Lowering {
+        info,
+        settings,
+        diagnostics: Vec::new(),
+        groups: Vec::new(),
+        message_from_other_fields: 0,
+        section_headers: HashMap::new(),
+    };
     let catalog_title =
         info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
     if doc.tables.is_empty() {
@@ -255,6 +261,8 @@ struct Lowering<'a> {
     /// Rows of the group being built whose message came from the cause or
     /// the solution.
     message_from_other_fields: usize,
+    /// The headers of each section's first table.
+    section_headers: HashMap<String, Vec<String>>,
 }
 
 impl Lowering<'_> {
@@ -401,11 +409,57 @@ impl Lowering<'_> {
             self.row(row, &plan, &names, &layout, code_index, row_section, &mut built);
         }
         self.split_by_column(&mut built, &names, section);
+        self.separate_code_spaces(&mut built, &headers, &plan, section, table.line);
         for row in built {
             let group = self.group_index(&row.section);
             self.groups[group].rows.push(row);
         }
         Some(Continuation { section: section.to_owned(), headers, plan, width })
+    }
+
+    /// A second table of a section with other headers whose codes collide
+    /// with the section's (`Class` 0–15, then `Hardware Device` 0–15) is
+    /// another code space: its rows go to `Section / <its message header>`.
+    fn separate_code_spaces(
+        &mut self,
+        rows: &mut [Row],
+        headers: &[String],
+        plan: &ColumnPlan,
+        section: &str,
+        line: u32,
+    ) {
+        let Some(existing) = self.groups.iter().find(|group| group.title == section) else {
+            self.section_headers.insert(section.to_owned(), headers.to_vec());
+            return;
+        };
+        if self.section_headers.get(section).is_some_and(|first| first == headers) {
+            return;
+        }
+        let codes: std::collections::HashSet<Code> =
+            existing.rows.iter().flat_map(|row| row.codes.iter().copied()).collect();
+        if !rows.iter().any(|row| row.section == section && row.codes.iter().any(|code| codes.contains(code))) {
+            return;
+        }
+        let label = plan
+            .roles
+            .iter()
+            .position(|role| *role == ColumnRole::Message)
+            .or_else(|| plan.roles.iter().position(|role| *role != ColumnRole::Code))
+            .and_then(|index| headers.get(index))
+            .map(|header| header.trim().to_owned())
+            .filter(|header| !header.is_empty())
+            .unwrap_or_else(|| format!("table at line {line}"));
+        let title = format!("{section} / {label}");
+        self.report(
+            DiagnosticKind::ColumnByContent,
+            line,
+            format!(
+                "this table repeats codes of an earlier table of `{section}` under other headers: grouped as `{title}`"
+            ),
+        );
+        for row in rows.iter_mut().filter(|row| row.section == section) {
+            row.section = title.clone();
+        }
     }
 
     /// Splits a table's rows into `Section / value` groups by an attribute
@@ -509,7 +563,12 @@ impl Lowering<'_> {
                 }
             }
         }
-        let code_text = row.cells.get(code_index).map(|cell| unwrap_markup(&cell.text())).unwrap_or_default();
+        let hex = plan.hex.get(code_index).copied().unwrap_or(false);
+        let code_text = row
+            .cells
+            .get(code_index)
+            .map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
+            .unwrap_or_default();
         let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         if code_text.trim().is_empty() {
             let previous = built.last_mut().filter(|previous| previous.is_data());
@@ -556,15 +615,21 @@ impl Lowering<'_> {
             built.push(new_row);
             return;
         }
-        let alternate =
-            plan.alternate_code.and_then(|index| row.cells.get(index)).map(|cell| unwrap_markup(&cell.text()));
+        let alternate = plan.alternate_code.and_then(|index| {
+            let hex = plan.hex.get(index).copied().unwrap_or(false);
+            row.cells.get(index).map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
+        });
         match parse_code_cell(&code_text, alternate.as_deref()) {
             Ok(ParsedCode { cell: CodeCell::Codes(codes), literal, disagreement }) => {
                 if let Some(message) = disagreement {
                     self.report_row(DiagnosticKind::CodeFormsDisagree, row, message);
                 }
                 new_row.codes = codes;
-                new_row.literal = literal;
+                // A hex column's cell is kept as written (`A`, not `0xA`).
+                new_row.literal = match literal {
+                    Some(_) if hex => row.cells.get(code_index).map(|cell| unwrap_markup(&cell.text())),
+                    other => other,
+                };
                 built.push(new_row);
             }
             Ok(ParsedCode { cell: CodeCell::Range(from, to), .. }) => {

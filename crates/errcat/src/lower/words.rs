@@ -177,6 +177,16 @@ pub fn says_code(header: &str) -> bool {
     !weak
 }
 
+/// Header words that say a column's numbers are hexadecimal.
+pub const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
+
+/// True when a header says its numbers are hexadecimal (`Code, Hex`).
+pub fn says_hex(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| HEX_WORDS.contains(&word))
+        || HEX_WORDS.iter().filter(|word| !word.is_ascii()).any(|word| lower.contains(word))
+}
+
 /// Header words that make a numeric column a poor candidate for the code:
 /// it holds a transport status or a position, not the documented code.
 pub const NOT_THE_CODE: &[&str] = &["http", "序号", "sequence", "index", "#", "no", "行号"];
