@@ -85,6 +85,17 @@ pub fn unwrap_markup(text: &str) -> String {
     text.chars().filter(|c| !matches!(c, '`' | '*' | '$')).collect::<String>().trim().to_owned()
 }
 
+/// A code cell written as an assignment, `APP_ERR_OK = 0`: the identifier
+/// and the value.
+pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
+    let (name, value) = text.split_once('=')?;
+    let (name, value) = (name.trim(), value.trim().trim_end_matches([',', ';']).trim());
+    (is_identifier(name) || name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.is_empty())
+        .then_some(())
+        .filter(|_| CodeCell::parse(value).is_ok())
+        .map(|_| (name, value))
+}
+
 /// A cell of a hexadecimal column (`A`, `1F`) with the `0x` it omits.
 pub fn with_hex_prefix(text: &str, hex: bool) -> String {
     let bare = text.trim();
@@ -121,6 +132,7 @@ impl Stats {
         let mut numbers = Vec::new();
         for cell in &filled {
             let unwrapped = with_hex_prefix(&unwrap_markup(cell), hex);
+            let unwrapped = split_assignment(&unwrapped).map_or(unwrapped.clone(), |(_, value)| value.to_owned());
             let parsed = CodeCell::parse(&unwrapped);
             if parsed.is_ok() || is_catch_all(&unwrapped) {
                 stats.codes += 1;
@@ -542,6 +554,16 @@ mod tests {
         let plan = plan(&headers, &cells, &BTreeMap::new());
         assert_eq!(plan.roles, [Code, Attribute, Message]);
         assert_eq!(plan.alternate_code, Some(1));
+    }
+
+    #[test]
+    fn assignments_are_a_name_and_a_code() {
+        assert_eq!(split_assignment("APP_ERR_OK = 0"), Some(("APP_ERR_OK", "0")));
+        assert_eq!(split_assignment("kFoo = 0x10,"), Some(("kFoo", "0x10")));
+        assert_eq!(split_assignment("a = b"), None);
+        let table: &[&[&str]] =
+            &[&["返回码", "返回说明"], &["APP_ERR_OK = 0", "success"], &["APP_BASE = 2000", "base"]];
+        assert_eq!(roles(table), [Code, Message]);
     }
 
     #[test]

@@ -564,11 +564,18 @@ impl Lowering<'_> {
             }
         }
         let hex = plan.hex.get(code_index).copied().unwrap_or(false);
-        let code_text = row
+        let mut code_text = row
             .cells
             .get(code_index)
             .map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
             .unwrap_or_default();
+        // `APP_ERR_OK = 0`: the name and the code in one cell.
+        if let Some((name, value)) = columns::split_assignment(&code_text) {
+            if cells.name.is_none() {
+                cells.name = Some(name.to_owned());
+            }
+            code_text = value.to_owned();
+        }
         let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         if code_text.trim().is_empty() {
             let previous = built.last_mut().filter(|previous| previous.is_data());
