@@ -148,6 +148,9 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     pub section: String,
+    /// The identifier the page gives on the other row, when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

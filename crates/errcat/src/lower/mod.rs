@@ -870,8 +870,15 @@ impl Lowering<'_> {
             row.lines[0],
             format!("code {code} {what} than at line {first_line}; both wordings are kept (the other as a variant)"),
         );
+        let doc_name = row
+            .cells
+            .name
+            .as_deref()
+            .map(|name| words::strip_deprecated(name).0.trim_matches('`').to_owned())
+            .filter(|name| Some(name) != entry.doc_name.as_ref() && none_if_dash(name).is_some());
         entry.variants.push(Variant {
             section: row.section.clone(),
+            doc_name,
             message: texts.message.clone(),
             cause: texts.cause.clone(),
             solution: texts.solution.clone(),

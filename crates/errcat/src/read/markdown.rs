@@ -160,7 +160,11 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
     // as a rule and a heading; only its title is kept.
     if let Some((length, title)) = super::front_matter(&repaired) {
         doc.title = title;
-        let blank: String = repaired[..length].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
+        // One space per byte, so that offsets (and lines) stay valid.
+        let blank: String = repaired[..length]
+            .chars()
+            .map(|c| if c == '\n' { "\n".to_owned() } else { " ".repeat(c.len_utf8()) })
+            .collect();
         repaired.replace_range(..length, &blank);
     }
 
@@ -744,6 +748,8 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Error codes"));
         assert_eq!(doc.tables[0].section.as_ref().map(|s| (s.title.as_str(), s.level)), Some(("名称", 4)));
         assert_eq!(doc.headings.len(), 1, "front matter is never a heading");
+        let (doc, _) = read("---\ntitle: 错误码\n---\n| Code | Message |\n|---|---|\n| 1 | x |\n");
+        assert_eq!((doc.title.as_deref(), doc.tables[0].rows[0].line), (Some("错误码"), 6), "lines stay right");
     }
 
     #[test]
