@@ -578,38 +578,33 @@ impl Lowering<'_> {
         }
         let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         if code_text.trim().is_empty() {
-            let previous = built.last_mut().filter(|previous| previous.is_data());
-            match previous {
+            // The row above is in this table, or (the table's first row) in
+            // an earlier table of the section that this one continues.
+            let previous = if built.is_empty() {
+                let group = self.group_index(section);
+                self.groups[group].rows.last_mut().filter(|previous| previous.is_data() && previous.section == section)
+            } else {
+                built.last_mut().filter(|previous| previous.is_data())
+            };
+            let joined = match previous {
                 Some(previous) if cells.name.is_none() => {
                     let above = previous.lines[0];
                     continue_row(previous, cells, row);
-                    self.report_row(
-                        DiagnosticKind::ContinuationJoined,
-                        row,
-                        format!("row without a code continues the row at line {above}; its text was appended"),
-                    );
+                    Some(above)
                 }
-                _ => {
-                    // The rows above may be in the group already (an
-                    // earlier table of the section continues here).
-                    let group = self.group_index(section);
-                    match self.groups[group].rows.last_mut().filter(|p| p.is_data() && p.section == section) {
-                        Some(previous) if built.is_empty() && cells.name.is_none() => {
-                            let above = previous.lines[0];
-                            continue_row(previous, cells, row);
-                            self.report_row(
-                                DiagnosticKind::ContinuationJoined,
-                                row,
-                                format!("row without a code continues the row at line {above}; its text was appended"),
-                            );
-                        }
-                        _ => self.report_row(
-                            DiagnosticKind::OrphanContinuation,
-                            row,
-                            "row has no code and no row above it to continue; it is not in the catalog".to_owned(),
-                        ),
-                    }
-                }
+                _ => None,
+            };
+            match joined {
+                Some(above) => self.report_row(
+                    DiagnosticKind::ContinuationJoined,
+                    row,
+                    format!("row without a code continues the row at line {above}; its text was appended"),
+                ),
+                None => self.report_row(
+                    DiagnosticKind::OrphanContinuation,
+                    row,
+                    "row has no code and no row above it to continue; it is not in the catalog".to_owned(),
+                ),
             }
             return;
         }
