@@ -200,6 +200,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         groups: Vec::new(),
         message_from_other_fields: 0,
         section_headers: HashMap::new(),
+        group_by_title: HashMap::new(),
     };
     let catalog_title =
         info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
@@ -263,6 +264,8 @@ struct Lowering<'a> {
     message_from_other_fields: usize,
     /// The headers of each section's first table.
     section_headers: HashMap<String, Vec<String>>,
+    /// Index of each group draft by title.
+    group_by_title: HashMap<String, usize>,
 }
 
 impl Lowering<'_> {
@@ -280,9 +283,10 @@ impl Lowering<'_> {
             SectionMode::PerSection => section.to_owned(),
             SectionMode::Merge => self.settings.group_title.clone().unwrap_or_else(|| "Errors".to_owned()),
         };
-        if let Some(index) = self.groups.iter().position(|group| group.title == title) {
-            return index;
+        if let Some(index) = self.group_by_title.get(&title) {
+            return *index;
         }
+        self.group_by_title.insert(title.clone(), self.groups.len());
         self.groups.push(GroupDraft { title, rows: Vec::new() });
         self.groups.len() - 1
     }
@@ -428,7 +432,7 @@ impl Lowering<'_> {
         section: &str,
         line: u32,
     ) {
-        let Some(existing) = self.groups.iter().find(|group| group.title == section) else {
+        let Some(existing) = self.group_by_title.get(section).map(|index| &self.groups[*index]) else {
             self.section_headers.insert(section.to_owned(), headers.to_vec());
             return;
         };

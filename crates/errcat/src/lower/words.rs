@@ -210,6 +210,12 @@ pub fn normalize(header: &str) -> String {
         .collect()
 }
 
+/// [`WORDS`] normalized once: headers and cell labels are matched against
+/// them for every cell part, so they are not normalized again each time.
+static NORMALIZED_WORDS: std::sync::LazyLock<Vec<(ColumnRole, Vec<String>)>> = std::sync::LazyLock::new(|| {
+    WORDS.iter().map(|(role, words)| (*role, words.iter().map(|word| normalize(word)).collect())).collect()
+});
+
 /// Every role whose word the header is or contains, the word that ends last
 /// first (then the longest). Short ASCII words only count as whole headers
 /// (`key`, `fix`).
@@ -218,8 +224,8 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
     if normalized.is_empty() {
         return Vec::new();
     }
-    for (role, words) in WORDS {
-        if words.iter().any(|word| normalize(word) == normalized) {
+    for (role, words) in NORMALIZED_WORDS.iter() {
+        if words.iter().any(|word| *word == normalized) {
             return vec![*role];
         }
     }
@@ -227,13 +233,12 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
     // head noun (`错误码描述` is a description, `HTTP Status Code` a code),
     // then the longest word.
     let mut found: Vec<(usize, usize, ColumnRole)> = Vec::new();
-    for (role, words) in WORDS {
-        for word in *words {
-            let word = normalize(word);
+    for (role, words) in NORMALIZED_WORDS.iter() {
+        for word in words {
             if word.is_ascii() && word.len() < 5 {
                 continue;
             }
-            if let Some(start) = normalized.rfind(&word) {
+            if let Some(start) = normalized.rfind(word.as_str()) {
                 found.push((start + word.len(), word.chars().count(), *role));
             }
         }
