@@ -225,7 +225,7 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
         return Vec::new();
     }
     for (role, words) in NORMALIZED_WORDS.iter() {
-        if words.iter().any(|word| *word == normalized) {
+        if words.contains(&normalized) {
             return vec![*role];
         }
     }
