@@ -151,6 +151,9 @@ pub struct Variant {
     /// The identifier the page gives on the other row, when it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_name: Option<String>,
+    /// The other row's attributes, when they differ.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

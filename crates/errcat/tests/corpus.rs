@@ -133,7 +133,20 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
             entry.code.value() == row.code && row.section.as_deref().is_none_or(|section| in_section(group, section))
         })
         .collect();
-    let Some((_, entry)) = candidates.first() else {
+    // A code in several groups (a module column) passes when one matches.
+    if candidates.len() > 1 {
+        let mut first_problem = None;
+        for (group, entry) in &candidates {
+            match check_entry(group, entry, row) {
+                Ok(()) => return Ok(()),
+                Err(problem) => {
+                    first_problem.get_or_insert(problem);
+                }
+            }
+        }
+        return Err(first_problem.unwrap_or_default());
+    }
+    let Some((group, entry)) = candidates.first() else {
         let groups: Vec<&str> = catalog
             .entries()
             .filter(|(_, entry)| entry.code.value() == row.code)
@@ -141,6 +154,11 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
             .collect();
         return Err(format!("code {} not found (in sections {groups:?})", row.code));
     };
+    check_entry(group, entry, row)
+}
+
+/// What differs between an expected row and one entry.
+fn check_entry(_group: &Group, entry: &Entry, row: &Row) -> Result<(), String> {
     let mut problems = Vec::new();
     let mut check = |what: &str, ok: bool, got: &dyn std::fmt::Debug| {
         if !ok {
@@ -180,7 +198,11 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
         check(&format!("solution containing {part:?}"), ok, &entry.solution);
     }
     for (key, value) in &row.attributes_contain {
-        let ok = entry.attributes.iter().any(|(k, v)| k.contains(key.as_str()) && visible(v).contains(value.as_str()));
+        // A code documented twice keeps the other row's attributes too.
+        let ok = std::iter::once(&entry.attributes)
+            .chain(entry.variants.iter().map(|variant| &variant.attributes))
+            .flatten()
+            .any(|(k, v)| k.contains(key.as_str()) && visible(v).contains(value.as_str()));
         check(&format!("attribute {key:?} containing {value:?}"), ok, &entry.attributes);
     }
     if problems.is_empty() {

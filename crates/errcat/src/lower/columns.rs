@@ -276,7 +276,14 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
             Some(b) if score(b) >= score(i) => Some(b),
             _ => Some(i),
         });
-        let by_header = (0..width).find(|i| forced[*i].is_none() && header_role(*i) == Some(ColumnRole::Code));
+        // A header that only says "value" (`默认值`, `Value`) names the code
+        // column when its cells agree; "code" headers are believed anyway
+        // (their rows that are not codes are reported one by one).
+        let by_header = (0..width).find(|i| {
+            forced[*i].is_none()
+                && header_role(*i) == Some(ColumnRole::Code)
+                && (says_code(&headers[*i]) || stats[*i].share(stats[*i].codes) >= 0.5)
+        });
         let chosen = best.or(by_header);
         if let Some(code) = chosen {
             roles[code] = Some(ColumnRole::Code);
@@ -322,10 +329,12 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     if !roles.contains(&Some(ColumnRole::Name)) {
         let name = (0..width)
             .filter(|i| {
-                // Identifiers under a header that says "code" are another
-                // form of the code (`S3 Code`): an attribute.
+                // Identifiers under a header that says "code" beside a code
+                // column that says so too are another form of the code
+                // (`S3 Code` beside `Error Code`): an attribute. Beside a
+                // `Value` column they are the page's names (`错误代码` | `值`).
                 roles[*i].is_none()
-                    && !says_code(&headers[*i])
+                    && !(says_code(&headers[*i]) && code.is_some_and(|code| says_code(&headers[code])))
                     && (stats[*i].is_names()
                         || (header_role(*i) == Some(ColumnRole::Name) && stats[*i].is_identifiers()))
             })

@@ -875,9 +875,12 @@ impl Lowering<'_> {
             .as_deref()
             .map(|name| words::strip_deprecated(name).0.trim_matches('`').to_owned())
             .filter(|name| Some(name) != entry.doc_name.as_ref() && none_if_dash(name).is_some());
+        let attributes =
+            if row.cells.attributes == entry.attributes { BTreeMap::new() } else { row.cells.attributes.clone() };
         entry.variants.push(Variant {
             section: row.section.clone(),
             doc_name,
+            attributes,
             message: texts.message.clone(),
             cause: texts.cause.clone(),
             solution: texts.solution.clone(),

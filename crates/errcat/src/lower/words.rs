@@ -205,7 +205,13 @@ pub const DEPRECATED: &[&str] = &["deprecated", "obsolete", "已废弃", "废弃
 pub fn normalize(header: &str) -> String {
     header
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '`' | '*' | '_' | ':' | '：' | '.' | '-' | '/' | '、'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '`' | '*' | '_' | ':' | '：' | '.' | '-' | '/' | '、' | '"' | '\'' | '“' | '”' | '‘' | '’'
+                )
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -235,7 +241,8 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
     let mut found: Vec<(usize, usize, ColumnRole)> = Vec::new();
     for (role, words) in NORMALIZED_WORDS.iter() {
         for word in words {
-            if word.is_ascii() && word.len() < 5 {
+            // Short words only count as whole headers (`key`, `fix`, `值`).
+            if (word.is_ascii() && word.len() < 5) || word.chars().count() < 2 {
                 continue;
             }
             if let Some(start) = normalized.rfind(word.as_str()) {
@@ -330,6 +337,8 @@ mod tests {
         assert!(says_code("错误码"));
         assert!(!says_code("错误值"));
         assert!(!says_code("Value"));
+        assert!(!says_code("“值”"), "quotes around a header do not count");
+        assert!(roles_in("取值范围").is_empty(), "a one-character word counts only as a whole header");
         assert!(!says_code("Description"));
     }
 
