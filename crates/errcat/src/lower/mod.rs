@@ -273,6 +273,11 @@ impl Lowering<'_> {
         self.diagnostics.push(Diagnostic::new(kind, &self.info.path, line, message));
     }
 
+    /// A diagnostic about a whole table, at its header row.
+    fn report_table(&mut self, kind: DiagnosticKind, table: &RawTable, message: String) {
+        self.report_row(kind, &table.header, message);
+    }
+
     /// A diagnostic about a table row, at its line and (long lines) column.
     fn report_row(&mut self, kind: DiagnosticKind, row: &RawRow, message: String) {
         self.diagnostics.push(Diagnostic::new(kind, &self.info.path, row.line, message).at_column(row.column));
@@ -346,16 +351,16 @@ impl Lowering<'_> {
                 || cells.iter().any(|column| column.iter().any(|cell| CodeCell::parse(&unwrap_markup(cell)).is_ok()));
             if !rows.is_empty() && !evidence {
                 let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
-                self.report(
+                self.report_table(
                     DiagnosticKind::NotACodeTable,
-                    table.line,
+                    table,
                     format!("table with header [{shown}] holds no codes (no code header, no code cell); not read"),
                 );
             } else if !rows.is_empty() {
                 let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
-                self.report(
+                self.report_table(
                     DiagnosticKind::NoCodeColumn,
-                    table.line,
+                    table,
                     format!(
                         "table with header [{shown}] has no code column (no column's cells are codes and no header \
                          names one); its {} row(s) are not read ({ROLE_HINT})",
@@ -367,10 +372,10 @@ impl Lowering<'_> {
             return None;
         };
         for finding in plan.findings.iter().filter(|_| !is_continued) {
-            self.report(DiagnosticKind::ColumnByContent, table.line, format!("{finding} ({ROLE_HINT})"));
+            self.report_table(DiagnosticKind::ColumnByContent, table, format!("{finding} ({ROLE_HINT})"));
         }
         if rows.is_empty() {
-            self.report(DiagnosticKind::EmptyTable, table.line, "table has a header but no rows".to_owned());
+            self.report_table(DiagnosticKind::EmptyTable, table, "table has a header but no rows".to_owned());
         }
         let names = attribute_names(&headers);
         let layout = TableLayout::new(&plan, &rows);
