@@ -10,7 +10,7 @@
 //! lowering can report it. Manifest overrides always win. This module sees
 //! text only; it builds no entries.
 
-use super::words::{WORDS, is_catch_all, is_not_the_code, normalize, roles_in, says_code, says_hex};
+use super::words::{is_catch_all, is_not_the_code, normalize, roles_in, says_code, says_hex};
 use crate::code::CodeCell;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -446,11 +446,6 @@ fn single_code(text: &str) -> Option<i64> {
 /// A value in 0x80000000..=0xFFFFFFFF read as a signed 32-bit integer.
 pub fn signed32(value: i64) -> i64 {
     if (0x8000_0000..=0xFFFF_FFFF).contains(&value) { value - 0x1_0000_0000 } else { value }
-}
-
-/// The words of every role, for documentation and hints.
-pub fn words_of(role: ColumnRole) -> &'static [&'static str] {
-    WORDS.iter().find(|(r, _)| *r == role).map_or(&[], |(_, words)| *words)
 }
 
 #[cfg(test)]
