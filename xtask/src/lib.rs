@@ -86,7 +86,7 @@ pub fn plan(root: &Path) -> Result<Plan> {
         plan.sources.extend(loaded.texts);
         catalogs.push(loaded.catalog);
     }
-    for target in Target::ALL {
+    for target in Target::ALL.iter().copied() {
         let files = errcat::render::render(target, &catalogs, &TemplateSet::builtin(target))
             .with_context(|| format!("rendering the {} target", target.dir()))?;
         for file in files {

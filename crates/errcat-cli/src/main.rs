@@ -154,16 +154,43 @@ struct RenderArgs {
     /// ingested with default settings).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// rust, typescript, kotlin, json, or all (each into OUT/<target>/).
-    #[arg(long)]
-    target: String,
+    /// The target language, or `all` (each into OUT/<target>/).
+    #[arg(long, value_enum)]
+    target: TargetArg,
     /// Output directory; created if missing. Existing files are overwritten.
     #[arg(long)]
     out: PathBuf,
-    /// A folder with your own templates (the same file names as
-    /// `templates/<target>/`); defaults to the built-in templates.
+    /// A folder with your own templates (at least the paths of
+    /// `templates/<target>/`; a template's path is its output path, `{module}`
+    /// in it rendered once per catalog); defaults to the built-in templates.
     #[arg(long)]
     templates: Option<PathBuf>,
+}
+
+/// A `--target` value: every registered target, or all of them.
+#[derive(Debug, Clone, Copy)]
+enum TargetArg {
+    All,
+    One(Target),
+}
+
+static TARGET_ARGS: std::sync::LazyLock<Vec<TargetArg>> = std::sync::LazyLock::new(|| {
+    Target::ALL.iter().copied().map(TargetArg::One).chain(std::iter::once(TargetArg::All)).collect()
+});
+
+impl ValueEnum for TargetArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &TARGET_ARGS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            TargetArg::All => clap::builder::PossibleValue::new("all").help("every target, each into OUT/<target>/"),
+            TargetArg::One(target) => clap::builder::PossibleValue::new(target.dir())
+                .aliases(target.language().aliases().iter().copied())
+                .help(target.language().help()),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -439,13 +466,9 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
 }
 
 fn render(args: &RenderArgs) -> Result<ExitCode> {
-    let targets: Vec<Target> = if args.target == "all" {
-        Target::ALL.to_vec()
-    } else {
-        vec![
-            Target::parse(&args.target)
-                .with_context(|| format!("unknown target `{}` (rust, typescript, kotlin, json, all)", args.target))?,
-        ]
+    let targets: Vec<Target> = match args.target {
+        TargetArg::All => Target::ALL.to_vec(),
+        TargetArg::One(target) => vec![target],
     };
     let mut catalogs = Vec::new();
     let mut failed = false;
@@ -475,24 +498,51 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         eprintln!("errcat: nothing rendered: the pages have errors");
         return Ok(ExitCode::from(1));
     }
-    // Render every target first: a failing template writes nothing.
-    let mut outputs = Vec::new();
+    let mut sets = Vec::new();
     for target in targets {
         let templates = match &args.templates {
             Some(dir) => read_templates(dir)?,
             None => TemplateSet::builtin(target),
         };
-        let files =
-            errcat::render::render(target, &catalogs, &templates).map_err(|error| anyhow::anyhow!("{error}"))?;
-        let base = if args.target == "all" { args.out.join(target.dir()) } else { args.out.clone() };
-        outputs.extend(files.into_iter().map(|file| (base.join(&file.path), file.text)));
+        sets.push((target, templates));
     }
-    for (path, text) in outputs {
+    let model = errcat::render::CodeModel::new(catalogs);
+    let rendering = errcat::render::Rendering::new(&model, &sets).map_err(|error| anyhow::anyhow!("{error}"))?;
+    for diagnostic in rendering.diagnostics() {
+        eprintln!("{}", diagnostic.to_short_string());
+    }
+    let all = matches!(args.target, TargetArg::All);
+    let final_path = |target: Target, path: &str| {
+        if all { args.out.join(target.dir()).join(path) } else { args.out.join(path) }
+    };
+    // Every file is streamed into a temporary sibling; only when all are
+    // rendered are they renamed into place, so a failing template writes
+    // nothing.
+    let staged = std::sync::Mutex::new(Vec::new());
+    let result = rendering.write_all(|target, path| {
+        let path = final_path(target, path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("wrote {}", path.display());
+        let mut temporary = path.clone().into_os_string();
+        temporary.push(".errcat-tmp");
+        let temporary = PathBuf::from(temporary);
+        let file = std::fs::File::create(&temporary)?;
+        staged.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((temporary, path));
+        Ok(file)
+    });
+    let staged = staged.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Err(error) = result {
+        for (temporary, _) in &staged {
+            let _ = std::fs::remove_file(temporary);
+        }
+        bail!("{error}");
+    }
+    for (temporary, path) in &staged {
+        std::fs::rename(temporary, path).with_context(|| format!("writing {}", path.display()))?;
+    }
+    for (target, path) in rendering.outputs() {
+        eprintln!("wrote {}", final_path(target, path).display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -779,15 +829,24 @@ fn diff_since(rev: &str, dir: &Path) -> Result<Vec<errcat::diff::CatalogReport>>
     Ok(reports)
 }
 
-/// Every `*.jinja` file of a template folder.
+/// Every `*.jinja` file of a template folder, by its path inside it.
 fn read_templates(dir: &Path) -> Result<TemplateSet> {
     let mut set = TemplateSet::default();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry.with_context(|| format!("reading {}", dir.display()))?.path();
-        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
-        if name.ends_with(".jinja") {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            set.sources.insert(name.to_owned(), text);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).with_context(|| format!("reading {}", current.display()))? {
+            let path = entry.with_context(|| format!("reading {}", current.display()))?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(relative) = path.strip_prefix(dir) else { continue };
+            let name =
+                relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            if name.ends_with(".jinja") {
+                let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+                set.sources.insert(name, text);
+            }
         }
     }
     Ok(set)

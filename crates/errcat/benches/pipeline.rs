@@ -68,7 +68,7 @@ fn run(page: &str) -> (Duration, usize) {
         eprintln!("  yaml {:?}", mark.elapsed());
     }
     let mut bytes = yaml.len();
-    for target in Target::ALL {
+    for target in Target::ALL.iter().copied() {
         let mark = Instant::now();
         let files = render(target, std::slice::from_ref(&catalog), &TemplateSet::builtin(target)).expect("renders");
         bytes += files.iter().map(|file| file.text.len()).sum::<usize>();

@@ -93,6 +93,8 @@ kinds! {
     InvalidLockfile = ("E0401", "invalid-lockfile", Error),
     RetiredCode = ("I0402", "retired-code", Info),
     RetiredGroup = ("W0403", "retired-group", Warning),
+    // Rendering (05xx)
+    IdentifierRenamed = ("W0501", "identifier-renamed", Warning),
 }
 
 impl fmt::Display for DiagnosticKind {

@@ -20,7 +20,7 @@ fn rendered_text(target: Target, catalogs: &[Catalog]) -> String {
 fn every_target_of_every_seed_matches_its_snapshot() {
     insta::glob!("../../../docs-src", "*.{md,mdx}", |path| {
         let (catalog, _) = common::seed_file(path);
-        for target in Target::ALL {
+        for target in Target::ALL.iter().copied() {
             let name = format!("{}-{}", catalog.id, target.dir());
             insta::assert_snapshot!(name, rendered_text(target, std::slice::from_ref(&catalog)));
         }
@@ -30,7 +30,7 @@ fn every_target_of_every_seed_matches_its_snapshot() {
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let catalogs: Vec<Catalog> = common::manifest().sources.iter().map(|source| common::seed(&source.id).0).collect();
-    for target in Target::ALL {
+    for target in Target::ALL.iter().copied() {
         let first = render(target, &catalogs, &TemplateSet::builtin(target)).expect("renders");
         let mut reversed = catalogs.clone();
         reversed.reverse();

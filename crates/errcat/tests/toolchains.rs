@@ -169,7 +169,7 @@ fn write_rendered(target: Target, catalog: &Catalog, dir: &Path) {
 }
 
 fn rust_round_trip(catalog: &Catalog, dir: &Path) -> String {
-    write_rendered(Target::Rust, catalog, dir);
+    write_rendered(errcat::render::rust::TARGET, catalog, dir);
     std::fs::write(
         dir.join("src/main.rs"),
         r#"#[allow(dead_code)]
@@ -199,7 +199,7 @@ fn main() {
 }
 
 fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {
-    write_rendered(Target::TypeScript, catalog, dir);
+    write_rendered(errcat::render::typescript::TARGET, catalog, dir);
     std::fs::rename(dir.join("tsconfig.json"), dir.join("tsconfig.base.json")).expect("rename");
     std::fs::write(
         dir.join("tsconfig.json"),
@@ -238,7 +238,7 @@ for (const entry of Object.values(Hostile)) {
 }
 
 fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Path) -> String {
-    write_rendered(Target::Kotlin, catalog, dir);
+    write_rendered(errcat::render::kotlin::TARGET, catalog, dir);
     std::fs::write(
         dir.join("Main.kt"),
         r#"import errcat.codes.hostile.Hostile

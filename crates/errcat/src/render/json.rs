@@ -1,21 +1,18 @@
 //! JSON: each catalog as JSON (the same fields as the YAML catalog), an
 //! index of the catalogs, and the JSON Schema (draft 2020-12) they follow.
-//! serde_json does all escaping; templates print the documents.
+//! serde_json does all escaping; templates print the documents, so this
+//! language names nothing and escapes nothing itself.
 
+use super::language::{IdentKind, Language};
+use super::model::CodeWidth;
 use crate::catalog::Catalog;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
-pub struct PackageContext {
-    pub index_json: String,
-    pub catalogs: Vec<CatalogContext>,
-}
+#[derive(Debug)]
+pub struct Json;
 
-#[derive(Debug, Serialize)]
-pub struct CatalogContext {
-    pub id: String,
-    pub catalog_json: String,
-}
+/// The registry entry.
+pub const TARGET: super::Target = super::Target(&Json);
 
 #[derive(Debug, Serialize)]
 struct IndexEntry<'a> {
@@ -29,28 +26,67 @@ struct IndexEntry<'a> {
     entries: usize,
 }
 
-pub fn package_context(catalogs: &[&Catalog]) -> PackageContext {
-    let index: Vec<IndexEntry<'_>> = catalogs
-        .iter()
-        .map(|catalog| IndexEntry {
-            id: &catalog.id,
-            title: &catalog.title,
-            locale: &catalog.locale,
-            file: format!("{}.json", catalog.id),
-            source: &catalog.source.file,
-            sha256: &catalog.source.sha256,
-            groups: catalog.groups.len(),
-            entries: catalog.entries().count(),
-        })
-        .collect();
-    let index_json =
-        serde_json::to_string_pretty(&serde_json::json!({ "schema": crate::catalog::SCHEMA, "catalogs": index }))
-            .unwrap_or_default();
-    PackageContext {
-        index_json,
-        catalogs: catalogs
+impl Language for Json {
+    fn id(&self) -> &'static str {
+        "json"
+    }
+
+    fn help(&self) -> &'static str {
+        "every catalog as JSON, an index, and the JSON Schema they follow"
+    }
+
+    fn keywords(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
+        match kind {
+            IdentKind::Module => &["index", "schema"],
+            IdentKind::Type | IdentKind::Member => &[],
+        }
+    }
+
+    fn case(&self, _kind: IdentKind, name: &str) -> String {
+        name.to_owned()
+    }
+
+    fn string_literal(&self, text: &str) -> String {
+        serde_json::to_string(text).unwrap_or_default()
+    }
+
+    fn none_literal(&self) -> &'static str {
+        "null"
+    }
+
+    fn doc_line(&self, line: &str) -> String {
+        line.to_owned()
+    }
+
+    fn code_type(&self, _width: CodeWidth) -> &'static str {
+        "integer"
+    }
+
+    fn module_attribute(&self, key: &str, catalog: &Catalog) -> Option<String> {
+        (key == "catalog_json").then(|| catalog.to_json())
+    }
+
+    fn package_attribute(&self, key: &str, catalogs: &[Catalog]) -> Option<String> {
+        if key != "index_json" {
+            return None;
+        }
+        let index: Vec<IndexEntry<'_>> = catalogs
             .iter()
-            .map(|catalog| CatalogContext { id: catalog.id.clone(), catalog_json: catalog.to_json() })
-            .collect(),
+            .map(|catalog| IndexEntry {
+                id: &catalog.id,
+                title: &catalog.title,
+                locale: &catalog.locale,
+                file: format!("{}.json", catalog.id),
+                source: &catalog.source.file,
+                sha256: &catalog.source.sha256,
+                groups: catalog.groups.len(),
+                entries: catalog.entries().count(),
+            })
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({ "schema": crate::catalog::SCHEMA, "catalogs": index })).ok()
     }
 }

@@ -1,86 +1,103 @@
 //! Rendering: catalogs become code through minijinja templates, one folder
 //! per target (`templates/<target>/`).
 //!
-//! Each target has a language module (`rust`, `typescript`, `kotlin`,
-//! `json`) that owns naming (case, keywords, collisions) and escaping
-//! (string literals, doc comments) and builds a context of precomputed
-//! fields; templates only print them. Every output file has LF line endings
-//! and exactly one trailing newline. Rendering touches no files: callers
-//! get `(path, text)` pairs.
+//! The pieces: a language-neutral [`model`] built once from the catalogs;
+//! one [`Language`](language::Language) per target, registered in
+//! [`TARGETS`] (the only list of targets: `--target` values, help text,
+//! template folders and output folders all come from it); template
+//! [`objects`] that read the model without copying it. A template's path
+//! is its output path: `src/{module}.rs.jinja` renders once per catalog
+//! into `src/<module name>.rs`, `Cargo.toml.jinja` once into `Cargo.toml`.
+//! Output is streamed per file, with LF line endings and exactly one
+//! trailing newline, and files are rendered in parallel. Rendering touches
+//! no files itself: callers hand it writers.
 
 pub mod json;
 pub mod kotlin;
+pub mod language;
+pub mod model;
+pub mod objects;
 pub mod rust;
 pub mod typescript;
 
-use crate::catalog::Catalog;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
-use serde::Serialize;
-use std::collections::BTreeMap;
+pub use language::{IdentKind, Language, must_escape, screaming_snake};
+pub use model::CodeModel;
 
-/// A code-generation target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Target {
-    Rust,
-    TypeScript,
-    Kotlin,
-    Json,
+use crate::catalog::Catalog;
+use crate::diagnostic::Diagnostic;
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use model::Naming;
+use objects::{ModuleObject, PackageObject, Shared};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
+
+/// The registry of targets: one line per target.
+pub const TARGETS: &[Target] = &[rust::TARGET, typescript::TARGET, kotlin::TARGET, json::TARGET];
+
+/// A code-generation target: a registered [`Language`].
+#[derive(Clone, Copy)]
+pub struct Target(pub &'static dyn Language);
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.id())
+    }
 }
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Target) -> bool {
+        self.0.id() == other.0.id()
+    }
+}
+
+impl Eq for Target {}
 
 impl Target {
-    pub const ALL: [Target; 4] = [Target::Rust, Target::TypeScript, Target::Kotlin, Target::Json];
+    /// Every registered target.
+    pub const ALL: &'static [Target] = TARGETS;
 
-    /// The folder name under `templates/` and `generated/`.
+    /// The folder name under `templates/` and `generated/`, and the
+    /// `--target` value.
     pub fn dir(self) -> &'static str {
-        match self {
-            Target::Rust => "rust",
-            Target::TypeScript => "typescript",
-            Target::Kotlin => "kotlin",
-            Target::Json => "json",
-        }
+        self.0.id()
     }
 
+    pub fn language(self) -> &'static dyn Language {
+        self.0
+    }
+
+    /// The target named `text` (its id or an alias).
     pub fn parse(text: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|target| target.dir() == text || (text == "ts" && *target == Target::TypeScript))
+        TARGETS.iter().copied().find(|target| target.0.id() == text || target.0.aliases().contains(&text))
     }
 
-    /// The templates every template set for this target must have.
-    pub fn template_names(self) -> &'static [&'static str] {
-        match self {
-            Target::Rust => &["Cargo.toml.jinja", "lib.rs.jinja", "module.rs.jinja"],
-            Target::TypeScript => &["package.json.jinja", "tsconfig.json.jinja", "index.ts.jinja", "module.ts.jinja"],
-            Target::Kotlin => &["module.kt.jinja"],
-            Target::Json => &["catalog.json.jinja", "index.json.jinja", "schema.json.jinja"],
-        }
+    /// The paths of its built-in templates.
+    pub fn template_names(self) -> Vec<&'static str> {
+        BUILTIN_TEMPLATES.iter().filter(|(target, _, _)| *target == self.dir()).map(|(_, path, _)| *path).collect()
     }
 }
 
-/// Template sources by file name.
+/// Template sources by path inside the target's folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TemplateSet {
     pub sources: BTreeMap<String, String>,
-}
-
-macro_rules! builtin {
-    ($target:literal, $($name:literal),*) => {
-        TemplateSet { sources: BTreeMap::from([$(
-            ($name.to_owned(), include_str!(concat!("../../../../templates/", $target, "/", $name)).to_owned())
-        ),*]) }
-    };
 }
 
 impl TemplateSet {
     /// The templates shipped in `templates/<target>/`, compiled in, so that
     /// the `errcat` binary renders without the repository.
     pub fn builtin(target: Target) -> TemplateSet {
-        match target {
-            Target::Rust => builtin!("rust", "Cargo.toml.jinja", "lib.rs.jinja", "module.rs.jinja"),
-            Target::TypeScript => {
-                builtin!("typescript", "package.json.jinja", "tsconfig.json.jinja", "index.ts.jinja", "module.ts.jinja")
-            }
-            Target::Kotlin => builtin!("kotlin", "module.kt.jinja"),
-            Target::Json => builtin!("json", "catalog.json.jinja", "index.json.jinja", "schema.json.jinja"),
-        }
+        let sources = BUILTIN_TEMPLATES
+            .iter()
+            .filter(|(dir, _, _)| *dir == target.dir())
+            .map(|(_, path, source)| ((*path).to_owned(), (*source).to_owned()))
+            .collect();
+        TemplateSet { sources }
     }
 }
 
@@ -100,7 +117,12 @@ pub enum RenderError {
     Template { name: String, message: String },
     #[error("{0}")]
     Unrepresentable(String),
+    #[error("writing {path}: {message}")]
+    Io { path: String, message: String },
 }
+
+/// The placeholder of per-module template paths.
+pub const MODULE_PLACEHOLDER: &str = "{module}";
 
 /// The environment every target uses: strict undefined, no auto-escaping
 /// for any extension, trailing newlines kept (then normalized).
@@ -114,248 +136,288 @@ fn environment(target: Target, templates: &TemplateSet) -> Result<Environment<'s
         .map_err(|error| RenderError::Template { name: "syntax".to_owned(), message: error.to_string() })?;
     env.set_syntax(syntax);
     for name in target.template_names() {
-        let source = templates
-            .sources
-            .get(*name)
-            .ok_or_else(|| RenderError::MissingTemplate { target: target.dir(), name: (*name).to_owned() })?;
-        env.add_template_owned((*name).to_owned(), source.clone())
-            .map_err(|error| RenderError::Template { name: (*name).to_owned(), message: format!("{error:#}") })?;
+        if !templates.sources.contains_key(name) {
+            return Err(RenderError::MissingTemplate { target: target.dir(), name: name.to_owned() });
+        }
+    }
+    for (name, source) in &templates.sources {
+        env.add_template_owned(name.clone(), source.clone())
+            .map_err(|error| RenderError::Template { name: name.clone(), message: format!("{error:#}") })?;
     }
     Ok(env)
 }
 
-/// Renders one template with a serializable context; normalizes line
-/// endings to LF and the end to exactly one newline.
-fn render_one<C: Serialize>(env: &Environment<'_>, name: &str, context: &C) -> Result<String, RenderError> {
-    let template = env
-        .get_template(name)
-        .map_err(|error| RenderError::Template { name: name.to_owned(), message: format!("{error:#}") })?;
-    let text = template
-        .render(minijinja::value::Serde(context))
-        .map_err(|error| RenderError::Template { name: name.to_owned(), message: format!("{error:#}") })?;
-    Ok(normalize_output(&text))
+/// One file to render: a template, for the package or one module.
+#[derive(Debug, Clone)]
+struct Job {
+    target: usize,
+    template: String,
+    module: Option<usize>,
+    path: String,
+}
+
+/// One target ready to render: its environment and its view of the model.
+struct Prepared {
+    target: Target,
+    env: Environment<'static>,
+    shared: Arc<Shared>,
+}
+
+/// Every file of some targets, ready to render.
+pub struct Rendering {
+    prepared: Vec<Prepared>,
+    jobs: Vec<Job>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for Rendering {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rendering").field("jobs", &self.jobs).field("diagnostics", &self.diagnostics).finish()
+    }
+}
+
+impl Rendering {
+    /// Checks every target can represent the model, chooses each language's
+    /// identifiers, and lists the files to render.
+    pub fn new(model: &CodeModel, targets: &[(Target, TemplateSet)]) -> Result<Rendering, RenderError> {
+        let mut prepared = Vec::new();
+        let mut jobs = Vec::new();
+        let mut diagnostics = Vec::new();
+        for (index, (target, templates)) in targets.iter().enumerate() {
+            let language = target.language();
+            for (catalog, widths) in model.catalogs.iter().zip(model.widths.iter()) {
+                for (group, width) in catalog.groups.iter().zip(widths) {
+                    language.check(catalog, group, *width)?;
+                }
+            }
+            let env = environment(*target, templates)?;
+            let (naming, renames) = Naming::new(language, model);
+            diagnostics.extend(renames);
+            for name in templates.sources.keys() {
+                let output = name.strip_suffix(".jinja").unwrap_or(name);
+                if output.contains(MODULE_PLACEHOLDER) {
+                    for (module, names) in naming.modules.iter().enumerate() {
+                        jobs.push(Job {
+                            target: index,
+                            template: name.clone(),
+                            module: Some(module),
+                            path: output.replace(MODULE_PLACEHOLDER, &names.name),
+                        });
+                    }
+                } else {
+                    jobs.push(Job { target: index, template: name.clone(), module: None, path: output.to_owned() });
+                }
+            }
+            prepared.push(Prepared {
+                target: *target,
+                env,
+                shared: Arc::new(Shared { language, model: model.clone(), naming }),
+            });
+        }
+        Ok(Rendering { prepared, jobs, diagnostics })
+    }
+
+    /// Identifiers that had to be renamed (W0501).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// `(target, path)` of every file, in rendering order.
+    pub fn outputs(&self) -> Vec<(Target, &str)> {
+        self.jobs.iter().map(|job| (self.prepared[job.target].target, job.path.as_str())).collect()
+    }
+
+    fn render_job(&self, job: &Job, out: &mut dyn Write) -> Result<(), RenderError> {
+        let prepared = &self.prepared[job.target];
+        let template = prepared
+            .env
+            .get_template(&job.template)
+            .map_err(|error| RenderError::Template { name: job.template.clone(), message: format!("{error:#}") })?;
+        let root = match job.module {
+            Some(module) => Value::from_object(ModuleObject { shared: prepared.shared.clone(), module }),
+            None => Value::from_object(PackageObject(prepared.shared.clone())),
+        };
+        let mut normalized = Normalize::new(out);
+        template
+            .render_captured_to(root, &mut normalized)
+            .map_err(|error| RenderError::Template { name: job.template.clone(), message: format!("{error:#}") })?;
+        normalized.finish().map_err(|error| RenderError::Io { path: job.path.clone(), message: error.to_string() })
+    }
+
+    /// Renders every file into the writer `open` gives for it, on as many
+    /// threads as the machine has cores. The first error stops the work.
+    pub fn write_all<W, F>(&self, open: F) -> Result<(), RenderError>
+    where
+        W: Write,
+        F: Fn(Target, &str) -> std::io::Result<W> + Sync,
+    {
+        let next = AtomicUsize::new(0);
+        let failed = std::sync::Mutex::new(None);
+        let work = || {
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = self.jobs.get(index) else { break };
+                let target = self.prepared[job.target].target;
+                let result = open(target, &job.path)
+                    .map_err(|error| RenderError::Io { path: job.path.clone(), message: error.to_string() })
+                    .and_then(|mut writer| {
+                        self.render_job(job, &mut writer)?;
+                        writer
+                            .flush()
+                            .map_err(|error| RenderError::Io { path: job.path.clone(), message: error.to_string() })
+                    });
+                if let Err(error) = result {
+                    next.store(self.jobs.len(), Ordering::Relaxed);
+                    let mut failed = failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    failed.get_or_insert(error);
+                    break;
+                }
+            }
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).min(self.jobs.len()).max(1);
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
+        match failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Renders every file into memory: `(target, file)` in rendering order.
+    pub fn to_memory(&self) -> Result<Vec<(Target, RenderedFile)>, RenderError> {
+        let slots: Vec<std::sync::Mutex<Vec<u8>>> = self.jobs.iter().map(|_| Default::default()).collect();
+        let positions: BTreeMap<(usize, &str), usize> =
+            self.jobs.iter().enumerate().map(|(index, job)| ((job.target, job.path.as_str()), index)).collect();
+        let target_index = |target: Target| self.prepared.iter().position(|prepared| prepared.target == target);
+        self.write_all(|target, path| {
+            let index = target_index(target).and_then(|target| positions.get(&(target, path)).copied());
+            Ok(SlotWriter { slot: index.map(|index| &slots[index]), buffer: Vec::new() })
+        })?;
+        Ok(self
+            .jobs
+            .iter()
+            .zip(slots)
+            .map(|(job, slot)| {
+                let bytes = slot.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let text = String::from_utf8(bytes)
+                    .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+                (self.prepared[job.target].target, RenderedFile { path: job.path.clone(), text })
+            })
+            .collect())
+    }
+}
+
+/// Collects one file's bytes and stores them in its slot when flushed.
+struct SlotWriter<'a> {
+    slot: Option<&'a std::sync::Mutex<Vec<u8>>>,
+    buffer: Vec<u8>,
+}
+
+impl Write for SlotWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if let Some(slot) = self.slot {
+            let mut slot = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            slot.append(&mut self.buffer);
+        }
+        Ok(())
+    }
+}
+
+/// Renders `catalogs` for `target` with `templates` into memory.
+pub fn render(target: Target, catalogs: &[Catalog], templates: &TemplateSet) -> Result<Vec<RenderedFile>, RenderError> {
+    let model = CodeModel::new(catalogs.to_vec());
+    let rendering = Rendering::new(&model, &[(target, templates.clone())])?;
+    Ok(rendering.to_memory()?.into_iter().map(|(_, file)| file).collect())
+}
+
+/// A writer that turns CRLF into LF and ends the output with exactly one
+/// newline, while streaming: trailing newlines are held back until more
+/// text follows, and a CR until the next byte shows whether it is CRLF.
+struct Normalize<'a> {
+    out: std::io::BufWriter<&'a mut dyn Write>,
+    newlines: usize,
+    carriage_return: bool,
+}
+
+impl<'a> Normalize<'a> {
+    fn new(out: &'a mut dyn Write) -> Normalize<'a> {
+        Normalize { out: std::io::BufWriter::with_capacity(1 << 16, out), newlines: 0, carriage_return: false }
+    }
+
+    fn release(&mut self) -> std::io::Result<()> {
+        for _ in 0..self.newlines {
+            self.out.write_all(b"\n")?;
+        }
+        self.newlines = 0;
+        if std::mem::take(&mut self.carriage_return) {
+            self.out.write_all(b"\r")?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        if self.carriage_return {
+            self.release()?;
+        }
+        self.out.write_all(b"\n")?;
+        self.out.flush()
+    }
+}
+
+impl Write for Normalize<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            if self.carriage_return {
+                if rest[0] == b'\n' {
+                    self.carriage_return = false;
+                    self.newlines += 1;
+                    rest = &rest[1..];
+                    continue;
+                }
+                self.release()?;
+            }
+            match rest[0] {
+                b'\n' => {
+                    self.newlines += 1;
+                    rest = &rest[1..];
+                }
+                b'\r' => {
+                    self.carriage_return = true;
+                    rest = &rest[1..];
+                }
+                _ => {
+                    self.release()?;
+                    let end = rest.iter().position(|byte| matches!(byte, b'\n' | b'\r')).unwrap_or(rest.len());
+                    self.out.write_all(&rest[..end])?;
+                    rest = &rest[end..];
+                }
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// LF line endings and exactly one trailing newline.
 pub fn normalize_output(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let mut out = text.trim_end_matches('\n').to_owned();
-    out.push('\n');
-    out
-}
-
-/// Renders `catalogs` (sorted by id) for `target` with `templates`.
-pub fn render(target: Target, catalogs: &[Catalog], templates: &TemplateSet) -> Result<Vec<RenderedFile>, RenderError> {
-    let env = environment(target, templates)?;
-    let mut catalogs: Vec<&Catalog> = catalogs.iter().collect();
-    catalogs.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut files = Vec::new();
-    match target {
-        Target::Rust => {
-            let package = rust::package_context(&catalogs)?;
-            files.push(RenderedFile {
-                path: "Cargo.toml".to_owned(),
-                text: render_one(&env, "Cargo.toml.jinja", &package)?,
-            });
-            files.push(RenderedFile {
-                path: "src/lib.rs".to_owned(),
-                text: render_one(&env, "lib.rs.jinja", &package)?,
-            });
-            for module in &package.modules {
-                files.push(RenderedFile {
-                    path: format!("src/{}.rs", module.module),
-                    text: render_one(&env, "module.rs.jinja", module)?,
-                });
-            }
-        }
-        Target::TypeScript => {
-            let package = typescript::package_context(&catalogs)?;
-            for (path, name) in [
-                ("package.json", "package.json.jinja"),
-                ("tsconfig.json", "tsconfig.json.jinja"),
-                ("index.ts", "index.ts.jinja"),
-            ] {
-                files.push(RenderedFile { path: path.to_owned(), text: render_one(&env, name, &package)? });
-            }
-            for module in &package.modules {
-                files.push(RenderedFile {
-                    path: format!("{}.ts", module.file),
-                    text: render_one(&env, "module.ts.jinja", module)?,
-                });
-            }
-        }
-        Target::Kotlin => {
-            for module in kotlin::module_contexts(&catalogs)? {
-                files.push(RenderedFile {
-                    path: module.path.clone(),
-                    text: render_one(&env, "module.kt.jinja", &module)?,
-                });
-            }
-        }
-        Target::Json => {
-            let package = json::package_context(&catalogs);
-            files.push(RenderedFile {
-                path: "schema.json".to_owned(),
-                text: render_one(&env, "schema.json.jinja", &package)?,
-            });
-            files.push(RenderedFile {
-                path: "index.json".to_owned(),
-                text: render_one(&env, "index.json.jinja", &package)?,
-            });
-            for module in &package.catalogs {
-                files.push(RenderedFile {
-                    path: format!("{}.json", module.id),
-                    text: render_one(&env, "catalog.json.jinja", module)?,
-                });
-            }
-        }
-    }
-    Ok(files)
-}
-
-/// The summary line of an entry's documentation: `Code \`1010\`.`
-pub(crate) fn entry_summary(entry: &crate::catalog::Entry) -> String {
-    format!("Code `{}`.", entry.code)
-}
-
-/// Documentation of an entry: its summary line, then message, cause and
-/// solution (plain, one item per line), then notes. Languages escape it.
-pub(crate) fn entry_doc_lines(entry: &crate::catalog::Entry) -> Vec<String> {
-    let mut lines = vec![entry_summary(entry)];
-    lines.extend(entry_doc_text(entry));
-    lines
-}
-
-/// The texts of an entry (message, cause, solution, notes) as plain lines.
-pub(crate) fn entry_doc_text(entry: &crate::catalog::Entry) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut push = |label: &str, text: &str| {
-        if label.is_empty() {
-            lines.extend(text.lines().map(str::to_owned));
-        } else if text.contains('\n') {
-            lines.push(format!("{label}:"));
-            lines.extend(text.lines().map(str::to_owned));
-        } else {
-            lines.push(format!("{label}: {text}"));
-        }
-    };
-    for (label, text) in [("", &entry.message), ("Cause", &entry.cause), ("Solution", &entry.solution)] {
-        if let Some(text) = text {
-            push(label, text);
-        }
-    }
-    for note in &entry.notes {
-        push("Note", note);
-    }
-    lines
-}
-
-/// Characters no generated file contains raw, in literals or comments:
-/// control characters, line and paragraph separators, the byte-order mark,
-/// and bidirectional formatting characters, which can make code read
-/// differently from what it does ("Trojan Source").
-pub fn must_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{061c}' | '\u{200e}' | '\u{200f}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-/// A double-quoted string literal that evaluates to exactly `text` in a
-/// C-like language: `"`, `\\`, LF, CR and TAB get their usual escapes,
-/// `special` may escape more (`$` in Kotlin), and every character that
-/// [`must_escape`] is written with `unicode` (the language's syntax).
-pub(crate) fn quoted_literal(
-    text: &str,
-    special: impl Fn(char) -> Option<&'static str>,
-    unicode: impl Fn(char) -> String,
-) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        if let Some(escape) = special(c) {
-            out.push_str(escape);
-            continue;
-        }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if must_escape(c) => out.push_str(&unicode(c)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A comment line with every character that [`must_escape`] made visible
-/// with `unicode`; the language closes its own comment syntax first.
-pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> String {
-    let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        if must_escape(c) {
-            out.push_str(&unicode(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `\uXXXX` (TypeScript, Kotlin; BMP only, which is all `must_escape` yields).
-pub(crate) fn u4(c: char) -> String {
-    format!("\\u{:04x}", c as u32)
-}
-
-/// `snake_case` from a catalog id (`zego-server-return-codes`).
-pub(crate) fn snake_from_id(id: &str) -> String {
-    let mut out: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
-        out.insert(0, 'c');
-        out.insert(1, '_');
-    }
-    out
-}
-
-/// `SCREAMING_SNAKE_CASE` from PascalCase; digits stay with the word before.
-pub fn screaming_snake(pascal: &str) -> String {
-    let chars: Vec<char> = pascal.chars().collect();
-    let mut out = String::new();
-    for (index, c) in chars.iter().enumerate() {
-        if index > 0 && c.is_ascii_uppercase() {
-            let previous = chars[index - 1];
-            let next_is_lower = chars.get(index + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if previous.is_ascii_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_ascii_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
-}
-
-/// Makes `candidate` unique among `taken` by appending `suffix` (and then
-/// a counter); records the result.
-pub(crate) fn unique(candidate: String, taken: &mut std::collections::BTreeSet<String>, suffix: &str) -> String {
-    if taken.insert(candidate.clone()) {
-        return candidate;
-    }
-    let mut counter = 1;
-    loop {
-        let attempt =
-            if counter == 1 { format!("{candidate}{suffix}") } else { format!("{candidate}{suffix}{counter}") };
-        if taken.insert(attempt.clone()) {
-            return attempt;
-        }
-        counter += 1;
-    }
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 1);
+    let mut normalize = Normalize::new(&mut out);
+    let _ = normalize.write_all(text.as_bytes());
+    let _ = normalize.finish();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -363,27 +425,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn screaming_snake_keeps_acronyms_and_digits_together() {
-        assert_eq!(screaming_snake("RateLimited"), "RATE_LIMITED");
-        assert_eq!(screaming_snake("RateLimited5007"), "RATE_LIMITED5007");
-        assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
-        assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
-        assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
-    }
-
-    #[test]
-    fn bidi_controls_separators_and_controls_must_be_escaped() {
-        for c in ['\u{202e}', '\u{2066}', '\u{200f}', '\u{2028}', '\u{feff}', '\0', '\r', '\u{85}'] {
-            assert!(must_escape(c), "{:?}", c);
-        }
-        for c in ['a', '中', '😀', ' ', '\u{200b}'] {
-            assert!(!must_escape(c), "{:?}", c);
-        }
-    }
-
-    #[test]
     fn output_has_exactly_one_trailing_newline_and_lf() {
         assert_eq!(normalize_output("a\r\nb\n\n\n"), "a\nb\n");
         assert_eq!(normalize_output("a"), "a\n");
+        assert_eq!(normalize_output(""), "\n");
+        assert_eq!(normalize_output("a\n\r"), "a\n\r\n");
+        assert_eq!(normalize_output("a\r\r\nb\r"), "a\r\nb\r\n");
+        assert_eq!(normalize_output("a\n\n\r\n"), "a\n");
+    }
+
+    #[test]
+    fn every_registered_target_has_its_templates_and_a_unique_name() {
+        let mut seen = std::collections::BTreeSet::new();
+        for target in Target::ALL {
+            assert!(seen.insert(target.dir()), "{target:?} registered twice");
+            assert!(!target.template_names().is_empty(), "no templates for {target:?}");
+            assert_eq!(Target::parse(target.dir()), Some(*target));
+        }
     }
 }

@@ -1,17 +1,104 @@
 //! TypeScript: naming (type names that would shadow globals the generated
-//! code uses, lowerCamel lookup functions) and escaping (string literals,
-//! JSDoc) for the generated ESM package, plus its template context.
+//! code uses or are reserved words, keys that would change an object's
+//! prototype, lowerCamel lookup functions) and escaping (string literals,
+//! JSDoc) for the generated ESM package.
 //!
 //! The output uses `as const` objects and union types, no `enum` and no
 //! namespaces, so it compiles under `--erasableSyntaxOnly`.
 
-use super::{RenderError, entry_doc_lines, unique};
-use crate::catalog::Catalog;
-use serde::Serialize;
-use std::collections::BTreeSet;
+use super::RenderError;
+use super::language::{IdentKind, Language, lower_camel, quoted_literal, u4};
+use super::model::CodeWidth;
+use crate::catalog::{Catalog, Group};
+
+/// Reserved words of ECMAScript and TypeScript (strict mode, contextual
+/// type names included).
+pub const KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "as",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "any",
+    "boolean",
+    "constructor",
+    "declare",
+    "get",
+    "module",
+    "require",
+    "number",
+    "set",
+    "string",
+    "symbol",
+    "type",
+    "from",
+    "of",
+    "await",
+    "async",
+    "never",
+    "unknown",
+    "object",
+    "bigint",
+    "undefined",
+    "keyof",
+    "readonly",
+    "infer",
+    "is",
+    "asserts",
+    "satisfies",
+    "accessor",
+    "out",
+    "global",
+    "namespace",
+    "abstract",
+    "override",
+    "arguments",
+    "eval",
+];
 
 /// Names a generated type must not take: globals the generated code uses,
-/// and the package's own shared types.
+/// and the package's own shared types and functions.
 pub const RESERVED_TYPES: &[&str] = &[
     "Array",
     "BigInt",
@@ -33,133 +120,96 @@ pub const RESERVED_TYPES: &[&str] = &[
     "String",
     "Symbol",
     "UnknownCode",
+    "unknownCode",
 ];
+
+/// Keys that would change or shadow what every object has.
+const RESERVED_KEYS: &[&str] = &["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"];
 
 /// Largest integer a JavaScript number holds exactly.
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
-/// A double-quoted string literal that evaluates to exactly `text`.
-pub fn string_literal(text: &str) -> String {
-    // `</script>` and `<!--` cannot appear literally if the code is inlined into HTML.
-    super::quoted_literal(text, |c| (c == '<').then_some("\\u003c"), super::u4)
-}
+#[derive(Debug)]
+pub struct TypeScript;
 
-/// `"…"` or `null`.
-pub fn optional_literal(text: Option<&str>) -> String {
-    text.map_or_else(|| "null".to_owned(), string_literal)
-}
+/// The registry entry.
+pub const TARGET: super::Target = super::Target(&TypeScript);
 
-/// A line safe inside a `/** … */` comment.
-pub fn doc_line(line: &str) -> String {
-    super::escape_doc(&line.replace("*/", "*\\/"), super::u4)
-}
-
-/// `lowerCamelCase` from PascalCase.
-pub fn lower_camel(pascal: &str) -> String {
-    let mut chars = pascal.chars();
-    chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
-}
-
-#[derive(Debug, Serialize)]
-pub struct PackageContext {
-    pub package_name: String,
-    pub modules: Vec<ModuleContext>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ModuleContext {
-    pub file: String,
-    pub namespace: String,
-    pub doc: Vec<String>,
-    pub groups: Vec<GroupContext>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct GroupContext {
-    pub type_name: String,
-    pub lookup: String,
-    pub by_code: String,
-    pub doc: Vec<String>,
-    pub entries: Vec<EntryContext>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct EntryContext {
-    pub key: String,
-    pub code: String,
-    pub name: String,
-    pub message: String,
-    pub cause: String,
-    pub solution: String,
-    pub retired: bool,
-    pub doc: Vec<String>,
-}
-
-pub fn package_context(catalogs: &[&Catalog]) -> Result<PackageContext, RenderError> {
-    let mut modules = Vec::new();
-    let mut namespaces = BTreeSet::new();
-    for catalog in catalogs {
-        let namespace = unique(lower_camel(&crate::naming::to_pascal_case(&catalog.id)), &mut namespaces, "Codes");
-        let mut type_names: BTreeSet<String> = RESERVED_TYPES.iter().map(|name| (*name).to_owned()).collect();
-        let mut groups = Vec::new();
-        for group in &catalog.groups {
-            let type_name = unique(group.name.clone(), &mut type_names, "Codes");
-            let mut keys = BTreeSet::new();
-            let mut entries = Vec::new();
-            let codes =
-                group.entries.iter().map(|entry| entry.code).chain(group.retired.iter().map(|retired| retired.code));
-            if let Some(code) = codes.clone().find(|code| code.value().abs() > MAX_SAFE_INTEGER) {
-                return Err(RenderError::Unrepresentable(format!(
-                    "catalog `{}`, group `{}`: code {code} does not fit in a JavaScript number",
-                    catalog.id, group.title
-                )));
-            }
-            for entry in &group.entries {
-                let doc = entry_doc_lines(entry);
-                entries.push(EntryContext {
-                    key: unique(entry.name.clone(), &mut keys, "Code"),
-                    code: entry.code.to_string(),
-                    name: string_literal(&entry.name),
-                    message: optional_literal(entry.message.as_deref()),
-                    cause: optional_literal(entry.cause.as_deref()),
-                    solution: optional_literal(entry.solution.as_deref()),
-                    retired: false,
-                    doc: doc.iter().map(|line| doc_line(line)).collect(),
-                });
-            }
-            for retired in &group.retired {
-                entries.push(EntryContext {
-                    key: unique(retired.name.clone(), &mut keys, "Code"),
-                    code: retired.code.to_string(),
-                    name: string_literal(&retired.name),
-                    message: "null".to_owned(),
-                    cause: "null".to_owned(),
-                    solution: "null".to_owned(),
-                    retired: true,
-                    doc: vec![format!("Code `{}`.", retired.code)],
-                });
-            }
-            let lookup = format!("{}FromCode", lower_camel(&type_name));
-            let by_code = format!("{}ByCode", lower_camel(&type_name));
-            groups.push(GroupContext { doc: vec![doc_line(&group.title)], type_name, lookup, by_code, entries });
-        }
-        modules.push(ModuleContext {
-            file: catalog.id.clone(),
-            namespace,
-            doc: [
-                format!(
-                    "Catalog `{}` ({}), generated from `docs-src/{}`.",
-                    catalog.id, catalog.locale, catalog.source.file
-                ),
-                catalog.title.clone(),
-            ]
-            .iter()
-            .map(|line| doc_line(line))
-            .collect(),
-            groups,
-        });
+impl Language for TypeScript {
+    fn id(&self) -> &'static str {
+        "typescript"
     }
-    Ok(PackageContext { package_name: "errcat-codes".to_owned(), modules })
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["ts"]
+    }
+
+    fn help(&self) -> &'static str {
+        "an ESM package: one `as const` object and union type per group"
+    }
+
+    fn keywords(&self) -> &'static [&'static str] {
+        KEYWORDS
+    }
+
+    fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
+        match kind {
+            IdentKind::Module => &["index"],
+            IdentKind::Type => RESERVED_TYPES,
+            IdentKind::Member => RESERVED_KEYS,
+        }
+    }
+
+    /// Modules are files named by the catalog id.
+    fn case(&self, _kind: IdentKind, name: &str) -> String {
+        name.to_owned()
+    }
+
+    fn module_alias(&self, catalog: &Catalog) -> Option<String> {
+        let alias = lower_camel(&crate::naming::to_pascal_case(&catalog.id));
+        Some(if alias.starts_with(|c: char| c.is_ascii_alphabetic()) { alias } else { format!("c{alias}") })
+    }
+
+    fn string_literal(&self, text: &str) -> String {
+        // `</script>` and `<!--` cannot appear literally if the code is inlined into HTML.
+        quoted_literal(text, |c| (c == '<').then_some("\\u003c"), u4)
+    }
+
+    fn none_literal(&self) -> &'static str {
+        "null"
+    }
+
+    fn doc_line(&self, line: &str) -> String {
+        super::language::escape_doc(&line.replace("*/", "*\\/"), u4)
+    }
+
+    fn code_type(&self, _width: CodeWidth) -> &'static str {
+        "number"
+    }
+
+    fn check(&self, catalog: &Catalog, group: &Group, width: CodeWidth) -> Result<(), RenderError> {
+        if width < CodeWidth::I64 {
+            return Ok(());
+        }
+        let code = super::model::members(group)
+            .map(|member| member.code)
+            .find(|code| code.unsigned_abs() > MAX_SAFE_INTEGER as u64);
+        match code {
+            Some(code) => Err(RenderError::Unrepresentable(format!(
+                "catalog `{}`, group `{}`: code {code} does not fit in a JavaScript number",
+                catalog.id, group.title
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn type_attribute(&self, key: &str, type_name: &str) -> Option<String> {
+        match key {
+            "lookup" => Some(format!("{}FromCode", lower_camel(type_name))),
+            "by_code" => Some(format!("{}ByCode", lower_camel(type_name))),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,12 +218,20 @@ mod tests {
 
     #[test]
     fn string_literals_escape_quotes_controls_separators_and_script_tags() {
-        assert_eq!(string_literal("a\"b\\c"), r#""a\"b\\c""#);
-        assert_eq!(string_literal("\0\u{2028}</script>${x}`"), r#""\u0000\u2028\u003c/script>${x}`""#);
+        assert_eq!(TypeScript.string_literal("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(TypeScript.string_literal("\0\u{2028}</script>${x}`"), r#""\u0000\u2028\u003c/script>${x}`""#);
     }
 
     #[test]
     fn doc_lines_cannot_close_the_comment() {
-        assert_eq!(doc_line("a */ b"), "a *\\/ b");
+        assert_eq!(TypeScript.doc_line("a */ b"), "a *\\/ b");
+    }
+
+    #[test]
+    fn prototype_keys_and_reserved_types_are_renamed() {
+        let mut taken = TypeScript.taken(IdentKind::Member);
+        assert_eq!(TypeScript.identifier(IdentKind::Member, "__proto__", &mut taken), ("Proto".to_owned(), true));
+        let mut taken = TypeScript.taken(IdentKind::Type);
+        assert_eq!(TypeScript.identifier(IdentKind::Type, "Error", &mut taken), ("ErrorCodes".to_owned(), true));
     }
 }

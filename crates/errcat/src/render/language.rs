@@ -1,0 +1,314 @@
+//! The `Language` trait: what differs between targets and nothing else:
+//! keywords and reserved member names, identifier case, string-literal and
+//! doc-comment escaping, code literals and types, and the shape of doc
+//! comments. Naming rules shared by every language (sanitizing, renaming a
+//! keyword or reserved name, making siblings unique) are provided methods
+//! here, so every target applies them the same way.
+//!
+//! Also the escaping helpers the languages share (`quoted_literal`,
+//! `escape_doc`, `must_escape`) and case helpers. No template handling here.
+
+use super::RenderError;
+use super::model::{CodeWidth, Member};
+use crate::catalog::{Catalog, Group};
+use std::collections::BTreeSet;
+
+/// What an identifier names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IdentKind {
+    /// A module, package segment or file, from the catalog id.
+    Module,
+    /// A type, from the group name.
+    Type,
+    /// One code of a type (variant, key, constant), from the entry name.
+    Member,
+}
+
+impl IdentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdentKind::Module => "module",
+            IdentKind::Type => "type",
+            IdentKind::Member => "member",
+        }
+    }
+}
+
+/// Everything a target language decides. One implementation per target,
+/// registered once in [`super::LANGUAGES`].
+pub trait Language: Sync + std::fmt::Debug {
+    /// The target's name: `--target` value, `templates/<id>/`, `generated/<id>/`.
+    fn id(&self) -> &'static str;
+
+    /// Other `--target` spellings (`ts`).
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// One line for `--help`.
+    fn help(&self) -> &'static str;
+
+    /// Words that can never be identifiers, escaped or not, in this language.
+    fn keywords(&self) -> &'static [&'static str];
+
+    /// Names the generated code itself defines or uses at this level
+    /// (`Unknown`, `ALL`, globals the code refers to).
+    fn reserved(&self, kind: IdentKind) -> &'static [&'static str];
+
+    /// What is appended to a reserved or repeated name (`Codes`, `_`).
+    fn rename_suffix(&self, kind: IdentKind) -> &'static str {
+        match kind {
+            IdentKind::Module => "_",
+            IdentKind::Type => "Codes",
+            IdentKind::Member => "Code",
+        }
+    }
+
+    /// The language's case for a name: PascalCase names for types and
+    /// members, catalog ids for modules.
+    fn case(&self, kind: IdentKind, name: &str) -> String;
+
+    /// A second, language-level name of a module besides its path name
+    /// (TypeScript's namespace), unique across modules with `Codes`.
+    fn module_alias(&self, _catalog: &Catalog) -> Option<String> {
+        None
+    }
+
+    /// A string literal that evaluates to exactly `text`.
+    fn string_literal(&self, text: &str) -> String;
+
+    /// The literal of an absent text (`null`, `None`).
+    fn none_literal(&self) -> &'static str;
+
+    /// The literal of a text that may be absent.
+    fn optional_literal(&self, text: Option<&str>) -> String {
+        text.map_or_else(|| self.none_literal().to_owned(), |text| self.string_literal(text))
+    }
+
+    /// One line safe inside this language's doc comment.
+    fn doc_line(&self, line: &str) -> String;
+
+    /// Doc-comment lines: a summary, then text lines, each made safe.
+    fn doc_lines(&self, summary: &str, text: &[String]) -> Vec<String> {
+        std::iter::once(summary).chain(text.iter().map(String::as_str)).map(|line| self.doc_line(line)).collect()
+    }
+
+    /// The doc of a module (catalog).
+    fn module_doc(&self, catalog: &Catalog) -> Vec<String> {
+        [catalog_summary(catalog), catalog.title.clone()].iter().map(|line| self.doc_line(line)).collect()
+    }
+
+    /// The doc of a type (group).
+    fn group_doc(&self, group: &Group) -> Vec<String> {
+        vec![self.doc_line(&group.title)]
+    }
+
+    /// The doc of one code.
+    fn member_doc(&self, member: &Member<'_>) -> Vec<String> {
+        if member.retired {
+            vec![self.doc_line(&format!("Code `{}`.", member.code))]
+        } else {
+            self.doc_lines(&member.summary(), &member.doc_text())
+        }
+    }
+
+    /// The code type of a group of this width (`i64`, `Int`).
+    fn code_type(&self, width: CodeWidth) -> &'static str;
+
+    /// A code literal in a group of this width.
+    fn code_literal(&self, code: i64, _width: CodeWidth) -> String {
+        code.to_string()
+    }
+
+    /// Refuses catalogs this language cannot represent.
+    fn check(&self, _catalog: &Catalog, _group: &Group, _width: CodeWidth) -> Result<(), RenderError> {
+        Ok(())
+    }
+
+    /// Language-specific names derived from a type name (`lookup`).
+    fn type_attribute(&self, _key: &str, _type_name: &str) -> Option<String> {
+        None
+    }
+
+    /// Language-specific module values (JSON's serialized catalog).
+    fn module_attribute(&self, _key: &str, _catalog: &Catalog) -> Option<String> {
+        None
+    }
+
+    /// Language-specific package values (JSON's index).
+    fn package_attribute(&self, _key: &str, _catalogs: &[Catalog]) -> Option<String> {
+        None
+    }
+
+    /// The identifier for `raw` of `kind`: sanitized to an ASCII PascalCase
+    /// name (types, members) when it is not one, put in the language's case,
+    /// and made unique among `taken` (which starts with the keywords and
+    /// reserved names) by appending [`rename_suffix`](Self::rename_suffix).
+    /// Returns the name and whether it differs from the plain case of `raw`.
+    fn identifier(&self, kind: IdentKind, raw: &str, taken: &mut BTreeSet<String>) -> (String, bool) {
+        let sanitized = match kind {
+            IdentKind::Module => raw.to_owned(),
+            _ if crate::names::is_pascal_case(raw) => raw.to_owned(),
+            _ => {
+                let pascal = crate::naming::to_pascal_case(raw);
+                if pascal.starts_with(|c: char| c.is_ascii_alphabetic()) { pascal } else { format!("X{pascal}") }
+            }
+        };
+        let cased = self.case(kind, &sanitized);
+        let name = unique(cased.clone(), taken, self.rename_suffix(kind));
+        let renamed = name != cased || sanitized != raw;
+        (name, renamed)
+    }
+
+    /// The names taken before any identifier of `kind` is chosen.
+    fn taken(&self, kind: IdentKind) -> BTreeSet<String> {
+        self.keywords().iter().chain(self.reserved(kind)).map(|word| (*word).to_owned()).collect()
+    }
+}
+
+/// `Catalog `id` (locale), generated from `docs-src/file`.`
+pub(crate) fn catalog_summary(catalog: &Catalog) -> String {
+    format!("Catalog `{}` ({}), generated from `docs-src/{}`.", catalog.id, catalog.locale, catalog.source.file)
+}
+
+/// Characters no generated file contains raw, in literals or comments:
+/// control characters, line and paragraph separators, the byte-order mark,
+/// and bidirectional formatting characters, which can make code read
+/// differently from what it does ("Trojan Source").
+pub fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{061c}' | '\u{200e}' | '\u{200f}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A double-quoted string literal that evaluates to exactly `text` in a
+/// C-like language: `"`, `\\`, LF, CR and TAB get their usual escapes,
+/// `special` may escape more (`$` in Kotlin), and every character that
+/// [`must_escape`] is written with `unicode` (the language's syntax).
+pub(crate) fn quoted_literal(
+    text: &str,
+    special: impl Fn(char) -> Option<&'static str>,
+    unicode: impl Fn(char) -> String,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if let Some(escape) = special(c) {
+            out.push_str(escape);
+            continue;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if must_escape(c) => out.push_str(&unicode(c)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A comment line with every character that [`must_escape`] made visible
+/// with `unicode`; the language closes its own comment syntax first.
+pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> String {
+    if !line.chars().any(must_escape) {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if must_escape(c) {
+            out.push_str(&unicode(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `\uXXXX` (TypeScript, Kotlin; BMP only, which is all `must_escape` yields).
+pub(crate) fn u4(c: char) -> String {
+    format!("\\u{:04x}", c as u32)
+}
+
+/// `snake_case` from a catalog id (`zego-server-return-codes`).
+pub(crate) fn snake_from_id(id: &str) -> String {
+    let mut out: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, 'c');
+        out.insert(1, '_');
+    }
+    out
+}
+
+/// `lowerCamelCase` from PascalCase.
+pub(crate) fn lower_camel(pascal: &str) -> String {
+    let mut chars = pascal.chars();
+    chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
+}
+
+/// `SCREAMING_SNAKE_CASE` from PascalCase; digits stay with the word before,
+/// acronyms stay one word (`HTTPRequest` → `HTTP_REQUEST`).
+pub fn screaming_snake(pascal: &str) -> String {
+    let chars: Vec<char> = pascal.chars().collect();
+    let mut out = String::with_capacity(pascal.len() + 4);
+    for (index, c) in chars.iter().enumerate() {
+        if index > 0 && c.is_ascii_uppercase() {
+            let previous = chars[index - 1];
+            let next_is_lower = chars.get(index + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+/// Makes `candidate` unique among `taken` by appending `suffix` (and then
+/// a counter); records the result.
+pub(crate) fn unique(candidate: String, taken: &mut BTreeSet<String>, suffix: &str) -> String {
+    if taken.insert(candidate.clone()) {
+        return candidate;
+    }
+    let mut counter = 1;
+    loop {
+        let attempt =
+            if counter == 1 { format!("{candidate}{suffix}") } else { format!("{candidate}{suffix}{counter}") };
+        if taken.insert(attempt.clone()) {
+            return attempt;
+        }
+        counter += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screaming_snake_keeps_acronyms_and_digits_together() {
+        assert_eq!(screaming_snake("RateLimited"), "RATE_LIMITED");
+        assert_eq!(screaming_snake("RateLimited5007"), "RATE_LIMITED5007");
+        assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
+        assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
+        assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
+    }
+
+    #[test]
+    fn bidi_controls_separators_and_controls_must_be_escaped() {
+        for c in ['\u{202e}', '\u{2066}', '\u{200f}', '\u{2028}', '\u{feff}', '\0', '\r', '\u{85}'] {
+            assert!(must_escape(c), "{:?}", c);
+        }
+        for c in ['a', '中', '😀', ' ', '\u{200b}'] {
+            assert!(!must_escape(c), "{:?}", c);
+        }
+    }
+}

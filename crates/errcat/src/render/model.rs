@@ -1,0 +1,216 @@
+//! The language-neutral code model, built once from the catalogs: modules
+//! (catalogs, sorted by id), types (groups) with their code width, and
+//! members (entries, then retired codes, with the retired flag), plus each
+//! language's identifiers for them ([`Naming`]), chosen in one pass so that
+//! siblings stay unique and every rename is reported.
+//!
+//! The model borrows nothing from the caller: it owns the catalogs behind an
+//! `Arc`, so template objects can share it without copying any text.
+
+use super::language::{IdentKind, Language, unique};
+use crate::catalog::{Catalog, Entry, Group, Retired};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The catalogs to render, sorted by id.
+#[derive(Debug, Clone)]
+pub struct CodeModel {
+    pub catalogs: Arc<[Catalog]>,
+    /// Per catalog, per group: the width of its codes.
+    pub widths: Arc<[Vec<CodeWidth>]>,
+}
+
+/// The smallest integer type every code of a group fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CodeWidth {
+    /// Fits `i32`.
+    I32,
+    /// Fits a JavaScript number exactly (±2^53 − 1).
+    I53,
+    /// Needs `i64`.
+    I64,
+}
+
+impl CodeWidth {
+    fn of(code: i64) -> CodeWidth {
+        if i32::try_from(code).is_ok() {
+            CodeWidth::I32
+        } else if code.unsigned_abs() < (1 << 53) {
+            CodeWidth::I53
+        } else {
+            CodeWidth::I64
+        }
+    }
+
+    pub fn of_group(group: &Group) -> CodeWidth {
+        members(group).map(|member| CodeWidth::of(member.code)).max().unwrap_or(CodeWidth::I32)
+    }
+}
+
+impl CodeModel {
+    /// The model of `catalogs` (sorted here by id).
+    pub fn new(mut catalogs: Vec<Catalog>) -> CodeModel {
+        catalogs.sort_by(|a, b| a.id.cmp(&b.id));
+        let widths: Vec<Vec<CodeWidth>> =
+            catalogs.iter().map(|catalog| catalog.groups.iter().map(CodeWidth::of_group).collect()).collect();
+        CodeModel { catalogs: catalogs.into(), widths: widths.into() }
+    }
+}
+
+/// One code of a type: a documented entry or a retired code.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    pub code: i64,
+    pub name: &'a str,
+    pub retired: bool,
+    pub entry: Option<&'a Entry>,
+}
+
+impl<'a> Member<'a> {
+    fn entry(entry: &'a Entry) -> Member<'a> {
+        Member { code: entry.code.value(), name: &entry.name, retired: false, entry: Some(entry) }
+    }
+
+    fn retired(retired: &'a Retired) -> Member<'a> {
+        Member { code: retired.code.value(), name: &retired.name, retired: true, entry: None }
+    }
+
+    pub fn message(&self) -> Option<&'a str> {
+        self.entry.and_then(|entry| entry.message.as_deref())
+    }
+
+    pub fn cause(&self) -> Option<&'a str> {
+        self.entry.and_then(|entry| entry.cause.as_deref())
+    }
+
+    pub fn solution(&self) -> Option<&'a str> {
+        self.entry.and_then(|entry| entry.solution.as_deref())
+    }
+
+    /// The summary line of its documentation: ``Code `1010`.``
+    pub fn summary(&self) -> String {
+        format!("Code `{}`.", self.code)
+    }
+
+    /// Message, cause and solution (plain, one item per line), then notes.
+    pub fn doc_text(&self) -> Vec<String> {
+        let Some(entry) = self.entry else { return Vec::new() };
+        let mut lines = Vec::new();
+        let mut push = |label: &str, text: &str| {
+            if label.is_empty() {
+                lines.extend(text.lines().map(str::to_owned));
+            } else if text.contains('\n') {
+                lines.push(format!("{label}:"));
+                lines.extend(text.lines().map(str::to_owned));
+            } else {
+                lines.push(format!("{label}: {text}"));
+            }
+        };
+        for (label, text) in [("", &entry.message), ("Cause", &entry.cause), ("Solution", &entry.solution)] {
+            if let Some(text) = text {
+                push(label, text);
+            }
+        }
+        for note in &entry.notes {
+            push("Note", note);
+        }
+        lines
+    }
+}
+
+/// The members of a group: its entries in documented order, then its
+/// retired codes.
+pub fn members(group: &Group) -> impl Iterator<Item = Member<'_>> + Clone {
+    group.entries.iter().map(Member::entry).chain(group.retired.iter().map(Member::retired))
+}
+
+/// The `index`th member of a group.
+pub fn member(group: &Group, index: usize) -> Option<Member<'_>> {
+    match group.entries.get(index) {
+        Some(entry) => Some(Member::entry(entry)),
+        None => group.retired.get(index - group.entries.len()).map(Member::retired),
+    }
+}
+
+pub fn member_count(group: &Group) -> usize {
+    group.entries.len() + group.retired.len()
+}
+
+/// One language's identifiers for every module, type and member.
+#[derive(Debug, Clone, Default)]
+pub struct Naming {
+    pub modules: Vec<ModuleNames>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ModuleNames {
+    pub name: Arc<str>,
+    pub alias: Option<Arc<str>>,
+    pub types: Vec<TypeNames>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TypeNames {
+    pub name: Arc<str>,
+    pub members: Vec<Arc<str>>,
+}
+
+impl Naming {
+    /// Chooses every identifier of `language` for `model`; a name that had
+    /// to change (keyword, reserved, repeated, not an identifier) is
+    /// reported at its source line.
+    pub fn new(language: &dyn Language, model: &CodeModel) -> (Naming, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut report = |catalog: &Catalog, line: u32, kind: IdentKind, raw: &str, name: &str| {
+            diagnostics.push(Diagnostic::new(
+                DiagnosticKind::IdentifierRenamed,
+                &format!("docs-src/{}", catalog.source.file),
+                line,
+                format!(
+                    "{} {}: the {} name `{raw}` cannot be used as it is; it is `{name}` there",
+                    language.id(),
+                    catalog.id,
+                    kind.as_str()
+                ),
+            ));
+        };
+        let mut modules = Vec::new();
+        let mut module_taken = language.taken(IdentKind::Module);
+        let mut alias_taken = language.taken(IdentKind::Module);
+        for catalog in model.catalogs.iter() {
+            let (name, renamed) = language.identifier(IdentKind::Module, &catalog.id, &mut module_taken);
+            if renamed && name != language.case(IdentKind::Module, &catalog.id) {
+                report(catalog, 0, IdentKind::Module, &catalog.id, &name);
+            }
+            let alias = language.module_alias(catalog).map(|alias| unique(alias, &mut alias_taken, "Codes").into());
+            let mut type_taken = language.taken(IdentKind::Type);
+            let mut types = Vec::new();
+            for group in &catalog.groups {
+                let first_line = group.entries.first().and_then(|entry| entry.lines.first()).copied().unwrap_or(0);
+                let (type_name, renamed) = language.identifier(IdentKind::Type, &group.name, &mut type_taken);
+                if renamed {
+                    report(catalog, first_line, IdentKind::Type, &group.name, &type_name);
+                }
+                let mut member_taken = language.taken(IdentKind::Member);
+                let mut names = Vec::with_capacity(member_count(group));
+                for member in members(group) {
+                    let (name, renamed) = language.identifier(IdentKind::Member, member.name, &mut member_taken);
+                    if renamed {
+                        let line = member.entry.and_then(|entry| entry.lines.first()).copied().unwrap_or(first_line);
+                        report(catalog, line, IdentKind::Member, member.name, &name);
+                    }
+                    names.push(Arc::from(name));
+                }
+                types.push(TypeNames { name: type_name.into(), members: names });
+            }
+            modules.push(ModuleNames { name: name.into(), alias, types });
+        }
+        (Naming { modules }, diagnostics)
+    }
+}
+
+/// Names already taken in a set, for callers that build their own.
+pub fn taken_set(words: &[&str]) -> BTreeSet<String> {
+    words.iter().map(|word| (*word).to_owned()).collect()
+}
