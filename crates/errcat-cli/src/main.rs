@@ -512,37 +512,41 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         eprintln!("{}", diagnostic.to_short_string());
     }
     let all = matches!(args.target, TargetArg::All);
-    let final_path = |target: Target, path: &str| {
-        if all { args.out.join(target.dir()).join(path) } else { args.out.join(path) }
+    let relative = |target: Target, path: &str| {
+        if all { Path::new(target.dir()).join(path) } else { PathBuf::from(path) }
     };
-    // Every file is streamed into a temporary sibling; only when all are
-    // rendered are they renamed into place, so a failing template writes
+    // Every file is streamed into a staging folder beside OUT; only when all
+    // are rendered do they move into place, so a failing template writes
     // nothing.
-    let staged = std::sync::Mutex::new(Vec::new());
+    let out_name = args.out.file_name().map_or_else(|| "out".into(), |name| name.to_string_lossy().into_owned());
+    let staging = args.out.with_file_name(format!(".{out_name}.errcat-{}", std::process::id()));
     let result = rendering.write_all(|target, path| {
-        let path = final_path(target, path);
+        let path = staging.join(relative(target, path));
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut temporary = path.clone().into_os_string();
-        temporary.push(".errcat-tmp");
-        let temporary = PathBuf::from(temporary);
-        let file = std::fs::File::create(&temporary)?;
-        staged.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((temporary, path));
-        Ok(file)
+        std::fs::File::create(&path)
     });
-    let staged = staged.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Err(error) = result {
-        for (temporary, _) in &staged {
-            let _ = std::fs::remove_file(temporary);
-        }
+        let _ = std::fs::remove_dir_all(&staging);
         bail!("{error}");
     }
-    for (temporary, path) in &staged {
-        std::fs::rename(temporary, path).with_context(|| format!("writing {}", path.display()))?;
-    }
+    let moved = if args.out.exists() {
+        rendering.outputs().into_iter().try_for_each(|(target, path)| {
+            let path = relative(target, path);
+            let destination = args.out.join(&path);
+            if let Some(parent) = destination.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(staging.join(&path), destination)
+        })
+    } else {
+        std::fs::rename(&staging, &args.out)
+    };
+    let _ = std::fs::remove_dir_all(&staging);
+    moved.with_context(|| format!("writing into {}", args.out.display()))?;
     for (target, path) in rendering.outputs() {
-        eprintln!("wrote {}", final_path(target, path).display());
+        eprintln!("wrote {}", args.out.join(relative(target, path)).display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -136,7 +136,9 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
 fn render_with_a_broken_template_folder_exits_2_and_says_why() {
     let templates = std::env::temp_dir().join(format!("errcat-cli-templates-{}", std::process::id()));
     std::fs::create_dir_all(&templates).expect("mkdir");
-    std::fs::write(templates.join("module.kt.jinja"), "{{ no_such_field }}\n").expect("write");
+    let module = templates.join("errcat/codes/{module}");
+    std::fs::create_dir_all(&module).expect("mkdir");
+    std::fs::write(module.join("Codes.kt.jinja"), "{{ no_such_field }}\n").expect("write");
     let out = templates.join("out");
     let args = [
         "render",
