@@ -1,8 +1,11 @@
 //! The generated code in its real toolchains: `tsc --strict` and `kotlinc
 //! -Werror` accept `generated/`, and no documentation text, however hostile,
-//! changes what the generated code means: a property test renders catalogs
-//! of hostile text, compiles them with rustc, tsc and kotlinc, runs them to
-//! print every stored text, and compares the bytes with the input.
+//! and no name, however reserved, changes what the generated code means: a
+//! property test renders catalogs of hostile text whose entry and group
+//! names are drawn from every language's keywords and generated members,
+//! compiles them with rustc, tsc and kotlinc, runs them to print every
+//! stored text, and compares the bytes with the input. A second test puts
+//! every such word in one catalog at once.
 //!
 //! With `CI` set, a missing toolchain fails the test; locally it skips with
 //! a loud message. `cargo xtask test` installs the toolchains.
@@ -12,7 +15,7 @@ mod common;
 use common::{require_toolchain, run, scratch_dir, workspace_root};
 use errcat::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef};
 use errcat::code::Code;
-use errcat::render::{Target, TemplateSet, render};
+use errcat::render::{IdentKind, Target, TemplateSet, render};
 use proptest::prelude::*;
 use std::path::Path;
 use std::process::Command;
@@ -108,12 +111,42 @@ fn hostile_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(fragment, 0..10).prop_map(|pieces| pieces.concat())
 }
 
-fn hostile_catalog(texts: &[String]) -> Catalog {
+/// Every word some target reserves: keywords, names the generated code
+/// defines (`Unknown`, `ALL`, `entries`, `valueOf`…) or uses (`Error`).
+fn reserved_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Target::ALL
+        .iter()
+        .flat_map(|target| {
+            let language = target.language();
+            language.keywords().iter().chain(
+                [IdentKind::Module, IdentKind::Type, IdentKind::Member]
+                    .into_iter()
+                    .flat_map(move |kind| language.reserved(kind).iter()),
+            )
+        })
+        .copied()
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// An entry or group name: a reserved word, hostile text, or a plain name.
+fn hostile_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(reserved_words()).prop_map(str::to_owned),
+        hostile_text(),
+        Just("Plain".to_owned()),
+    ]
+}
+
+fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
     let pick = |index: usize| texts[index % texts.len()].clone();
+    let name = |index: usize| names.get(index).cloned().unwrap_or_else(|| format!("Entry{index}"));
     let entries = (0..texts.len())
         .map(|index| Entry {
             code: Code::new(i64::try_from(index).unwrap_or(0) * 7 - 3),
-            name: format!("Entry{index}"),
+            name: name(index),
             doc_name: None,
             message: Some(pick(index)),
             cause: (index % 2 == 0).then(|| pick(index + 1)),
@@ -125,7 +158,17 @@ fn hostile_catalog(texts: &[String]) -> Catalog {
             lines: vec![1],
             ..Entry::default()
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // A second group named by a drawn name, its members named like the
+    // first group's: it must compile too.
+    let second = Group {
+        name: names.first().cloned().unwrap_or_else(|| "Second".to_owned()),
+        title: pick(2),
+        entries: entries.iter().take(5).cloned().collect(),
+        ranges: Vec::new(),
+        retired: Vec::new(),
+        default: None,
+    };
     Catalog {
         schema: SCHEMA.to_owned(),
         id: "hostile".to_owned(),
@@ -133,14 +176,17 @@ fn hostile_catalog(texts: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
-        groups: vec![Group {
-            name: "Hostile".to_owned(),
-            title: pick(1),
-            entries,
-            ranges: Vec::new(),
-            retired: Vec::new(),
-            default: None,
-        }],
+        groups: vec![
+            Group {
+                name: "Hostile".to_owned(),
+                title: pick(1),
+                entries,
+                ranges: Vec::new(),
+                retired: Vec::new(),
+                default: None,
+            },
+            second,
+        ],
     }
 }
 
@@ -271,24 +317,53 @@ fn cases() -> u32 {
     std::env::var("ERRCAT_HOSTILE_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(3)
 }
 
-#[test]
-fn hostile_text_round_trips_through_every_compiled_target() {
+fn round_trip_every_target(catalog: &Catalog, dir: &Path) -> Result<(), TestCaseError> {
     let tools = (tsc(), node(), kotlinc(), kotlin_runner());
+    let want = expected(catalog);
+    prop_assert_eq!(rust_round_trip(catalog, &dir.join("rust")), want.clone(), "Rust");
+    if let (Some(tsc), Some(node)) = (&tools.0, &tools.1) {
+        prop_assert_eq!(typescript_round_trip(catalog, &dir.join("ts"), tsc, node), want.clone(), "TypeScript");
+    }
+    if let (Some(kotlinc), Some(runner)) = (&tools.2, &tools.3) {
+        prop_assert_eq!(kotlin_round_trip(catalog, &dir.join("kotlin"), kotlinc, runner), want, "Kotlin");
+    }
+    Ok(())
+}
+
+#[test]
+fn hostile_text_and_reserved_names_round_trip_through_every_compiled_target() {
     let config =
         ProptestConfig { cases: cases(), failure_persistence: None, max_shrink_iters: 64, ..ProptestConfig::default() };
     let case = std::sync::atomic::AtomicUsize::new(0);
-    proptest!(config, |(texts in proptest::collection::vec(hostile_text(), 8..40))| {
+    proptest!(config, |(
+        texts in proptest::collection::vec(hostile_text(), 8..40),
+        names in proptest::collection::vec(hostile_name(), 0..12),
+    )| {
         let case = case.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let catalog = hostile_catalog(&texts);
-        let want = expected(&catalog);
+        let catalog = hostile_catalog(&texts, &names);
         let dir = scratch_dir(&format!("hostile-{case}"));
-        prop_assert_eq!(rust_round_trip(&catalog, &dir.join("rust")), want.clone(), "Rust");
-        if let (Some(tsc), Some(node)) = (&tools.0, &tools.1) {
-            prop_assert_eq!(typescript_round_trip(&catalog, &dir.join("ts"), tsc, node), want.clone(), "TypeScript");
-        }
-        if let (Some(kotlinc), Some(runner)) = (&tools.2, &tools.3) {
-            prop_assert_eq!(kotlin_round_trip(&catalog, &dir.join("kotlin"), kotlinc, runner), want, "Kotlin");
-        }
+        round_trip_every_target(&catalog, &dir)?;
         let _ = std::fs::remove_dir_all(&dir);
     });
+}
+
+/// Every keyword and generated member name of every target at once, as
+/// entry names and as the second group's name: `Self`, `self`, `super` and
+/// `crate` (which Rust cannot even escape), `Unknown`, `ALL`, `entries`,
+/// `valueOf`, `__proto__`…
+#[test]
+fn every_reserved_word_as_a_name_compiles_and_runs_in_every_target() {
+    let words: Vec<String> = reserved_words().into_iter().map(str::to_owned).collect();
+    let texts: Vec<String> = (0..words.len()).map(|index| format!("text {index} */ \" ${{x}}")).collect();
+    for (round, group_name) in ["Self", "Companion"].into_iter().enumerate() {
+        let mut names = words.clone();
+        names.rotate_left(round);
+        names.insert(0, group_name.to_owned());
+        let catalog = hostile_catalog(&texts, &names);
+        let dir = scratch_dir(&format!("reserved-{round}"));
+        if let Err(error) = round_trip_every_target(&catalog, &dir) {
+            panic!("group `{group_name}`: {error}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

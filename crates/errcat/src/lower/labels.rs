@@ -54,7 +54,32 @@ impl Field {
 pub fn label_of(part: &str) -> Option<(Field, &str)> {
     let (head, rest) = part.split_once(['：', ':'])?;
     let head = head.trim().trim_matches(['*', '_', '【', '】', '[', ']']).trim();
-    if head.is_empty() || head.chars().count() > 24 || head.split_whitespace().count() > 4 || head.contains("://") {
+    if head.is_empty() || head.len() > 96 {
+        return None;
+    }
+    // Labels repeat on every row of a page (`描述`, `可能原因`): the field
+    // of a head is decided once per thread and remembered.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Field>>> = Default::default();
+    }
+    let field = SEEN.with(|seen| {
+        if let Some(field) = seen.borrow().get(head) {
+            return *field;
+        }
+        let field = field_of_head(head);
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 4096 {
+            seen.clear();
+        }
+        seen.insert(head.to_owned(), field);
+        field
+    });
+    field.map(|field| (field, rest.trim_start()))
+}
+
+/// The field a label head names, if it is made only of label words.
+fn field_of_head(head: &str) -> Option<Field> {
+    if head.chars().count() > 24 || head.split_whitespace().count() > 4 || head.contains("://") {
         return None;
     }
     if head.chars().count() > 12 && !head.is_ascii() {
@@ -69,7 +94,7 @@ pub fn label_of(part: &str) -> Option<(Field, &str)> {
     if words_len > 24 {
         return None;
     }
-    Field::of_role(role).map(|field| (field, rest.trim_start()))
+    Field::of_role(role)
 }
 
 /// True for a part that is a list item: `1、…`, `2. …`, `(3) …`, `- …`.

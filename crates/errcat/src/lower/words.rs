@@ -282,8 +282,12 @@ pub fn is_not_the_code(header: &str) -> bool {
 
 /// True for the text of a catch-all code cell.
 pub fn is_catch_all(text: &str) -> bool {
-    let text = text.trim().trim_matches(['`', '*', '"', '\'']).trim().to_lowercase();
-    CATCH_ALL.contains(&text.as_str())
+    let text = text.trim().trim_matches(['`', '*', '"', '\'']).trim();
+    // No catch-all word is longer: most cells are rejected without lowering.
+    if text.len() > CATCH_ALL.iter().map(|word| word.len()).max().unwrap_or(0) {
+        return false;
+    }
+    CATCH_ALL.contains(&text.to_lowercase().as_str())
 }
 
 /// A name cell without its deprecation marker, and whether it had one.

@@ -42,10 +42,12 @@ fn trim_header_cells(text: &mut String, file: &str, lines: &LineIndex, diagnosti
     let physical: Vec<&str> = text.split_inclusive('\n').collect();
     for pair in physical.windows(2) {
         let (header, delimiter) = (pair[0], pair[1]);
+        if !header.contains('|') || !is_delimiter_row(delimiter) {
+            offset += header.len();
+            continue;
+        }
         let (header_cells, delimiter_cells) = (raw_cells(header), raw_cells(delimiter));
-        if header.contains('|')
-            && is_delimiter_row(delimiter)
-            && header_cells.len() > delimiter_cells.len()
+        if header_cells.len() > delimiter_cells.len()
             && !delimiter_cells.is_empty()
             && header_cells[delimiter_cells.len()..].iter().all(String::is_empty)
         {
@@ -422,8 +424,11 @@ fn handle_table_event(
             if let Some(row) = state.row.take() {
                 let width = state.header.as_ref().map_or(row.cells.len(), |header| header.cells.len());
                 let source = text.get(state.row_range.clone()).unwrap_or("");
-                let extra: Vec<String> =
-                    raw_cells(source).into_iter().skip(width).filter(|cell| !cell.is_empty()).collect();
+                let extra: Vec<String> = if raw_cell_count(source) > width {
+                    raw_cells(source).into_iter().skip(width).filter(|cell| !cell.is_empty()).collect()
+                } else {
+                    Vec::new()
+                };
                 let mut row = row;
                 if !extra.is_empty() {
                     // An unescaped pipe split a field: its text goes back to
@@ -615,6 +620,23 @@ fn raw_cells(row: &str) -> Vec<String> {
         cells.push(current.trim().to_owned());
     }
     cells
+}
+
+/// How many cells [`raw_cells`] finds in a row (an upper bound that counts
+/// empty ones too), without building them.
+fn raw_cell_count(row: &str) -> usize {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let (mut count, mut in_code, mut escaped) = (1, false, false);
+    for byte in row.bytes() {
+        match byte {
+            b'|' if !escaped && !in_code => count += 1,
+            b'`' if !escaped => in_code = !in_code,
+            _ => {}
+        }
+        escaped = byte == b'\\' && !escaped;
+    }
+    count
 }
 
 /// Splits raw HTML into tags and the text between them.

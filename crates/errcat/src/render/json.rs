@@ -50,6 +50,19 @@ impl Language for Json {
         name.to_owned()
     }
 
+    /// JSON keeps every name as the catalog has it; only the file names of
+    /// catalogs must not be the index's or the schema's.
+    fn identifier(&self, kind: IdentKind, raw: &str, taken: &mut std::collections::BTreeSet<String>) -> (String, bool) {
+        match kind {
+            IdentKind::Module => {
+                let name = super::language::unique(raw.to_owned(), taken, "_");
+                let renamed = name != raw;
+                (name, renamed)
+            }
+            IdentKind::Type | IdentKind::Member => (raw.to_owned(), false),
+        }
+    }
+
     fn string_literal(&self, text: &str) -> String {
         serde_json::to_string(text).unwrap_or_default()
     }

@@ -10,7 +10,6 @@
 use super::language::{IdentKind, Language, unique};
 use crate::catalog::{Catalog, Entry, Group, Retired};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The catalogs to render, sorted by id.
@@ -168,9 +167,9 @@ impl Naming {
                 &format!("docs-src/{}", catalog.source.file),
                 line,
                 format!(
-                    "{} {}: the {} name `{raw}` cannot be used as it is; it is `{name}` there",
+                    "{}: the {} name `{raw}` is a keyword, a reserved or repeated name, or not an identifier there; \
+                     it is rendered as `{name}`",
                     language.id(),
-                    catalog.id,
                     kind.as_str()
                 ),
             ));
@@ -208,9 +207,4 @@ impl Naming {
         }
         (Naming { modules }, diagnostics)
     }
-}
-
-/// Names already taken in a set, for callers that build their own.
-pub fn taken_set(words: &[&str]) -> BTreeSet<String> {
-    words.iter().map(|word| (*word).to_owned()).collect()
 }
