@@ -6,6 +6,7 @@
 //! either writes `generated/` atomically or reports drift with a unified
 //! diff and the fix command.
 
+pub mod bench;
 pub mod corpus;
 
 use anyhow::{Context, Result, bail};

@@ -18,7 +18,10 @@ commands:
   corpus  read every page of the corpus of real pages (crates/errcat/tests/corpus/) with no
           settings and print per page: rows on the page, entries, entries with a message,
           diagnostics by code; then the totals
-  bench   the end-to-end benchmark (1,000 / 10,000 / 100,000-row synthetic pages; release build)
+  bench   side by side on synthetic pages of 1,000 to 200,000 rows (release build): errcat
+          ingest, errcat render --target all, a bare pulldown-cmark parse and the Python peer
+          (when markdown-it-py, pyyaml and jinja2 are installed), best time and peak memory;
+          `-- --sizes 1000,10000` to choose sizes. Stages: `cargo bench -p errcat`
   fuzz    `cargo xtask fuzz -- TARGET SECONDS`: run a cargo-fuzz target (read_markdown,
           read_html, ingest_render) seeded with docs-src/ and the test pages; needs
           `cargo install cargo-fuzz` (the stable toolchain is used with RUSTC_BOOTSTRAP=1)
@@ -185,14 +188,8 @@ fn upstream(root: &std::path::Path, passthrough: &[String], color: bool, verbose
 }
 
 fn bench(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["bench", "--quiet", "-p", "errcat", "--bench", "pipeline"])
-        .args(passthrough)
-        .current_dir(root)
-        .status()
-        .map_err(|error| anyhow::anyhow!("running cargo bench: {error}"))?;
-    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    xtask::bench::run(root, passthrough)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn fuzz(root: &std::path::Path, passthrough: &[String]) -> anyhow::Result<ExitCode> {
