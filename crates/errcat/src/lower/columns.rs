@@ -73,15 +73,18 @@ fn override_for(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Optio
 /// Markup a code cell may be wrapped in: backticks, bold, links, inline
 /// math (`$0$`).
 pub fn unwrap_markup(text: &str) -> String {
-    let mut text = text.trim().to_owned();
+    let mut text = text.trim();
     // `[1001](#anchor)` → `1001`
     if text.starts_with('[')
         && let Some(close) = text.find("](")
         && text.ends_with(')')
     {
-        text = text[1..close].to_owned();
+        text = &text[1..close];
     }
     // `$-14$` (math), `` `1001` ``, `**1001**`.
+    if !text.contains(['`', '*', '$']) {
+        return text.trim().to_owned();
+    }
     text.chars().filter(|c| !matches!(c, '`' | '*' | '$')).collect::<String>().trim().to_owned()
 }
 
@@ -94,6 +97,16 @@ pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
         .then_some(())
         .filter(|_| CodeCell::parse(value).is_ok())
         .map(|_| (name, value))
+}
+
+/// False for text that [`CodeCell::parse`] certainly rejects: a character
+/// no code, list of codes or range is written with (prose, CJK text).
+fn could_be_code(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || c.is_whitespace()
+            || matches!(c, '-' | '−' | '+' | '~' | '～' | '–' | '—' | '、' | ',' | '，' | '/' | ';' | '；')
+    })
 }
 
 /// A cell of a hexadecimal column (`A`, `1F`) with the `0x` it omits.
@@ -132,8 +145,13 @@ impl Stats {
         let mut numbers = Vec::new();
         for cell in &filled {
             let unwrapped = with_hex_prefix(&unwrap_markup(cell), hex);
-            let unwrapped = split_assignment(&unwrapped).map_or(unwrapped.clone(), |(_, value)| value.to_owned());
-            let parsed = CodeCell::parse(&unwrapped);
+            let value = split_assignment(&unwrapped).map(|(_, value)| value.to_owned());
+            let unwrapped = value.unwrap_or(unwrapped);
+            let parsed = if could_be_code(&unwrapped) {
+                CodeCell::parse(&unwrapped)
+            } else {
+                Err(crate::code::CodeError::Empty)
+            };
             if parsed.is_ok() || is_catch_all(&unwrapped) {
                 stats.codes += 1;
             }

@@ -221,12 +221,10 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
     }
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
-    let drafts: Vec<GroupDraft> = lowering.groups.drain(..).collect();
-    let groups: Vec<Group> = drafts
-        .into_iter()
-        .filter(|draft| draft.rows.iter().any(Row::is_data))
-        .map(|draft| lowering.build_group(draft))
-        .collect();
+    let drafts: Vec<GroupDraft> =
+        lowering.groups.drain(..).filter(|draft| draft.rows.iter().any(Row::is_data)).collect();
+    let (groups, group_diagnostics) = build_groups(drafts, info, settings);
+    lowering.diagnostics.extend(group_diagnostics);
     if table_rows > 0 && groups.iter().all(|group| group.entries.is_empty() && group.ranges.is_empty()) {
         lowering.report(
             DiagnosticKind::NoEntries,
@@ -244,6 +242,61 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         groups,
     };
     (catalog, lowering.diagnostics)
+}
+
+/// Builds the groups from their drafts. Groups are independent, so a page
+/// of many groups is built on every core, in contiguous runs of drafts of
+/// about equal size; groups and their diagnostics keep document order.
+fn build_groups(
+    drafts: Vec<GroupDraft>,
+    info: &SourceInfo,
+    settings: &SourceSettings,
+) -> (Vec<Group>, Vec<Diagnostic>) {
+    let build = |drafts: Vec<GroupDraft>| {
+        let mut lowering = Lowering {
+            info,
+            settings,
+            diagnostics: Vec::new(),
+            groups: Vec::new(),
+            message_from_other_fields: 0,
+            section_headers: HashMap::new(),
+            group_by_title: HashMap::new(),
+        };
+        let groups: Vec<Group> = drafts.into_iter().map(|draft| lowering.build_group(draft)).collect();
+        (groups, lowering.diagnostics)
+    };
+    let rows: usize = drafts.iter().map(|draft| draft.rows.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(drafts.len());
+    if threads < 2 || rows < 2_000 {
+        return build(drafts);
+    }
+    // Contiguous runs of about `rows / threads` rows each.
+    let mut runs: Vec<Vec<GroupDraft>> = vec![Vec::new()];
+    let mut in_run = 0;
+    for draft in drafts {
+        if in_run >= rows.div_ceil(threads) && runs.len() < threads {
+            runs.push(Vec::new());
+            in_run = 0;
+        }
+        in_run += draft.rows.len();
+        if let Some(run) = runs.last_mut() {
+            run.push(draft);
+        }
+    }
+    let results: Vec<(Vec<Group>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runs.into_iter().map(|run| scope.spawn(move || build(run))).collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut groups = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (built, found) in results {
+        groups.extend(built);
+        diagnostics.extend(found);
+    }
+    (groups, diagnostics)
 }
 
 fn file_stem(file: &str) -> &str {

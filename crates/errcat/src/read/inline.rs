@@ -186,9 +186,7 @@ impl TextBuilder {
         let target = self.target();
         let mut rest = text;
         while let Some(newline) = rest.find('\n') {
-            for character in rest[..newline].chars() {
-                target.push_char(character);
-            }
+            target.push_str(&rest[..newline]);
             rest = &rest[newline + 1..];
             if is_list_line(rest) {
                 target.start_line();
@@ -196,8 +194,32 @@ impl TextBuilder {
                 target.push_char(' ');
             }
         }
-        for character in rest.chars() {
-            target.push_char(character);
+        target.push_str(rest);
+    }
+
+    /// [`push_char`](Self::push_char) for every character of `text`, a run
+    /// of ordinary characters at a time.
+    fn push_str(&mut self, text: &str) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest.find(['\u{a0}', '\u{3000}', '\t', '\r', '\n', ' ']).unwrap_or(rest.len());
+            if end > 0 {
+                let run = &rest[..end];
+                if self.newline_pending {
+                    self.newline_pending = false;
+                    self.start_line();
+                }
+                let count = run.chars().count();
+                if self.strike_depth > 0 {
+                    self.struck_chars += count;
+                } else {
+                    self.plain_chars += count;
+                }
+                self.current.push_str(run);
+            }
+            let Some(space) = rest[end..].chars().next() else { break };
+            self.push_char(space);
+            rest = &rest[end + space.len_utf8()..];
         }
     }
 

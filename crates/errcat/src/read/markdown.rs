@@ -622,21 +622,27 @@ fn raw_cells(row: &str) -> Vec<String> {
     cells
 }
 
-/// How many cells [`raw_cells`] finds in a row (an upper bound that counts
-/// empty ones too), without building them.
+/// How many cells [`raw_cells`] finds in a row (counting empty cells too,
+/// so never fewer), without building them.
 fn raw_cell_count(row: &str) -> usize {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
-    let (mut count, mut in_code, mut escaped) = (1, false, false);
+    let (mut count, mut in_code, mut escaped, mut blank) = (0, false, false, true);
     for byte in row.bytes() {
         match byte {
-            b'|' if !escaped && !in_code => count += 1,
+            b'|' if !escaped && !in_code => {
+                count += 1;
+                blank = true;
+                escaped = false;
+                continue;
+            }
             b'`' if !escaped => in_code = !in_code,
             _ => {}
         }
+        blank &= byte.is_ascii_whitespace();
         escaped = byte == b'\\' && !escaped;
     }
-    count
+    count + usize::from(!blank)
 }
 
 /// Splits raw HTML into tags and the text between them.
@@ -753,6 +759,10 @@ mod tests {
         assert_eq!(extra[0].line, 3);
         assert_eq!(doc.tables[0].rows[0].cells[1].text(), "One | extra | pipe | `a|b`", "the text stays in the row");
         assert_eq!(raw_cells("| a | b \\| c | `d|e` |"), ["a", "b \\| c", "`d|e`"]);
+        for row in ["| a | b \\| c | `d|e` |", "| a | b", "a | b |", "| a |  |", "|"] {
+            assert!(raw_cell_count(row) >= raw_cells(row).len(), "{row}");
+        }
+        assert_eq!(raw_cell_count("| a | b | c |"), 3);
     }
 
     #[test]
