@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
 use std::ops::Range;
+use std::borrow::Cow;
 
 /// Joins a table row that page conversion broke over two physical lines: a
 /// row line without its closing `|`, followed by a non-row line that ends
@@ -19,7 +20,7 @@ use std::ops::Range;
 /// The page text with broken table rows joined (see `join_broken_rows`),
 /// byte for byte the same length.
 pub fn repair(text: &str) -> String {
-    join_broken_rows(text, "", &LineIndex::new(text), &mut Vec::new())
+    join_broken_rows(text, "", &LineIndex::new(text), &mut Vec::new()).into_owned()
 }
 
 /// True for a table delimiter row: `|---|:-:|`, `--- | ---`.
@@ -36,7 +37,7 @@ fn is_delimiter_row(line: &str) -> bool {
 /// its delimiter row, the extra ones empty (`|Code |Description |   |` over
 /// `|:--|:--|`), loses the extra pipes (reported); tabs in table lines
 /// become spaces.
-fn trim_header_cells(text: &mut String, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
+fn trim_header_cells(text: &mut Cow<'_, str>, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
     let mut edits: Vec<usize> = Vec::new();
     let mut offset = 0;
     let physical: Vec<&str> = text.split_inclusive('\n').collect();
@@ -92,16 +93,19 @@ fn trim_header_cells(text: &mut String, file: &str, lines: &LineIndex, diagnosti
         }
         offset += line.len();
     }
+    if edits.is_empty() {
+        return;
+    }
     // Each edit is the byte index of an ASCII `|` or tab.
-    let mut bytes = std::mem::take(text).into_bytes();
+    let mut bytes = std::mem::take(text).into_owned().into_bytes();
     for at in edits {
         bytes[at] = b' ';
     }
-    *text = String::from_utf8(bytes).unwrap_or_default();
+    *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
 }
 
-fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> String {
-    let mut bytes = text.as_bytes().to_vec();
+fn join_broken_rows<'a>(text: &'a str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> {
+    let mut joins: Vec<usize> = Vec::new();
     let mut offset = 0;
     let physical: Vec<&str> = text.split_inclusive('\n').collect();
     for pair in physical.windows(2) {
@@ -117,10 +121,7 @@ fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut
             && current.ends_with('\n')
         {
             let newline = offset + current.len() - 1;
-            bytes[newline] = b' ';
-            if newline > 0 && bytes[newline - 1] == b'\r' {
-                bytes[newline - 1] = b' ';
-            }
+            joins.push(newline);
             diagnostics.push(Diagnostic::new(
                 DiagnosticKind::BrokenRowJoined,
                 file,
@@ -130,8 +131,18 @@ fn join_broken_rows(text: &str, file: &str, lines: &LineIndex, diagnostics: &mut
         }
         offset += current.len();
     }
+    if joins.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for newline in joins {
+        bytes[newline] = b' ';
+        if newline > 0 && bytes[newline - 1] == b'\r' {
+            bytes[newline - 1] = b' ';
+        }
+    }
     // Only ASCII bytes were replaced by ASCII bytes, so this cannot fail.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
 #[derive(Debug)]
@@ -167,7 +178,7 @@ pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHt
             .chars()
             .map(|c| if c == '\n' { "\n".to_owned() } else { " ".repeat(c.len_utf8()) })
             .collect();
-        repaired.replace_range(..length, &blank);
+        repaired.to_mut().replace_range(..length, &blank);
     }
 
     let mut section: Option<RawSection> = None;
