@@ -3,7 +3,6 @@
 //! Exit codes: 0 success; 1 drift (`check`) or error diagnostics in the
 //! pages; 2 usage or IO error.
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command> [--verbose] [--root DIR]
@@ -64,7 +63,8 @@ fn main() -> ExitCode {
         }
     }
     let command = command.as_deref();
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    // anstream decides: a terminal that takes colour, `NO_COLOR`, `CLICOLOR_FORCE`.
+    let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let result = match command {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose),

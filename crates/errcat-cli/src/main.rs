@@ -14,7 +14,7 @@ use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
 use errcat::render::{Target, TemplateSet};
 use errcat::{CatalogIdentity, InputFormat, Page};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -402,12 +402,14 @@ fn names_book(args: &IngestArgs) -> Result<NameBook> {
     Ok(book)
 }
 
-/// Prints diagnostics to stderr, rustc-style, colored on a terminal.
+/// Prints diagnostics to stderr, rustc-style, coloured where the terminal
+/// takes colour.
 fn print_diagnostics(diagnostics: &[Diagnostic], source: &str, quiet: bool) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut stderr = std::io::stderr().lock();
+    // Rendered with styles; anstream strips them for pipes, `NO_COLOR` and
+    // terminals without colour, and translates them on old Windows consoles.
+    let mut stderr = anstream::stderr().lock();
     let shown = diagnostics.iter().filter(|d| !(quiet && d.severity() == Severity::Info));
-    for rendered in errcat::diagnostic::render_all(shown, Some(source), color) {
+    for rendered in errcat::diagnostic::render_all(shown, Some(source), true) {
         let _ = writeln!(stderr, "{rendered}");
     }
     let tally = Tally::of(diagnostics);
@@ -621,7 +623,7 @@ fn render_report(report: &errcat::diff::Report, format: DiffFormat, color: Color
     let color = match color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
     };
     match format {
         DiffFormat::Text => errcat::diff::render_text(report, errcat::diff::Style { color }),
@@ -693,7 +695,7 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
     };
     let text = match args.format {
         DiffFormat::Text => errcat::diff::render_text(&report, errcat::diff::Style { color }),

@@ -160,43 +160,58 @@ impl Diagnostic {
         self.render_line(line, color)
     }
 
-    /// rustc-style rendering with the diagnostic's own source line. A long
-    /// line shows 160 characters around the column (the cell, not the page
-    /// chrome around it).
+    /// rustc-style rendering (annotate-snippets, what rustc uses) with the
+    /// diagnostic's own source line: the title with the stable code, the
+    /// file, line and column, the line with the cell at the column marked
+    /// (a long line is cut around it), and the kebab-case id as a note.
+    /// `color` selects ANSI styles; callers write through `anstream`, which
+    /// strips them for pipes and `NO_COLOR`.
     pub fn render_line(&self, line_text: Option<&str>, color: bool) -> String {
-        let (bold, reset, sev_color, blue) = if color {
-            let sev = match self.severity() {
-                Severity::Error => "\x1b[1;31m",
-                Severity::Warning => "\x1b[1;33m",
-                Severity::Info => "\x1b[1;36m",
-            };
-            ("\x1b[1m", "\x1b[0m", sev, "\x1b[1;34m")
-        } else {
-            ("", "", "", "")
+        use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+        let level = match self.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
         };
-        let mut out = format!(
-            "{sev_color}{}[{}]{reset}{bold}: {}{reset} ({})\n",
-            self.severity().as_str(),
-            self.kind.code(),
-            self.message,
-            self.kind.id()
-        );
-        let gutter = " ".repeat(self.line.to_string().len());
-        out.push_str(&format!("{gutter}{blue}-->{reset} {}{}\n", self.file, self.position()));
-        if let Some(text) = line_text.filter(|_| self.line > 0) {
-            let start = if self.column > 0 {
-                let at = (self.column as usize - 1).min(text.len());
-                text[..at].char_indices().rev().nth(39).map_or(0, |(index, _)| index)
-            } else {
-                0
-            };
-            let shown: String = text[start..].chars().take(160).collect();
-            let before = if start > 0 { "… " } else { "" };
-            let after = if start + shown.len() < text.len() { " …" } else { "" };
-            out.push_str(&format!("{gutter} {blue}|{reset}\n"));
-            out.push_str(&format!("{blue}{}{reset} {blue}|{reset} {before}{shown}{after}\n", self.line));
-            out.push_str(&format!("{gutter} {blue}|{reset}\n"));
-        }
+        let title = level.primary_title(self.message.as_str()).id(self.kind.code());
+        let group = match line_text.filter(|_| self.line > 0) {
+            Some(text) => {
+                // Without a column the line is the place: its first character is marked.
+                let (kind, span) = match self.column {
+                    0 => {
+                        let start = text.len() - text.trim_start().len();
+                        let width = text[start..].chars().next().map_or(0, char::len_utf8);
+                        (AnnotationKind::Primary, start..start + width)
+                    }
+                    column => {
+                        let mut at = (column as usize - 1).min(text.len());
+                        while !text.is_char_boundary(at) {
+                            at -= 1;
+                        }
+                        // The cell at the column: up to the next tag or pipe.
+                        let end = text[at..]
+                            .char_indices()
+                            .skip(1)
+                            .find(|(_, c)| matches!(c, '<' | '|'))
+                            .map_or(text.len(), |(index, _)| at + index);
+                        (AnnotationKind::Primary, at..end)
+                    }
+                };
+                title.element(
+                    Snippet::source(text)
+                        .line_start(self.line as usize)
+                        .path(self.file.as_str())
+                        .fold(false)
+                        .annotation(kind.span(span)),
+                )
+            }
+            None if self.line > 0 => title.element(Origin::path(self.file.as_str()).line(self.line as usize)),
+            None => title.element(Origin::path(self.file.as_str())),
+        };
+        let group = group.element(Level::NOTE.message(format!("`{}`", self.kind.id())));
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let mut out = renderer.term_width(160).render(&[group]);
+        out.push('\n');
         out
     }
 }
@@ -265,8 +280,14 @@ mod tests {
     fn render_shows_the_source_line() {
         let diagnostic = Diagnostic::new(DiagnosticKind::MdxDamage, "a.md", 2, "lost text");
         let rendered = diagnostic.render(Some("first\nsecond line\nthird"), false);
-        assert!(rendered.starts_with("warning[W0102]: lost text (mdx-damage)\n"));
-        assert!(rendered.contains(" --> a.md:2\n"));
-        assert!(rendered.contains("2 | second line\n"));
+        assert!(rendered.starts_with("warning[W0102]: lost text\n"), "{rendered}");
+        assert!(rendered.contains("--> a.md:2"), "{rendered}");
+        assert!(rendered.contains("2 | second line\n"), "{rendered}");
+        assert!(rendered.contains("note: `mdx-damage`"), "{rendered}");
+        let wide = Diagnostic::new(DiagnosticKind::InvalidCode, "p.html", 1, "bad").at_column(205);
+        let line = format!("{}<td>12x</td>{}", "<x>".repeat(68), "<y>".repeat(80));
+        let rendered = wide.render_line(Some(&line), false);
+        assert!(rendered.contains("--> p.html:1:205"), "{rendered}");
+        assert!(rendered.contains("<td>12x</td>"), "{rendered}");
     }
 }

@@ -10,8 +10,8 @@ use super::{LineIndex, ReadOptions, numbered_section_title, section as new_secti
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
-use std::ops::Range;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Joins a table row that page conversion broke over two physical lines: a
 /// row line without its closing `|`, followed by a non-row line that ends
@@ -104,7 +104,12 @@ fn trim_header_cells(text: &mut Cow<'_, str>, file: &str, lines: &LineIndex, dia
     *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
 }
 
-fn join_broken_rows<'a>(text: &'a str, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> {
+fn join_broken_rows<'a>(
+    text: &'a str,
+    file: &str,
+    lines: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Cow<'a, str> {
     let mut joins: Vec<usize> = Vec::new();
     let mut offset = 0;
     let physical: Vec<&str> = text.split_inclusive('\n').collect();

@@ -234,15 +234,18 @@ pub(crate) fn u4(c: char) -> String {
     format!("\\u{:04x}", c as u32)
 }
 
-/// `snake_case` from a catalog id (`zego-server-return-codes`).
+/// `snake_case` from a catalog id (`zego-server-return-codes`), with `c_`
+/// before a leading digit.
 pub(crate) fn snake_from_id(id: &str) -> String {
-    let mut out: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
-        out.insert(0, 'c');
-        out.insert(1, '_');
-    }
-    out
+    let out = heck::ToSnakeCase::to_snake_case(id);
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) { format!("c_{out}") } else { out }
+}
+
+/// `lowerCamelCase` from a catalog id (`zegoServerReturnCodes`), with `c`
+/// before a leading digit.
+pub(crate) fn camel_from_id(id: &str) -> String {
+    let out = heck::ToLowerCamelCase::to_lower_camel_case(id);
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) { format!("c{out}") } else { out }
 }
 
 /// `lowerCamelCase` from PascalCase.
@@ -251,25 +254,11 @@ pub(crate) fn lower_camel(pascal: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
 }
 
-/// `SCREAMING_SNAKE_CASE` from PascalCase; digits stay with the word before,
-/// acronyms stay one word (`HTTPRequest` → `HTTP_REQUEST`).
+/// `SCREAMING_SNAKE_CASE` from PascalCase (heck's word rules): digits stay
+/// with the word before, acronyms stay one word (`HTTPRequest` →
+/// `HTTP_REQUEST`).
 pub fn screaming_snake(pascal: &str) -> String {
-    let chars: Vec<char> = pascal.chars().collect();
-    let mut out = String::with_capacity(pascal.len() + 4);
-    for (index, c) in chars.iter().enumerate() {
-        if index > 0 && c.is_ascii_uppercase() {
-            let previous = chars[index - 1];
-            let next_is_lower = chars.get(index + 1).is_some_and(|n| n.is_ascii_lowercase());
-            if previous.is_ascii_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_ascii_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
+    heck::ToShoutySnakeCase::to_shouty_snake_case(pascal)
 }
 
 /// Makes `candidate` unique among `taken` by appending `suffix` (and then
@@ -300,6 +289,14 @@ mod tests {
         assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
         assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
         assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
+    }
+
+    #[test]
+    fn ids_become_snake_and_camel_module_names() {
+        assert_eq!(snake_from_id("zego-server-return-codes"), "zego_server_return_codes");
+        assert_eq!(camel_from_id("zego-server-return-codes"), "zegoServerReturnCodes");
+        assert_eq!(snake_from_id("1x"), "c_1x");
+        assert_eq!(camel_from_id("1x"), "c1x");
     }
 
     #[test]

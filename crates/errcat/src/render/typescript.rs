@@ -166,8 +166,7 @@ impl Language for TypeScript {
     }
 
     fn module_alias(&self, catalog: &Catalog) -> Option<String> {
-        let alias = lower_camel(&crate::naming::to_pascal_case(&catalog.id));
-        Some(if alias.starts_with(|c: char| c.is_ascii_alphabetic()) { alias } else { format!("c{alias}") })
+        Some(super::language::camel_from_id(&catalog.id))
     }
 
     fn string_literal(&self, text: &str) -> String {
