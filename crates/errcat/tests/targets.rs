@@ -27,6 +27,75 @@ fn every_target_of_every_seed_matches_its_snapshot() {
     });
 }
 
+/// A language outside the registry: one `Language` implementation and one
+/// template set are all the render core needs (registering it is one line
+/// in `TARGETS`, which gives it `--target`, `generated/<id>/` and the
+/// built-in templates of `templates/<id>/`).
+#[derive(Debug)]
+struct Properties;
+
+impl errcat::render::Language for Properties {
+    fn id(&self) -> &'static str {
+        "properties"
+    }
+    fn help(&self) -> &'static str {
+        "Java properties: code = message"
+    }
+    fn keywords(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn reserved(&self, _kind: errcat::render::IdentKind) -> &'static [&'static str] {
+        &[]
+    }
+    fn case(&self, kind: errcat::render::IdentKind, name: &str) -> String {
+        match kind {
+            errcat::render::IdentKind::Module => name.to_owned(),
+            _ => errcat::render::screaming_snake(name).to_lowercase().replace('_', "."),
+        }
+    }
+    fn string_literal(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                '\\' => "\\\\".to_owned(),
+                '\n' => "\\n".to_owned(),
+                c if c.is_ascii() && !c.is_control() => c.to_string(),
+                c => c.encode_utf16(&mut [0; 2]).iter().map(|unit| format!("\\u{unit:04x}")).collect(),
+            })
+            .collect()
+    }
+    fn none_literal(&self) -> &'static str {
+        ""
+    }
+    fn doc_line(&self, line: &str) -> String {
+        line.replace(['\n', '\r'], " ")
+    }
+    fn code_type(&self, _width: errcat::render::model::CodeWidth) -> &'static str {
+        "string"
+    }
+}
+
+#[test]
+fn a_new_language_is_one_module_and_one_template_folder() {
+    let (catalog, _) = common::seed("rtc-vendor-error-codes");
+    let model = errcat::render::CodeModel::new(vec![catalog]);
+    let templates = TemplateSet {
+        sources: [(
+            "{module}.properties.jinja".to_owned(),
+            "# {{ title }}\n{% for group in groups %}{% for entry in group.entries %}{{ group.type_name }}.{{ entry.member }}={{ entry.message }}\n{% endfor %}{% endfor %}".to_owned(),
+        )]
+        .into(),
+    };
+    let target = Target(&Properties);
+    let rendering = errcat::render::Rendering::new(&model, &[(target, templates)]).expect("renders");
+    let files = rendering.to_memory().expect("renders");
+    assert_eq!(files.len(), 1);
+    let file = &files[0].1;
+    assert_eq!(file.path, "rtc-vendor-error-codes.properties");
+    let lines: Vec<&str> = file.text.lines().collect();
+    assert!(lines.len() > 10, "{}", file.text);
+    assert!(lines[1..].iter().all(|line| line.contains('=') && line.is_ascii()), "{}", file.text);
+}
+
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let catalogs: Vec<Catalog> = common::manifest().sources.iter().map(|source| common::seed(&source.id).0).collect();
