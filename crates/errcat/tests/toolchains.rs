@@ -56,7 +56,9 @@ fn kotlin_sources(dir: &Path) -> Vec<std::path::PathBuf> {
 /// The compile check of each registered target's `generated/<target>/`,
 /// by target id. A target registered without one fails
 /// `every_registered_target_has_a_compile_check`.
-const COMPILE_CHECKS: &[(&str, fn(&Path))] = &[
+type CompileCheck = fn(&Path);
+
+const COMPILE_CHECKS: &[(&str, CompileCheck)] = &[
     // A workspace member: `cargo test`, `cargo clippy -D warnings` and
     // `cargo doc` compile it; here, its own tests of the enum behaviour run
     // with the rest (`tests/targets.rs`).
