@@ -423,7 +423,6 @@ fn handle_table_event(
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
-    let line = lines.line(range.start);
     match event {
         Event::End(TagEnd::Table) => return false,
         Event::Start(MdTag::TableHead) | Event::Start(MdTag::TableRow) => {
@@ -487,7 +486,7 @@ fn handle_table_event(
                 match other {
                     Event::Text(text) => builder.text(text),
                     Event::Code(code) => builder.code(code),
-                    Event::InlineHtml(html) | Event::Html(html) => builder.html(html, file, line),
+                    Event::InlineHtml(html) | Event::Html(html) => builder.html(html, file, lines.line(range.start)),
                     Event::SoftBreak => builder.text(" "),
                     Event::HardBreak => builder.line_break(),
                     Event::Start(MdTag::Link { dest_url, .. }) => builder.link_start(dest_url),

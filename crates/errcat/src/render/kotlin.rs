@@ -140,6 +140,9 @@ impl Language for Kotlin {
     /// A line safe inside KDoc: Kotlin block comments nest, so both `/*` and
     /// `*/` are broken up.
     fn doc_line(&self, line: &str) -> String {
+        if !line.contains("*/") && !line.contains("/*") {
+            return super::language::escape_doc(line, u4);
+        }
         super::language::escape_doc(&line.replace("*/", "*&#47;").replace("/*", "&#47;*"), u4)
     }
 

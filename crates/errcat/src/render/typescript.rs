@@ -179,6 +179,9 @@ impl Language for TypeScript {
     }
 
     fn doc_line(&self, line: &str) -> String {
+        if !line.contains("*/") {
+            return super::language::escape_doc(line, u4);
+        }
         super::language::escape_doc(&line.replace("*/", "*\\/"), u4)
     }
 
