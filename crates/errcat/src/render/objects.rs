@@ -7,16 +7,23 @@
 //! Attributes (the same for every target):
 //! - package: `package_name`, `modules`, and the language's package values;
 //! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`, and
-//!   the language's module values; per-module templates also see `package`;
+//!   the language's module values; per-module templates also see `package`
+//!   and `module` (the module itself, for its methods);
 //! - type (group): `type_name`, `title`, `code_type`, `doc`, `entries`, and
 //!   names the language derives from the type name;
 //! - member (entry or retired code): `member`, `code`, `name`, `message`,
 //!   `cause`, `solution` (literals), `retired`, `doc`.
+//!
+//! Modules, types and members also have the method `doc_comment(prefix)`:
+//! their `doc` lines as comment lines, each on a new line starting with
+//! `prefix` (and a space before a non-empty line), so a template prints a
+//! whole doc comment without a loop per line.
 
 use super::language::Language;
 use super::model::{CodeModel, CodeWidth, Naming, member, member_count};
 use crate::catalog::Catalog;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
+use minijinja::{Error, ErrorKind, State};
 use std::sync::Arc;
 
 /// The model, one language's names for it, and the language.
@@ -32,6 +39,31 @@ pub const PACKAGE_NAME: &str = "errcat-codes";
 
 fn lines(lines: Vec<String>) -> Value {
     Value::from(lines.into_iter().map(Value::from).collect::<Vec<_>>())
+}
+
+/// `doc_comment(prefix)`: each line as `\n<prefix> <line>` (`\n<prefix>`
+/// for an empty line).
+fn doc_comment(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<String>) -> Result<Value, Error> {
+    if method != "doc_comment" {
+        return Err(Error::from(ErrorKind::UnknownMethod));
+    }
+    let prefix = match args {
+        [prefix] => {
+            prefix.as_str().ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "doc_comment takes a string"))?
+        }
+        _ => return Err(Error::new(ErrorKind::InvalidOperation, "doc_comment takes one argument, the line prefix")),
+    };
+    let lines = lines();
+    let mut out = String::with_capacity(lines.iter().map(|line| line.len() + prefix.len() + 2).sum());
+    for line in &lines {
+        out.push('\n');
+        out.push_str(prefix);
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+    }
+    Ok(Value::from(out))
 }
 
 #[derive(Debug)]
@@ -95,8 +127,13 @@ impl Object for ModuleObject {
             "doc" => Some(lines(shared.language.module_doc(catalog))),
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
             "package" => Some(Value::from_object(PackageObject(shared.clone()))),
+            "module" => Some(Value::from_dyn_object(self.clone())),
             other => shared.language.module_attribute(other, catalog).map(Value::from),
         }
+    }
+
+    fn call_method(self: &Arc<Self>, _state: &mut State<'_, '_>, method: &str, args: &[Value]) -> Result<Value, Error> {
+        doc_comment(method, args, || self.shared.language.module_doc(self.catalog()))
     }
 }
 
@@ -113,8 +150,14 @@ impl Object for Groups {
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let index = key.as_usize()?;
-        (index < self.shared.model.catalogs[self.module].groups.len())
-            .then(|| Value::from_object(GroupObject { shared: self.shared.clone(), module: self.module, group: index }))
+        (index < self.shared.model.catalogs[self.module].groups.len()).then(|| {
+            Value::from_object(GroupObject {
+                shared: self.shared.clone(),
+                module: self.module,
+                group: index,
+                entries: std::sync::OnceLock::new(),
+            })
+        })
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -127,6 +170,8 @@ struct GroupObject {
     shared: Arc<Shared>,
     module: usize,
     group: usize,
+    /// `entries`, made once: templates loop over it several times.
+    entries: std::sync::OnceLock<Value>,
 }
 
 impl GroupObject {
@@ -145,14 +190,26 @@ impl Object for GroupObject {
             "title" => Some(Value::from(group.title.as_str())),
             "code_type" => Some(Value::from(shared.language.code_type(self.width()))),
             "doc" => Some(lines(shared.language.group_doc(group))),
-            "entries" => Some(Value::from_object(Members {
-                shared: shared.clone(),
-                module: self.module,
-                group: self.group,
-                width: self.width(),
-            })),
+            "entries" => Some(
+                self.entries
+                    .get_or_init(|| {
+                        Value::from_object(Members {
+                            shared: shared.clone(),
+                            module: self.module,
+                            group: self.group,
+                            width: self.width(),
+                            members: std::sync::OnceLock::new(),
+                        })
+                    })
+                    .clone(),
+            ),
             other => shared.language.type_attribute(other, type_name).map(Value::from),
         }
+    }
+
+    fn call_method(self: &Arc<Self>, _state: &mut State<'_, '_>, method: &str, args: &[Value]) -> Result<Value, Error> {
+        let group = &self.shared.model.catalogs[self.module].groups[self.group];
+        doc_comment(method, args, || self.shared.language.group_doc(group))
     }
 }
 
@@ -162,6 +219,8 @@ struct Members {
     module: usize,
     group: usize,
     width: CodeWidth,
+    /// One object per member, made on the first loop and reused by the next.
+    members: std::sync::OnceLock<Vec<Value>>,
 }
 
 impl Object for Members {
@@ -171,16 +230,22 @@ impl Object for Members {
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let index = key.as_usize()?;
-        let group = &self.shared.model.catalogs[self.module].groups[self.group];
-        (index < member_count(group)).then(|| {
-            Value::from_object(MemberObject {
-                shared: self.shared.clone(),
-                module: self.module,
-                group: self.group,
-                index,
-                width: self.width,
-            })
-        })
+        let members = self.members.get_or_init(|| {
+            let group = &self.shared.model.catalogs[self.module].groups[self.group];
+            (0..member_count(group))
+                .map(|index| {
+                    Value::from_object(MemberObject {
+                        shared: self.shared.clone(),
+                        module: self.module,
+                        group: self.group,
+                        index,
+                        width: self.width,
+                        code: std::sync::OnceLock::new(),
+                    })
+                })
+                .collect()
+        });
+        members.get(index).cloned()
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -195,6 +260,8 @@ struct MemberObject {
     group: usize,
     index: usize,
     width: CodeWidth,
+    /// The code literal, printed by several loops.
+    code: std::sync::OnceLock<Value>,
 }
 
 impl Object for MemberObject {
@@ -204,7 +271,7 @@ impl Object for MemberObject {
         let member = member(&shared.model.catalogs[self.module].groups[self.group], self.index)?;
         Some(match key.as_str()? {
             "member" => Value::from(shared.naming.modules[self.module].types[self.group].members[self.index].clone()),
-            "code" => Value::from(language.code_literal(member.code, self.width)),
+            "code" => self.code.get_or_init(|| Value::from(language.code_literal(member.code, self.width))).clone(),
             "name" => Value::from(language.string_literal(member.name)),
             "message" => Value::from(language.optional_literal(member.message())),
             "cause" => Value::from(language.optional_literal(member.cause())),
@@ -213,5 +280,11 @@ impl Object for MemberObject {
             "doc" => lines(language.member_doc(&member)),
             _ => return None,
         })
+    }
+
+    fn call_method(self: &Arc<Self>, _state: &mut State<'_, '_>, method: &str, args: &[Value]) -> Result<Value, Error> {
+        let member = member(&self.shared.model.catalogs[self.module].groups[self.group], self.index)
+            .ok_or_else(|| Error::from(ErrorKind::InvalidOperation))?;
+        doc_comment(method, args, || self.shared.language.member_doc(&member))
     }
 }
