@@ -14,6 +14,10 @@ use errcat::render::{CodeModel, Rendering, Target, TemplateSet};
 
 const ROWS: &[usize] = &[1_000, 10_000];
 
+/// The `errcat` binary's allocator, so that stage figures match the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

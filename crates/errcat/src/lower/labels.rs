@@ -115,20 +115,21 @@ fn is_list_item(part: &str) -> bool {
 /// (`可能原因：` alone), continues the previous field; another unlabelled
 /// part takes the field after the previous one. `None` when no part has a
 /// label.
-pub fn part_fields(parts: &[String], first: Field) -> Option<Vec<(Field, String, bool)>> {
-    if !parts.iter().any(|part| label_of(part).is_some()) {
+pub fn part_fields<S: AsRef<str>>(parts: &[S], first: Field) -> Option<Vec<(Field, String, bool)>> {
+    if !parts.iter().any(|part| label_of(part.as_ref()).is_some()) {
         return None;
     }
     let mut fields = Vec::with_capacity(parts.len());
     let mut last: Option<(Field, bool)> = None;
     for part in parts {
+        let part = part.as_ref();
         let (field, text, inferred) = match (label_of(part), last) {
             (Some((field, rest)), _) => (field, rest.to_owned(), false),
-            (None, None) => (first, part.clone(), false),
+            (None, None) => (first, part.to_owned(), false),
             (None, Some((previous, bare))) if bare || is_list_item(part) || previous.next() == previous => {
-                (previous, part.clone(), false)
+                (previous, part.to_owned(), false)
             }
-            (None, Some((previous, _))) => (previous.next(), part.clone(), true),
+            (None, Some((previous, _))) => (previous.next(), part.to_owned(), true),
         };
         let bare = text.trim().is_empty() || last.is_some_and(|(previous, bare)| bare && previous == field);
         last = Some((field, bare));

@@ -733,7 +733,6 @@ impl Lowering<'_> {
                     texts.push(field, text);
                 }
             }
-            let parts: Vec<String> = parts.into_iter().cloned().collect();
             match labels::part_fields(&parts, field) {
                 Some(fields) => {
                     if let Some((inferred, _, _)) = fields.iter().find(|(_, _, inferred)| *inferred) {
@@ -753,7 +752,9 @@ impl Lowering<'_> {
                     }
                 }
                 None => {
-                    if let Some(text) = none_if_dash(&parts.join("\n")) {
+                    if let Some(text) =
+                        none_if_dash(&parts.iter().map(|part| part.as_str()).collect::<Vec<_>>().join("\n"))
+                    {
                         texts.push(field, text);
                     }
                 }
@@ -776,7 +777,12 @@ impl Lowering<'_> {
         texts.notes.splice(0..0, row.cells.notes.iter().cloned());
         let upstream = self.info.upstream.as_deref();
         for text in [&mut texts.message, &mut texts.cause, &mut texts.solution].into_iter().flatten() {
-            *text = unwrap_code_span(&resolve_links(text, upstream));
+            if text.contains("](") {
+                *text = resolve_links(text, upstream);
+            }
+            if let Some(inner) = code_span_inner(text) {
+                *text = inner.to_owned();
+            }
         }
         for note in &mut texts.notes {
             *note = resolve_links(note, upstream);
@@ -1067,10 +1073,12 @@ fn parse_code_cell(text: &str, alternate: Option<&str>) -> Result<ParsedCode, cr
 /// A text that is one whole code span (`` `success` ``) is the text itself:
 /// the backticks only mark it as a literal.
 fn unwrap_code_span(text: &str) -> String {
-    match text.strip_prefix('`').and_then(|t| t.strip_suffix('`')) {
-        Some(inner) if !inner.contains('`') && !inner.is_empty() => inner.to_owned(),
-        _ => text.to_owned(),
-    }
+    code_span_inner(text).unwrap_or(text).to_owned()
+}
+
+/// The inside of a text that is one code span (`` `kFoo` ``).
+fn code_span_inner(text: &str) -> Option<&str> {
+    text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).filter(|inner| !inner.contains('`') && !inner.is_empty())
 }
 
 /// Makes a link's target usable outside the page: an anchor or site-relative
