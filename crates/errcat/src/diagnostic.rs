@@ -153,13 +153,6 @@ impl Diagnostic {
         )
     }
 
-    /// rustc-style rendering with the offending source line, when `source`
-    /// (the file's text) is given. Renders many at once with [`render_all`].
-    pub fn render(&self, source: Option<&str>, color: bool) -> String {
-        let line = source.filter(|_| self.line > 0).and_then(|text| text.lines().nth(self.line as usize - 1));
-        self.render_line(line, color)
-    }
-
     /// rustc-style rendering (annotate-snippets, what rustc uses) with the
     /// diagnostic's own source line: the title with the stable code, the
     /// file, line and column, the line with the cell at the column marked
@@ -279,7 +272,7 @@ mod tests {
     #[test]
     fn render_shows_the_source_line() {
         let diagnostic = Diagnostic::new(DiagnosticKind::MdxDamage, "a.md", 2, "lost text");
-        let rendered = diagnostic.render(Some("first\nsecond line\nthird"), false);
+        let rendered = render_all([&diagnostic], Some("first\nsecond line\nthird"), false).remove(0);
         assert!(rendered.starts_with("warning[W0102]: lost text\n"), "{rendered}");
         assert!(rendered.contains("--> a.md:2"), "{rendered}");
         assert!(rendered.contains("2 | second line\n"), "{rendered}");
