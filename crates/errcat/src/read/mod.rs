@@ -202,7 +202,7 @@ pub fn read(text: &str, file: &str, format: InputFormat, options: &ReadOptions) 
 
 /// Reads a markdown or MDX page; raw HTML tables inside go to the HTML reader.
 pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
-    markdown::read(text, file, options, &html::read_fragment)
+    markdown::read_in_sections(text, file, options, &html::read_fragment, markdown::SECTIONED_BYTES)
 }
 
 /// Reads an HTML page.
