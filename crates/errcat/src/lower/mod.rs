@@ -211,13 +211,14 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
     let default_section = settings.group_title.clone().unwrap_or_else(|| catalog_title.clone());
     let mut previous: Option<Continuation> = None;
     let mut table_rows = 0usize;
-    for table in &doc.tables {
+    let plans = fresh_plans(&doc.tables, settings);
+    for (table, fresh_plan) in doc.tables.iter().zip(plans) {
         let section = table.section.as_ref().map_or_else(
             || default_section.clone(),
             |s| titles.get(&s.line).cloned().unwrap_or_else(|| s.title.clone()),
         );
         table_rows += table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
-        previous = lowering.table(table, &section, previous.take());
+        previous = lowering.table(table, &section, previous.take(), fresh_plan);
     }
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
@@ -242,6 +243,47 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         groups,
     };
     (catalog, lowering.diagnostics)
+}
+
+/// A table's header texts (as wide as its widest row), its width, and its
+/// rows without blank and rule rows.
+fn table_shape(table: &RawTable) -> (Vec<String>, usize, Vec<&RawRow>) {
+    let mut headers: Vec<String> = table.header.cells.iter().map(|cell| cell.text()).collect();
+    let width = headers.len().max(table.rows.iter().map(|row| row.cells.len()).max().unwrap_or(0));
+    headers.resize(width, String::new());
+    let rows: Vec<&RawRow> = table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).collect();
+    (headers, width, rows)
+}
+
+/// The cells of each column of `rows`.
+fn column_cells(rows: &[&RawRow], width: usize) -> Vec<Vec<String>> {
+    (0..width)
+        .map(|i| rows.iter().map(|row| row.cells.get(i).map(|c| c.text()).unwrap_or_default()).collect())
+        .collect()
+}
+
+/// Each table's column plan read from its own header and rows: a pure
+/// function of the table, so a page of many tables plans them on every
+/// core. (A table that continues the one before uses that one's plan.)
+fn fresh_plans(tables: &[RawTable], settings: &SourceSettings) -> Vec<ColumnPlan> {
+    let plan = |table: &RawTable| {
+        let (headers, width, rows) = table_shape(table);
+        columns::plan(&headers, &column_cells(&rows, width), &settings.columns)
+    };
+    let rows: usize = tables.iter().map(|table| table.rows.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(tables.len());
+    if threads < 2 || rows < 2_000 {
+        return tables.iter().map(plan).collect();
+    }
+    let chunk = tables.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            tables.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(plan).collect::<Vec<_>>())).collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Builds the groups from their drafts. Groups are independent, so a page
@@ -350,16 +392,15 @@ impl Lowering<'_> {
     }
 
     /// Reads one table; returns what the next table may continue.
-    fn table(&mut self, table: &RawTable, section: &str, previous: Option<Continuation>) -> Option<Continuation> {
-        let mut headers: Vec<String> = table.header.cells.iter().map(|cell| cell.text()).collect();
-        let width = headers.len().max(table.rows.iter().map(|row| row.cells.len()).max().unwrap_or(0));
-        headers.resize(width, String::new());
-        let mut rows: Vec<&RawRow> = table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).collect();
-        let column_cells = |rows: &[&RawRow]| -> Vec<Vec<String>> {
-            (0..width)
-                .map(|i| rows.iter().map(|row| row.cells.get(i).map(|c| c.text()).unwrap_or_default()).collect())
-                .collect()
-        };
+    fn table(
+        &mut self,
+        table: &RawTable,
+        section: &str,
+        previous: Option<Continuation>,
+        fresh_plan: ColumnPlan,
+    ) -> Option<Continuation> {
+        let (mut headers, width, mut rows) = table_shape(table);
+        let column_cells = |rows: &[&RawRow]| column_cells(rows, width);
         // A header row that is data: a table continued after a page break
         // (its header has no header words and is empty or a code where the
         // previous table's code goes), or a table without a header.
@@ -381,7 +422,7 @@ impl Lowering<'_> {
             }
             previous.plan
         } else {
-            let plan = columns::plan(&headers, &column_cells(&rows), &self.settings.columns);
+            let plan = fresh_plan;
             let header_is_code = plan.code().is_some_and(|code| {
                 table.header.cells.get(code).is_some_and(|cell| CodeCell::parse(&unwrap_markup(&cell.text())).is_ok())
             });
