@@ -54,7 +54,9 @@ fn read(bencher: divan::Bencher<'_, '_>, rows: usize) {
 #[divan::bench(args = ROWS)]
 fn lower(bencher: divan::Bencher<'_, '_>, rows: usize) {
     let raw = raw(&synthetic::page(rows));
-    bencher.bench(|| errcat::lower::lower(divan::black_box(&raw), &info(), &Default::default()));
+    bencher
+        .with_inputs(|| raw.clone())
+        .bench_local_values(|raw| errcat::lower::lower_owned(raw, &info(), &Default::default()));
 }
 
 #[divan::bench(args = ROWS)]

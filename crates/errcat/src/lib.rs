@@ -95,12 +95,7 @@ pub fn ingest(
         sha256: sha256_hex(page.bytes),
         upstream: identity.upstream.clone(),
     };
-    let (mut catalog, lower_diagnostics) = lower::lower(&raw, &info, settings);
-    // Freeing a large page's raw model (millions of small strings) takes as
-    // long as a stage; it happens beside the rest of the work.
-    if raw.tables.iter().map(|table| table.rows.len()).sum::<usize>() > 10_000 {
-        std::thread::spawn(move || drop(raw));
-    }
+    let (mut catalog, lower_diagnostics) = lower::lower_owned(raw, &info, settings);
     diagnostics.extend(lower_diagnostics);
     diagnostics.extend(names::apply(&mut catalog, names, page.path));
     diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -193,6 +193,14 @@ struct Continuation {
 
 /// Lowers a raw document into a catalog.
 pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
+    lower_owned(doc.clone(), info, settings)
+}
+
+/// [`lower`], consuming the raw model: each table is freed as soon as it is
+/// lowered, so a large page's raw cells and its catalog do not all exist
+/// at once, and the memory of one is reused for the other.
+pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
+    let RawDoc { title, headings, notes, tables } = doc;
     let mut lowering = Lowering {
         info,
         settings,
@@ -203,22 +211,23 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         group_by_title: HashMap::new(),
     };
     let catalog_title =
-        info.title.clone().or_else(|| doc.title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
-    if doc.tables.is_empty() {
+        info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
+    if tables.is_empty() {
         lowering.report(DiagnosticKind::NoTables, 0, "the page has no tables, so it documents no codes".to_owned());
     }
-    let titles = sections::qualified_titles(&doc.headings);
+    let titles = sections::qualified_titles(&headings);
     let default_section = settings.group_title.clone().unwrap_or_else(|| catalog_title.clone());
     let mut previous: Option<Continuation> = None;
     let mut table_rows = 0usize;
-    let plans = fresh_plans(&doc.tables, settings);
-    for (table, fresh_plan) in doc.tables.iter().zip(plans) {
+    let first_table_line = tables.first().map_or(0, |table| table.line);
+    let plans = fresh_plans(&tables, settings);
+    for (table, fresh_plan) in tables.into_iter().zip(plans) {
         let section = table.section.as_ref().map_or_else(
             || default_section.clone(),
             |s| titles.get(&s.line).cloned().unwrap_or_else(|| s.title.clone()),
         );
         table_rows += table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
-        previous = lowering.table(table, &section, previous.take(), fresh_plan);
+        previous = lowering.table(&table, &section, previous.take(), fresh_plan);
     }
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
@@ -229,7 +238,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
     if table_rows > 0 && groups.iter().all(|group| group.entries.is_empty() && group.ranges.is_empty()) {
         lowering.report(
             DiagnosticKind::NoEntries,
-            doc.tables.first().map_or(0, |table| table.line),
+            first_table_line,
             format!("the page's tables have {table_rows} row(s) but yield no entries; see the diagnostics above"),
         );
     }
@@ -239,7 +248,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
         title: catalog_title,
         locale: info.locale.clone(),
         source: SourceRef { file: info.file.clone(), sha256: info.sha256.clone(), upstream: info.upstream.clone() },
-        notes: doc.notes.iter().map(|note| resolve_links(note, info.upstream.as_deref())).collect(),
+        notes: notes.iter().map(|note| resolve_links(note, info.upstream.as_deref())).collect(),
         groups,
     };
     (catalog, lowering.diagnostics)
