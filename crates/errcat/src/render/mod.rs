@@ -375,6 +375,18 @@ impl<'a> Normalize<'a> {
 
 impl Write for Normalize<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // Most pieces hold no CR: only their trailing newlines are held back.
+        if !self.carriage_return && !bytes.contains(&b'\r') {
+            match bytes.iter().rposition(|byte| *byte != b'\n') {
+                None => self.newlines += bytes.len(),
+                Some(last) => {
+                    self.release()?;
+                    self.out.write_all(&bytes[..=last])?;
+                    self.newlines = bytes.len() - last - 1;
+                }
+            }
+            return Ok(bytes.len());
+        }
         let mut rest = bytes;
         while !rest.is_empty() {
             if self.carriage_return {
