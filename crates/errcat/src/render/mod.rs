@@ -447,6 +447,23 @@ mod tests {
     }
 
     #[test]
+    fn output_split_into_any_pieces_normalizes_like_the_whole() {
+        let text = "a\r\nb\n\nc\rx\r\r\n\n\ny\n\r\n\n";
+        for cut_a in 0..=text.len() {
+            for cut_b in cut_a..=text.len() {
+                let mut out = Vec::new();
+                let mut normalize = Normalize::new(&mut out);
+                for piece in [&text[..cut_a], &text[cut_a..cut_b], &text[cut_b..]] {
+                    normalize.write_all(piece.as_bytes()).expect("writes");
+                }
+                normalize.finish().expect("finishes");
+                assert_eq!(String::from_utf8(out).expect("utf-8"), normalize_output(text), "cut at {cut_a}, {cut_b}");
+            }
+        }
+        assert_eq!(normalize_output(text), "a\nb\n\nc\rx\r\n\n\ny\n");
+    }
+
+    #[test]
     fn every_registered_target_has_its_templates_and_a_unique_name() {
         let mut seen = std::collections::BTreeSet::new();
         for target in Target::ALL {
