@@ -37,7 +37,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
 /// The registry of targets: one line per target.
-pub const TARGETS: &[Target] = &[rust::TARGET, typescript::TARGET, kotlin::TARGET, json::TARGET];
+#[rustfmt::skip]
+pub const TARGETS: &[Target] = &[
+    rust::TARGET,
+    typescript::TARGET,
+    kotlin::TARGET,
+    json::TARGET,
+];
 
 /// A code-generation target: a registered [`Language`].
 #[derive(Clone, Copy)]
