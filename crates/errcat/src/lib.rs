@@ -14,6 +14,7 @@ pub mod lower;
 pub mod manifest;
 pub mod names;
 pub mod naming;
+pub mod parallel;
 pub mod project;
 pub mod raw;
 pub mod read;

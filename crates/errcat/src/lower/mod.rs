@@ -201,15 +201,7 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
 /// at once, and the memory of one is reused for the other.
 pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
     let RawDoc { title, headings, notes, tables } = doc;
-    let mut lowering = Lowering {
-        info,
-        settings,
-        diagnostics: Vec::new(),
-        groups: Vec::new(),
-        message_from_other_fields: 0,
-        section_headers: HashMap::new(),
-        group_by_title: HashMap::new(),
-    };
+    let mut lowering = Lowering::new(info, settings);
     let catalog_title =
         info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
     if tables.is_empty() {
@@ -280,19 +272,12 @@ fn fresh_plans(tables: &[RawTable], settings: &SourceSettings) -> Vec<ColumnPlan
         columns::plan(&headers, &column_cells(&rows, width), &settings.columns)
     };
     let rows: usize = tables.iter().map(|table| table.rows.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(tables.len());
+    let threads = crate::parallel::cores().min(tables.len());
     if threads < 2 || rows < 2_000 {
         return tables.iter().map(plan).collect();
     }
-    let chunk = tables.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            tables.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(plan).collect::<Vec<_>>())).collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    })
+    let parts: Vec<&[RawTable]> = tables.chunks(tables.len().div_ceil(threads)).collect();
+    crate::parallel::map(parts, |part| part.iter().map(plan).collect::<Vec<_>>()).into_iter().flatten().collect()
 }
 
 /// Builds the groups from their drafts. Groups are independent, so a page
@@ -304,20 +289,12 @@ fn build_groups(
     settings: &SourceSettings,
 ) -> (Vec<Group>, Vec<Diagnostic>) {
     let build = |drafts: Vec<GroupDraft>| {
-        let mut lowering = Lowering {
-            info,
-            settings,
-            diagnostics: Vec::new(),
-            groups: Vec::new(),
-            message_from_other_fields: 0,
-            section_headers: HashMap::new(),
-            group_by_title: HashMap::new(),
-        };
+        let mut lowering = Lowering::new(info, settings);
         let groups: Vec<Group> = drafts.into_iter().map(|draft| lowering.build_group(draft)).collect();
         (groups, lowering.diagnostics)
     };
     let rows: usize = drafts.iter().map(|draft| draft.rows.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(drafts.len());
+    let threads = crate::parallel::cores().min(drafts.len());
     if threads < 2 || rows < 2_000 {
         return build(drafts);
     }
@@ -334,13 +311,7 @@ fn build_groups(
             run.push(draft);
         }
     }
-    let results: Vec<(Vec<Group>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = runs.into_iter().map(|run| scope.spawn(move || build(run))).collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    let results = crate::parallel::map(runs, build);
     let mut groups = Vec::new();
     let mut diagnostics = Vec::new();
     for (built, found) in results {
@@ -372,7 +343,19 @@ struct Lowering<'a> {
     group_by_title: HashMap<String, usize>,
 }
 
-impl Lowering<'_> {
+impl<'a> Lowering<'a> {
+    fn new(info: &'a SourceInfo, settings: &'a SourceSettings) -> Lowering<'a> {
+        Lowering {
+            info,
+            settings,
+            diagnostics: Vec::new(),
+            groups: Vec::new(),
+            message_from_other_fields: 0,
+            section_headers: HashMap::new(),
+            group_by_title: HashMap::new(),
+        }
+    }
+
     fn report(&mut self, kind: DiagnosticKind, line: u32, message: String) {
         self.diagnostics.push(Diagnostic::new(kind, &self.info.path, line, message));
     }

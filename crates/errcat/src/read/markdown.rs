@@ -185,7 +185,7 @@ pub fn read_in_sections(
     embedded: &EmbeddedHtml,
     min_bytes: usize,
 ) -> (RawDoc, Vec<Diagnostic>) {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = crate::parallel::cores();
     if text.len() < min_bytes || threads < 2 {
         return read(text, file, options, embedded);
     }
@@ -216,27 +216,16 @@ pub fn read_parts(
     embedded: &EmbeddedHtml,
     bounds: &[usize],
 ) -> (RawDoc, Vec<Diagnostic>) {
-    let results: Vec<(RawDoc, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|range| {
-                let (start, end) = (range[0], range[1]);
-                scope.spawn(move || {
-                    if start == 0 {
-                        return read(&text[..end], file, options, embedded);
-                    }
-                    let before = text.as_bytes()[..start].iter().filter(|byte| **byte == b'\n').count();
-                    let mut padded = String::with_capacity(before + end - start);
-                    padded.extend(std::iter::repeat_n('\n', before));
-                    padded.push_str(&text[start..end]);
-                    read(&padded, file, options, embedded)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+    let parts: Vec<(usize, usize)> = bounds.windows(2).map(|range| (range[0], range[1])).collect();
+    let results = crate::parallel::map(parts, |(start, end)| {
+        if start == 0 {
+            return read(&text[..end], file, options, embedded);
+        }
+        let before = text.as_bytes()[..start].iter().filter(|byte| **byte == b'\n').count();
+        let mut padded = String::with_capacity(before + end - start);
+        padded.extend(std::iter::repeat_n('\n', before));
+        padded.push_str(&text[start..end]);
+        read(&padded, file, options, embedded)
     });
     let mut doc = RawDoc::default();
     let mut diagnostics = Vec::new();

@@ -280,7 +280,7 @@ impl Rendering {
                 }
             }
         };
-        let threads = std::thread::available_parallelism().map_or(1, usize::from).min(self.jobs.len()).max(1);
+        let threads = crate::parallel::cores().min(self.jobs.len()).max(1);
         std::thread::scope(|scope| {
             for _ in 1..threads {
                 scope.spawn(work);
