@@ -8,25 +8,47 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// `work` applied to every part, each on its own thread, results in the
-/// order of the parts.
+/// `work` applied to every part on up to [`cores`] threads, each taking the
+/// next part when it is done with one, results in the order of the parts.
+/// Parts are handed out in order, so at most one part per thread is in
+/// work at any time.
 pub fn map<T, R, F>(parts: Vec<T>, work: F) -> Vec<R>
 where
     T: Send,
     R: Send,
     F: Fn(T) -> R + Sync,
 {
-    if parts.len() < 2 {
+    let threads = cores().min(parts.len());
+    if threads < 2 {
         return parts.into_iter().map(work).collect();
     }
-    let work = &work;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || work(part))).collect();
+    let count = parts.len();
+    let queue = std::sync::Mutex::new(parts.into_iter().enumerate());
+    let (work, queue) = (&work, &queue);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        // A panic in a part is passed on by `join`; a queue
+                        // poisoned by it is still a queue.
+                        let next = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next();
+                        let Some((index, part)) = next else { break };
+                        done.push((index, work(part)));
+                    }
+                    done
+                })
+            })
+            .collect();
         handles
             .into_iter()
-            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    debug_assert_eq!(done.len(), count);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]

@@ -76,3 +76,15 @@ fn places_inside_blocks_are_not_safe() {
     let front = "---\ntitle: T\n\n# yaml comment\n---\n\n# A\n\n# B\n";
     assert_eq!(safe_cuts(front), vec![front.find("# A").expect("A"), front.find("# B").expect("B")]);
 }
+
+#[test]
+fn a_page_over_the_section_size_reads_the_same_as_at_once() {
+    // Over a megabyte: read in sections of about 256 KB on every core.
+    let text = synthetic::page(5_000);
+    assert!(text.len() > errcat::read::markdown::SECTIONED_BYTES, "{} bytes", text.len());
+    let (doc, mut diagnostics) = errcat::read::read_markdown(&text, "page.md", &ReadOptions::default());
+    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
+    let whole = at_once(&text);
+    assert_eq!(doc.tables.len(), whole.0.tables.len());
+    assert!((doc, diagnostics) == whole, "the page read in sections differs from the page read at once");
+}

@@ -168,14 +168,19 @@ pub type EmbeddedHtml = dyn Fn(&str, &str, &ReadOptions, u32, Option<RawSection>
 /// Pages at least this large are read in sections on every core.
 pub const SECTIONED_BYTES: usize = 1 << 20;
 
+/// About how much of a page one section holds: small enough that the
+/// parser's tree of a section stays in the caches and little memory is
+/// held at once, large enough that a section's set-up does not count.
+const SECTION_BYTES: usize = 256 << 10;
+
 /// Reads a page like [`read`], but a page of at least `min_bytes` is cut
-/// into about one part per core at safe places and the parts are read at
-/// the same time. A safe place is an ATX heading with text, after a blank
-/// line, outside front matter, fenced code, HTML comments, admonitions and
-/// any open `<table>`, `<div>`, `<details>` or note component; a page with
-/// link reference definitions is never cut (a reference may be used far
-/// from its definition). Each part is read with blank lines in place of
-/// the text before it, so every line number is the page's own. The parts'
+/// into sections of about [`SECTION_BYTES`] at safe places, and the
+/// sections are read on every core, a few at a time. A safe place is an
+/// ATX heading with text, after a blank line, outside front matter, fenced
+/// code, HTML comments, admonitions and any open `<table>`, `<div>`,
+/// `<details>` or note component; a page with link reference definitions is
+/// never cut (a reference may be used far from its definition). Each
+/// section is read with the page's own line numbers. The sections'
 /// documents are joined in page order: the result equals reading the page
 /// at once (tested on every real page, cut at every safe place).
 pub fn read_in_sections(
@@ -185,21 +190,15 @@ pub fn read_in_sections(
     embedded: &EmbeddedHtml,
     min_bytes: usize,
 ) -> (RawDoc, Vec<Diagnostic>) {
-    let threads = crate::parallel::cores();
-    if text.len() < min_bytes || threads < 2 {
+    if text.len() < min_bytes || crate::parallel::cores() < 2 {
         return read(text, file, options, embedded);
     }
-    let cuts = safe_cuts(text);
-    // About equal parts: the first safe place after each share of the page.
-    let share = text.len() / threads;
     let mut bounds = vec![0];
-    for part in 1..threads {
-        let wanted = part * share;
-        if let Some(cut) = cuts.iter().copied().find(|cut| *cut >= wanted && cut > bounds.last().unwrap_or(&0)) {
+    for cut in safe_cuts(text) {
+        if cut >= bounds.last().copied().unwrap_or(0) + SECTION_BYTES {
             bounds.push(cut);
         }
     }
-    bounds.dedup();
     if bounds.len() < 2 {
         return read(text, file, options, embedded);
     }
@@ -208,7 +207,7 @@ pub fn read_in_sections(
 }
 
 /// Reads `text` cut at `bounds` (byte offsets of safe places, first 0, last
-/// the length), the parts at the same time.
+/// the length), several parts at the same time.
 pub fn read_parts(
     text: &str,
     file: &str,
@@ -216,16 +215,16 @@ pub fn read_parts(
     embedded: &EmbeddedHtml,
     bounds: &[usize],
 ) -> (RawDoc, Vec<Diagnostic>) {
-    let parts: Vec<(usize, usize)> = bounds.windows(2).map(|range| (range[0], range[1])).collect();
-    let results = crate::parallel::map(parts, |(start, end)| {
-        if start == 0 {
-            return read(&text[..end], file, options, embedded);
-        }
-        let before = text.as_bytes()[..start].iter().filter(|byte| **byte == b'\n').count();
-        let mut padded = String::with_capacity(before + end - start);
-        padded.extend(std::iter::repeat_n('\n', before));
-        padded.push_str(&text[start..end]);
-        read(&padded, file, options, embedded)
+    // The page line each part starts on.
+    let mut parts: Vec<(usize, usize, u32)> = Vec::with_capacity(bounds.len());
+    let mut line = 1u32;
+    for range in bounds.windows(2) {
+        parts.push((range[0], range[1], line));
+        let newlines = text.as_bytes()[range[0]..range[1]].iter().filter(|byte| **byte == b'\n').count();
+        line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+    }
+    let results = crate::parallel::map(parts, |(start, end, first_line)| {
+        read_from_line(&text[start..end], first_line, file, options, embedded)
     });
     let mut doc = RawDoc::default();
     let mut diagnostics = Vec::new();
@@ -365,15 +364,30 @@ fn tag_balance(line: &str) -> i64 {
 /// Reads a markdown or MDX page. `file` names it in diagnostics; raw HTML
 /// tables are handed to `embedded`.
 pub fn read(text: &str, file: &str, options: &ReadOptions, embedded: &EmbeddedHtml) -> (RawDoc, Vec<Diagnostic>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = LineIndex::new(text);
+    read_from_line(text, 1, file, options, embedded)
+}
+
+/// Reads a part of a page that starts at a safe place (see
+/// [`read_in_sections`]) on the page's line `first_line`, with the page's
+/// line numbers. Only the page's start (line 1) can hold a byte-order mark
+/// or front matter.
+fn read_from_line(
+    text: &str,
+    first_line: u32,
+    file: &str,
+    options: &ReadOptions,
+    embedded: &EmbeddedHtml,
+) -> (RawDoc, Vec<Diagnostic>) {
+    let page_start = first_line == 1;
+    let text = if page_start { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+    let lines = LineIndex::starting_at(text, first_line);
     let mut diagnostics = Vec::new();
     let mut repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
     trim_header_cells(&mut repaired, file, &lines, &mut diagnostics);
     let mut doc = RawDoc::default();
     // Front matter is blanked (same byte length) so that it is never read
     // as a rule and a heading; only its title is kept.
-    if let Some((length, title)) = super::front_matter(&repaired) {
+    if let Some((length, title)) = super::front_matter(&repaired).filter(|_| page_start) {
         doc.title = title;
         // One space per byte, so that offsets (and lines) stay valid.
         let blank: String = repaired[..length]
