@@ -209,9 +209,18 @@ impl Catalog {
 
     /// Pretty JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
-        out.push('\n');
-        out
+        let mut out = Vec::new();
+        // Writing into memory cannot fail, and serde_json writes UTF-8.
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`Catalog::to_json`] streamed into `out`, without the whole text in
+    /// memory (a large catalog's JSON is several times its page).
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")?;
+        out.flush()
     }
 
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {

@@ -79,8 +79,17 @@ impl Language for Json {
         "integer"
     }
 
-    fn module_attribute(&self, key: &str, catalog: &Catalog) -> Option<String> {
-        (key == "catalog_json").then(|| catalog.to_json())
+    fn module_documents(&self) -> &'static [&'static str] {
+        &["catalog_json"]
+    }
+
+    fn write_module_document(
+        &self,
+        _key: &str,
+        catalog: &Catalog,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        catalog.write_json(out)
     }
 
     fn package_attribute(&self, key: &str, catalogs: &[Catalog]) -> Option<String> {

@@ -130,9 +130,22 @@ pub trait Language: Sync + std::fmt::Debug {
         None
     }
 
-    /// Language-specific module values (JSON's serialized catalog).
-    fn module_attribute(&self, _key: &str, _catalog: &Catalog) -> Option<String> {
-        None
+    /// Names of language-specific module values that are documents written
+    /// straight into the output when printed (JSON's `catalog_json`), never
+    /// held in memory whole.
+    fn module_documents(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Writes the module document `key` (one of
+    /// [`module_documents`](Self::module_documents)) of `catalog`.
+    fn write_module_document(
+        &self,
+        _key: &str,
+        _catalog: &Catalog,
+        _out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        Ok(())
     }
 
     /// Language-specific package values (JSON's index).

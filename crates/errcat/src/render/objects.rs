@@ -128,12 +128,69 @@ impl Object for ModuleObject {
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
             "package" => Some(Value::from_object(PackageObject(shared.clone()))),
             "module" => Some(Value::from_dyn_object(self.clone())),
-            other => shared.language.module_attribute(other, catalog).map(Value::from),
+            other => {
+                let key = shared.language.module_documents().iter().find(|key| **key == other)?;
+                Some(Value::from_object(ModuleDocument { shared: shared.clone(), module: self.module, key }))
+            }
         }
     }
 
     fn call_method(self: &Arc<Self>, _state: &mut State<'_, '_>, method: &str, args: &[Value]) -> Result<Value, Error> {
         doc_comment(method, args, || self.shared.language.module_doc(self.catalog()))
+    }
+}
+
+/// A module document of the language (JSON's `catalog_json`): printed by
+/// writing it straight into the output.
+#[derive(Debug)]
+struct ModuleDocument {
+    shared: Arc<Shared>,
+    module: usize,
+    key: &'static str,
+}
+
+impl Object for ModuleDocument {
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let catalog = &self.shared.model.catalogs[self.module];
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, Utf8Writer { out: f, pending: Vec::new() });
+        self.shared.language.write_module_document(self.key, catalog, &mut out).map_err(|_| std::fmt::Error)?;
+        let writer = out.into_inner().map_err(|_| std::fmt::Error)?;
+        if writer.pending.is_empty() { Ok(()) } else { Err(std::fmt::Error) }
+    }
+}
+
+/// Bytes written as text: each write's complete UTF-8 goes out, a
+/// character cut at its end waits for the next write.
+struct Utf8Writer<'a, 'f> {
+    out: &'a mut std::fmt::Formatter<'f>,
+    pending: Vec<u8>,
+}
+
+impl std::io::Write for Utf8Writer<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let joined;
+        let text = if self.pending.is_empty() {
+            bytes
+        } else {
+            self.pending.extend_from_slice(bytes);
+            joined = std::mem::take(&mut self.pending);
+            &joined
+        };
+        let (valid, rest) = match std::str::from_utf8(text) {
+            Ok(valid) => (valid, &[][..]),
+            Err(error) if error.error_len().is_none() => {
+                let (valid, rest) = text.split_at(error.valid_up_to());
+                (std::str::from_utf8(valid).unwrap_or_default(), rest)
+            }
+            Err(error) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, error)),
+        };
+        self.out.write_str(valid).map_err(std::io::Error::other)?;
+        self.pending = rest.to_vec();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -286,5 +343,45 @@ impl Object for MemberObject {
         let member = member(&self.shared.model.catalogs[self.module].groups[self.group], self.index)
             .ok_or_else(|| Error::from(ErrorKind::InvalidOperation))?;
         doc_comment(method, args, || self.shared.language.member_doc(&member))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Utf8Writer;
+    use std::io::Write;
+
+    /// Writes `pieces` through a `Utf8Writer` into a string.
+    fn through(pieces: &[&[u8]]) -> Result<String, std::fmt::Error> {
+        struct Show<'a>(&'a [&'a [u8]]);
+        impl std::fmt::Display for Show<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut writer = Utf8Writer { out: f, pending: Vec::new() };
+                for piece in self.0 {
+                    writer.write_all(piece).map_err(|_| std::fmt::Error)?;
+                }
+                if writer.pending.is_empty() { Ok(()) } else { Err(std::fmt::Error) }
+            }
+        }
+        let mut out = String::new();
+        std::fmt::Write::write_fmt(&mut out, format_args!("{}", Show(pieces)))?;
+        Ok(out)
+    }
+
+    #[test]
+    fn characters_cut_between_writes_come_out_whole() {
+        let text = "错误码 ✓ 😀".as_bytes();
+        for cut in 0..=text.len() {
+            let (a, b) = text.split_at(cut);
+            assert_eq!(through(&[a, b]).as_deref(), Ok("错误码 ✓ 😀"), "cut at {cut}");
+        }
+        let bytes: Vec<&[u8]> = text.chunks(1).collect();
+        assert_eq!(through(&bytes).as_deref(), Ok("错误码 ✓ 😀"));
+    }
+
+    #[test]
+    fn invalid_or_unfinished_text_is_an_error() {
+        assert!(through(&[b"ok \xff"]).is_err());
+        assert!(through(&["错".as_bytes().split_at(2).0]).is_err());
     }
 }
