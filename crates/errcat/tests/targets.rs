@@ -66,8 +66,8 @@ impl errcat::render::Language for Properties {
     fn none_literal(&self) -> &'static str {
         ""
     }
-    fn doc_line(&self, line: &str) -> String {
-        line.replace(['\n', '\r'], " ")
+    fn doc_line<'a>(&self, line: &'a str) -> std::borrow::Cow<'a, str> {
+        std::borrow::Cow::Owned(line.replace(['\n', '\r'], " "))
     }
     fn code_type(&self, _width: errcat::render::model::CodeWidth) -> &'static str {
         "string"

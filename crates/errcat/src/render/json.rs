@@ -7,6 +7,7 @@ use super::language::{IdentKind, Language};
 use super::model::CodeWidth;
 use crate::catalog::Catalog;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug)]
 pub struct Json;
@@ -71,8 +72,8 @@ impl Language for Json {
         "null"
     }
 
-    fn doc_line(&self, line: &str) -> String {
-        line.to_owned()
+    fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
+        Cow::Borrowed(line)
     }
 
     fn code_type(&self, _width: CodeWidth) -> &'static str {

@@ -7,6 +7,7 @@
 
 use super::language::{IdentKind, Language, screaming_snake, snake_from_id, u4};
 use super::model::CodeWidth;
+use std::borrow::Cow;
 
 /// Kotlin hard keywords (a package segment or identifier must not be one).
 pub const KEYWORDS: &[&str] = &[
@@ -139,11 +140,11 @@ impl Language for Kotlin {
 
     /// A line safe inside KDoc: Kotlin block comments nest, so both `/*` and
     /// `*/` are broken up.
-    fn doc_line(&self, line: &str) -> String {
+    fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
         if !line.contains("*/") && !line.contains("/*") {
             return super::language::escape_doc(line, u4);
         }
-        super::language::escape_doc(&line.replace("*/", "*&#47;").replace("/*", "&#47;*"), u4)
+        Cow::Owned(super::language::escape_doc(&line.replace("*/", "*&#47;").replace("/*", "&#47;*"), u4).into_owned())
     }
 
     fn code_type(&self, width: CodeWidth) -> &'static str {

@@ -11,6 +11,7 @@
 use super::RenderError;
 use super::model::{CodeWidth, Member};
 use crate::catalog::{Catalog, Group};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// What an identifier names.
@@ -85,30 +86,39 @@ pub trait Language: Sync + std::fmt::Debug {
         text.map_or_else(|| self.none_literal().to_owned(), |text| self.string_literal(text))
     }
 
-    /// One line safe inside this language's doc comment.
-    fn doc_line(&self, line: &str) -> String;
+    /// One line safe inside this language's doc comment (borrowed when it
+    /// already is).
+    fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str>;
+
+    /// [`doc_line`](Self::doc_line) of a line the caller owns.
+    fn doc_line_owned<'a>(&self, line: Cow<'a, str>) -> Cow<'a, str> {
+        match line {
+            Cow::Borrowed(line) => self.doc_line(line),
+            Cow::Owned(line) => Cow::Owned(self.doc_line(&line).into_owned()),
+        }
+    }
 
     /// Doc-comment lines: a summary, then text lines, each made safe.
-    fn doc_lines(&self, summary: &str, text: &[String]) -> Vec<String> {
-        std::iter::once(summary).chain(text.iter().map(String::as_str)).map(|line| self.doc_line(line)).collect()
+    fn doc_lines<'a>(&self, summary: Cow<'a, str>, text: Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
+        std::iter::once(summary).chain(text).map(|line| self.doc_line_owned(line)).collect()
     }
 
     /// The doc of a module (catalog).
-    fn module_doc(&self, catalog: &Catalog) -> Vec<String> {
-        [catalog_summary(catalog), catalog.title.clone()].iter().map(|line| self.doc_line(line)).collect()
+    fn module_doc<'a>(&self, catalog: &'a Catalog) -> Vec<Cow<'a, str>> {
+        self.doc_lines(Cow::Owned(catalog_summary(catalog)), vec![Cow::Borrowed(catalog.title.as_str())])
     }
 
     /// The doc of a type (group).
-    fn group_doc(&self, group: &Group) -> Vec<String> {
+    fn group_doc<'a>(&self, group: &'a Group) -> Vec<Cow<'a, str>> {
         vec![self.doc_line(&group.title)]
     }
 
     /// The doc of one code.
-    fn member_doc(&self, member: &Member<'_>) -> Vec<String> {
+    fn member_doc<'a>(&self, member: &Member<'a>) -> Vec<Cow<'a, str>> {
         if member.retired {
-            vec![self.doc_line(&format!("Code `{}`.", member.code))]
+            vec![self.doc_line_owned(Cow::Owned(format!("Code `{}`.", member.code)))]
         } else {
-            self.doc_lines(&member.summary(), &member.doc_text())
+            self.doc_lines(Cow::Owned(member.summary()), member.doc_text())
         }
     }
 
@@ -227,9 +237,9 @@ pub(crate) fn quoted_literal(
 
 /// A comment line with every character that [`must_escape`] made visible
 /// with `unicode`; the language closes its own comment syntax first.
-pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> String {
+pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> Cow<'_, str> {
     if !line.chars().any(must_escape) {
-        return line.to_owned();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
@@ -239,7 +249,7 @@ pub(crate) fn escape_doc(line: &str, unicode: impl Fn(char) -> String) -> String
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `\uXXXX` (TypeScript, Kotlin; BMP only, which is all `must_escape` yields).

@@ -189,15 +189,20 @@ impl Rendering {
         let mut prepared = Vec::new();
         let mut jobs = Vec::new();
         let mut diagnostics = Vec::new();
-        for (index, (target, templates)) in targets.iter().enumerate() {
+        for (target, _) in targets {
             let language = target.language();
             for (catalog, widths) in model.catalogs.iter().zip(model.widths.iter()) {
                 for (group, width) in catalog.groups.iter().zip(widths) {
                     language.check(catalog, group, *width)?;
                 }
             }
+        }
+        // Each language names the whole model on its own: on every core.
+        let namings =
+            crate::parallel::map(targets.iter().collect(), |(target, _)| Naming::new(target.language(), model));
+        for (index, ((target, templates), (naming, renames))) in targets.iter().zip(namings).enumerate() {
+            let language = target.language();
             let env = environment(*target, templates)?;
-            let (naming, renames) = Naming::new(language, model);
             diagnostics.extend(renames);
             for name in templates.sources.keys() {
                 let output = name.strip_suffix(".jinja").unwrap_or(name);

@@ -10,6 +10,7 @@
 use super::language::{IdentKind, Language, unique};
 use crate::catalog::{Catalog, Entry, Group, Retired};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The catalogs to render, sorted by id.
@@ -93,17 +94,17 @@ impl<'a> Member<'a> {
     }
 
     /// Message, cause and solution (plain, one item per line), then notes.
-    pub fn doc_text(&self) -> Vec<String> {
+    pub fn doc_text(&self) -> Vec<Cow<'a, str>> {
         let Some(entry) = self.entry else { return Vec::new() };
         let mut lines = Vec::new();
-        let mut push = |label: &str, text: &str| {
+        let mut push = |label: &'static str, text: &'a str| {
             if label.is_empty() {
-                lines.extend(text.lines().map(str::to_owned));
+                lines.extend(text.lines().map(Cow::Borrowed));
             } else if text.contains('\n') {
-                lines.push(format!("{label}:"));
-                lines.extend(text.lines().map(str::to_owned));
+                lines.push(Cow::Owned(format!("{label}:")));
+                lines.extend(text.lines().map(Cow::Borrowed));
             } else {
-                lines.push(format!("{label}: {text}"));
+                lines.push(Cow::Owned(format!("{label}: {text}")));
             }
         };
         for (label, text) in [("", &entry.message), ("Cause", &entry.cause), ("Solution", &entry.solution)] {

@@ -24,6 +24,7 @@ use super::model::{CodeModel, CodeWidth, Naming, member, member_count};
 use crate::catalog::Catalog;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use minijinja::{Error, ErrorKind, State};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The model, one language's names for it, and the language.
@@ -37,13 +38,13 @@ pub struct Shared {
 /// The name of the generated package.
 pub const PACKAGE_NAME: &str = "errcat-codes";
 
-fn lines(lines: Vec<String>) -> Value {
-    Value::from(lines.into_iter().map(Value::from).collect::<Vec<_>>())
+fn lines(lines: Vec<Cow<'_, str>>) -> Value {
+    Value::from(lines.iter().map(|line| Value::from(line.as_ref())).collect::<Vec<_>>())
 }
 
 /// `doc_comment(prefix)`: each line as `\n<prefix> <line>` (`\n<prefix>`
 /// for an empty line).
-fn doc_comment(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<String>) -> Result<Value, Error> {
+fn doc_comment<'a>(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<Cow<'a, str>>) -> Result<Value, Error> {
     if method != "doc_comment" {
         return Err(Error::from(ErrorKind::UnknownMethod));
     }

@@ -9,6 +9,7 @@
 use super::language::{IdentKind, Language, catalog_summary, snake_from_id};
 use super::model::{CodeWidth, Member};
 use crate::catalog::{Catalog, Group};
+use std::borrow::Cow;
 
 /// Rust keywords (strict, reserved and weak, all editions), and the names
 /// of primitive types, which a type of the same name would shadow.
@@ -97,7 +98,7 @@ fn rust_unicode(c: char) -> String {
 
 /// Text safe inside a doc comment line: control characters become visible
 /// escapes (a bare CR is not allowed in doc comments).
-fn doc_safe(line: &str) -> String {
+fn doc_safe(line: &str) -> Cow<'_, str> {
     super::language::escape_doc(line, rust_unicode)
 }
 
@@ -144,45 +145,48 @@ impl Language for Rust {
         )
     }
 
-    fn doc_line(&self, line: &str) -> String {
+    fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
         doc_safe(line)
     }
 
     /// A summary, then `text` in a fenced block whose fence is longer than
     /// any backtick run in the text.
-    fn doc_lines(&self, summary: &str, text: &[String]) -> Vec<String> {
-        let mut lines = vec![doc_safe(summary)];
+    fn doc_lines<'a>(&self, summary: Cow<'a, str>, text: Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
+        let mut lines = Vec::with_capacity(text.len() + 4);
+        lines.push(self.doc_line_owned(summary));
         if text.is_empty() {
             return lines;
         }
         let longest_run = text.iter().flat_map(|line| line.split(|c| c != '`')).map(str::len).max().unwrap_or(0);
-        let fence = "`".repeat(longest_run.max(2) + 1);
-        lines.push(String::new());
-        lines.push(format!("{fence}text"));
-        lines.extend(text.iter().map(|line| doc_safe(line)));
+        // A fence of three backticks is by far the most common: no copy.
+        let fence: Cow<'a, str> =
+            if longest_run <= 2 { Cow::Borrowed("```") } else { Cow::Owned("`".repeat(longest_run + 1)) };
+        lines.push(Cow::Borrowed(""));
+        lines.push(Cow::Owned(format!("{fence}text")));
+        lines.extend(text.into_iter().map(|line| self.doc_line_owned(line)));
         lines.push(fence);
         lines
     }
 
-    fn module_doc(&self, catalog: &Catalog) -> Vec<String> {
-        self.doc_lines(&catalog_summary(catalog), std::slice::from_ref(&catalog.title))
+    fn module_doc<'a>(&self, catalog: &'a Catalog) -> Vec<Cow<'a, str>> {
+        self.doc_lines(Cow::Owned(catalog_summary(catalog)), vec![Cow::Borrowed(catalog.title.as_str())])
     }
 
-    fn group_doc(&self, group: &Group) -> Vec<String> {
+    fn group_doc<'a>(&self, group: &'a Group) -> Vec<Cow<'a, str>> {
         self.doc_lines(
-            &format!("Codes of the section below ({} documented).", group.entries.len()),
-            std::slice::from_ref(&group.title),
+            Cow::Owned(format!("Codes of the section below ({} documented).", group.entries.len())),
+            vec![Cow::Borrowed(group.title.as_str())],
         )
     }
 
-    fn member_doc(&self, member: &Member<'_>) -> Vec<String> {
+    fn member_doc<'a>(&self, member: &Member<'a>) -> Vec<Cow<'a, str>> {
         if member.retired {
-            vec![format!(
+            vec![Cow::Owned(format!(
                 "Code `{}`: no longer documented upstream; kept so that neither the number nor the name is reused.",
                 member.code
-            )]
+            ))]
         } else {
-            self.doc_lines(&member.summary(), &member.doc_text())
+            self.doc_lines(Cow::Owned(member.summary()), member.doc_text())
         }
     }
 
@@ -204,10 +208,13 @@ mod tests {
 
     #[test]
     fn doc_blocks_fence_longer_than_any_backtick_run() {
-        let lines = Rust.doc_lines("Code `1`.", &["a ```` b".to_owned(), "c\rd".to_owned()]);
+        let lines = Rust.doc_lines("Code `1`.".into(), vec!["a ```` b".into(), "c\rd".into()]);
         assert_eq!(lines[2], "`````text");
         assert_eq!(lines[4], "c\\u{d}d");
-        assert_eq!(lines.last().map(String::as_str), Some("`````"));
+        assert_eq!(lines.last().map(|line| line.as_ref()), Some("`````"));
+        let plain = Rust.doc_lines("Code `1`.".into(), vec!["a `b` c".into()]);
+        assert_eq!(plain[2], "```text");
+        assert_eq!(plain.last().map(|line| line.as_ref()), Some("```"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::RenderError;
 use super::language::{IdentKind, Language, lower_camel, quoted_literal, u4};
 use super::model::CodeWidth;
 use crate::catalog::{Catalog, Group};
+use std::borrow::Cow;
 
 /// Reserved words of ECMAScript and TypeScript (strict mode, contextual
 /// type names included).
@@ -178,11 +179,11 @@ impl Language for TypeScript {
         "null"
     }
 
-    fn doc_line(&self, line: &str) -> String {
+    fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
         if !line.contains("*/") {
             return super::language::escape_doc(line, u4);
         }
-        super::language::escape_doc(&line.replace("*/", "*\\/"), u4)
+        Cow::Owned(super::language::escape_doc(&line.replace("*/", "*\\/"), u4).into_owned())
     }
 
     fn code_type(&self, _width: CodeWidth) -> &'static str {
