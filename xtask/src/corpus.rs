@@ -61,7 +61,7 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
             &Default::default(),
             &Default::default(),
         );
-        let diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown);
+        let diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown, errcat::names::CURATE_WITH_NAMES);
         let mut codes = std::collections::BTreeSet::new();
         let mut with_message = 0;
         let mut variants = 0;

@@ -373,7 +373,7 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let page = Page { format: args.format_in.map(InputFormat::from), ..Page::new(&bytes, &shown, &shown) };
     let (catalog, mut diagnostics) = errcat::ingest(&page, &identity, &settings, &names_book(args)?);
     if args.names.is_none() {
-        diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown);
+        diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown, errcat::names::CURATE_WITH_NAMES);
     }
     let text = String::from_utf8_lossy(&bytes);
     print_diagnostics(&diagnostics, &text, args.quiet);
@@ -507,7 +507,19 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
                 let page = Page::new(&bytes, &shown, &shown);
                 let (catalog, diagnostics) =
                     errcat::ingest(&page, &identity, &SourceSettings::default(), &NameBook::default());
-                print_diagnostics(&diagnostics, &text, true);
+                // A page rendered as it is has no lockfile: every name is a
+                // fallback, said once (the one info shown).
+                let diagnostics: Vec<Diagnostic> = errcat::names::summarize_fallbacks(
+                    diagnostics,
+                    &shown,
+                    "ingest the page with `--names FILE` and render the catalog to curate them",
+                )
+                .into_iter()
+                .filter(|d| {
+                    d.severity() != Severity::Info || d.kind == errcat::diagnostic::DiagnosticKind::FallbackNames
+                })
+                .collect();
+                print_diagnostics(&diagnostics, &text, false);
                 failed |= Tally::of(&diagnostics).errors > 0;
                 catalog
             }

@@ -126,6 +126,9 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
     let page = "crates/errcat/tests/pages/english-error-codes.md";
     let output = errcat(&["render", page, "--target", "all", "--out", &out_text], None);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let said = text(&output.stderr);
+    assert!(said.contains("info[I0309]") && said.contains("render the catalog"), "fallback names said once: {said}");
+    assert!(!said.contains("W0304"), "no warning per group for a page without a lockfile: {said}");
     for file in ["rust/Cargo.toml", "typescript/english-error-codes.ts", "json/schema.json"] {
         assert!(out.join(file).is_file(), "{file} not written");
     }

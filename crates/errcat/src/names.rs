@@ -213,10 +213,15 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
     diagnostics
 }
 
-/// For a page read without a lockfile (`errcat ingest`), where every name
-/// is expected to be a fallback: the fallback-name warnings become one info
-/// line that counts them.
-pub fn summarize_fallbacks(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
+/// How to curate names, said after a summary of fallback names: for a page
+/// read by `errcat ingest`.
+pub const CURATE_WITH_NAMES: &str = "pass `--names FILE` to curate them";
+
+/// For a page read without a lockfile (`errcat ingest`, `errcat render
+/// PAGE`), where every name is expected to be a fallback: the fallback-name
+/// warnings become one info line that counts them and says `how` to curate
+/// them.
+pub fn summarize_fallbacks(diagnostics: Vec<Diagnostic>, path: &str, how: &str) -> Vec<Diagnostic> {
     let (fallbacks, mut rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
         diagnostics.into_iter().partition(|d| d.kind == DiagnosticKind::FallbackName);
     if !fallbacks.is_empty() {
@@ -226,10 +231,7 @@ pub fn summarize_fallbacks(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diag
                 DiagnosticKind::FallbackNames,
                 path,
                 0,
-                format!(
-                    "{} group(s) use fallback names (`Code<number>`, `Group<hash>`); pass `--names FILE` to curate them",
-                    fallbacks.len()
-                ),
+                format!("{} group(s) use fallback names (`Code<number>`, `Group<hash>`); {how}", fallbacks.len()),
             ),
         );
     }

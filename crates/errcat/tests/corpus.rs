@@ -91,7 +91,7 @@ fn ingest(path: &Path, locale: &str) -> (Catalog, Vec<Diagnostic>) {
         &errcat::names::NameBook::default(),
     );
     // As `errcat ingest` without a lockfile: fallback names are one line.
-    (catalog, errcat::names::summarize_fallbacks(diagnostics, &shown))
+    (catalog, errcat::names::summarize_fallbacks(diagnostics, &shown, errcat::names::CURATE_WITH_NAMES))
 }
 
 /// True when a group's title is the section or ends with it (`Parent /
