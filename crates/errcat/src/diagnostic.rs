@@ -209,19 +209,22 @@ impl Diagnostic {
     }
 }
 
-/// Renders diagnostics of one file with its text, indexing its lines once
-/// (a page with many diagnostics is not scanned once per diagnostic).
+/// Renders diagnostics of one file with its text, indexing its lines once,
+/// when the first diagnostic with a line needs it (a page with many
+/// diagnostics is not scanned once per diagnostic, one with none not at all).
 pub fn render_all<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
     source: Option<&str>,
     color: bool,
 ) -> Vec<String> {
-    let index = source.map(crate::read::LineIndex::new);
+    let index = std::cell::OnceCell::new();
     diagnostics
         .into_iter()
         .map(|diagnostic| {
-            let line = match (source, &index) {
-                (Some(text), Some(index)) if diagnostic.line > 0 => index.line_text(text, diagnostic.line),
+            let line = match source {
+                Some(text) if diagnostic.line > 0 => {
+                    index.get_or_init(|| crate::read::LineIndex::new(text)).line_text(text, diagnostic.line)
+                }
                 _ => None,
             };
             diagnostic.render_line(line, color)

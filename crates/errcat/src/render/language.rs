@@ -215,24 +215,39 @@ pub(crate) fn quoted_literal(
     unicode: impl Fn(char) -> String,
 ) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        if let Some(escape) = special(c) {
-            out.push_str(escape);
-            continue;
-        }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if must_escape(c) => out.push_str(&unicode(c)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_quoted(&mut out, text, special, unicode);
     out
+}
+
+/// [`quoted_literal`] appended to `out`.
+pub(crate) fn push_quoted(
+    out: &mut String,
+    text: &str,
+    special: impl Fn(char) -> Option<&'static str>,
+    unicode: impl Fn(char) -> String,
+) {
+    out.push('"');
+    // Runs of characters that need no escape are copied whole.
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let escape = match special(c) {
+            Some(escape) => Cow::Borrowed(escape),
+            None => match c {
+                '"' => Cow::Borrowed("\\\""),
+                '\\' => Cow::Borrowed("\\\\"),
+                '\n' => Cow::Borrowed("\\n"),
+                '\r' => Cow::Borrowed("\\r"),
+                '\t' => Cow::Borrowed("\\t"),
+                c if must_escape(c) => Cow::Owned(unicode(c)),
+                _ => continue,
+            },
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(&escape);
+        run = at + c.len_utf8();
+    }
+    out.push_str(&text[run..]);
+    out.push('"');
 }
 
 /// A comment line with every character that [`must_escape`] made visible

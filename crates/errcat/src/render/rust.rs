@@ -96,6 +96,11 @@ fn rust_unicode(c: char) -> String {
     format!("\\u{{{:x}}}", c as u32)
 }
 
+/// Escapes of Rust string literals beyond the C-like ones.
+fn rust_special(c: char) -> Option<&'static str> {
+    (c == '\0').then_some("\\0")
+}
+
 /// Text safe inside a doc comment line: control characters become visible
 /// escapes (a bare CR is not allowed in doc comments).
 fn doc_safe(line: &str) -> Cow<'_, str> {
@@ -131,7 +136,7 @@ impl Language for Rust {
     }
 
     fn string_literal(&self, text: &str) -> String {
-        super::language::quoted_literal(text, |c| (c == '\0').then_some("\\0"), rust_unicode)
+        super::language::quoted_literal(text, rust_special, rust_unicode)
     }
 
     fn none_literal(&self) -> &'static str {
@@ -139,10 +144,13 @@ impl Language for Rust {
     }
 
     fn optional_literal(&self, text: Option<&str>) -> String {
-        text.map_or_else(
-            || self.none_literal().to_owned(),
-            |text| format!("::core::option::Option::Some({})", self.string_literal(text)),
-        )
+        const SOME: &str = "::core::option::Option::Some(";
+        let Some(text) = text else { return self.none_literal().to_owned() };
+        let mut out = String::with_capacity(SOME.len() + text.len() + 3);
+        out.push_str(SOME);
+        super::language::push_quoted(&mut out, text, rust_special, rust_unicode);
+        out.push(')');
+        out
     }
 
     fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
