@@ -213,14 +213,28 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let mut table_rows = 0usize;
     let first_table_line = tables.first().map_or(0, |table| table.line);
     let plans = fresh_plans(&tables, settings);
-    for (table, fresh_plan) in tables.into_iter().zip(plans) {
-        let section = table.section.as_ref().map_or_else(
-            || default_section.clone(),
-            |s| titles.get(&s.line).cloned().unwrap_or_else(|| s.title.clone()),
-        );
-        table_rows += table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
-        previous = lowering.table(&table, &section, previous.take(), fresh_plan);
-    }
+    // Each raw table is freed as soon as it is lowered; on a large page, on
+    // another core (freeing its cells takes a stage's time).
+    let large = tables.iter().map(|table| table.rows.len()).sum::<usize>() >= 2_000;
+    std::thread::scope(|scope| {
+        let (freed, to_free) = std::sync::mpsc::channel::<RawTable>();
+        if large {
+            scope.spawn(move || to_free.into_iter().for_each(drop));
+        } else {
+            drop(to_free);
+        }
+        for (table, fresh_plan) in tables.into_iter().zip(plans) {
+            let section = table.section.as_ref().map_or_else(
+                || default_section.clone(),
+                |s| titles.get(&s.line).cloned().unwrap_or_else(|| s.title.clone()),
+            );
+            table_rows += table.rows.iter().filter(|row| !row.is_blank() && !row.is_rule()).count();
+            previous = lowering.table(&table, &section, previous.take(), fresh_plan);
+            // Without a receiver (a small page), the table comes back and is
+            // freed here.
+            let _ = freed.send(table);
+        }
+    });
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
     let drafts: Vec<GroupDraft> =
@@ -372,12 +386,13 @@ impl<'a> Lowering<'a> {
 
     fn group_index(&mut self, section: &str) -> usize {
         let title = match self.settings.sections {
-            SectionMode::PerSection => section.to_owned(),
-            SectionMode::Merge => self.settings.group_title.clone().unwrap_or_else(|| "Errors".to_owned()),
+            SectionMode::PerSection => section,
+            SectionMode::Merge => self.settings.group_title.as_deref().unwrap_or("Errors"),
         };
-        if let Some(index) = self.group_by_title.get(&title) {
+        if let Some(index) = self.group_by_title.get(title) {
             return *index;
         }
+        let title = title.to_owned();
         self.group_by_title.insert(title.clone(), self.groups.len());
         self.groups.push(GroupDraft { title, rows: Vec::new() });
         self.groups.len() - 1
@@ -475,7 +490,8 @@ impl<'a> Lowering<'a> {
             let is_ellipsis = |cell: &crate::raw::RawCell| {
                 matches!(unwrap_markup(&cell.text()).as_str(), "..." | "…" | "……" | "⋯" | "etc." | "等")
             };
-            if row.cells.iter().any(is_ellipsis) && row.cells.iter().all(|cell| cell.is_empty() || is_ellipsis(cell)) {
+            // `all` first: it stops at the first cell of an ordinary row.
+            if row.cells.iter().all(|cell| cell.is_empty() || is_ellipsis(cell)) && row.cells.iter().any(is_ellipsis) {
                 self.report_row(
                     DiagnosticKind::EllipsisRow,
                     row,
@@ -505,8 +521,18 @@ impl<'a> Lowering<'a> {
         }
         self.split_by_column(&mut built, &names, section);
         self.separate_code_spaces(&mut built, &headers, &plan, section, table.line);
+        // Rows of a table mostly share their section: its group is looked
+        // up once per run of rows.
+        let mut last: Option<(String, usize)> = None;
         for row in built {
-            let group = self.group_index(&row.section);
+            let group = match &last {
+                Some((section, group)) if *section == row.section => *group,
+                _ => {
+                    let group = self.group_index(&row.section);
+                    last = Some((row.section.clone(), group));
+                    group
+                }
+            };
             self.groups[group].rows.push(row);
         }
         Some(Continuation { section: section.to_owned(), headers, plan, width })
