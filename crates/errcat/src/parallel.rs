@@ -1,6 +1,6 @@
 //! Work on every core with results in order: the one helper behind the
 //! stages that split a large page (reading sections, planning tables,
-//! building groups). It decides nothing about what is split or when; a
+//! building groups) and of naming the model per language. It decides nothing about what is split or when; a
 //! panic in a part is passed on as it is.
 
 /// How many parts are worth running at once on this machine.
