@@ -66,7 +66,7 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
         let mut with_message = 0;
         let mut variants = 0;
         for (group, entry) in catalog.entries() {
-            codes.insert((group.title.clone(), entry.code.value()));
+            codes.insert((group.title.clone(), entry.code.clone()));
             // A code documented twice with two meanings keeps the second
             // row as a variant: that row is recovered too.
             variants += entry.variants.len();

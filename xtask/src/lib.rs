@@ -292,6 +292,11 @@ pub fn write(root: &Path, plan: &Plan) -> Result<Vec<PathBuf>> {
 /// reviewer can check the name against its meaning.
 pub fn format_lockfile(catalog: &errcat::catalog::Catalog, lockfile: &errcat::names::Lockfile) -> String {
     let quote = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    // String codes are quoted keys, so that `'1001'` stays a string.
+    let code_key = |code: &errcat::code::Code| match code {
+        errcat::code::Code::Int(value) => value.to_string(),
+        errcat::code::Code::Text(text) => quote(text),
+    };
     let comment = |text: Option<&str>| {
         let text: String = text.unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
         let short: String = text.chars().take(60).collect();
@@ -319,15 +324,15 @@ pub fn format_lockfile(catalog: &errcat::catalog::Catalog, lockfile: &errcat::na
         let group = catalog.groups.iter().find(|group| group.title == locked.title);
         let mut written = std::collections::BTreeSet::new();
         for entry in group.map(|group| group.entries.as_slice()).unwrap_or_default() {
-            if let Some(name) = locked.codes.get(&entry.code.value()) {
+            if let Some(name) = locked.codes.get(&entry.code) {
                 let text = entry.message.as_deref().or(entry.solution.as_deref());
-                let _ = writeln!(out, "      {}: {name}{}", entry.code, comment(text));
-                written.insert(entry.code.value());
+                let _ = writeln!(out, "      {}: {name}{}", code_key(&entry.code), comment(text));
+                written.insert(&entry.code);
             }
         }
         for (code, name) in &locked.codes {
             if !written.contains(code) {
-                let _ = writeln!(out, "      {code}: {name}  # retired: no longer documented");
+                let _ = writeln!(out, "      {}: {name}  # retired: no longer documented", code_key(code));
             }
         }
     }

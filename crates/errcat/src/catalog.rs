@@ -6,7 +6,7 @@
 //! when empty so that the YAML stays reviewable. This module does not build
 //! catalogs from documents (see `lower`) and touches no files.
 
-use crate::code::Code;
+use crate::code::{Code, CodeType};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -44,6 +44,11 @@ pub struct Group {
     pub name: String,
     /// The heading (or headings) the group came from.
     pub title: String,
+    /// `string` when the group's codes are strings (`InvalidParameter`,
+    /// `order-not-exist`); then every code of the group is a string, even
+    /// one the page writes as digits. Omitted for integer groups.
+    #[serde(default, skip_serializing_if = "CodeType::is_integer")]
+    pub code_type: CodeType,
     pub entries: Vec<Entry>,
     /// Documented code ranges (`120001 - 130000`), recorded as ranges and
     /// never expanded into entries. Generated code does not name them.

@@ -1,25 +1,132 @@
-//! The [`Code`] newtype: an error code as documented, and how code cells
+//! The [`Code`] type: an error code as documented, a number or a string
+//! (`InvalidParameter.Missing`, `order-not-exist`), and how code cells
 //! (`1010、5007`, `0x1000`, `-3`) are parsed.
 //!
-//! Does not decide what a row means; it only turns cell text into numbers or
+//! Does not decide what a row means; it only turns cell text into codes or
 //! says why it cannot.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
-/// One documented error code. Codes in the wild are negative, or wider than
-/// 32 bits, so the full `i64` range is accepted; nothing else can be built.
+/// One documented error code. Integer codes in the wild are negative, or
+/// wider than 32 bits, so the full `i64` range is accepted. String codes
+/// (cloud and exchange APIs key their errors by strings) are any non-empty
+/// text; which cells are read as string codes is the lowering's decision
+/// ([`Code::looks_like_text_code`]). Integers order before strings, integers
+/// by value, strings by their bytes.
+///
+/// In YAML and JSON an integer code is a number and a string code a string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    Int(i64),
+    Text(Arc<str>),
+}
+
+impl Default for Code {
+    fn default() -> Code {
+        Code::Int(0)
+    }
+}
+
+/// Whether a group's codes are integers or strings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Code(i64);
+#[serde(rename_all = "lowercase")]
+pub enum CodeType {
+    #[default]
+    Integer,
+    String,
+}
+
+impl CodeType {
+    pub fn is_integer(&self) -> bool {
+        *self == CodeType::Integer
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Code::Int(value) => serializer.serialize_i64(*value),
+            Code::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Code;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer code (64-bit signed) or a string code")
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Code, E> {
+                Ok(Code::Int(value))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Code, E> {
+                i64::try_from(value).map(Code::Int).map_err(|_| E::custom(format!("code {value} does not fit in i64")))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Code, E> {
+                if text.is_empty() { Err(E::custom("a string code is never empty")) } else { Ok(Code::text(text)) }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
 
 impl Code {
     pub fn new(value: i64) -> Code {
-        Code(value)
+        Code::Int(value)
     }
 
-    pub fn value(self) -> i64 {
-        self.0
+    /// A string code, as written.
+    pub fn text(text: &str) -> Code {
+        Code::Text(Arc::from(text))
+    }
+
+    /// The number of an integer code.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Code::Int(value) => Some(*value),
+            Code::Text(_) => None,
+        }
+    }
+
+    /// The text of a string code.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Code::Int(_) => None,
+            Code::Text(text) => Some(text),
+        }
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self, Code::Text(_))
+    }
+
+    /// The code as a string code: a number becomes the text `literal` the
+    /// page writes it with (or its decimal form), so that a group with
+    /// some string codes keys every code the same way.
+    pub fn into_text(self, literal: Option<&str>) -> Code {
+        match self {
+            Code::Int(value) => Code::text(literal.unwrap_or(&value.to_string())),
+            text => text,
+        }
+    }
+
+    /// True for the text of a string code cell as vendors write them: one
+    /// token of ASCII letters, digits and `. _ - : /` that starts with a
+    /// letter, at most 100 characters (`InvalidParameter.Missing`,
+    /// `KMS.0101`, `order-not-exist`, `ACCOUNT_FROZEN`, `E_FAIL`). Prose,
+    /// numbers, numbers with a typo (`12ab`) and CJK text are not.
+    pub fn looks_like_text_code(text: &str) -> bool {
+        let text = text.trim();
+        !text.is_empty()
+            && text.len() <= 100
+            && text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':' | '/'))
+            && !text.ends_with(['.', ':', '/', '-'])
     }
 
     /// Parses one code: decimal with optional sign, or `0x` hexadecimal.
@@ -44,7 +151,7 @@ impl Code {
             digits.parse::<i128>().map_err(|_| CodeError::OutOfRange(text.to_owned()))?
         };
         let value = if negative { -magnitude } else { magnitude };
-        i64::try_from(value).map(Code).map_err(|_| CodeError::OutOfRange(text.to_owned()))
+        i64::try_from(value).map(Code::Int).map_err(|_| CodeError::OutOfRange(text.to_owned()))
     }
 
     /// Parses a code cell that may list several codes of one row, separated
@@ -64,7 +171,10 @@ impl Code {
                 continue;
             }
             let code = Code::parse(piece)?;
-            codes.push(if pending_sign { Code(-code.0) } else { code });
+            codes.push(match code {
+                Code::Int(value) if pending_sign => Code::Int(-value),
+                code => code,
+            });
             pending_sign = false;
         }
         if pending_sign {
@@ -107,7 +217,10 @@ impl CodeCell {
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        match self {
+            Code::Int(value) => write!(f, "{value}"),
+            Code::Text(text) => f.write_str(text),
+        }
     }
 }
 
@@ -127,7 +240,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<i64> {
-        Code::parse_list(text).expect("parses").into_iter().map(Code::value).collect()
+        Code::parse_list(text).expect("parses").into_iter().filter_map(|code| code.as_int()).collect()
     }
 
     #[test]
@@ -148,11 +261,11 @@ mod tests {
 
     #[test]
     fn ranges_are_ranges_not_a_code_and_a_negative_code() {
-        assert_eq!(CodeCell::parse("120001 - 130000"), Ok(CodeCell::Range(Code(120001), Code(130000))));
-        assert_eq!(CodeCell::parse("1~9"), Ok(CodeCell::Range(Code(1), Code(9))));
-        assert_eq!(CodeCell::parse("100–199"), Ok(CodeCell::Range(Code(100), Code(199))));
-        assert_eq!(CodeCell::parse("-1"), Ok(CodeCell::Codes(vec![Code(-1)])));
-        assert_eq!(CodeCell::parse("1010、5007"), Ok(CodeCell::Codes(vec![Code(1010), Code(5007)])));
+        assert_eq!(CodeCell::parse("120001 - 130000"), Ok(CodeCell::Range(Code::Int(120001), Code::Int(130000))));
+        assert_eq!(CodeCell::parse("1~9"), Ok(CodeCell::Range(Code::Int(1), Code::Int(9))));
+        assert_eq!(CodeCell::parse("100–199"), Ok(CodeCell::Range(Code::Int(100), Code::Int(199))));
+        assert_eq!(CodeCell::parse("-1"), Ok(CodeCell::Codes(vec![Code::Int(-1)])));
+        assert_eq!(CodeCell::parse("1010、5007"), Ok(CodeCell::Codes(vec![Code::Int(1010), Code::Int(5007)])));
         assert!(CodeCell::parse("9 - 1").is_err());
     }
 
@@ -162,5 +275,27 @@ mod tests {
         assert!(matches!(Code::parse_list("9223372036854775808"), Err(CodeError::OutOfRange(_))));
         assert!(matches!(Code::parse_list("  "), Err(CodeError::Empty)));
         assert!(matches!(Code::parse_list("-"), Err(CodeError::NotANumber(_))));
+    }
+
+    #[test]
+    fn string_codes_of_every_style_and_what_is_not_one() {
+        for yes in ["InvalidParameter.Missing", "KMS.0101", "order-not-exist", "ACCOUNT_FROZEN", "E_FAIL", "x"] {
+            assert!(Code::looks_like_text_code(yes), "{yes}");
+        }
+        for no in ["1001", "12ab", "40001_X", "a b", "超时", "", "-1", "Error.", "x".repeat(101).as_str(), "`a`"] {
+            assert!(!Code::looks_like_text_code(no), "{no}");
+        }
+        assert_eq!(Code::Int(7).into_text(Some("0x7")), Code::text("0x7"));
+        assert_eq!(Code::Int(7).into_text(None), Code::text("7"));
+        assert!(Code::Int(i64::MAX) < Code::text("A"), "integers order before strings");
+    }
+
+    #[test]
+    fn codes_are_numbers_or_strings_in_json() {
+        let codes: Vec<Code> = serde_json::from_str(r#"[1, -2, "A.B", "1001"]"#).expect("codes");
+        assert_eq!(codes, [Code::Int(1), Code::Int(-2), Code::text("A.B"), Code::text("1001")]);
+        assert_eq!(serde_json::to_string(&codes).expect("json"), r#"[1,-2,"A.B","1001"]"#);
+        assert!(serde_json::from_str::<Code>(r#""""#).is_err(), "an empty string code");
+        assert!(serde_json::from_str::<Code>("18446744073709551615").is_err());
     }
 }

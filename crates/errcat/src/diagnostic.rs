@@ -79,6 +79,7 @@ kinds! {
     NotACodeTable = ("I0218", "not-a-code-table", Info),
     TableSubsection = ("I0219", "table-subsection", Info),
     EllipsisRow = ("I0220", "ellipsis-row", Info),
+    StringCodes = ("I0221", "string-codes", Info),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

@@ -175,7 +175,7 @@ impl Report {
                         ChangeKind::Reused { .. } => counts.reused += 1,
                         ChangeKind::NameMoved { .. } => counts.moved += 1,
                         ChangeKind::Reworded { .. } | ChangeKind::RowMatesChanged { .. } => {
-                            reworded.insert((&catalog.id, &group.title, change.code));
+                            reworded.insert((&catalog.id, &group.title, change.code.clone()));
                         }
                     }
                 }
@@ -285,33 +285,33 @@ fn whole_group(group: &Group, status: &'static str) -> GroupReport {
             } else {
                 (Level::Breaking, ChangeKind::Removed { name: entry.name.clone(), message: entry.message.clone() })
             };
-            Change { code: entry.code, level, kind }
+            Change { code: entry.code.clone(), level, kind }
         })
         .collect();
     GroupReport { title: group.title.clone(), name: group.name.clone(), status, old_name: None, changes }
 }
 
 fn diff_groups(old: &Group, new: &Group) -> GroupReport {
-    let old_entries: BTreeMap<Code, &Entry> = old.entries.iter().map(|entry| (entry.code, entry)).collect();
-    let new_entries: BTreeMap<Code, &Entry> = new.entries.iter().map(|entry| (entry.code, entry)).collect();
-    let old_retired: BTreeSet<Code> = old.retired.iter().map(|retired| retired.code).collect();
+    let old_entries: BTreeMap<Code, &Entry> = old.entries.iter().map(|entry| (entry.code.clone(), entry)).collect();
+    let new_entries: BTreeMap<Code, &Entry> = new.entries.iter().map(|entry| (entry.code.clone(), entry)).collect();
+    let old_retired: BTreeSet<Code> = old.retired.iter().map(|retired| retired.code.clone()).collect();
     let old_names: BTreeMap<&str, Code> = old
         .entries
         .iter()
-        .map(|entry| (entry.name.as_str(), entry.code))
-        .chain(old.retired.iter().map(|retired| (retired.name.as_str(), retired.code)))
+        .map(|entry| (entry.name.as_str(), entry.code.clone()))
+        .chain(old.retired.iter().map(|retired| (retired.name.as_str(), retired.code.clone())))
         .collect();
     let mut changes = Vec::new();
     // New order first (documented order of the new version), then removals.
     for entry in &new.entries {
-        let code = entry.code;
-        match old_entries.get(&code) {
+        let code = &entry.code;
+        match old_entries.get(code) {
             None => {
-                if old_retired.contains(&code) {
+                if old_retired.contains(code) {
                     let old_name =
-                        old.retired.iter().find(|r| r.code == code).map(|r| r.name.clone()).unwrap_or_default();
+                        old.retired.iter().find(|r| r.code == *code).map(|r| r.name.clone()).unwrap_or_default();
                     changes.push(Change {
-                        code,
+                        code: code.clone(),
                         level: Level::Breaking,
                         kind: ChangeKind::Reused {
                             old_name,
@@ -322,7 +322,7 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
                     });
                 } else {
                     changes.push(Change {
-                        code,
+                        code: code.clone(),
                         level: Level::Minor,
                         kind: ChangeKind::Added { name: entry.name.clone(), message: entry.message.clone() },
                     });
@@ -341,28 +341,28 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
                             new_message: entry.message.clone(),
                         }
                     };
-                    changes.push(Change { code, level: Level::Breaking, kind });
+                    changes.push(Change { code: code.clone(), level: Level::Breaking, kind });
                     moved_name(&old_names, entry, &mut changes);
                 }
                 let reused =
-                    changes.last().is_some_and(|c| c.code == code && matches!(c.kind, ChangeKind::Reused { .. }));
+                    changes.last().is_some_and(|c| c.code == *code && matches!(c.kind, ChangeKind::Reused { .. }));
                 for (field, old_text, new_text) in [
                     ("message", &before.message, &entry.message),
                     ("cause", &before.cause, &entry.cause),
                     ("solution", &before.solution, &entry.solution),
                 ] {
                     if old_text != new_text && !(reused && field == "message") {
-                        changes.push(reworded(code, field, old_text.clone(), new_text.clone()));
+                        changes.push(reworded(code.clone(), field, old_text.clone(), new_text.clone()));
                     }
                 }
                 if before.notes != entry.notes {
                     let old_notes = (!before.notes.is_empty()).then(|| before.notes.join("\n"));
                     let new_notes = (!entry.notes.is_empty()).then(|| entry.notes.join("\n"));
-                    changes.push(reworded(code, "notes", old_notes, new_notes));
+                    changes.push(reworded(code.clone(), "notes", old_notes, new_notes));
                 }
                 if before.same_row != entry.same_row {
                     changes.push(Change {
-                        code,
+                        code: code.clone(),
                         level: Level::Patch,
                         kind: ChangeKind::RowMatesChanged { old: before.same_row.clone(), new: entry.same_row.clone() },
                     });
@@ -373,7 +373,7 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
     for entry in &old.entries {
         if !new_entries.contains_key(&entry.code) {
             changes.push(Change {
-                code: entry.code,
+                code: entry.code.clone(),
                 level: Level::Breaking,
                 kind: ChangeKind::Removed { name: entry.name.clone(), message: entry.message.clone() },
             });
@@ -390,13 +390,13 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
 
 /// Reports a name that named another code in the old version.
 fn moved_name(old_names: &BTreeMap<&str, Code>, entry: &Entry, changes: &mut Vec<Change>) {
-    if let Some(&from_code) = old_names.get(entry.name.as_str())
-        && from_code != entry.code
+    if let Some(from_code) = old_names.get(entry.name.as_str())
+        && *from_code != entry.code
     {
         changes.push(Change {
-            code: entry.code,
+            code: entry.code.clone(),
             level: Level::Breaking,
-            kind: ChangeKind::NameMoved { name: entry.name.clone(), from_code },
+            kind: ChangeKind::NameMoved { name: entry.name.clone(), from_code: from_code.clone() },
         });
     }
 }

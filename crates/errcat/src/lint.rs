@@ -97,10 +97,15 @@ pub fn lint(catalog: &Catalog, diagnostics: &[Diagnostic], path: &str) -> Vec<Li
             from_diagnostic(d).map(|id| Lint { id, file: d.file.clone(), line: d.line, message: d.message.clone() })
         })
         .collect();
-    let all_codes: BTreeSet<i64> = catalog.entries().map(|(_, entry)| entry.code.value()).collect();
+    let all_codes: BTreeSet<i64> = catalog.entries().filter_map(|(_, entry)| entry.code.as_int()).collect();
     for group in &catalog.groups {
-        let digits: BTreeSet<usize> =
-            group.entries.iter().map(|e| e.code.value()).filter(|c| *c >= 1000).map(|c| c.to_string().len()).collect();
+        let digits: BTreeSet<usize> = group
+            .entries
+            .iter()
+            .filter_map(|e| e.code.as_int())
+            .filter(|c| *c >= 1000)
+            .map(|c| c.to_string().len())
+            .collect();
         let mut lower: BTreeMap<String, &str> = BTreeMap::new();
         for entry in &group.entries {
             let line = entry.lines.first().copied().unwrap_or(0);
@@ -121,7 +126,7 @@ pub fn lint(catalog: &Catalog, diagnostics: &[Diagnostic], path: &str) -> Vec<Li
                     );
                 }
                 for reference in code_references(text, &digits) {
-                    if !all_codes.contains(&reference) && reference != entry.code.value() {
+                    if !all_codes.contains(&reference) && Some(reference) != entry.code.as_int() {
                         push(
                             "unknown-code-reference",
                             format!(

@@ -9,7 +9,7 @@
 //! does not read files; callers pass the texts in.
 
 use crate::catalog::{Catalog, Group, Retired};
-use crate::code::Code;
+use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::naming::{fallback_entry_name, fallback_group_name, normalize_doc_name};
 use serde::{Deserialize, Serialize};
@@ -30,9 +30,9 @@ pub struct LockedGroup {
     /// PascalCase type name; absent until curated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Code → PascalCase name.
+    /// Code → PascalCase name (string codes are string keys).
     #[serde(default)]
-    pub codes: BTreeMap<i64, String>,
+    pub codes: BTreeMap<Code, String>,
 }
 
 /// Everything that names one catalog.
@@ -139,7 +139,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                     format!("`{name}` (code {code}) is not a PascalCase identifier"),
                 );
                 problem = true;
-            } else if let Some(other) = seen.insert(name.clone(), *code) {
+            } else if let Some(other) = seen.insert(name.clone(), code.clone()) {
                 report(
                     DiagnosticKind::InvalidLockfile,
                     lock_path,
@@ -171,6 +171,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                 ranges: Vec::new(),
                 name: String::new(),
                 title: locked.title.clone(),
+                code_type: if locked.codes.keys().any(Code::is_text) { CodeType::String } else { CodeType::Integer },
                 entries: Vec::new(),
                 retired: Vec::new(),
                 default: None,
@@ -249,16 +250,17 @@ fn name_group(
 ) {
     let empty = BTreeMap::new();
     let locked_codes = locked.map_or(&empty, |locked| &locked.codes);
-    let present: BTreeSet<i64> = group.entries.iter().map(|entry| entry.code.value()).collect();
+    let present: BTreeSet<Code> = group.entries.iter().map(|entry| entry.code.clone()).collect();
     // Names already taken by locked codes (present or retired).
-    let mut taken: HashMap<String, i64> = locked_codes.iter().map(|(code, name)| (name.clone(), *code)).collect();
+    let mut taken: HashMap<String, Code> =
+        locked_codes.iter().map(|(code, name)| (name.clone(), code.clone())).collect();
 
     let mut doc_name_codes: BTreeMap<&str, Vec<Code>> = BTreeMap::new();
     for entry in &group.entries {
         if let Some(doc_name) = &entry.doc_name {
             let codes = doc_name_codes.entry(doc_name.as_str()).or_default();
             if !codes.contains(&entry.code) {
-                codes.push(entry.code);
+                codes.push(entry.code.clone());
             }
         }
     }
@@ -271,11 +273,12 @@ fn name_group(
     // Candidate names from the document and the official list.
     let mut candidates: Vec<(usize, String, &'static str)> = Vec::new();
     for (index, entry) in group.entries.iter().enumerate() {
-        if locked_codes.contains_key(&entry.code.value()) {
+        if locked_codes.contains_key(&entry.code) {
             continue;
         }
-        let mut candidate = None;
-        if let Some(doc_name) = &entry.doc_name {
+        // A string code that is an identifier names itself.
+        let mut candidate = crate::naming::name_from_code(&entry.code).map(|name| (name, "the code"));
+        if let Some(doc_name) = entry.doc_name.as_ref().filter(|_| candidate.is_none()) {
             if let Some(codes) = shared.get(doc_name) {
                 if codes[0] == entry.code {
                     let list = codes.iter().map(Code::to_string).collect::<Vec<_>>().join(", ");
@@ -298,7 +301,7 @@ fn name_group(
             }
         }
         if candidate.is_none()
-            && let Some(name) = book.official.get(&entry.code.value())
+            && let Some(name) = entry.code.as_int().and_then(|code| book.official.get(&code))
         {
             candidate = Some((name.clone(), "the official SDK names"));
         }
@@ -336,24 +339,24 @@ fn name_group(
                 format!("`{name}` (from {origin}) for code {} is locked to code {owner}; it is not reused", entry.code),
             );
         } else {
-            taken.insert(name.clone(), entry.code.value());
+            taken.insert(name.clone(), entry.code.clone());
             chosen.insert(*index, name.clone());
         }
     }
     for (index, entry) in group.entries.iter_mut().enumerate() {
-        entry.name = match (locked_codes.get(&entry.code.value()), chosen.remove(&index)) {
+        entry.name = match (locked_codes.get(&entry.code), chosen.remove(&index)) {
             (Some(locked), _) => locked.clone(),
             (None, Some(name)) => name,
             (None, None) => {
-                fallbacks.push(entry.code);
-                fallback_entry_name(entry.code)
+                fallbacks.push(entry.code.clone());
+                fallback_entry_name(&entry.code)
             }
         };
     }
     // Tombstones: locked codes the page no longer documents.
     for (code, name) in locked_codes {
         if !present.contains(code) {
-            group.retired.push(Retired { code: Code::new(*code), name: name.clone() });
+            group.retired.push(Retired { code: code.clone(), name: name.clone() });
         }
     }
     if !group.retired.is_empty() {
@@ -374,10 +377,10 @@ pub fn lockfile_for(catalog: &Catalog, previous: &Lockfile) -> Lockfile {
     let mut groups = Vec::new();
     for group in &catalog.groups {
         let old = previous.groups.iter().find(|locked| locked.title == group.title);
-        let mut codes: BTreeMap<i64, String> = old.map(|old| old.codes.clone()).unwrap_or_default();
+        let mut codes: BTreeMap<Code, String> = old.map(|old| old.codes.clone()).unwrap_or_default();
         for entry in &group.entries {
             if !crate::naming::is_fallback_name(&entry.name) {
-                codes.entry(entry.code.value()).or_insert_with(|| entry.name.clone());
+                codes.entry(entry.code.clone()).or_insert_with(|| entry.name.clone());
             }
         }
         let name = old.and_then(|old| old.name.clone());
@@ -438,7 +441,7 @@ mod tests {
     }
 
     fn names(catalog: &Catalog) -> Vec<(i64, &str)> {
-        catalog.groups[0].entries.iter().map(|entry| (entry.code.value(), entry.name.as_str())).collect()
+        catalog.groups[0].entries.iter().map(|entry| (entry.code.as_int().unwrap_or(-1), entry.name.as_str())).collect()
     }
 
     #[test]
@@ -511,6 +514,6 @@ mod tests {
         let mut catalog = catalog(vec![entry(1, Some("kAError")), entry(2, None)]);
         apply(&mut catalog, &NameBook::default(), "t.md");
         let lockfile = lockfile_for(&catalog, &Lockfile::default());
-        assert_eq!(lockfile.groups[0].codes, BTreeMap::from([(1, "A".to_owned())]));
+        assert_eq!(lockfile.groups[0].codes, BTreeMap::from([(Code::new(1), "A".to_owned())]));
     }
 }

@@ -57,18 +57,46 @@ pub fn to_pascal_case(text: &str) -> String {
 }
 
 /// The fallback name of a code without a curated or documented name:
-/// `Code1010`, `CodeMinus5`.
-pub fn fallback_entry_name(code: Code) -> String {
-    let value = code.value();
-    if value < 0 { format!("CodeMinus{}", value.unsigned_abs()) } else { format!("Code{value}") }
+/// `Code1010`, `CodeMinus5`; for a string code that names nothing by itself,
+/// `Code` and its PascalCase form when that is ASCII (`1001` → `Code1001`),
+/// otherwise `CodeX` and the first 8 hex digits of the SHA-256 of the code.
+pub fn fallback_entry_name(code: &Code) -> String {
+    match code {
+        Code::Int(value) if *value < 0 => format!("CodeMinus{}", value.unsigned_abs()),
+        Code::Int(value) => format!("Code{value}"),
+        Code::Text(text) => {
+            let pascal = to_pascal_case(text);
+            if !pascal.is_empty() && text.chars().all(|c| c.is_ascii_graphic()) {
+                format!("Code{pascal}")
+            } else {
+                format!("CodeX{}", short_hash(text))
+            }
+        }
+    }
+}
+
+/// The name a string code gives itself when it is an identifier: its words
+/// (split at `.`, `-`, `_`, `:`, `/`) in PascalCase, capitals-only words
+/// lowered after their first letter (`order-not-exist` → `OrderNotExist`,
+/// `InvalidParameter.Missing` → `InvalidParameterMissing`, `ACCOUNT_FROZEN`
+/// → `AccountFrozen`). `None` for integer codes and for strings that do not
+/// start with a letter or hold other characters.
+pub fn name_from_code(code: &Code) -> Option<String> {
+    let text = code.as_text()?;
+    if !Code::looks_like_text_code(text) || !text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(to_pascal_case(text))
+}
+
+fn short_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().take(4).map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// The fallback name of a group: `Group` and the first 8 hex digits of the
 /// SHA-256 of its title, so it changes only when the title does.
 pub fn fallback_group_name(title: &str) -> String {
-    let digest = Sha256::digest(title.as_bytes());
-    let hex: String = digest.iter().take(4).map(|byte| format!("{byte:02x}")).collect();
-    format!("Group{hex}")
+    format!("Group{}", short_hash(title))
 }
 
 /// True for names produced by [`fallback_entry_name`] or [`fallback_group_name`].
@@ -77,7 +105,8 @@ pub fn is_fallback_name(name: &str) -> bool {
     if code.is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())) {
         return true;
     }
-    name.strip_prefix("Group").is_some_and(|hex| hex.len() == 8 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+    let is_hash = |hex: &str| hex.len() == 8 && hex.chars().all(|c| c.is_ascii_hexdigit());
+    name.strip_prefix("Group").is_some_and(is_hash) || name.strip_prefix("CodeX").is_some_and(is_hash)
 }
 
 #[cfg(test)]
@@ -96,9 +125,24 @@ mod tests {
     }
 
     #[test]
+    fn string_codes_name_themselves_when_they_are_identifiers() {
+        let name = |text: &str| name_from_code(&Code::text(text));
+        assert_eq!(name("order-not-exist").as_deref(), Some("OrderNotExist"));
+        assert_eq!(name("InvalidParameter.Missing").as_deref(), Some("InvalidParameterMissing"));
+        assert_eq!(name("ACCOUNT_FROZEN").as_deref(), Some("AccountFrozen"));
+        assert_eq!(name("KMS.0101").as_deref(), Some("Kms0101"));
+        assert_eq!(name("1001"), None);
+        assert_eq!(name("a\"b"), None);
+        assert_eq!(name_from_code(&Code::new(7)), None);
+    }
+
+    #[test]
     fn fallbacks_depend_only_on_the_code_or_title() {
-        assert_eq!(fallback_entry_name(Code::new(110200150)), "Code110200150");
-        assert_eq!(fallback_entry_name(Code::new(-5)), "CodeMinus5");
+        assert_eq!(fallback_entry_name(&Code::new(110200150)), "Code110200150");
+        assert_eq!(fallback_entry_name(&Code::new(-5)), "CodeMinus5");
+        assert_eq!(fallback_entry_name(&Code::text("1001")), "Code1001");
+        assert!(is_fallback_name(&fallback_entry_name(&Code::text("错误"))));
+        assert_ne!(fallback_entry_name(&Code::text("错误")), fallback_entry_name(&Code::text("错")));
         assert_eq!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体服务接口"));
         assert_ne!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体文件接口"));
         assert!(is_fallback_name(&fallback_group_name("x")));

@@ -7,6 +7,7 @@
 mod common;
 
 use errcat::catalog::{Catalog, Entry, Group};
+use errcat::code::Code;
 use errcat::diagnostic::{Diagnostic, Severity};
 use errcat::lower::SourceSettings;
 use errcat::{CatalogIdentity, Page};
@@ -38,7 +39,8 @@ struct Source {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Row {
-    code: i64,
+    /// An integer, or a string code.
+    code: Code,
     literal: Option<String>,
     section: Option<String>,
     name: Option<String>,
@@ -46,6 +48,8 @@ struct Row {
     message_contains: Option<String>,
     cause_contains: Option<String>,
     solution_contains: Option<String>,
+    /// A part of one of the entry's notes.
+    notes_contain: Option<String>,
     #[serde(default)]
     attributes_contain: BTreeMap<String, String>,
 }
@@ -130,7 +134,7 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
     let candidates: Vec<(&Group, &Entry)> = catalog
         .entries()
         .filter(|(group, entry)| {
-            entry.code.value() == row.code && row.section.as_deref().is_none_or(|section| in_section(group, section))
+            entry.code == row.code && row.section.as_deref().is_none_or(|section| in_section(group, section))
         })
         .collect();
     // A code in several groups (a module column) passes when one matches.
@@ -149,7 +153,7 @@ fn check_row(catalog: &Catalog, row: &Row) -> Result<(), String> {
     let Some((group, entry)) = candidates.first() else {
         let groups: Vec<&str> = catalog
             .entries()
-            .filter(|(_, entry)| entry.code.value() == row.code)
+            .filter(|(_, entry)| entry.code == row.code)
             .map(|(group, _)| group.title.as_str())
             .collect();
         return Err(format!("code {} not found (in sections {groups:?})", row.code));
@@ -196,6 +200,10 @@ fn check_entry(_group: &Group, entry: &Entry, row: &Row) -> Result<(), String> {
     if let Some(part) = &row.solution_contains {
         let ok = entry.solution.as_deref().is_some_and(|solution| visible(solution).contains(part.as_str()));
         check(&format!("solution containing {part:?}"), ok, &entry.solution);
+    }
+    if let Some(part) = &row.notes_contain {
+        let ok = entry.notes.iter().any(|note| visible(note).contains(part.as_str()));
+        check(&format!("notes containing {part:?}"), ok, &entry.notes);
     }
     for (key, value) in &row.attributes_contain {
         // A code documented twice keeps the other row's attributes too.

@@ -26,7 +26,7 @@ fn codes_where(report: &Report, predicate: impl Fn(&ChangeKind) -> bool) -> Vec<
         .iter()
         .flat_map(|c| c.changes())
         .filter(|c| predicate(&c.kind))
-        .map(|c| c.code.value())
+        .filter_map(|c| c.code.as_int())
         .collect();
     codes.sort_unstable();
     codes.dedup();

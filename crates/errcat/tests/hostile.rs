@@ -5,6 +5,7 @@
 
 mod common;
 
+use errcat::code::Code;
 use errcat::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use errcat::lower::SourceSettings;
 use errcat::names::NameBook;
@@ -65,8 +66,8 @@ fn specific_expectations_of_the_hostile_cases() {
     assert!(kinds(&case("header-only.md").1).contains(&(DiagnosticKind::EmptyTable, 3)));
     assert!(kinds(&case("ragged-rows.md").1).contains(&(DiagnosticKind::ExtraCellsJoined, 5)));
     let (catalog, diagnostics) = case("codes.md");
-    let codes: Vec<i64> = catalog.entries().map(|(_, e)| e.code.value()).collect();
-    assert_eq!(codes, [4096, -5, i64::MIN]);
+    let codes: Vec<Code> = catalog.entries().map(|(_, e)| e.code.clone()).collect();
+    assert_eq!(codes, [4096, -5, i64::MIN].map(Code::new));
     let invalid: Vec<u32> =
         diagnostics.iter().filter(|d| d.kind == DiagnosticKind::InvalidCode).map(|d| d.line).collect();
     assert_eq!(invalid, [5, 6, 10]);
@@ -74,16 +75,16 @@ fn specific_expectations_of_the_hostile_cases() {
     assert_eq!(catalog.entries().count(), 1, "a range is not expanded");
     let range = &catalog.groups[0].ranges[0];
     assert_eq!(
-        (range.from.value(), range.to.value(), range.message.as_deref()),
-        (120001, 130000, Some("Reserved for plug-ins."))
+        (&range.from, &range.to, range.message.as_deref()),
+        (&Code::new(120001), &Code::new(130000), Some("Reserved for plug-ins."))
     );
     assert!(kinds(&diagnostics).contains(&(DiagnosticKind::InvalidCode, 7)), "a backwards range is an error");
     let (catalog, _) = case("unterminated.html");
-    assert_eq!(catalog.entries().map(|(_, e)| e.code.value()).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(catalog.entries().map(|(_, e)| e.code.clone()).collect::<Vec<_>>(), [1, 2].map(Code::new));
     let (catalog, _) = case("escaped-markup.html");
     assert_eq!(
-        catalog.entries().map(|(_, e)| e.code.value()).collect::<Vec<_>>(),
-        [1],
+        catalog.entries().map(|(_, e)| e.code.clone()).collect::<Vec<_>>(),
+        [Code::new(1)],
         "no data from attributes or text"
     );
 }

@@ -14,7 +14,7 @@ mod common;
 
 use common::{require_toolchain, run, scratch_dir, workspace_root};
 use errcat::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef};
-use errcat::code::Code;
+use errcat::code::{Code, CodeType};
 use errcat::render::{IdentKind, Target, TemplateSet, render};
 use proptest::prelude::*;
 use std::path::Path;
@@ -200,9 +200,20 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
         name: names.first().cloned().unwrap_or_else(|| "Second".to_owned()),
         title: pick(2),
         entries: entries.iter().take(5).cloned().collect(),
-        ranges: Vec::new(),
-        retired: Vec::new(),
-        default: None,
+        ..Group::default()
+    };
+    // A string-coded group whose codes are hostile text themselves (made
+    // unique by their index): quotes, `*/`, `${`, backslashes, NUL, non-BMP.
+    let keyed = Group {
+        name: "Keyed".to_owned(),
+        title: pick(3),
+        code_type: CodeType::String,
+        entries: entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| Entry { code: Code::text(&format!("{}{index}", pick(index + 4))), ..entry.clone() })
+            .collect(),
+        ..Group::default()
     };
     Catalog {
         schema: SCHEMA.to_owned(),
@@ -211,17 +222,7 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
-        groups: vec![
-            Group {
-                name: "Hostile".to_owned(),
-                title: pick(1),
-                entries,
-                ranges: Vec::new(),
-                retired: Vec::new(),
-                default: None,
-            },
-            second,
-        ],
+        groups: vec![Group { name: "Hostile".to_owned(), title: pick(1), entries, ..Group::default() }, second, keyed],
     }
 }
 
@@ -229,7 +230,12 @@ fn hex(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_owned(), |text| text.bytes().map(|byte| format!("{byte:02x}")).collect())
 }
 
-/// What every program prints: per entry, message, cause and solution.
+/// A string code no catalog has: kept as it is by every lookup.
+const UNKNOWN_TEXT_CODE: &str = "\0unknown\"*/${x}\\";
+
+/// What every program prints: per entry, message, cause and solution; per
+/// string-coded entry, its code, its message and whether looking its code
+/// up finds it; then an unknown string code as the lookup keeps it.
 fn expected(catalog: &Catalog) -> String {
     let mut out = String::new();
     for entry in &catalog.groups[0].entries {
@@ -238,6 +244,10 @@ fn expected(catalog: &Catalog) -> String {
             out.push('\n');
         }
     }
+    for entry in &catalog.groups[2].entries {
+        out.push_str(&format!("{}\n{}\nknown\n", hex(entry.code.as_text()), hex(entry.message.as_deref())));
+    }
+    out.push_str(&format!("{}\nunknown\n", hex(Some(UNKNOWN_TEXT_CODE))));
     out
 }
 
@@ -264,8 +274,17 @@ fn main() {
         println!("{}", hex(code.cause()));
         println!("{}", hex(code.solution()));
     }
+    for code in hostile::Keyed::ALL {
+        println!("{}", hex(Some(code.code())));
+        println!("{}", hex(code.message()));
+        println!("{}", if hostile::Keyed::from_code(code.code()) == *code { "known" } else { "lost" });
+    }
+    let unknown = hostile::Keyed::from_code(UNKNOWN);
+    println!("{}", hex(Some(unknown.code())));
+    println!("{}", if unknown.is_known() { "known" } else { "unknown" });
 }
-"#,
+"#
+        .replace("UNKNOWN", &format!("{UNKNOWN_TEXT_CODE:?}")),
     )
     .expect("write main");
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
@@ -289,7 +308,7 @@ fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path)
     .expect("tsconfig");
     std::fs::write(
         dir.join("main.ts"),
-        r#"import { Hostile } from "./hostile.ts";
+        r#"import { Hostile, Keyed, keyedFromCode } from "./hostile.ts";
 declare const console: { log(...args: unknown[]): void };
 function hex(text: string | null): string {
   if (text === null) return "-";
@@ -309,7 +328,16 @@ for (const entry of Object.values(Hostile)) {
   console.log(hex(entry.cause));
   console.log(hex(entry.solution));
 }
-"#,
+for (const entry of Object.values(Keyed)) {
+  console.log(hex(entry.code));
+  console.log(hex(entry.message));
+  console.log(keyedFromCode(entry.code) === entry ? "known" : "lost");
+}
+const unknown = keyedFromCode(UNKNOWN);
+console.log(hex(unknown.code));
+console.log(unknown.name === null ? "unknown" : "known");
+"#
+        .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json")),
     )
     .expect("main.ts");
     let output = run(Command::new(tsc).arg("--strict").arg("-p").arg(dir), "tsc on hostile catalog");
@@ -323,6 +351,7 @@ fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Pat
     std::fs::write(
         dir.join("Main.kt"),
         r#"import errcat.codes.hostile.Hostile
+import errcat.codes.hostile.Keyed
 fun hex(text: String?): String = text?.toByteArray(Charsets.UTF_8)?.joinToString("") { "%02x".format(it) } ?: "-"
 fun main() {
     for (code in Hostile.entries) {
@@ -330,8 +359,17 @@ fun main() {
         println(hex(code.cause))
         println(hex(code.solution))
     }
+    for (code in Keyed.entries) {
+        println(hex(code.code))
+        println(hex(code.message))
+        println(if (Keyed.fromCode(code.code) == code) "known" else "lost")
+    }
+    val unknown = UNKNOWN
+    println(hex(unknown))
+    println(if (Keyed.fromCode(unknown) == null) "unknown" else "known")
 }
-"#,
+"#
+        .replace("UNKNOWN", "\"\\u0000unknown\\\"*/\\${x}\\\\\""),
     )
     .expect("Main.kt");
     let mut sources = kotlin_sources(dir);

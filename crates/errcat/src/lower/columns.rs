@@ -109,6 +109,38 @@ fn could_be_code(text: &str) -> bool {
     })
 }
 
+/// True when a code column holds string codes (`InvalidParameter.Missing`,
+/// `order-not-exist`): more than half of its filled cells are string codes
+/// that are not numbers, so that a numeric column with a stray `1000xxx`
+/// stays numeric (and that cell is reported).
+pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let (mut filled, mut strings) = (0usize, 0usize);
+    for cell in cells {
+        let text = unwrap_markup(cell);
+        if text.is_empty() || is_dash(&text) {
+            continue;
+        }
+        filled += 1;
+        let numeric = could_be_code(&text) && CodeCell::parse(&text).is_ok();
+        if !numeric && !is_catch_all(&text) && split_string_codes(&text).is_some() {
+            strings += 1;
+        }
+    }
+    strings * 2 > filled
+}
+
+/// The string codes of one cell: one code, or several separated by `、`
+/// `,` `，` `;` `；`; `None` when a piece is not a string code or a single
+/// number (a range stays a range).
+pub fn split_string_codes(text: &str) -> Option<Vec<&str>> {
+    // Not at whitespace: `Invalid parameter` is prose, not two codes.
+    let pieces: Vec<&str> = text.split(['、', ',', '，', ';', '；']).map(str::trim).collect();
+    let valid = pieces
+        .iter()
+        .all(|piece| crate::code::Code::looks_like_text_code(piece) || crate::code::Code::parse(piece).is_ok());
+    valid.then_some(pieces)
+}
+
 /// A cell of a hexadecimal column (`A`, `1F`) with the `0x` it omits.
 pub fn with_hex_prefix(text: &str, hex: bool) -> String {
     let bare = text.trim();
@@ -158,7 +190,7 @@ impl Stats {
             if let Ok(CodeCell::Codes(codes)) = &parsed
                 && codes.len() == 1
             {
-                numbers.push(codes[0].value());
+                numbers.extend(codes[0].as_int());
             }
             if is_identifier(&unwrapped) {
                 stats.idents += 1;
@@ -302,7 +334,20 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                 && header_role(*i) == Some(ColumnRole::Code)
                 && (says_code(&headers[*i]) || stats[*i].share(stats[*i].codes) >= 0.5)
         });
-        let chosen = best.or(by_header);
+        // String codes under a code header (`Error code`: `InvalidParameter`)
+        // beat a numeric column that is a transport status or repeats
+        // (`HTTP status code`: 404, 404…).
+        let strings = (0..width).find(|i| {
+            forced[*i].is_none()
+                && says_code(&headers[*i])
+                && stats[*i].share(stats[*i].unique) >= 0.9
+                && holds_string_codes(cells.get(*i).map_or(&[][..], Vec::as_slice).iter().map(String::as_str))
+        });
+        let numeric_is_weak = |i: usize| is_not_the_code(&headers[i]) || stats[i].share(stats[i].unique) < 0.9;
+        let chosen = match (best, strings) {
+            (Some(best), Some(strings)) if numeric_is_weak(best) => Some(strings),
+            (best, _) => best.or(by_header),
+        };
         if let Some(code) = chosen {
             roles[code] = Some(ColumnRole::Code);
             let s = &stats[code];
@@ -456,7 +501,7 @@ fn same_codes((codes, hex): (&[String], bool), (others, other_hex): (&[String], 
 
 fn single_code(text: &str) -> Option<i64> {
     match CodeCell::parse(&unwrap_markup(text)) {
-        Ok(CodeCell::Codes(codes)) if codes.len() == 1 => Some(codes[0].value()),
+        Ok(CodeCell::Codes(codes)) if codes.len() == 1 => codes[0].as_int(),
         _ => None,
     }
 }
@@ -551,6 +596,20 @@ mod tests {
             &["10007", "NoSuchKey", "e f"],
         ];
         assert_eq!(roles(table), [Code, Attribute, Message]);
+    }
+
+    #[test]
+    fn string_codes_under_a_code_header_beat_a_repeating_status_column() {
+        let table: &[&[&str]] = &[
+            &["Error code", "Error message", "HTTP status code"],
+            &["InternalFailure", "Internal Failure.", "500"],
+            &["Forbidden.KeyNotFound", "The specified Key is not found.", "404"],
+            &["Forbidden.KeyVersionNotFound", "The specified Key version is not found.", "404"],
+        ];
+        assert_eq!(roles(table), [Code, Message, Attribute]);
+        let table: &[&[&str]] =
+            &[&["Code", "Description"], &["**accessDenied**", "No permission."], &["**itemNotFound**", "Not found."]];
+        assert_eq!(roles(table), [Code, Message]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod sections;
 pub mod words;
 
 use crate::catalog::{Catalog, CatchAll, CodeRange, Entry, Group, SCHEMA, SourceRef, Variant};
-use crate::code::{Code, CodeCell};
+use crate::code::{Code, CodeCell, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawDoc, RawRow, RawTable};
 use columns::{ColumnPlan, ColumnRole, signed32, unwrap_markup};
@@ -505,7 +505,9 @@ impl<'a> Lowering<'a> {
                 && (*index == 0 || *index == code_index)
             {
                 let text = unwrap_markup(&only.text());
-                let is_code = CodeCell::parse(&text).is_ok() || words::is_catch_all(&text);
+                let is_code = CodeCell::parse(&text).is_ok()
+                    || words::is_catch_all(&text)
+                    || (layout.string_codes && columns::split_string_codes(&text).is_some());
                 if !is_code && !text.contains('\n') && text.chars().count() <= 80 {
                     self.report_row(
                         DiagnosticKind::TableSubsection,
@@ -557,7 +559,7 @@ impl<'a> Lowering<'a> {
             return;
         }
         let codes: std::collections::HashSet<Code> =
-            existing.rows.iter().flat_map(|row| row.codes.iter().copied()).collect();
+            existing.rows.iter().flat_map(|row| row.codes.iter().cloned()).collect();
         if !rows.iter().any(|row| row.section == section && row.codes.iter().any(|code| codes.contains(code))) {
             return;
         }
@@ -593,7 +595,7 @@ impl<'a> Lowering<'a> {
             Some(column) => column,
             None if forced.is_none() => {
                 let mut seen = std::collections::HashSet::new();
-                let duplicates = rows.iter().flat_map(|row| row.codes.iter()).any(|code| !seen.insert(*code));
+                let duplicates = rows.iter().flat_map(|row| row.codes.iter()).any(|code| !seen.insert(code));
                 if !duplicates {
                     return;
                 }
@@ -604,7 +606,7 @@ impl<'a> Lowering<'a> {
                             .iter()
                             .flat_map(|row| {
                                 let value = row.cells.attributes.get(*name).cloned().unwrap_or_default();
-                                row.codes.iter().map(move |code| (value.clone(), *code))
+                                row.codes.iter().map(move |code| (value.clone(), code))
                             })
                             .all(|pair| seen.insert(pair))
                 }) else {
@@ -738,6 +740,14 @@ impl<'a> Lowering<'a> {
             built.push(new_row);
             return;
         }
+        if layout.string_codes
+            && let Some(codes) = columns::split_string_codes(&code_text)
+        {
+            // Numbers among string codes are kept as written (`0101`).
+            new_row.codes = codes.into_iter().map(Code::text).collect();
+            built.push(new_row);
+            return;
+        }
         let alternate = plan.alternate_code.and_then(|index| {
             let hex = plan.hex.get(index).copied().unwrap_or(false);
             row.cells.get(index).map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
@@ -849,13 +859,37 @@ impl<'a> Lowering<'a> {
         texts
     }
 
-    fn build_group(&mut self, draft: GroupDraft) -> Group {
+    fn build_group(&mut self, mut draft: GroupDraft) -> Group {
+        // A group with a string code keys every code by its text.
+        let code_type = if draft.rows.iter().any(|row| row.codes.iter().any(Code::is_text)) {
+            let numbers = draft.rows.iter().flat_map(|row| &row.codes).filter(|code| !code.is_text()).count();
+            let first = draft.rows.iter().flat_map(|row| &row.codes).find(|code| code.is_text());
+            let mut message = format!(
+                "the codes of `{}` are strings (`{}`…): recorded with `code_type: string`",
+                draft.title,
+                first.map(Code::to_string).unwrap_or_default()
+            );
+            if numbers > 0 {
+                message.push_str(&format!("; its {numbers} numeric code(s) are kept as written, as strings"));
+            }
+            let line = draft.rows.iter().find(|row| row.is_data()).map_or(0, |row| row.lines[0]);
+            self.report(DiagnosticKind::StringCodes, line, message);
+            for row in &mut draft.rows {
+                let literal = row.literal.take();
+                for code in &mut row.codes {
+                    *code = std::mem::take(code).into_text(literal.as_deref());
+                }
+            }
+            CodeType::String
+        } else {
+            CodeType::Integer
+        };
         let mut entries: Vec<Entry> = Vec::new();
         let mut ranges: Vec<CodeRange> = Vec::new();
         let mut default: Option<CatchAll> = None;
         let mut by_code: HashMap<Code, usize> = HashMap::new();
         for row in &draft.rows {
-            if let Some((from, to)) = row.range {
+            if let Some((from, to)) = row.range.clone() {
                 let texts = self.texts(row);
                 ranges.push(CodeRange {
                     from,
@@ -903,14 +937,14 @@ impl<'a> Lowering<'a> {
             };
             let deprecated = deprecated || row.struck;
             for code in &row.codes {
-                let same_row: Vec<Code> = row.codes.iter().copied().filter(|other| other != code).collect();
+                let same_row: Vec<Code> = row.codes.iter().filter(|other| *other != code).cloned().collect();
                 if let Some(&index) = by_code.get(code) {
-                    self.repeat(&mut entries[index], *code, row, &texts);
+                    self.repeat(&mut entries[index], code, row, &texts);
                     continue;
                 }
-                by_code.insert(*code, entries.len());
+                by_code.insert(code.clone(), entries.len());
                 entries.push(Entry {
-                    code: *code,
+                    code: code.clone(),
                     literal: row.literal.clone(),
                     name: String::new(),
                     doc_name: doc_name.clone(),
@@ -942,12 +976,12 @@ impl<'a> Lowering<'a> {
             );
         }
         // Names are given by `names::apply`, after lowering.
-        Group { name: String::new(), title: draft.title, entries, ranges, default, retired: Vec::new() }
+        Group { name: String::new(), title: draft.title, code_type, entries, ranges, default, retired: Vec::new() }
     }
 
     /// A code documented again in the same group: an identical repeat is
     /// merged; a different wording is kept as a variant and reported.
-    fn repeat(&mut self, entry: &mut Entry, code: Code, row: &Row, texts: &Texts) {
+    fn repeat(&mut self, entry: &mut Entry, code: &Code, row: &Row, texts: &Texts) {
         let first_line = entry.lines[0];
         let existing = Texts {
             message: entry.message.clone(),
@@ -1045,6 +1079,8 @@ fn attribute_names(headers: &[String]) -> Vec<String> {
 struct TableLayout {
     prefixes: Vec<Option<String>>,
     patterns: Vec<Option<Vec<Field>>>,
+    /// The code column holds string codes (`columns::holds_string_codes`).
+    string_codes: bool,
 }
 
 impl TableLayout {
@@ -1074,7 +1110,11 @@ impl TableLayout {
             let pattern = counts.into_iter().max_by_key(|(_, count)| *count).filter(|(_, count)| *count >= 2);
             patterns.push(pattern.map(|(pattern, _)| pattern));
         }
-        TableLayout { prefixes, patterns }
+        let code_cells: Vec<String> = plan.code().map_or_else(Vec::new, |code| {
+            rows.iter().filter_map(|row| row.cells.get(code)).map(|cell| cell.text()).collect()
+        });
+        let string_codes = columns::holds_string_codes(code_cells.iter().map(String::as_str));
+        TableLayout { prefixes, patterns, string_codes }
     }
 }
 
@@ -1112,8 +1152,7 @@ fn parse_code_cell(text: &str, alternate: Option<&str>) -> Result<ParsedCode, cr
         parsed.literal = Some(alternate.trim().to_owned());
     }
     if let (Some(alternate), Some(other)) = (alternate, alternate_value) {
-        let value = codes[0].value();
-        let other = other.value();
+        let (Some(value), Some(other)) = (codes[0].as_int(), other.as_int()) else { return Ok(parsed) };
         if value == other || signed32(value) == other || value == signed32(other) {
             // The decimal form is the code as the page means it (signed
             // when the page prints it signed).
@@ -1307,7 +1346,7 @@ mod tests {
         let parse = |text: &str, alt: Option<&str>| {
             let parsed = parse_code_cell(&unwrap_markup(text), alt).expect("parses");
             let CodeCell::Codes(codes) = parsed.cell else { panic!("codes") };
-            (codes.iter().map(|c| c.value()).collect::<Vec<_>>(), parsed.literal, parsed.disagreement.is_some())
+            (codes.iter().filter_map(|c| c.as_int()).collect::<Vec<_>>(), parsed.literal, parsed.disagreement.is_some())
         };
         assert_eq!(parse("`1001`", None), (vec![1001], None, false));
         assert_eq!(parse("**0x8A150001**", None), (vec![0x8A15_0001], Some("0x8A150001".to_owned()), false));

@@ -76,8 +76,8 @@ impl Language for Json {
         Cow::Borrowed(line)
     }
 
-    fn code_type(&self, _width: CodeWidth) -> &'static str {
-        "integer"
+    fn code_type(&self, width: CodeWidth) -> &'static str {
+        if width == CodeWidth::Text { "string" } else { "integer" }
     }
 
     fn module_documents(&self) -> &'static [&'static str] {

@@ -148,10 +148,14 @@ impl Language for Kotlin {
     }
 
     fn code_type(&self, width: CodeWidth) -> &'static str {
-        if width == CodeWidth::I32 { "Int" } else { "Long" }
+        match width {
+            CodeWidth::I32 => "Int",
+            CodeWidth::Text => "String",
+            _ => "Long",
+        }
     }
 
-    fn code_literal(&self, code: i64, width: CodeWidth) -> String {
+    fn int_literal(&self, code: i64, width: CodeWidth) -> String {
         match (width, code) {
             (CodeWidth::I32, code) => code.to_string(),
             // `-9223372036854775808L` is not a valid Kotlin literal.
@@ -174,10 +178,10 @@ mod tests {
     #[test]
     fn a_group_with_a_code_beyond_int_uses_long() {
         assert_eq!(Kotlin.code_type(CodeWidth::I53), "Long");
-        assert_eq!(Kotlin.code_literal(4_294_967_296, CodeWidth::I53), "4294967296L");
-        assert_eq!(Kotlin.code_literal(i64::MIN, CodeWidth::I64), "Long.MIN_VALUE");
+        assert_eq!(Kotlin.int_literal(4_294_967_296, CodeWidth::I53), "4294967296L");
+        assert_eq!(Kotlin.int_literal(i64::MIN, CodeWidth::I64), "Long.MIN_VALUE");
         assert_eq!(
-            (Kotlin.code_type(CodeWidth::I32), Kotlin.code_literal(-2_147_483_648, CodeWidth::I32).as_str()),
+            (Kotlin.code_type(CodeWidth::I32), Kotlin.int_literal(-2_147_483_648, CodeWidth::I32).as_str()),
             ("Int", "-2147483648")
         );
     }

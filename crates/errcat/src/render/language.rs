@@ -11,6 +11,7 @@
 use super::RenderError;
 use super::model::{CodeWidth, Member};
 use crate::catalog::{Catalog, Group};
+use crate::code::Code;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -122,11 +123,21 @@ pub trait Language: Sync + std::fmt::Debug {
         }
     }
 
-    /// The code type of a group of this width (`i64`, `Int`).
+    /// The code type of a group of this width (`i64`, `Int`; the string
+    /// type for [`CodeWidth::Text`]).
     fn code_type(&self, width: CodeWidth) -> &'static str;
 
-    /// A code literal in a group of this width.
-    fn code_literal(&self, code: i64, _width: CodeWidth) -> String {
+    /// A code literal in a group of this width: a number, or a string
+    /// literal for a string code.
+    fn code_literal(&self, code: &Code, width: CodeWidth) -> String {
+        match code {
+            Code::Int(value) => self.int_literal(*value, width),
+            Code::Text(text) => self.string_literal(text),
+        }
+    }
+
+    /// An integer code literal in a group of this width.
+    fn int_literal(&self, code: i64, _width: CodeWidth) -> String {
         code.to_string()
     }
 

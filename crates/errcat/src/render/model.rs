@@ -9,6 +9,7 @@
 
 use super::language::{IdentKind, Language, unique};
 use crate::catalog::{Catalog, Entry, Group, Retired};
+use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -21,7 +22,8 @@ pub struct CodeModel {
     pub widths: Arc<[Vec<CodeWidth>]>,
 }
 
-/// The smallest integer type every code of a group fits.
+/// The smallest integer type every code of a group fits, or `Text` for a
+/// group of string codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CodeWidth {
     /// Fits `i32`.
@@ -30,10 +32,13 @@ pub enum CodeWidth {
     I53,
     /// Needs `i64`.
     I64,
+    /// String codes (`code_type: string`).
+    Text,
 }
 
 impl CodeWidth {
-    fn of(code: i64) -> CodeWidth {
+    fn of(code: &Code) -> CodeWidth {
+        let Some(code) = code.as_int() else { return CodeWidth::Text };
         if i32::try_from(code).is_ok() {
             CodeWidth::I32
         } else if code.unsigned_abs() < (1 << 53) {
@@ -44,6 +49,9 @@ impl CodeWidth {
     }
 
     pub fn of_group(group: &Group) -> CodeWidth {
+        if group.code_type == CodeType::String {
+            return CodeWidth::Text;
+        }
         members(group).map(|member| CodeWidth::of(member.code)).max().unwrap_or(CodeWidth::I32)
     }
 }
@@ -61,7 +69,7 @@ impl CodeModel {
 /// One code of a type: a documented entry or a retired code.
 #[derive(Debug, Clone, Copy)]
 pub struct Member<'a> {
-    pub code: i64,
+    pub code: &'a Code,
     pub name: &'a str,
     pub retired: bool,
     pub entry: Option<&'a Entry>,
@@ -69,11 +77,11 @@ pub struct Member<'a> {
 
 impl<'a> Member<'a> {
     fn entry(entry: &'a Entry) -> Member<'a> {
-        Member { code: entry.code.value(), name: &entry.name, retired: false, entry: Some(entry) }
+        Member { code: &entry.code, name: &entry.name, retired: false, entry: Some(entry) }
     }
 
     fn retired(retired: &'a Retired) -> Member<'a> {
-        Member { code: retired.code.value(), name: &retired.name, retired: true, entry: None }
+        Member { code: &retired.code, name: &retired.name, retired: true, entry: None }
     }
 
     pub fn message(&self) -> Option<&'a str> {

@@ -5,12 +5,14 @@
 //! once per use), and sequences hand out one member at a time.
 //!
 //! Attributes (the same for every target):
-//! - package: `package_name`, `modules`, and the language's package values;
-//! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`, and
-//!   the language's module values; per-module templates also see `package`
-//!   and `module` (the module itself, for its methods);
-//! - type (group): `type_name`, `title`, `code_type`, `doc`, `entries`, and
-//!   names the language derives from the type name;
+//! - package: `package_name`, `modules`, `string_codes` (some group of some
+//!   catalog has string codes), and the language's package values;
+//! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`,
+//!   `string_codes`, and the language's module values; per-module templates
+//!   also see `package` and `module` (the module itself, for its methods);
+//! - type (group): `type_name`, `title`, `code_type`, `string_codes` (its
+//!   codes are strings), `doc`, `entries`, and names the language derives
+//!   from the type name;
 //! - member (entry or retired code): `member`, `code`, `name`, `message`,
 //!   `cause`, `solution` (literals), `retired`, `doc`.
 //!
@@ -76,6 +78,7 @@ impl Object for PackageObject {
         match key.as_str()? {
             "package_name" => Some(Value::from(PACKAGE_NAME)),
             "modules" => Some(Value::from_object(Modules(shared.clone()))),
+            "string_codes" => Some(Value::from(shared.model.widths.iter().flatten().any(|w| *w == CodeWidth::Text))),
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
         }
     }
@@ -127,6 +130,7 @@ impl Object for ModuleObject {
             "locale" => Some(Value::from(catalog.locale.as_str())),
             "doc" => Some(lines(shared.language.module_doc(catalog))),
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
+            "string_codes" => Some(Value::from(shared.model.widths[self.module].contains(&CodeWidth::Text))),
             "package" => Some(Value::from_object(PackageObject(shared.clone()))),
             "module" => Some(Value::from_dyn_object(self.clone())),
             other => {
@@ -247,6 +251,7 @@ impl Object for GroupObject {
             "type_name" => Some(Value::from(type_name.clone())),
             "title" => Some(Value::from(group.title.as_str())),
             "code_type" => Some(Value::from(shared.language.code_type(self.width()))),
+            "string_codes" => Some(Value::from(self.width() == CodeWidth::Text)),
             "doc" => Some(lines(shared.language.group_doc(group))),
             "entries" => Some(
                 self.entries

@@ -189,17 +189,17 @@ impl Language for Rust {
 
     fn member_doc<'a>(&self, member: &Member<'a>) -> Vec<Cow<'a, str>> {
         if member.retired {
-            vec![Cow::Owned(format!(
+            vec![self.doc_line_owned(Cow::Owned(format!(
                 "Code `{}`: no longer documented upstream; kept so that neither the number nor the name is reused.",
                 member.code
-            ))]
+            )))]
         } else {
             self.doc_lines(Cow::Owned(member.summary()), member.doc_text())
         }
     }
 
-    fn code_type(&self, _width: CodeWidth) -> &'static str {
-        "i64"
+    fn code_type(&self, width: CodeWidth) -> &'static str {
+        if width == CodeWidth::Text { "&'static str" } else { "i64" }
     }
 }
 

@@ -186,16 +186,16 @@ impl Language for TypeScript {
         Cow::Owned(super::language::escape_doc(&line.replace("*/", "*\\/"), u4).into_owned())
     }
 
-    fn code_type(&self, _width: CodeWidth) -> &'static str {
-        "number"
+    fn code_type(&self, width: CodeWidth) -> &'static str {
+        if width == CodeWidth::Text { "string" } else { "number" }
     }
 
     fn check(&self, catalog: &Catalog, group: &Group, width: CodeWidth) -> Result<(), RenderError> {
-        if width < CodeWidth::I64 {
+        if width != CodeWidth::I64 {
             return Ok(());
         }
         let code = super::model::members(group)
-            .map(|member| member.code)
+            .filter_map(|member| member.code.as_int())
             .find(|code| code.unsigned_abs() > MAX_SAFE_INTEGER as u64);
         match code {
             Some(code) => Err(RenderError::Unrepresentable(format!(
