@@ -80,6 +80,7 @@ kinds! {
     TableSubsection = ("I0219", "table-subsection", Info),
     EllipsisRow = ("I0220", "ellipsis-row", Info),
     StringCodes = ("I0221", "string-codes", Info),
+    ConstantByPrefix = ("W0222", "constant-by-prefix", Warning),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

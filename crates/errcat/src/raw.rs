@@ -17,6 +17,35 @@ pub struct RawDoc {
     pub notes: Vec<String>,
     /// Every table, in document order.
     pub tables: Vec<RawTable>,
+    /// The prose outside tables, in document order: headings, paragraphs,
+    /// list items and code blocks (codes documented under their own
+    /// heading or list item, constants defined in code).
+    pub blocks: Vec<RawBlock>,
+}
+
+/// One block of prose outside tables, as written (markdown source, trimmed;
+/// a list item without its marker, a code block's code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBlock {
+    pub kind: BlockKind,
+    pub line: u32,
+    /// Last line of the block.
+    pub last_line: u32,
+    pub text: String,
+}
+
+/// What a [`RawBlock`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of this level (1 to 6).
+    Heading(u8),
+    /// A paragraph at the top level of the page.
+    Paragraph,
+    /// A list item at this nesting depth (1 for a top-level list), with
+    /// everything nested in it.
+    Item(u8),
+    /// A fenced or indented code block.
+    Code,
 }
 
 /// The heading (or numbered section line) a table stands under.

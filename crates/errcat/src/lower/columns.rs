@@ -439,6 +439,28 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
         }
     }
 
+    // Two description columns: short labels (`Status message`: `Not Found`)
+    // beside sentences (`Description`): the sentences are the message.
+    if let Some(message) = roles.iter().position(|role| *role == Some(ColumnRole::Message))
+        && forced[message].is_none()
+        && let Some(other) = (0..width).find(|i| {
+            roles[*i].is_none()
+                && header_role(*i) == Some(ColumnRole::Message)
+                && stats[*i].is_prose()
+                && stats[message].mean_chars * 3 <= stats[*i].mean_chars
+        })
+    {
+        roles[message] = None;
+        roles[other] = Some(ColumnRole::Message);
+        findings.push(format!(
+            "columns `{}` and `{}` both describe the code; the longer texts of `{}` are the message, `{}` is kept as an attribute",
+            shown(message),
+            shown(other),
+            shown(other),
+            shown(message)
+        ));
+    }
+
     // Never leave the message empty while a text column exists: a compound
     // column, then an unnamed prose column, then a remark, cause or
     // solution column gives the message.

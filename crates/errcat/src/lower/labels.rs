@@ -78,7 +78,7 @@ pub fn label_of(part: &str) -> Option<(Field, &str)> {
 }
 
 /// The field a label head names, if it is made only of label words.
-fn field_of_head(head: &str) -> Option<Field> {
+pub fn field_of_head(head: &str) -> Option<Field> {
     if head.chars().count() > 24 || head.split_whitespace().count() > 4 || head.contains("://") {
         return None;
     }

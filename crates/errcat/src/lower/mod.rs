@@ -12,6 +12,7 @@
 
 pub mod columns;
 pub mod labels;
+pub mod prose;
 pub mod sections;
 pub mod words;
 
@@ -200,11 +201,14 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
 /// lowered, so a large page's raw cells and its catalog do not all exist
 /// at once, and the memory of one is reused for the other.
 pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
-    let RawDoc { title, headings, notes, tables } = doc;
+    let RawDoc { title, headings, notes, tables, blocks } = doc;
     let mut lowering = Lowering::new(info, settings);
+    lowering.constants = prose::constants(&blocks);
+    let prose_entries = prose::entries(&blocks);
+    drop(blocks);
     let catalog_title =
         info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
-    if tables.is_empty() {
+    if tables.is_empty() && prose_entries.is_empty() {
         lowering.report(DiagnosticKind::NoTables, 0, "the page has no tables, so it documents no codes".to_owned());
     }
     let titles = sections::qualified_titles(&headings);
@@ -235,6 +239,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
             let _ = freed.send(table);
         }
     });
+    lowering.prose(prose_entries, &titles, &default_section);
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
     let drafts: Vec<GroupDraft> =
@@ -355,6 +360,8 @@ struct Lowering<'a> {
     section_headers: HashMap<String, Vec<String>>,
     /// Index of each group draft by title.
     group_by_title: HashMap<String, usize>,
+    /// Constants defined in the page's code blocks, by name.
+    constants: HashMap<String, prose::Constant>,
 }
 
 impl<'a> Lowering<'a> {
@@ -367,6 +374,112 @@ impl<'a> Lowering<'a> {
             message_from_other_fields: 0,
             section_headers: HashMap::new(),
             group_by_title: HashMap::new(),
+            constants: HashMap::new(),
+        }
+    }
+
+    /// The constant a name cell refers to: exactly, or (reported) as the one
+    /// constant the name is a prefix of (`…_PARAM_E` cut from `…_PARAM_ERR`).
+    fn constant(&mut self, name: &str, row: &RawRow) -> Option<(String, Code, u32)> {
+        if let Some(constant) = self.constants.get(name) {
+            return Some((name.to_owned(), constant.value.clone(), constant.line));
+        }
+        if name.len() < 8 {
+            return None;
+        }
+        let mut matches = self.constants.iter().filter(|(full, _)| full.starts_with(name));
+        let (full, constant) = matches.next()?;
+        if matches.next().is_some() {
+            return None;
+        }
+        let found = (full.clone(), constant.value.clone(), constant.line);
+        self.report_row(
+            DiagnosticKind::ConstantByPrefix,
+            row,
+            format!(
+                "`{name}` is not defined on the page, but it begins the one constant `{}` (line {}): read as its value {}",
+                found.0, found.2, found.1
+            ),
+        );
+        Some(found)
+    }
+
+    /// A plan for a table without a code column whose column of names
+    /// refers to constants of the page's code blocks (most of its cells
+    /// name one): that column gives the code.
+    fn plan_with_constants(&self, mut plan: ColumnPlan, rows: &[&RawRow]) -> ColumnPlan {
+        if self.constants.is_empty() {
+            return plan;
+        }
+        let column = (0..plan.roles.len()).find(|index| {
+            let cells: Vec<String> =
+                rows.iter().filter_map(|row| row.cells.get(*index)).map(|cell| unwrap_markup(&cell.text())).collect();
+            let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
+            let known = cells.iter().filter(|cell| self.constants.contains_key(cell.as_str())).count();
+            filled > 0 && known * 2 > filled
+        });
+        if let Some(column) = column {
+            plan.roles[column] = ColumnRole::Code;
+            plan.findings.push(format!(
+                "column {} holds names of constants defined in a code block on the page: their values are the codes",
+                column + 1
+            ));
+            if let Some(name) = plan.roles.iter().position(|role| *role == ColumnRole::Name) {
+                plan.roles[name] = ColumnRole::Attribute;
+            }
+        }
+        plan
+    }
+
+    /// Entries documented under their own heading or list item.
+    fn prose(&mut self, entries: Vec<prose::ProseEntry>, titles: &HashMap<u32, String>, default: &str) {
+        // A code a table of the page documents, explained again under its
+        // own heading: the explanation joins the table's entry as notes.
+        let mut in_tables: HashMap<Code, (usize, usize)> = HashMap::new();
+        for (group, draft) in self.groups.iter().enumerate() {
+            for (row, data) in draft.rows.iter().enumerate() {
+                for code in &data.codes {
+                    in_tables.entry(code.clone()).or_insert((group, row));
+                }
+            }
+        }
+        for entry in entries {
+            if let CodeCell::Codes(codes) = &entry.cell
+                && let [code] = codes.as_slice()
+                && let Some(&(group, row)) = in_tables.get(code)
+            {
+                let row = &mut self.groups[group].rows[row];
+                row.cells.notes.extend(entry.texts.into_iter().map(|(_, text)| text));
+                row.lines.extend(entry.lines);
+                continue;
+            }
+            let section =
+                entry.section_line.and_then(|line| titles.get(&line).cloned()).unwrap_or_else(|| default.to_owned());
+            let mut cells = RowCells { name: entry.name, ..RowCells::default() };
+            for (field, text) in entry.texts {
+                // Marked as placed: the prose's labels are already read.
+                cells.parts.entry(role_of(field)).or_default().push(format!("\u{0}{text}"));
+            }
+            let first = entry.lines[0];
+            let mut row = Row { lines: entry.lines, cells, ..Row::marker(first, &section) };
+            match entry.cell {
+                CodeCell::Codes(codes) => {
+                    row.codes = codes;
+                    row.literal = entry.literal;
+                }
+                CodeCell::Range(from, to) => {
+                    self.report(
+                        DiagnosticKind::RangeRecorded,
+                        first,
+                        format!(
+                            "codes {from} to {to} are documented as one range; recorded as a range, not as entries"
+                        ),
+                    );
+                    row.range = Some((from, to));
+                }
+            }
+            let group = self.group_index(&section);
+            self.groups[group].rows.push(row);
         }
     }
 
@@ -443,6 +556,9 @@ impl<'a> Lowering<'a> {
                 plan
             }
         };
+        let by_constants = plan.code().is_none() && !self.constants.is_empty();
+        let plan = if by_constants { self.plan_with_constants(plan, &rows) } else { plan };
+        let by_constants = by_constants && plan.code().is_some();
         let Some(code_index) = plan.code() else {
             // A table with no evidence of codes at all (no code header, no
             // cell that is a code) documents something else: parameters,
@@ -479,7 +595,9 @@ impl<'a> Lowering<'a> {
             self.report_table(DiagnosticKind::EmptyTable, table, "table has a header but no rows".to_owned());
         }
         let names = attribute_names(&headers);
-        let layout = TableLayout::new(&plan, &rows);
+        let mut layout = TableLayout::new(&plan, &rows);
+        layout.constants = by_constants;
+        layout.string_codes &= !by_constants;
         let mut built: Vec<Row> = Vec::new();
         // A row whose only text is one cell that is not a code (`**System
         // errors**`, often bold or spanning the table) titles the rows
@@ -699,7 +817,27 @@ impl<'a> Lowering<'a> {
             }
             code_text = value.to_owned();
         }
-        let lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
+        let mut lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
+        // A name whose value a code block on the page defines.
+        if layout.constants && !code_text.trim().is_empty() && !words::is_catch_all(&code_text) {
+            let name = code_text.trim().to_owned();
+            match self.constant(&name, row) {
+                Some((_, value, line)) => {
+                    cells.name.get_or_insert(name);
+                    code_text = value.to_string();
+                    lines.push(line);
+                }
+                None => {
+                    self.report_row(
+                        DiagnosticKind::InvalidCode,
+                        row,
+                        format!("`{name}` names no constant defined in a code block on the page; the row is not in the catalog"),
+                    );
+                    built.push(Row::marker(row.line, section));
+                    return;
+                }
+            }
+        }
         if code_text.trim().is_empty() {
             // The row above is in this table, or (the table's first row) in
             // an earlier table of the section that this one continues.
@@ -1081,6 +1219,8 @@ struct TableLayout {
     patterns: Vec<Option<Vec<Field>>>,
     /// The code column holds string codes (`columns::holds_string_codes`).
     string_codes: bool,
+    /// The code column holds names of constants defined in code blocks.
+    constants: bool,
 }
 
 impl TableLayout {
@@ -1114,7 +1254,7 @@ impl TableLayout {
             rows.iter().filter_map(|row| row.cells.get(code)).map(|cell| cell.text()).collect()
         });
         let string_codes = columns::holds_string_codes(code_cells.iter().map(String::as_str));
-        TableLayout { prefixes, patterns, string_codes }
+        TableLayout { prefixes, patterns, string_codes, constants: false }
     }
 }
 

@@ -8,7 +8,7 @@
 use super::inline::{Tag, TextBuilder};
 use super::{LineIndex, ReadOptions, numbered_section_title, section as new_section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
+use crate::raw::{BlockKind, RawBlock, RawCell, RawDoc, RawRow, RawSection, RawTable};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -235,6 +235,7 @@ pub fn read_parts(
         doc.headings.extend(part.headings);
         doc.notes.extend(part.notes);
         doc.tables.extend(part.tables);
+        doc.blocks.extend(part.blocks);
         diagnostics.extend(found);
     }
     (doc, diagnostics)
@@ -486,12 +487,29 @@ fn read_from_line(
                     if level == HeadingLevel::H1 && doc.title.is_none() {
                         doc.title = Some(title.clone());
                     }
+                    let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
+                    doc.blocks.push(RawBlock {
+                        kind: BlockKind::Heading(level as u8),
+                        line,
+                        last_line,
+                        text: title.clone(),
+                    });
                     let heading = new_section(title, line, level as u8, false);
                     doc.headings.push(heading.clone());
                     section = Some(heading);
                 }
             }
-            Event::Start(MdTag::CodeBlock(_)) => code_block = true,
+            Event::Start(MdTag::CodeBlock(_)) => {
+                code_block = true;
+                if note.is_none() {
+                    doc.blocks.push(RawBlock {
+                        kind: BlockKind::Code,
+                        line,
+                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
+                        text: String::new(),
+                    });
+                }
+            }
             Event::End(TagEnd::CodeBlock) => code_block = false,
             Event::Start(MdTag::BlockQuote(kind)) if note.is_none() && container_depth == 0 => {
                 // A block quote at the top of the page is an aside: a GitHub
@@ -523,6 +541,13 @@ fn read_from_line(
             Event::Start(MdTag::Item) => {
                 if let Some((_, builder)) = note.as_mut() {
                     builder.html("<li>", file, line);
+                } else {
+                    doc.blocks.push(RawBlock {
+                        kind: BlockKind::Item(u8::try_from(container_depth).unwrap_or(u8::MAX)),
+                        line,
+                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
+                        text: item_text(&repaired[range.clone()]),
+                    });
                 }
             }
             Event::Start(MdTag::Paragraph) if note.is_none() && container_depth == 0 => {
@@ -544,6 +569,12 @@ fn read_from_line(
                     }
                 }
                 if let Some((line, text)) = paragraph.take() {
+                    doc.blocks.push(RawBlock {
+                        kind: BlockKind::Paragraph,
+                        line,
+                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
+                        text: repaired[range.clone()].trim().to_owned(),
+                    });
                     let found = super::tight_heading(&text)
                         .filter(|_| repaired[range.clone()].trim_start().starts_with('#'))
                         .map(|(title, level)| (title, level, false))
@@ -576,6 +607,11 @@ fn read_from_line(
             }
             Event::Text(ref text) | Event::Code(ref text) => {
                 if code_block {
+                    if note.is_none()
+                        && let Some(block) = doc.blocks.last_mut().filter(|block| block.kind == BlockKind::Code)
+                    {
+                        block.text.push_str(text);
+                    }
                     continue;
                 }
                 if let Some((_, _, title)) = heading.as_mut() {
@@ -622,6 +658,22 @@ fn read_from_line(
         push_note(&mut doc, builder, file, &mut diagnostics);
     }
     (doc, diagnostics)
+}
+
+/// A list item's source without its marker (`-   `, `* `, `1. `) and with
+/// its continuation lines' indentation removed.
+fn item_text(source: &str) -> String {
+    let source = source.trim_start();
+    let marker = source.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '*' | '+' | '.' | ')'))).unwrap_or(0);
+    let rest = &source[marker..];
+    let mut out = String::with_capacity(rest.len());
+    for (index, line) in rest.lines().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim());
+    }
+    out.trim().to_owned()
 }
 
 /// Handles events inside a table. Returns false for `End(Table)`.
@@ -901,6 +953,9 @@ fn push_note(doc: &mut RawDoc, mut builder: TextBuilder, _file: &str, diagnostic
     }
     let text = super::strip_note_markers(&text);
     if !text.is_empty() {
+        // Also a block, so that a note below a code's heading is the code's.
+        let line = doc.blocks.last().map_or(0, |block| block.last_line);
+        doc.blocks.push(RawBlock { kind: BlockKind::Paragraph, line, last_line: line, text: format!("Note: {text}") });
         doc.notes.push(text);
     }
 }

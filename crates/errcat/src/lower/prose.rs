@@ -1,0 +1,602 @@
+//! Codes documented outside tables: one heading per code (`## 201 权限校验失败`,
+//! `#### P1000`, `## ER_FOO (1004)`) or one list item per code (`` - `0` -
+//! Success``, `- Error number: 8001`), with the prose below as message,
+//! labelled cause and solution (`**可能原因**`, `Cause:`) and notes; and
+//! constants defined in code blocks (`ERR_A = -1,`, `#define ERR_A 1`) that
+//! a table's name column refers to.
+//!
+//! A heading or item is a code only among siblings: at least three headings
+//! of one level under one parent (or three items of one list) must carry
+//! codes, and codes that merely number them (1, 2, 3…) do not count. This
+//! module sees raw blocks only; it builds no entries (`lower` does).
+
+use super::labels::{Field, field_of_head, label_of};
+use super::words;
+use crate::code::{Code, CodeCell};
+use crate::raw::{BlockKind, RawBlock};
+use std::collections::HashMap;
+
+/// One code found in prose, with its texts by field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseEntry {
+    pub cell: CodeCell,
+    /// The code as written when it is not plain decimal (`0x1F`).
+    pub literal: Option<String>,
+    pub name: Option<String>,
+    pub texts: Vec<(Field, String)>,
+    /// The heading the entry stands under (its line), for its section.
+    pub section_line: Option<u32>,
+    pub lines: Vec<u32>,
+}
+
+/// Every code documented in headings or list items, in page order.
+pub fn entries(blocks: &[RawBlock]) -> Vec<ProseEntry> {
+    let mut found = Vec::new();
+    let mut consumed = vec![false; blocks.len()];
+    heading_entries(blocks, &mut consumed, &mut found);
+    item_entries(blocks, &consumed, &mut found);
+    found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
+    found
+}
+
+/// Light markdown from a block's source: tags and emphasis markers
+/// dropped, `<br>` as a line break, soft line breaks joined, entities decoded.
+pub fn plain(source: &str) -> String {
+    let mut text = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find('>') {
+            Some(close) if after[1..close].chars().all(|c| c.is_ascii_alphanumeric() || " /=\"'-_.:".contains(c)) => {
+                let tag = after[1..close].trim_start_matches('/').trim().to_ascii_lowercase();
+                if tag.starts_with("br") {
+                    text.push('\n');
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                text.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    let text = text.replace("**", "").replace("__", "").replace('`', "");
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        if !out.is_empty() {
+            let list = line.starts_with(['-', '*', '•']) || line.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if list || out.ends_with('\n') {
+                out.push('\n');
+            } else {
+                out = super::join_text(&out, line);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out.trim().to_owned()
+}
+
+/// A code as a heading or item writes it: an integer, hex, a range, or a
+/// string code with a letter and a digit (`P1000`, `KMS.0101`).
+fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
+    let text = text.trim().trim_matches(['`', '*', '[', ']']).trim();
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || "-~–—".contains(c)) {
+        let hex = text.starts_with("0x") || text.starts_with("0X");
+        if let Ok(cell) = CodeCell::parse(text) {
+            return Some((cell, hex.then(|| text.to_owned())));
+        }
+    }
+    let string_code = Code::looks_like_text_code(text)
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().any(|c| c.is_ascii_alphabetic());
+    string_code.then(|| (CodeCell::Codes(vec![Code::text(text)]), None))
+}
+
+/// An identifier or `A|B` identifiers in parentheses: `(ServerError)`.
+fn parenthesized_name(text: &str) -> Option<String> {
+    let inner = text.trim().strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?.trim();
+    let ok = !inner.is_empty()
+        && inner.split('|').all(|part| super::columns::is_identifier(part) || crate::naming::is_identifier(part));
+    ok.then(|| inner.to_owned())
+}
+
+/// The code, name and title a heading carries.
+/// A heading's code, its literal, the name and the title it gives.
+type HeadingCode = (CodeCell, Option<String>, Option<String>, Option<String>);
+
+fn heading_code(title: &str) -> Option<HeadingCode> {
+    let mut title = plain(title);
+    // A heading anchor (`{#exit-codes}`) is not part of the title.
+    if title.ends_with('}')
+        && let Some(open) = title.rfind("{#")
+    {
+        title.truncate(open);
+        title = title.trim_end().to_owned();
+    }
+    // `ER_FOO (1004)`: a name, then the code.
+    if let Some((name, rest)) = title.split_once(['(', '（'])
+        && let Some((code, after)) = rest.split_once([')', '）'])
+        && crate::naming::is_identifier(name.trim())
+        && let Some((cell @ CodeCell::Codes(_), literal)) = parse_code(code)
+    {
+        let after = after.trim_start_matches([' ', '-', '—', '–', ':', '：']).trim();
+        return Some((cell, literal, Some(name.trim().to_owned()), (!after.is_empty()).then(|| after.to_owned())));
+    }
+    let end = title.find(|c: char| c.is_whitespace() || matches!(c, '：' | '(' | '（')).unwrap_or(title.len());
+    let (token, rest) = title.split_at(end);
+    let token = token.trim_end_matches(':');
+    let (cell, literal) = parse_code(token)?;
+    let rest = rest.trim_start_matches([' ', '-', '—', '–', ':', '：', '|']).trim();
+    if let Some(name) = parenthesized_name(rest) {
+        return Some((cell, literal, Some(name), None));
+    }
+    Some((cell, literal, None, (!rest.is_empty()).then(|| rest.to_owned())))
+}
+
+/// True when the codes only number their headings or items (1, 2, 3…).
+fn numbering(cells: &[&CodeCell]) -> bool {
+    let numbers: Vec<i64> = cells
+        .iter()
+        .filter_map(|cell| match cell {
+            CodeCell::Codes(codes) if codes.len() == 1 => codes[0].as_int(),
+            _ => None,
+        })
+        .collect();
+    numbers.len() == cells.len()
+        && numbers.first().is_some_and(|first| *first <= 1)
+        && numbers.windows(2).all(|p| p[1] == p[0] + 1)
+}
+
+fn heading_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+    // Candidates grouped by (level, parent heading index).
+    let mut parents: Vec<(u8, usize)> = Vec::new();
+    let mut candidates: HashMap<(u8, Option<usize>), Vec<usize>> = HashMap::new();
+    let mut parsed = HashMap::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let BlockKind::Heading(level) = block.kind else { continue };
+        while parents.last().is_some_and(|(parent_level, _)| *parent_level >= level) {
+            parents.pop();
+        }
+        let parent = parents.last().map(|(_, parent)| *parent);
+        if let Some(code) = heading_code(&block.text) {
+            candidates.entry((level, parent)).or_default().push(index);
+            parsed.insert(index, (code, parent));
+        }
+        parents.push((level, index));
+    }
+    let mut accepted: Vec<usize> = candidates
+        .into_values()
+        .filter(|indices| {
+            let cells: Vec<&CodeCell> = indices.iter().map(|index| &parsed[index].0.0).collect();
+            indices.len() >= 3 && !numbering(&cells)
+        })
+        .flatten()
+        .collect();
+    accepted.sort_unstable();
+    for (position, &index) in accepted.iter().enumerate() {
+        let BlockKind::Heading(level) = blocks[index].kind else { continue };
+        let ((cell, literal, name, title), parent) = parsed[&index].clone();
+        let next_code = accepted.get(position + 1).copied().unwrap_or(blocks.len());
+        let end = blocks[index + 1..]
+            .iter()
+            .position(|block| matches!(block.kind, BlockKind::Heading(other) if other <= level))
+            .map_or(blocks.len(), |offset| index + 1 + offset)
+            .min(next_code);
+        let mut texts = Vec::new();
+        if let Some(title) = title {
+            texts.push((Field::Message, title));
+        }
+        let body = &blocks[index + 1..end];
+        body_texts(body, &mut texts);
+        for flag in &mut consumed[index..end] {
+            *flag = true;
+        }
+        let last = body.last().map_or(blocks[index].last_line, |block| block.last_line);
+        found.push(ProseEntry {
+            cell,
+            literal,
+            name,
+            texts,
+            section_line: parent.map(|parent| blocks[parent].line),
+            lines: (blocks[index].line..=last.max(blocks[index].line)).collect(),
+        });
+    }
+}
+
+/// The field a paragraph that is only a label names (`**可能原因**`, `Cause:`).
+fn bare_label(text: &str) -> Option<Field> {
+    let text = plain(text);
+    let head = text.trim().trim_end_matches([':', '：']).trim();
+    if head.contains('\n') || head.is_empty() {
+        return None;
+    }
+    field_of_head(head)
+}
+
+/// True for a paragraph that opens with a note marker (`**Note:**`, `注意：`).
+fn is_note(text: &str) -> bool {
+    let text = plain(text);
+    let lower = text.to_lowercase();
+    ["note:", "note ", "注意", "说明：", "tip:", "warning:", "important:"]
+        .iter()
+        .any(|marker| lower.starts_with(marker))
+        || lower == "note"
+}
+
+/// Message, cause, solution and notes from the blocks below a code.
+fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
+    let mut current: Option<Field> = None;
+    let has_message = |texts: &Vec<(Field, String)>| texts.iter().any(|(field, _)| *field == Field::Message);
+    for block in body {
+        let text = match block.kind {
+            BlockKind::Heading(_) => {
+                current = bare_label(&block.text).or(Some(Field::Note));
+                if current == Some(Field::Note) {
+                    texts.push((Field::Note, plain(&block.text)));
+                }
+                continue;
+            }
+            BlockKind::Item(depth) if depth > 1 => continue,
+            BlockKind::Item(_) => format!("- {}", plain(&block.text)),
+            BlockKind::Code => continue,
+            BlockKind::Paragraph => {
+                if let Some(field) = bare_label(&block.text) {
+                    current = Some(field);
+                    continue;
+                }
+                plain(&block.text)
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if block.kind == BlockKind::Paragraph && is_note(&block.text) {
+            texts.push((Field::Note, text));
+            continue;
+        }
+        if block.kind == BlockKind::Paragraph
+            && let Some((field, rest)) = label_of(&text)
+            && !rest.trim().is_empty()
+        {
+            current = Some(field);
+            push(texts, field, rest.trim().to_owned());
+            continue;
+        }
+        let field = match current {
+            // A labelled message below a heading that already gives one.
+            Some(Field::Message) if has_message(texts) => Field::Note,
+            Some(field) => field,
+            None if !has_message(texts) => Field::Message,
+            None => Field::Note,
+        };
+        push(texts, field, text);
+    }
+}
+
+/// Appends text to a field (notes stay separate).
+fn push(texts: &mut Vec<(Field, String)>, field: Field, text: String) {
+    if field != Field::Note
+        && let Some((_, existing)) = texts.iter_mut().find(|(other, _)| *other == field)
+    {
+        existing.push('\n');
+        existing.push_str(&text);
+        return;
+    }
+    texts.push((field, text));
+}
+
+/// `0 - Success`, `1001: text`, `Error number: 8001`: the code and the text.
+/// An item's code, its literal, its message and its other texts.
+type ItemCode = (CodeCell, Option<String>, String, Vec<(Field, String)>);
+
+fn item_code(text: &str) -> Option<ItemCode> {
+    let plain_text = plain(text);
+    let mut paragraphs = plain_text.split("\n\n");
+    let first = paragraphs.next()?.to_owned();
+    let (head, rest) = match first.split_once('\n') {
+        Some((head, rest)) if rest.trim_start().starts_with(['-', '*']) => (head.to_owned(), rest.to_owned()),
+        _ => (first.clone(), String::new()),
+    };
+    let mut extra: Vec<(Field, String)> = Vec::new();
+    let separators = [" - ", " – ", " — ", "：", ": "];
+    let cut = separators.iter().filter_map(|sep| head.find(sep).map(|at| (at, sep.len()))).min();
+    let (code, message) = match cut {
+        Some((at, len)) => {
+            let (left, right) = (&head[..at], &head[at + len..]);
+            if words::says_code(left.trim()) {
+                // `Error number: 8001`: the text is on the lines below.
+                (right.trim().to_owned(), String::new())
+            } else {
+                (left.trim().to_owned(), right.trim().to_owned())
+            }
+        }
+        None => return None,
+    };
+    let (cell, literal) = parse_code(&code)?;
+    for line in rest.lines().map(|line| line.trim_start_matches(['-', '*', ' '])) {
+        match label_of(line) {
+            Some((field, value)) if !value.trim().is_empty() => extra.push((field, value.trim().to_owned())),
+            _ if !line.trim().is_empty() => extra.push((Field::Note, line.trim().to_owned())),
+            _ => {}
+        }
+    }
+    for paragraph in paragraphs {
+        match label_of(paragraph) {
+            Some((field, value)) if !value.trim().is_empty() => extra.push((field, value.trim().to_owned())),
+            _ => extra.push((Field::Note, paragraph.trim().to_owned())),
+        }
+    }
+    Some((cell, literal, message, extra))
+}
+
+fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEntry>) {
+    // Runs of items of one depth (deeper items and nothing else between).
+    let mut section_line: Option<u32> = None;
+    let mut run: Vec<(usize, ItemCode)> = Vec::new();
+    let mut run_depth = 0u8;
+    let flush = |run: &mut Vec<(usize, ItemCode)>, section_line: Option<u32>, found: &mut Vec<ProseEntry>| {
+        let cells: Vec<&CodeCell> = run.iter().map(|(_, (cell, ..))| cell).collect();
+        if run.len() >= 3 && !numbering(&cells) {
+            for (index, (cell, literal, message, extra)) in run.drain(..) {
+                let block = &blocks[index];
+                let mut texts = Vec::new();
+                if !message.is_empty() {
+                    texts.push((Field::Message, message));
+                }
+                for (field, text) in extra {
+                    let field = if field == Field::Message && !texts.is_empty() { Field::Note } else { field };
+                    push(&mut texts, field, text);
+                }
+                found.push(ProseEntry {
+                    cell,
+                    literal,
+                    name: None,
+                    texts,
+                    section_line,
+                    lines: (block.line..=block.last_line.max(block.line)).collect(),
+                });
+            }
+        }
+        run.clear();
+    };
+    for (index, block) in blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Heading(_) => {
+                flush(&mut run, section_line, found);
+                section_line = Some(block.line);
+            }
+            BlockKind::Item(depth) if !consumed[index] => {
+                if depth > run_depth && !run.is_empty() {
+                    continue;
+                }
+                if depth != run_depth {
+                    flush(&mut run, section_line, found);
+                    run_depth = depth;
+                }
+                if let Some(parsed) = item_code(&block.text) {
+                    run.push((index, parsed));
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut run, section_line, found);
+}
+
+/// A constant defined in a code block: its name, value and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Constant {
+    pub value: Code,
+    pub line: u32,
+}
+
+/// Words before a constant's name that are not the name.
+const NOT_NAMES: &[&str] = &[
+    "public",
+    "private",
+    "protected",
+    "static",
+    "final",
+    "const",
+    "constexpr",
+    "val",
+    "var",
+    "let",
+    "export",
+    "readonly",
+    "int",
+    "long",
+    "short",
+    "unsigned",
+    "signed",
+    "uint32_t",
+    "int32_t",
+    "int64_t",
+    "uint",
+    "Int",
+    "Long",
+    "number",
+    "enum",
+    "typedef",
+    "#define",
+    "define",
+];
+
+/// Every `NAME = value` (enum members, constants) and `#define NAME value`
+/// in the page's code blocks; a name defined twice with different values
+/// is left out (ambiguous).
+pub fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
+    let mut found: HashMap<String, Constant> = HashMap::new();
+    let mut ambiguous = Vec::new();
+    for block in blocks.iter().filter(|block| block.kind == BlockKind::Code) {
+        for (offset, line) in block.text.lines().enumerate() {
+            let line_number = block.line + 1 + u32::try_from(offset).unwrap_or(0);
+            let code = line.split("//").next().unwrap_or("").split("/*").next().unwrap_or("").trim();
+            let (left, value) = if let Some(rest) = code.strip_prefix("#define") {
+                let mut parts = rest.split_whitespace();
+                match (parts.next(), parts.next()) {
+                    (Some(name), Some(value)) => (name.to_owned(), value.trim_matches(['(', ')']).to_owned()),
+                    _ => continue,
+                }
+            } else if let Some((left, right)) = code.split_once('=') {
+                let value = right.trim().trim_end_matches([',', ';']).trim();
+                (left.to_owned(), value.trim_matches(['(', ')']).to_owned())
+            } else {
+                continue;
+            };
+            let Ok(value) = Code::parse(&value) else { continue };
+            let names: Vec<&str> = left.split_whitespace().filter(|word| !NOT_NAMES.contains(word)).collect();
+            let [name] = names.as_slice() else { continue };
+            if !crate::naming::is_identifier(name) {
+                continue;
+            }
+            match found.get(*name) {
+                Some(existing) if existing.value != value => ambiguous.push((*name).to_owned()),
+                Some(_) => {}
+                None => {
+                    found.insert((*name).to_owned(), Constant { value, line: line_number });
+                }
+            }
+        }
+    }
+    for name in ambiguous {
+        found.remove(&name);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: BlockKind, line: u32, text: &str) -> RawBlock {
+        RawBlock { kind, line, last_line: line, text: text.to_owned() }
+    }
+
+    #[test]
+    fn headings_with_codes_in_every_form() {
+        let code = |title: &str| heading_code(title).map(|(cell, _, name, rest)| (cell, name, rest));
+        assert_eq!(
+            code("201 权限校验失败"),
+            Some((CodeCell::Codes(vec![Code::new(201)]), None, Some("权限校验失败".to_owned())))
+        );
+        assert_eq!(
+            code("<inlinecode>P1000</inlinecode>"),
+            Some((CodeCell::Codes(vec![Code::text("P1000")]), None, None))
+        );
+        assert_eq!(
+            code("<inlinecode>P6000</inlinecode> (<inlinecode>ServerError</inlinecode>)"),
+            Some((CodeCell::Codes(vec![Code::text("P6000")]), Some("ServerError".to_owned()), None))
+        );
+        assert_eq!(
+            code("ER_FOO (1004)"),
+            Some((CodeCell::Codes(vec![Code::new(1004)]), Some("ER_FOO".to_owned()), None))
+        );
+        assert_eq!(
+            code("1001 — Something"),
+            Some((CodeCell::Codes(vec![Code::new(1001)]), None, Some("Something".to_owned())))
+        );
+        assert_eq!(code("Overview"), None);
+        assert_eq!(code("See also"), None);
+    }
+
+    #[test]
+    fn code_headings_need_siblings_and_are_not_numbering() {
+        let page = [
+            block(BlockKind::Heading(1), 1, "Errors"),
+            block(BlockKind::Heading(2), 3, "1 Overview"),
+            block(BlockKind::Heading(2), 5, "2 Usage"),
+            block(BlockKind::Heading(2), 7, "3 FAQ"),
+        ];
+        assert!(entries(&page).is_empty(), "section numbers are not codes");
+        let page = [
+            block(BlockKind::Heading(1), 1, "Errors"),
+            block(BlockKind::Heading(2), 3, "201 权限校验失败"),
+            block(BlockKind::Paragraph, 4, "**错误信息**"),
+            block(BlockKind::Paragraph, 5, "Permission denied."),
+            block(BlockKind::Paragraph, 6, "**可能原因**"),
+            block(BlockKind::Paragraph, 7, "没有权限。"),
+            block(BlockKind::Paragraph, 8, "**处理步骤**"),
+            block(BlockKind::Item(1), 9, "申请权限。"),
+            block(BlockKind::Heading(2), 11, "202 非系统应用"),
+            block(BlockKind::Paragraph, 12, "Not a system app."),
+            block(BlockKind::Heading(2), 14, "401 参数错误"),
+            block(BlockKind::Heading(2), 16, "See also"),
+            block(BlockKind::Paragraph, 17, "Other pages."),
+        ];
+        let found = entries(&page);
+        assert_eq!(found.len(), 3);
+        assert_eq!(
+            found[0].texts,
+            [
+                (Field::Message, "权限校验失败".to_owned()),
+                (Field::Note, "Permission denied.".to_owned()),
+                (Field::Cause, "没有权限。".to_owned()),
+                (Field::Solution, "- 申请权限。".to_owned()),
+            ]
+        );
+        assert_eq!(found[0].section_line, Some(1));
+        assert_eq!(found[0].lines, (3..=9).collect::<Vec<_>>());
+        assert_eq!(found[2].lines, [14], "the body ends at the next heading");
+    }
+
+    #[test]
+    fn list_items_with_codes() {
+        let page = [
+            block(BlockKind::Heading(2), 1, "Exit codes"),
+            block(BlockKind::Item(1), 2, "`0` - Success"),
+            block(
+                BlockKind::Item(1),
+                3,
+                "`2` - Command Line Problem, Bad or Illegal flags or command combination, or\nBad Environment Variables.",
+            ),
+            block(BlockKind::Item(1), 5, "`41-44` - Reserved for Google-internal use."),
+            block(BlockKind::Item(1), 6, "Some other item"),
+        ];
+        let found = entries(&page);
+        assert_eq!(found.len(), 3);
+        assert_eq!(
+            found[1].texts,
+            [(
+                Field::Message,
+                "Command Line Problem, Bad or Illegal flags or command combination, or Bad Environment Variables."
+                    .to_owned()
+            )]
+        );
+        assert_eq!(found[2].cell, CodeCell::Range(Code::new(41), Code::new(44)));
+        let steps = [
+            block(BlockKind::Item(1), 1, "1: open the app"),
+            block(BlockKind::Item(1), 2, "2: sign in"),
+            block(BlockKind::Item(1), 3, "3: retry"),
+        ];
+        assert!(entries(&steps).is_empty(), "numbered steps are not codes");
+    }
+
+    #[test]
+    fn constants_from_enums_defines_and_declarations() {
+        let code = block(
+            BlockKind::Code,
+            10,
+            "typedef enum\n{\nRES_OK = 0,\n// errors\nRES_BAD      = -1,\n#define RES_HEX 0x10\npublic static final int RES_J = 7;\nA = 1,\nA = 2,\n} RES;\n",
+        );
+        let found = constants(&[code]);
+        assert_eq!(found["RES_OK"], Constant { value: Code::new(0), line: 13 });
+        assert_eq!(found["RES_BAD"].value, Code::new(-1));
+        assert_eq!(found["RES_HEX"].value, Code::new(16));
+        assert_eq!(found["RES_J"].value, Code::new(7));
+        assert!(!found.contains_key("A"), "a name with two values is ambiguous");
+    }
+}
