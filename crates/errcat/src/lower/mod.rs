@@ -808,7 +808,7 @@ impl<'a> Lowering<'a> {
         let mut code_text = row
             .cells
             .get(code_index)
-            .map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
+            .map(|cell| columns::with_hex_prefix(&code_cell_text(cell), hex))
             .unwrap_or_default();
         // `APP_ERR_OK = 0`: the name and the code in one cell.
         if let Some((name, value)) = columns::split_assignment(&code_text) {
@@ -888,7 +888,7 @@ impl<'a> Lowering<'a> {
         }
         let alternate = plan.alternate_code.and_then(|index| {
             let hex = plan.hex.get(index).copied().unwrap_or(false);
-            row.cells.get(index).map(|cell| columns::with_hex_prefix(&unwrap_markup(&cell.text()), hex))
+            row.cells.get(index).map(|cell| columns::with_hex_prefix(&code_cell_text(cell), hex))
         });
         match parse_code_cell(&code_text, alternate.as_deref()) {
             Ok(ParsedCode { cell: CodeCell::Codes(codes), literal, disagreement }) => {
@@ -898,7 +898,7 @@ impl<'a> Lowering<'a> {
                 new_row.codes = codes;
                 // A hex column's cell is kept as written (`A`, not `0xA`).
                 new_row.literal = match literal {
-                    Some(_) if hex => row.cells.get(code_index).map(|cell| unwrap_markup(&cell.text())),
+                    Some(_) if hex => row.cells.get(code_index).map(code_cell_text),
                     other => other,
                 };
                 built.push(new_row);
@@ -1256,6 +1256,22 @@ impl TableLayout {
         let string_codes = columns::holds_string_codes(code_cells.iter().map(String::as_str));
         TableLayout { prefixes, patterns, string_codes, constants: false }
     }
+}
+
+/// A code cell's text without markup. A cell that lists its codes as list
+/// items (`-   0x0103` on each of its lines) gives them as a list
+/// (`0x0103、0x0104`), never as negative numbers; a single `- 3` stays a sign.
+fn code_cell_text(cell: &crate::raw::RawCell) -> String {
+    let several = cell.parts.len() > 1;
+    let bullet = |part: &str| -> Option<String> {
+        let rest = part.strip_prefix(['-', '*', '•', '+'])?;
+        (rest.starts_with(char::is_whitespace) && (several || rest.starts_with("  "))).then(|| unwrap_markup(rest))
+    };
+    let items: Vec<String> = cell.parts.iter().map_while(|part| bullet(part)).collect();
+    if !items.is_empty() && items.len() == cell.parts.len() {
+        return items.join("、");
+    }
+    unwrap_markup(&cell.text())
 }
 
 /// A parsed code cell.

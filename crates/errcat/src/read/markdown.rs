@@ -150,6 +150,112 @@ fn join_broken_rows<'a>(
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
+/// The byte that stands for a line break inside a table cell after
+/// [`join_spread_rows`]: one byte, like the newline it replaces, so offsets
+/// stay valid; the cell reader splits the cell into parts at it.
+const CELL_BREAK: char = '\u{1}';
+
+/// How many physical lines one spread row may take.
+const MAX_SPREAD_LINES: usize = 60;
+
+/// Joins table rows that page conversion spread over several physical
+/// lines, cell lists and blank lines included (`|-   0x0103\n-   0x0104\n\n|-
+/// 16974597\n…|text|`): inside a table (a header row over a delimiter row),
+/// a row line with fewer cells than the delimiter row that does not close
+/// its last cell continues over the next lines until it has the table's
+/// cells and ends with `|`. Each line break
+/// inside becomes [`CELL_BREAK`] (the same byte length), so the cell keeps
+/// its lines as parts and line numbers stay the page's. A row that never
+/// completes is left as it is.
+fn join_spread_rows<'a>(
+    text: Cow<'a, str>,
+    file: &str,
+    lines: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Cow<'a, str> {
+    let physical: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0usize, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut width = 0usize;
+    let mut index = 0;
+    while index < physical.len() {
+        let line = physical[index].1.trim();
+        if !line.starts_with('|') {
+            if width > 0 && line.is_empty() {
+                width = 0;
+            }
+            if index + 1 < physical.len() && is_delimiter_row(physical[index + 1].1) && line.contains('|') {
+                width = raw_cell_count(physical[index + 1].1);
+            }
+            index += 1;
+            continue;
+        }
+        if width == 0 {
+            // GFM takes a table's width from its delimiter row.
+            if index + 1 < physical.len() && is_delimiter_row(physical[index + 1].1) {
+                width = raw_cell_count(physical[index + 1].1);
+                index += 2;
+            } else {
+                index += 1;
+            }
+            continue;
+        }
+        // A short row that closes its last cell is complete (GFM pads it).
+        if raw_cell_count(line) >= width || line.ends_with('|') || is_delimiter_row(line) {
+            index += 1;
+            continue;
+        }
+        // Gather lines until the row has its cells and ends with `|`.
+        let mut joined = line.to_owned();
+        let mut end = None;
+        for (next, (_, text)) in physical.iter().enumerate().take(index + MAX_SPREAD_LINES).skip(index + 1) {
+            joined.push(' ');
+            joined.push_str(text.trim());
+            if text.trim().ends_with('|') && raw_cell_count(&joined) >= width {
+                end = Some(next);
+                break;
+            }
+        }
+        let Some(end) = end else {
+            index += 1;
+            continue;
+        };
+        for (start, line) in &physical[index..end] {
+            let newline = start + line.len() - 1;
+            if line.ends_with("\r\n") {
+                breaks.push(newline - 1);
+            }
+            breaks.push(newline);
+        }
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::BrokenRowJoined,
+            file,
+            lines.line(physical[index].0),
+            format!(
+                "table row spread over lines {} to {}; its lines were read as one row, each cell keeping its lines",
+                lines.line(physical[index].0),
+                lines.line(physical[end].0)
+            ),
+        ));
+        index = end + 1;
+    }
+    if breaks.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_owned().into_bytes();
+    for at in breaks {
+        bytes[at] = CELL_BREAK as u8;
+    }
+    // ASCII bytes replaced by an ASCII byte: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
 #[derive(Debug)]
 struct TableState {
     line: u32,
@@ -383,7 +489,8 @@ fn read_from_line(
     let text = if page_start { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
     let lines = LineIndex::starting_at(text, first_line);
     let mut diagnostics = Vec::new();
-    let mut repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
+    let repaired = join_broken_rows(text, file, &lines, &mut diagnostics);
+    let mut repaired = join_spread_rows(repaired, file, &lines, &mut diagnostics);
     trim_header_cells(&mut repaired, file, &lines, &mut diagnostics);
     let mut doc = RawDoc::default();
     // Front matter is blanked (same byte length) so that it is never read
@@ -738,7 +845,17 @@ fn handle_table_event(
         Event::End(TagEnd::TableCell) => {
             if let Some(mut builder) = state.cell.take() {
                 diagnostics.extend(builder.take_diagnostics());
-                let cell = builder.finish_cell();
+                let mut cell = builder.finish_cell();
+                if cell.parts.iter().any(|part| part.contains(CELL_BREAK)) {
+                    cell.parts = cell
+                        .parts
+                        .iter()
+                        .flat_map(|part| part.split(CELL_BREAK))
+                        .map(str::trim)
+                        .filter(|part| !part.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
                 if let Some(row) = state.row.as_mut() {
                     row.cells.push(cell);
                 }
@@ -1004,6 +1121,20 @@ mod tests {
         let kinds: Vec<_> = diagnostics.iter().map(|d| (d.kind, d.line)).collect();
         assert!(kinds.contains(&(DiagnosticKind::BrokenRowJoined, 3)));
         assert!(kinds.contains(&(DiagnosticKind::MdxDamage, 4)), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_row_spread_over_lines_and_blank_lines_is_one_row_with_its_lines() {
+        let page = "|Hex|Dec|Text|\n|---|---|---|\n|0x1|1|one|\n|-   0x2\n-   0x3\n\n|-   2\n-   3\n\n|two or three|\n|0x4|4|four|\n\nAfter.\n";
+        let (doc, diagnostics) = read(page);
+        let rows = &doc.tables[0].rows;
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[1].cells[0].parts, ["- 0x2", "- 0x3"]);
+        assert_eq!(rows[1].cells[2].parts, ["two or three"]);
+        assert_eq!((rows[1].line, rows[1].last_line, rows[2].line), (4, 10, 11));
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::BrokenRowJoined && d.line == 4));
+        let short = "|a|b|c|\n|---|---|---|\n|1|x|\n|2|y|z|\n";
+        assert_eq!(read(short).0.tables[0].rows.len(), 2, "a short row that closes its cell is complete");
     }
 
     #[test]
