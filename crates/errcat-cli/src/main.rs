@@ -279,7 +279,7 @@ struct IngestArgs {
 
 #[derive(Debug, clap::Args)]
 struct ExplainArgs {
-    /// The code to look up (decimal or 0x hex).
+    /// The code to look up (decimal, 0x hex, or a string code as written).
     code: String,
     /// Only this catalog id.
     #[arg(long)]
@@ -434,7 +434,11 @@ fn print_diagnostics(diagnostics: &[Diagnostic], source: &str, quiet: bool) {
 }
 
 fn explain(args: &ExplainArgs) -> Result<ExitCode> {
-    let code = errcat::code::Code::parse(&args.code).map_err(|error| anyhow::anyhow!("{error}"))?;
+    // A number matches integer codes; any text matches string codes as written.
+    let number = errcat::code::Code::parse(&args.code).ok();
+    let wanted = args.code.trim();
+    let code = wanted;
+    let matches = |code: &errcat::code::Code| number.as_ref() == Some(code) || code.as_text() == Some(wanted);
     let catalogs = read_catalogs(&args.catalogs)?;
     let mut found = 0;
     let mut out = String::new();
@@ -442,7 +446,7 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
         if args.source.as_ref().is_some_and(|source| *source != catalog.id) {
             continue;
         }
-        for (group, entry) in catalog.entries().filter(|(_, entry)| entry.code == code) {
+        for (group, entry) in catalog.entries().filter(|(_, entry)| matches(&entry.code)) {
             found += 1;
             out.push_str(&format!("{} › {} ({}) › {}\n", catalog.id, group.title, group.name, entry.name));
             out.push_str(&format!("  code:      {}\n", entry.code));

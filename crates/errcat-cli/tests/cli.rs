@@ -107,7 +107,25 @@ fn explain_lists_every_entry_with_a_code_across_catalogs() {
 fn explain_exits_1_for_an_unknown_code_and_2_for_an_unknown_source() {
     assert_eq!(errcat(&["explain", "987654321"], None).status.code(), Some(1));
     assert_eq!(errcat(&["explain", "0", "--source", "nope"], None).status.code(), Some(2));
-    assert_eq!(errcat(&["explain", "abc"], None).status.code(), Some(2));
+    assert_eq!(errcat(&["explain", "abc"], None).status.code(), Some(1), "a string code no catalog has");
+}
+
+#[test]
+fn explain_finds_string_codes_as_written() {
+    let dir = std::env::temp_dir().join(format!("errcat-cli-explain-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let output = errcat(&["ingest", "crates/errcat/tests/pages/string-codes.md", "-q"], None);
+    std::fs::write(dir.join("string-codes.yaml"), &output.stdout).expect("catalog");
+    let catalogs = dir.to_string_lossy().into_owned();
+    let found = errcat(&["explain", "order-not-exist", "--catalogs", &catalogs], None);
+    assert_eq!(found.status.code(), Some(0), "{}", text(&found.stderr));
+    let stdout = text(&found.stdout);
+    assert!(stdout.contains("› OrderNotExist") && stdout.contains("The order does not exist."), "{stdout}");
+    let digits = text(&errcat(&["explain", "0101", "--catalogs", &catalogs], None).stdout);
+    assert!(digits.contains("Legacy code kept as written."), "a string code of digits: {digits}");
+    assert_eq!(errcat(&["explain", "101", "--catalogs", &catalogs], None).status.code(), Some(1), "not `0101`");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

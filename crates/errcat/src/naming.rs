@@ -57,21 +57,16 @@ pub fn to_pascal_case(text: &str) -> String {
 }
 
 /// The fallback name of a code without a curated or documented name:
-/// `Code1010`, `CodeMinus5`; for a string code that names nothing by itself,
-/// `Code` and its PascalCase form when that is ASCII (`1001` → `Code1001`),
-/// otherwise `CodeX` and the first 8 hex digits of the SHA-256 of the code.
+/// `Code1010`, `CodeMinus5`; for a string code, `Code` and the code as
+/// written when it is only ASCII letters and digits (`0101` → `Code0101`),
+/// otherwise `CodeX` and the first 8 hex digits of the SHA-256 of the code,
+/// so that two codes never share a fallback.
 pub fn fallback_entry_name(code: &Code) -> String {
     match code {
         Code::Int(value) if *value < 0 => format!("CodeMinus{}", value.unsigned_abs()),
         Code::Int(value) => format!("Code{value}"),
-        Code::Text(text) => {
-            let pascal = to_pascal_case(text);
-            if !pascal.is_empty() && text.chars().all(|c| c.is_ascii_graphic()) {
-                format!("Code{pascal}")
-            } else {
-                format!("CodeX{}", short_hash(text))
-            }
-        }
+        Code::Text(text) if text.chars().all(|c| c.is_ascii_alphanumeric()) => format!("Code{text}"),
+        Code::Text(text) => format!("CodeX{}", short_hash(text)),
     }
 }
 
@@ -142,6 +137,11 @@ mod tests {
         assert_eq!(fallback_entry_name(&Code::new(-5)), "CodeMinus5");
         assert_eq!(fallback_entry_name(&Code::text("1001")), "Code1001");
         assert!(is_fallback_name(&fallback_entry_name(&Code::text("错误"))));
+        assert_ne!(
+            fallback_entry_name(&Code::text("RateLimit.Exceeded")),
+            fallback_entry_name(&Code::text("Rate_Limit_Exceeded")),
+            "string codes with the same words never share a fallback"
+        );
         assert_ne!(fallback_entry_name(&Code::text("错误")), fallback_entry_name(&Code::text("错")));
         assert_eq!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体服务接口"));
         assert_ne!(fallback_group_name("媒体服务接口"), fallback_group_name("媒体文件接口"));

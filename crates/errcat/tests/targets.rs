@@ -27,6 +27,18 @@ fn every_target_of_every_seed_matches_its_snapshot() {
     });
 }
 
+/// A string-coded catalog (`tests/pages/string-codes.md`) in every target:
+/// reviewed once, like the seeds.
+#[test]
+fn every_target_of_a_string_coded_catalog_matches_its_snapshot() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/string-codes.md");
+    let (catalog, _) = common::test_page(&path);
+    for target in Target::ALL.iter().copied() {
+        let name = format!("string-codes-{}", target.dir());
+        insta::assert_snapshot!(name, rendered_text(target, std::slice::from_ref(&catalog)));
+    }
+}
+
 /// A language outside the registry: one `Language` implementation and one
 /// template set are all the render core needs (registering it is one line
 /// in `TARGETS`, which gives it `--target`, `generated/<id>/` and the

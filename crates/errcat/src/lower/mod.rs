@@ -826,6 +826,7 @@ impl<'a> Lowering<'a> {
                     cells.name.get_or_insert(name);
                     code_text = value.to_string();
                     lines.push(line);
+                    lines.sort_unstable();
                 }
                 None => {
                     self.report_row(

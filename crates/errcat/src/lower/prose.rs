@@ -40,7 +40,8 @@ pub fn entries(blocks: &[RawBlock]) -> Vec<ProseEntry> {
 }
 
 /// Light markdown from a block's source: tags and emphasis markers
-/// dropped, `<br>` as a line break, soft line breaks joined, entities decoded.
+/// dropped, `<br>` as a line break, soft line breaks joined, a blank line
+/// kept as a paragraph break (`\n\n`), entities decoded.
 pub fn plain(source: &str) -> String {
     let mut text = String::with_capacity(source.len());
     let mut rest = source;
@@ -71,10 +72,16 @@ pub fn plain(source: &str) -> String {
         .replace("&nbsp;", " ")
         .replace("&amp;", "&");
     let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        if !out.is_empty() {
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push_str("\n\n");
+            }
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('\n') {
             let list = line.starts_with(['-', '*', '•']) || line.chars().next().is_some_and(|c| c.is_ascii_digit());
-            if list || out.ends_with('\n') {
+            if list {
                 out.push('\n');
             } else {
                 out = super::join_text(&out, line);

@@ -8,7 +8,8 @@
 //! - package: `package_name`, `modules`, `string_codes` (some group of some
 //!   catalog has string codes), and the language's package values;
 //! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`,
-//!   `string_codes`, and the language's module values; per-module templates
+//!   `string_codes` and `integer_codes` (it has groups of that kind), and
+//!   the language's module values; per-module templates
 //!   also see `package` and `module` (the module itself, for its methods);
 //! - type (group): `type_name`, `title`, `code_type`, `string_codes` (its
 //!   codes are strings), `doc`, `entries`, and names the language derives
@@ -131,6 +132,9 @@ impl Object for ModuleObject {
             "doc" => Some(lines(shared.language.module_doc(catalog))),
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
             "string_codes" => Some(Value::from(shared.model.widths[self.module].contains(&CodeWidth::Text))),
+            "integer_codes" => {
+                Some(Value::from(shared.model.widths[self.module].iter().any(|width| *width != CodeWidth::Text)))
+            }
             "package" => Some(Value::from_object(PackageObject(shared.clone()))),
             "module" => Some(Value::from_dyn_object(self.clone())),
             other => {
