@@ -46,6 +46,8 @@ pub enum BlockKind {
     Item(u8),
     /// A fenced or indented code block.
     Code,
+    /// A block of raw HTML at the top level of the page (not a note).
+    Html,
 }
 
 /// The heading (or numbered section line) a table stands under.

@@ -204,7 +204,8 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let RawDoc { title, headings, notes, tables, blocks } = doc;
     let mut lowering = Lowering::new(info, settings);
     lowering.constants = prose::constants(&blocks);
-    let prose_entries = prose::entries(&blocks);
+    let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
+    let prose_entries = prose::entries(&blocks, &table_lines);
     drop(blocks);
     let catalog_title =
         info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());

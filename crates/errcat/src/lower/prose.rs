@@ -30,10 +30,12 @@ pub struct ProseEntry {
 }
 
 /// Every code documented in headings or list items, in page order.
-pub fn entries(blocks: &[RawBlock]) -> Vec<ProseEntry> {
+/// `table_lines` are the lines of the page's tables: a heading whose
+/// section holds a table titles that table, it is not a code.
+pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     let mut found = Vec::new();
     let mut consumed = vec![false; blocks.len()];
-    heading_entries(blocks, &mut consumed, &mut found);
+    heading_entries(blocks, table_lines, &mut consumed, &mut found);
     item_entries(blocks, &consumed, &mut found);
     found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
     found
@@ -52,7 +54,7 @@ pub fn plain(source: &str) -> String {
             Some(close) if after[1..close].chars().all(|c| c.is_ascii_alphanumeric() || " /=\"'-_.:".contains(c)) => {
                 let tag = after[1..close].trim_start_matches('/').trim().to_ascii_lowercase();
                 if tag.starts_with("br") {
-                    text.push('\n');
+                    text.push(LINE_BREAK);
                 }
                 rest = &after[close + 1..];
             }
@@ -64,6 +66,7 @@ pub fn plain(source: &str) -> String {
     }
     text.push_str(rest);
     let text = text.replace("**", "").replace("__", "").replace('`', "");
+    let text = if text.contains(LINE_BREAK) { text.replace(LINE_BREAK, &format!("{LINE_BREAK}\n")) } else { text };
     let text = text
         .replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -90,11 +93,30 @@ pub fn plain(source: &str) -> String {
         }
         out.push_str(line);
     }
-    out.trim().to_owned()
+    // `<br>`s (one or several in a row) are one line break.
+    let mut out = out.trim().to_owned();
+    if out.contains(LINE_BREAK) {
+        let mut joined = String::with_capacity(out.len());
+        for piece in out.split(LINE_BREAK) {
+            let piece = piece.trim_matches([' ', '\n']);
+            if !piece.is_empty() {
+                if !joined.is_empty() {
+                    joined.push('\n');
+                }
+                joined.push_str(piece);
+            }
+        }
+        out = joined;
+    }
+    out
 }
 
+/// The mark of a `<br>` while [`plain`] joins lines.
+const LINE_BREAK: char = '\u{2}';
+
 /// A code as a heading or item writes it: an integer, hex, a range, or a
-/// string code with a letter and a digit (`P1000`, `KMS.0101`).
+/// string code with a letter and a digit (`P1000`, `KMS.0101`) or made of
+/// several words (`each_key_duplicate`, `InvalidParameter.Missing`).
 fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
     let text = text.trim().trim_matches(['`', '*', '[', ']']).trim();
     if text.is_empty() {
@@ -106,9 +128,9 @@ fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
             return Some((cell, hex.then(|| text.to_owned())));
         }
     }
+    let words = text.split(['.', '_', '-', ':', '/']).filter(|word| !word.is_empty()).count();
     let string_code = Code::looks_like_text_code(text)
-        && text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().any(|c| c.is_ascii_alphabetic());
+        && ((text.chars().any(|c| c.is_ascii_digit()) && text.chars().any(|c| c.is_ascii_alphabetic())) || words > 1);
     string_code.then(|| (CodeCell::Codes(vec![Code::text(text)]), None))
 }
 
@@ -142,6 +164,11 @@ fn heading_code(title: &str) -> Option<HeadingCode> {
         let after = after.trim_start_matches([' ', '-', '—', '–', ':', '：']).trim();
         return Some((cell, literal, Some(name.trim().to_owned()), (!after.is_empty()).then(|| after.to_owned())));
     }
+    // `ERROR 9516 (HY000): text`: a code word before the code.
+    let title = match title.split_once(char::is_whitespace) {
+        Some((word, rest)) if words::says_code(word) || word.eq_ignore_ascii_case("error") => rest.trim_start(),
+        _ => title.as_str(),
+    };
     let end = title.find(|c: char| c.is_whitespace() || matches!(c, '：' | '(' | '（')).unwrap_or(title.len());
     let (token, rest) = title.split_at(end);
     let token = token.trim_end_matches(':');
@@ -150,6 +177,13 @@ fn heading_code(title: &str) -> Option<HeadingCode> {
     if let Some(name) = parenthesized_name(rest) {
         return Some((cell, literal, Some(name), None));
     }
+    // `(HY000): text`: a qualifier (a SQLSTATE), then the title.
+    let rest = match rest.strip_prefix(['(', '（']).and_then(|inner| inner.split_once([')', '）'])) {
+        Some((qualifier, after)) if !qualifier.contains(' ') && after.trim_start().starts_with([':', '：']) => {
+            after.trim_start_matches([' ', ':', '：']).trim()
+        }
+        _ => rest,
+    };
     Some((cell, literal, None, (!rest.is_empty()).then(|| rest.to_owned())))
 }
 
@@ -167,7 +201,7 @@ fn numbering(cells: &[&CodeCell]) -> bool {
         && numbers.windows(2).all(|p| p[1] == p[0] + 1)
 }
 
-fn heading_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     // Candidates grouped by (level, parent heading index).
     let mut parents: Vec<(u8, usize)> = Vec::new();
     let mut candidates: HashMap<(u8, Option<usize>), Vec<usize>> = HashMap::new();
@@ -178,7 +212,13 @@ fn heading_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<P
             parents.pop();
         }
         let parent = parents.last().map(|(_, parent)| *parent);
-        if let Some(code) = heading_code(&block.text) {
+        // The section runs to the next heading of this level or above.
+        let end = blocks[index + 1..]
+            .iter()
+            .find(|other| matches!(other.kind, BlockKind::Heading(other) if other <= level))
+            .map_or(u32::MAX, |other| other.line);
+        let holds_table = table_lines.iter().any(|line| (block.line..end).contains(line));
+        if let Some(code) = heading_code(&block.text).filter(|_| !holds_table) {
             candidates.entry((level, parent)).or_default().push(index);
             parsed.insert(index, (code, parent));
         }
@@ -233,6 +273,15 @@ fn bare_label(text: &str) -> Option<Field> {
     field_of_head(head)
 }
 
+/// The label a prose line starts with (`Cause: …`, `**可能原因**：…`): only
+/// when the words before the colon are plain words, not a link, code or
+/// a sentence (`[Message.fromCell{:tact}](…)` has no label).
+fn label(text: &str) -> Option<(Field, &str)> {
+    let head = text.split_once([':', '：'])?.0;
+    let plain_words = head.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '*' | '_' | '-'));
+    plain_words.then(|| label_of(text)).flatten()
+}
+
 /// True for a paragraph that opens with a note marker (`**Note:**`, `注意：`).
 fn is_note(text: &str) -> bool {
     let text = plain(text);
@@ -247,7 +296,9 @@ fn is_note(text: &str) -> bool {
 fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
     let mut current: Option<Field> = None;
     let has_message = |texts: &Vec<(Field, String)>| texts.iter().any(|(field, _)| *field == Field::Message);
-    for block in body {
+    // The message came from code blocks right below the code.
+    let mut code_message = false;
+    for (position, block) in body.iter().enumerate() {
         let text = match block.kind {
             BlockKind::Heading(_) => {
                 current = bare_label(&block.text).or(Some(Field::Note));
@@ -257,8 +308,32 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
                 continue;
             }
             BlockKind::Item(depth) if depth > 1 => continue,
-            BlockKind::Item(_) => format!("- {}", plain(&block.text)),
+            BlockKind::Item(_) => {
+                // `* Cause: …` items are labelled parts.
+                let text = plain(&block.text);
+                if let Some((field, rest)) = label(&text).filter(|(_, rest)| !rest.trim().is_empty()) {
+                    current = Some(field);
+                    push(texts, field, rest.trim().to_owned());
+                    continue;
+                }
+                format!("- {text}")
+            }
+            // The message as a code block right below the code (a template
+            // with placeholders); other code blocks are examples.
+            // Several such blocks are alternative messages.
+            BlockKind::Code
+                if body[..position].iter().all(|before| before.kind == BlockKind::Code)
+                    && (position == 0 && !has_message(texts) || code_message) =>
+            {
+                let text = block.text.trim();
+                if !text.is_empty() && text.lines().count() <= 3 {
+                    push(texts, Field::Message, text.lines().map(str::trim).collect::<Vec<_>>().join("\n"));
+                    code_message = true;
+                }
+                continue;
+            }
             BlockKind::Code => continue,
+            BlockKind::Html => plain(&block.text),
             BlockKind::Paragraph => {
                 if let Some(field) = bare_label(&block.text) {
                     current = Some(field);
@@ -270,12 +345,12 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
         if text.is_empty() {
             continue;
         }
-        if block.kind == BlockKind::Paragraph && is_note(&block.text) {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Html) && is_note(&block.text) {
             texts.push((Field::Note, text));
             continue;
         }
         if block.kind == BlockKind::Paragraph
-            && let Some((field, rest)) = label_of(&text)
+            && let Some((field, rest)) = label(&text)
             && !rest.trim().is_empty()
         {
             current = Some(field);
@@ -334,14 +409,14 @@ fn item_code(text: &str) -> Option<ItemCode> {
     };
     let (cell, literal) = parse_code(&code)?;
     for line in rest.lines().map(|line| line.trim_start_matches(['-', '*', ' '])) {
-        match label_of(line) {
+        match label(line) {
             Some((field, value)) if !value.trim().is_empty() => extra.push((field, value.trim().to_owned())),
             _ if !line.trim().is_empty() => extra.push((Field::Note, line.trim().to_owned())),
             _ => {}
         }
     }
     for paragraph in paragraphs {
-        match label_of(paragraph) {
+        match label(paragraph) {
             Some((field, value)) if !value.trim().is_empty() => extra.push((field, value.trim().to_owned())),
             _ => extra.push((Field::Note, paragraph.trim().to_owned())),
         }
@@ -385,8 +460,20 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
                 flush(&mut run, section_line, found);
                 section_line = Some(block.line);
             }
+            // `**12**` over `:   text` (a definition list): an item of its own list.
+            BlockKind::Paragraph if !consumed[index] => {
+                // Other paragraphs end a definition list, not a list of items.
+                let definition = is_definition(&block.text).then(|| item_code(&block.text)).flatten();
+                if definition.is_some() != (run_depth == 0) && !run.is_empty() {
+                    flush(&mut run, section_line, found);
+                }
+                if let Some(parsed) = definition {
+                    run_depth = 0;
+                    run.push((index, parsed));
+                }
+            }
             BlockKind::Item(depth) if !consumed[index] => {
-                if depth > run_depth && !run.is_empty() {
+                if depth > run_depth && !run.is_empty() && run_depth != 0 {
                     continue;
                 }
                 if depth != run_depth {
@@ -401,6 +488,13 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
         }
     }
     flush(&mut run, section_line, found);
+}
+
+/// True for a definition-list paragraph: a term line, then `: text`.
+fn is_definition(source: &str) -> bool {
+    let mut lines = source.lines();
+    let term = lines.next().map(plain).unwrap_or_default();
+    lines.next().is_some_and(|line| line.trim_start().starts_with(':')) && parse_code(&term).is_some()
 }
 
 /// A constant defined in a code block: its name, value and line.
@@ -528,7 +622,7 @@ mod tests {
             block(BlockKind::Heading(2), 5, "2 Usage"),
             block(BlockKind::Heading(2), 7, "3 FAQ"),
         ];
-        assert!(entries(&page).is_empty(), "section numbers are not codes");
+        assert!(entries(&page, &[]).is_empty(), "section numbers are not codes");
         let page = [
             block(BlockKind::Heading(1), 1, "Errors"),
             block(BlockKind::Heading(2), 3, "201 权限校验失败"),
@@ -544,7 +638,7 @@ mod tests {
             block(BlockKind::Heading(2), 16, "See also"),
             block(BlockKind::Paragraph, 17, "Other pages."),
         ];
-        let found = entries(&page);
+        let found = entries(&page, &[]);
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[0].texts,
@@ -573,7 +667,7 @@ mod tests {
             block(BlockKind::Item(1), 5, "`41-44` - Reserved for Google-internal use."),
             block(BlockKind::Item(1), 6, "Some other item"),
         ];
-        let found = entries(&page);
+        let found = entries(&page, &[]);
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[1].texts,
@@ -589,7 +683,7 @@ mod tests {
             block(BlockKind::Item(1), 2, "2: sign in"),
             block(BlockKind::Item(1), 3, "3: retry"),
         ];
-        assert!(entries(&steps).is_empty(), "numbered steps are not codes");
+        assert!(entries(&steps, &[]).is_empty(), "numbered steps are not codes");
     }
 
     #[test]

@@ -521,6 +521,9 @@ fn read_from_line(
     // A raw HTML heading (`<h2 id="x">Title</h2>`) being collected.
     let mut html_heading: Option<(u8, u32, String)> = None;
     let mut admonition = false;
+    // A top-level HTML block being read: its line, range and the blocks
+    // before it.
+    let mut html_block: Option<(u32, Range<usize>, usize)> = None;
 
     let parser =
         Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM);
@@ -604,6 +607,25 @@ fn read_from_line(
                     let heading = new_section(title, line, level as u8, false);
                     doc.headings.push(heading.clone());
                     section = Some(heading);
+                }
+            }
+            // An HTML block outside notes (`<main type='explain'>…`) is
+            // prose too: its source is a block, unless it was a note.
+            Event::Start(MdTag::HtmlBlock) if note.is_none() && container_depth == 0 => {
+                html_block = Some((line, range.clone(), doc.blocks.len()));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((line, start, blocks)) = html_block.take()
+                    && note.is_none()
+                    && doc.blocks.len() == blocks
+                    && !repaired[start.clone()].trim_start().starts_with("<!--")
+                {
+                    doc.blocks.push(RawBlock {
+                        kind: BlockKind::Html,
+                        line,
+                        last_line: lines.line(start.end.saturating_sub(1).max(start.start)),
+                        text: repaired[start].trim().to_owned(),
+                    });
                 }
             }
             Event::Start(MdTag::CodeBlock(_)) => {
