@@ -510,6 +510,30 @@ mod tests {
     }
 
     #[test]
+    fn string_codes_are_locked_by_string_keys_and_kept_as_tombstones() {
+        let text = |code: &str| Entry { code: Code::text(code), lines: vec![1], ..Entry::default() };
+        let mut catalog = catalog(vec![text("order-not-exist"), text("0101"), text("ACCOUNT_FROZEN")]);
+        catalog.groups[0].code_type = CodeType::String;
+        let lockfile = "groups:\n  - title: \"G\"\n    codes:\n      \"0101\": LegacyFailure\n      \"order-not-exist\": OrderMissing\n      \"order.gone\": OrderGone\n";
+        let diagnostics = apply(&mut catalog, &book(lockfile, ""), "t.md");
+        let names: Vec<&str> = catalog.groups[0].entries.iter().map(|entry| entry.name.as_str()).collect();
+        assert_eq!(names, ["OrderMissing", "LegacyFailure", "AccountFrozen"], "locked first, then the code's own name");
+        assert_eq!(
+            catalog.groups[0].retired,
+            [Retired { code: Code::text("order.gone"), name: "OrderGone".to_owned() }]
+        );
+        assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::RetiredCode));
+        // The lockfile written back keeps string keys (a quoted `0101`).
+        let written = lockfile_for(&catalog, &book(lockfile, "").lockfile);
+        assert_eq!(written.groups[0].codes.get(&Code::text("0101")).map(String::as_str), Some("LegacyFailure"));
+        assert_eq!(
+            written.groups[0].codes.get(&Code::text("ACCOUNT_FROZEN")).map(String::as_str),
+            Some("AccountFrozen")
+        );
+        assert!(!written.groups[0].codes.contains_key(&Code::new(101)), "`0101` stays a string");
+    }
+
+    #[test]
     fn lockfile_for_keeps_curated_and_documented_names_but_not_fallbacks() {
         let mut catalog = catalog(vec![entry(1, Some("kAError")), entry(2, None)]);
         apply(&mut catalog, &NameBook::default(), "t.md");

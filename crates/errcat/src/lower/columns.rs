@@ -129,6 +129,27 @@ pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     strings * 2 > filled
 }
 
+/// The share of a column's filled cells that are string codes by their
+/// look alone: letters and digits (`AADSTS50012`, `P1000`) or capitals
+/// joined by `_` (`INTERNAL_SERVER_ERROR`), never a camelCase parameter
+/// name or a word.
+fn code_like_share(cells: &[String]) -> f64 {
+    let filled: Vec<String> = cells.iter().map(|cell| unwrap_markup(cell)).filter(|cell| !cell.is_empty()).collect();
+    if filled.is_empty() {
+        return 0.0;
+    }
+    let code_like = filled
+        .iter()
+        .filter(|text| {
+            let has_digit = text.chars().any(|c| c.is_ascii_digit());
+            let screaming =
+                text.contains('_') && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            crate::code::Code::looks_like_text_code(text) && (has_digit || screaming)
+        })
+        .count();
+    code_like as f64 / filled.len() as f64
+}
+
 /// The string codes of one cell: one code, or several separated by `、`
 /// `,` `，` `;` `；`; `None` when a piece is not a string code or a single
 /// number (a range stays a range).
@@ -281,6 +302,10 @@ pub struct ColumnPlan {
     /// Why a column's role differs from what its header says, one line each
     /// (reported as info diagnostics).
     pub findings: Vec<String>,
+    /// The code column was chosen by the look of its cells alone (no code
+    /// header, no numbers): the lowering keeps it only where the page or
+    /// section speaks of errors.
+    pub code_by_look: bool,
 }
 
 impl ColumnPlan {
@@ -300,6 +325,7 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     let forced: Vec<Option<ColumnRole>> = headers.iter().map(|h| override_for(h, overrides)).collect();
     let mut roles: Vec<Option<ColumnRole>> = forced.clone();
     let mut findings = Vec::new();
+    let mut code_by_look = false;
     let header_role = |i: usize| said[i].first().copied();
     let shown =
         |i: usize| if headers[i].trim().is_empty() { format!("#{}", i + 1) } else { headers[i].trim().to_owned() };
@@ -344,14 +370,37 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                 && holds_string_codes(cells.get(*i).map_or(&[][..], Vec::as_slice).iter().map(String::as_str))
         });
         let numeric_is_weak = |i: usize| is_not_the_code(&headers[i]) || stats[i].share(stats[i].unique) < 0.9;
+        // Without any code header or numeric codes: a column of unique
+        // string codes that no prose or name has (`AADSTS50012`, `E1001`,
+        // `INTERNAL_SERVER_ERROR` under `Error` or `Name`).
+        let unlabelled_strings = || {
+            (0..width).find(|i| {
+                let column = cells.get(*i).map_or(&[][..], Vec::as_slice);
+                forced[*i].is_none()
+                    && !header_role(*i).is_some_and(ColumnRole::is_text)
+                    && stats[*i].filled >= 3
+                    && stats[*i].share(stats[*i].unique) >= 0.9
+                    && code_like_share(column) >= 0.8
+            })
+        };
         let chosen = match (best, strings) {
             (Some(best), Some(strings)) if numeric_is_weak(best) => Some(strings),
             (best, _) => best.or(by_header),
         };
+        let by_look = chosen.is_none().then(unlabelled_strings).flatten();
+        code_by_look = by_look.is_some();
+        let chosen = chosen.or(by_look);
         if let Some(code) = chosen {
             roles[code] = Some(ColumnRole::Code);
             let s = &stats[code];
-            if header_role(code) != Some(ColumnRole::Code) {
+            if code_by_look {
+                findings.push(format!(
+                    "column `{}` holds unique string codes ({} of {} cells look like codes) although no header names a code column",
+                    shown(code),
+                    (code_like_share(&cells[code]) * s.filled as f64).round(),
+                    s.filled
+                ));
+            } else if header_role(code) != Some(ColumnRole::Code) {
                 findings.push(format!(
                     "column `{}` holds the codes ({} of {} cells are codes) although its header does not say so",
                     shown(code),
@@ -501,7 +550,7 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
     }
 
     let roles = roles.into_iter().map(|role| role.unwrap_or(ColumnRole::Attribute)).collect();
-    ColumnPlan { roles, alternate_code, hex, findings }
+    ColumnPlan { roles, alternate_code, hex, findings, code_by_look }
 }
 
 /// The share of rows where two columns hold the same code (as written, or

@@ -212,6 +212,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     if tables.is_empty() && prose_entries.is_empty() {
         lowering.report(DiagnosticKind::NoTables, 0, "the page has no tables, so it documents no codes".to_owned());
     }
+    lowering.page_title = catalog_title.clone();
     let titles = sections::qualified_titles(&headings);
     let default_section = settings.group_title.clone().unwrap_or_else(|| catalog_title.clone());
     let mut previous: Option<Continuation> = None;
@@ -363,6 +364,8 @@ struct Lowering<'a> {
     group_by_title: HashMap<String, usize>,
     /// Constants defined in the page's code blocks, by name.
     constants: HashMap<String, prose::Constant>,
+    /// The catalog's title.
+    page_title: String,
 }
 
 impl<'a> Lowering<'a> {
@@ -376,6 +379,7 @@ impl<'a> Lowering<'a> {
             section_headers: HashMap::new(),
             group_by_title: HashMap::new(),
             constants: HashMap::new(),
+            page_title: String::new(),
         }
     }
 
@@ -408,18 +412,21 @@ impl<'a> Lowering<'a> {
     /// A plan for a table without a code column whose column of names
     /// refers to constants of the page's code blocks (most of its cells
     /// name one): that column gives the code.
-    fn plan_with_constants(&self, mut plan: ColumnPlan, rows: &[&RawRow]) -> ColumnPlan {
-        if self.constants.is_empty() {
-            return plan;
-        }
+    fn plan_with_constants(&self, mut plan: ColumnPlan, rows: &[&RawRow]) -> (ColumnPlan, bool) {
         let column = (0..plan.roles.len()).find(|index| {
             let cells: Vec<String> =
-                rows.iter().filter_map(|row| row.cells.get(*index)).map(|cell| unwrap_markup(&cell.text())).collect();
+                rows.iter().filter_map(|row| row.cells.get(*index)).map(|cell| constant_name(cell)).collect();
             let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
             let known = cells.iter().filter(|cell| self.constants.contains_key(cell.as_str())).count();
             filled > 0 && known * 2 > filled
         });
-        if let Some(column) = column {
+        let Some(column) = column else { return (plan, false) };
+        // What the plan found about the code no longer holds.
+        plan.findings.clear();
+        {
+            for role in plan.roles.iter_mut().filter(|role| **role == ColumnRole::Code) {
+                *role = ColumnRole::Attribute;
+            }
             plan.roles[column] = ColumnRole::Code;
             plan.findings.push(format!(
                 "column {} holds names of constants defined in a code block on the page: their values are the codes",
@@ -429,7 +436,7 @@ impl<'a> Lowering<'a> {
                 plan.roles[name] = ColumnRole::Attribute;
             }
         }
-        plan
+        (plan, true)
     }
 
     /// Entries documented under their own heading or list item.
@@ -557,9 +564,36 @@ impl<'a> Lowering<'a> {
                 plan
             }
         };
-        let by_constants = plan.code().is_none() && !self.constants.is_empty();
-        let plan = if by_constants { self.plan_with_constants(plan, &rows) } else { plan };
-        let by_constants = by_constants && plan.code().is_some();
+        // Names of constants the page's code defines win over reading them
+        // as string codes (or over finding no code at all).
+        let string_column = plan.code().is_some_and(|code| {
+            columns::holds_string_codes(
+                rows.iter()
+                    .filter_map(|row| row.cells.get(code))
+                    .map(|cell| cell.text())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str),
+            )
+        });
+        let (plan, by_constants) = if !self.constants.is_empty() && (plan.code().is_none() || string_column) {
+            self.plan_with_constants(plan, &rows)
+        } else {
+            (plan, false)
+        };
+        // String codes known by their look alone count only on a page or
+        // under a section (or header) that speaks of errors.
+        let mut plan = plan;
+        if plan.code_by_look
+            && !by_constants
+            && let Some(code) = plan.code()
+            && ![section, self.page_title.as_str(), headers.get(code).map_or("", String::as_str)]
+                .iter()
+                .any(|text| words::says_error(text))
+        {
+            plan.roles[code] = ColumnRole::Attribute;
+            plan.findings.clear();
+        }
         let Some(code_index) = plan.code() else {
             // A table with no evidence of codes at all (no code header, no
             // cell that is a code) documents something else: parameters,
@@ -821,7 +855,14 @@ impl<'a> Lowering<'a> {
         let mut lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         // A name whose value a code block on the page defines.
         if layout.constants && !code_text.trim().is_empty() && !words::is_catch_all(&code_text) {
-            let name = code_text.trim().to_owned();
+            let cell = row.cells.get(code_index);
+            let name = cell.map(constant_name).unwrap_or_default();
+            // `NAME (value)<br>description` in one cell: the rest of the
+            // cell describes the code.
+            if let Some(cell) = cell.filter(|cell| cell.parts.len() > 1) {
+                let rest: Vec<String> = cell.parts[1..].iter().map(|part| unwrap_markup(part)).collect();
+                cells.parts.entry(ColumnRole::Message).or_default().splice(0..0, rest);
+            }
             match self.constant(&name, row) {
                 Some((_, value, line)) => {
                     cells.name.get_or_insert(name);
@@ -1258,6 +1299,18 @@ impl TableLayout {
         let string_codes = columns::holds_string_codes(code_cells.iter().map(String::as_str));
         TableLayout { prefixes, patterns, string_codes, constants: false }
     }
+}
+
+/// The constant a cell names: its first line's link label or first word
+/// (`[**SDS\_EOS**](…) (-7)` → `SDS_EOS`).
+fn constant_name(cell: &crate::raw::RawCell) -> String {
+    let first = cell.parts.first().map(String::as_str).unwrap_or("");
+    let first = match first.strip_prefix('[').and_then(|rest| rest.split_once("](")) {
+        Some((label, _)) => label,
+        None => first,
+    };
+    let text = unwrap_markup(first);
+    text.split(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("").to_owned()
 }
 
 /// A code cell's text without markup. A cell that lists its codes as list

@@ -549,12 +549,12 @@ pub fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
             let (left, value) = if let Some(rest) = code.strip_prefix("#define") {
                 let mut parts = rest.split_whitespace();
                 match (parts.next(), parts.next()) {
-                    (Some(name), Some(value)) => (name.to_owned(), value.trim_matches(['(', ')']).to_owned()),
+                    (Some(name), Some(value)) => (name.to_owned(), value.trim_matches(['(', ')', '`']).to_owned()),
                     _ => continue,
                 }
             } else if let Some((left, right)) = code.split_once('=') {
                 let value = right.trim().trim_end_matches([',', ';']).trim();
-                (left.to_owned(), value.trim_matches(['(', ')']).to_owned())
+                (left.to_owned(), value.trim_matches(['(', ')', '`']).to_owned())
             } else {
                 continue;
             };

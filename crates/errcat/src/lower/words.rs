@@ -177,6 +177,19 @@ pub fn says_code(header: &str) -> bool {
     !weak
 }
 
+/// Words of a title or header that speak of errors (`Error Code`, `AADSTS
+/// error codes`, `错误码`): where string codes without a code header are
+/// believed.
+pub const ERROR_WORDS: &[&str] =
+    &["error", "errors", "exception", "exceptions", "status", "错误", "异常", "错误码", "返回码", "状态码"];
+
+/// True when a title or header speaks of errors.
+pub fn says_error(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| ERROR_WORDS.contains(&word))
+        || ERROR_WORDS.iter().filter(|word| !word.is_ascii()).any(|word| lower.contains(word))
+}
+
 /// Header words that say a column's numbers are hexadecimal.
 pub const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
 
