@@ -414,8 +414,7 @@ impl<'a> Lowering<'a> {
     /// name one): that column gives the code.
     fn plan_with_constants(&self, mut plan: ColumnPlan, rows: &[&RawRow]) -> (ColumnPlan, bool) {
         let column = (0..plan.roles.len()).find(|index| {
-            let cells: Vec<String> =
-                rows.iter().filter_map(|row| row.cells.get(*index)).map(|cell| constant_name(cell)).collect();
+            let cells: Vec<String> = rows.iter().filter_map(|row| row.cells.get(*index)).map(constant_name).collect();
             let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
             let known = cells.iter().filter(|cell| self.constants.contains_key(cell.as_str())).count();
             filled > 0 && known * 2 > filled
