@@ -114,8 +114,13 @@ fn could_be_code(text: &str) -> bool {
 /// that are not numbers, so that a numeric column with a stray `1000xxx`
 /// stays numeric (and that cell is reported).
 pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let cells: Vec<&str> = cells.collect();
     let (mut filled, mut strings) = (0usize, 0usize);
-    for cell in cells {
+    for (index, cell) in cells.iter().enumerate() {
+        // Settled once the cells that are not string codes are half of all.
+        if (filled - strings) * 2 >= cells.len() && index > 0 {
+            return false;
+        }
         let text = unwrap_markup(cell);
         if text.is_empty() || is_dash(&text) {
             continue;

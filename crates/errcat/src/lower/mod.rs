@@ -565,21 +565,12 @@ impl<'a> Lowering<'a> {
         };
         // Names of constants the page's code defines win over reading them
         // as string codes (or over finding no code at all).
-        let string_column = plan.code().is_some_and(|code| {
-            columns::holds_string_codes(
-                rows.iter()
-                    .filter_map(|row| row.cells.get(code))
-                    .map(|cell| cell.text())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(String::as_str),
-            )
-        });
-        let (plan, by_constants) = if !self.constants.is_empty() && (plan.code().is_none() || string_column) {
-            self.plan_with_constants(plan, &rows)
-        } else {
-            (plan, false)
-        };
+        let (plan, by_constants) =
+            if !self.constants.is_empty() && plan.code().is_none_or(|code| string_column(&rows, code)) {
+                self.plan_with_constants(plan, &rows)
+            } else {
+                (plan, false)
+            };
         // String codes known by their look alone count only on a page or
         // under a section (or header) that speaks of errors.
         let mut plan = plan;
@@ -1292,12 +1283,26 @@ impl TableLayout {
             let pattern = counts.into_iter().max_by_key(|(_, count)| *count).filter(|(_, count)| *count >= 2);
             patterns.push(pattern.map(|(pattern, _)| pattern));
         }
-        let code_cells: Vec<String> = plan.code().map_or_else(Vec::new, |code| {
-            rows.iter().filter_map(|row| row.cells.get(code)).map(|cell| cell.text()).collect()
-        });
-        let string_codes = columns::holds_string_codes(code_cells.iter().map(String::as_str));
+        let string_codes = plan.code().is_some_and(|code| string_column(rows, code));
         TableLayout { prefixes, patterns, string_codes, constants: false }
     }
+}
+
+/// True when a table's code column holds string codes
+/// ([`columns::holds_string_codes`]); one-part cells are read in place.
+fn string_column(rows: &[&RawRow], code: usize) -> bool {
+    let joined: Vec<String> = rows
+        .iter()
+        .filter_map(|row| row.cells.get(code))
+        .filter(|cell| cell.parts.len() > 1)
+        .map(crate::raw::RawCell::text)
+        .collect();
+    let single = rows
+        .iter()
+        .filter_map(|row| row.cells.get(code))
+        .filter(|cell| cell.parts.len() <= 1)
+        .map(|cell| cell.parts.first().map_or("", String::as_str));
+    columns::holds_string_codes(single.chain(joined.iter().map(String::as_str)))
 }
 
 /// The constant a cell names: its first line's link label or first word

@@ -207,7 +207,7 @@ fn join_spread_rows<'a>(
             continue;
         }
         // A short row that closes its last cell is complete (GFM pads it).
-        if raw_cell_count(line) >= width || line.ends_with('|') || is_delimiter_row(line) {
+        if line.ends_with('|') || raw_cell_count(line) >= width || is_delimiter_row(line) {
             index += 1;
             continue;
         }
