@@ -67,13 +67,8 @@ pub fn plain(source: &str) -> String {
     text.push_str(rest);
     let text = text.replace("**", "").replace("__", "").replace('`', "");
     let text = if text.contains(LINE_BREAK) { text.replace(LINE_BREAK, &format!("{LINE_BREAK}\n")) } else { text };
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
+    // Entities as the readers decode them.
+    let text = crate::read::inline::decode_entities(&text);
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim) {
         if line.is_empty() {
