@@ -237,11 +237,22 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
             .position(|block| matches!(block.kind, BlockKind::Heading(other) if other <= level))
             .map_or(blocks.len(), |offset| index + 1 + offset)
             .min(next_code);
+        let (mut cell, mut literal, mut name) = (cell, literal, name);
+        let mut body = &blocks[index + 1..end];
+        // `## CODE_NAME` over `Value: 1001`: the heading names the code.
+        if let CodeCell::Codes(codes) = &cell
+            && let [Code::Text(text)] = codes.as_slice()
+            && let Some((value, value_literal)) = body.first().and_then(value_line)
+        {
+            name = name.or_else(|| Some(text.to_string()));
+            cell = value;
+            literal = value_literal;
+            body = &body[1..];
+        }
         let mut texts = Vec::new();
         if let Some(title) = title {
             texts.push((Field::Message, title));
         }
-        let body = &blocks[index + 1..end];
         body_texts(body, &mut texts);
         for flag in &mut consumed[index..end] {
             *flag = true;
@@ -256,6 +267,20 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
             lines: (blocks[index].line..=last.max(blocks[index].line)).collect(),
         });
     }
+}
+
+/// The number a line below a named code gives it: `Value: 1001`, `Code:
+/// 0x10`, `错误码：1001`.
+fn value_line(block: &RawBlock) -> Option<(CodeCell, Option<String>)> {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item(_)) {
+        return None;
+    }
+    let text = plain(&block.text);
+    let (head, value) = text.split_once([':', '：'])?;
+    let says_value = words::roles_in(head.trim()).first() == Some(&super::columns::ColumnRole::Code);
+    let (cell, literal) = parse_code(value.trim())
+        .filter(|(cell, _)| !matches!(cell, CodeCell::Codes(c) if c.iter().any(Code::is_text)))?;
+    says_value.then_some((cell, literal))
 }
 
 /// The field a paragraph that is only a label names (`**可能原因**`, `Cause:`).
@@ -647,6 +672,32 @@ mod tests {
         assert_eq!(found[0].section_line, Some(1));
         assert_eq!(found[0].lines, (3..=9).collect::<Vec<_>>());
         assert_eq!(found[2].lines, [14], "the body ends at the next heading");
+    }
+
+    #[test]
+    fn a_named_heading_over_a_value_line_is_that_code() {
+        let page = [
+            block(BlockKind::Heading(2), 1, "Errors"),
+            block(BlockKind::Heading(3), 2, "ERR_TIMEOUT"),
+            block(BlockKind::Paragraph, 3, "Value: `1001`"),
+            block(BlockKind::Paragraph, 4, "The call timed out."),
+            block(BlockKind::Heading(3), 5, "ERR_DENIED"),
+            block(BlockKind::Paragraph, 6, "**错误码**：1002"),
+            block(BlockKind::Paragraph, 7, "Access denied."),
+            block(BlockKind::Heading(3), 8, "ERR_GONE"),
+            block(BlockKind::Paragraph, 9, "The resource is gone."),
+        ];
+        let found = entries(&page, &[]);
+        let got: Vec<(&CodeCell, Option<&str>, &str)> =
+            found.iter().map(|entry| (&entry.cell, entry.name.as_deref(), entry.texts[0].1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (&CodeCell::Codes(vec![Code::new(1001)]), Some("ERR_TIMEOUT"), "The call timed out."),
+                (&CodeCell::Codes(vec![Code::new(1002)]), Some("ERR_DENIED"), "Access denied."),
+                (&CodeCell::Codes(vec![Code::text("ERR_GONE")]), None, "The resource is gone."),
+            ]
+        );
     }
 
     #[test]
