@@ -14,6 +14,7 @@ use super::labels::{Field, field_of_head, label_of};
 use super::words;
 use crate::code::{Code, CodeCell};
 use crate::raw::{BlockKind, RawBlock};
+use crate::read::inline::{TextBuilder, split_html};
 use std::collections::HashMap;
 
 /// One code found in prose, with its texts by field.
@@ -41,73 +42,64 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     found
 }
 
-/// Light markdown from a block's source: tags and emphasis markers
-/// dropped, `<br>` as a line break, soft line breaks joined, a blank line
-/// kept as a paragraph break (`\n\n`), entities decoded.
+/// Light markdown from a block's source, made the way table cells are:
+/// inline HTML through the readers' [`TextBuilder`] (`<br>` a line break,
+/// notes, entities, tags dropped), markdown escapes undone, emphasis
+/// markers dropped, code spans kept in backticks; soft line breaks join,
+/// list lines stay lines, and a blank line is a paragraph break (`\n\n`).
 pub fn plain(source: &str) -> String {
-    let mut text = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open..];
-        match after.find('>') {
-            Some(close) if after[1..close].chars().all(|c| c.is_ascii_alphanumeric() || " /=\"'-_.:".contains(c)) => {
-                let tag = after[1..close].trim_start_matches('/').trim().to_ascii_lowercase();
-                if tag.starts_with("br") {
-                    text.push(LINE_BREAK);
-                }
-                rest = &after[close + 1..];
+    let mut paragraphs = Vec::new();
+    let mut paragraph = String::new();
+    for line in source.lines() {
+        if line.trim().is_empty() {
+            paragraphs.push(std::mem::take(&mut paragraph));
+        } else {
+            if !paragraph.is_empty() {
+                paragraph.push('\n');
             }
-            _ => {
-                text.push('<');
-                rest = &after[1..];
-            }
+            paragraph.push_str(line.trim());
         }
     }
-    text.push_str(rest);
-    let text = text.replace("**", "").replace("__", "").replace('`', "");
-    let text = if text.contains(LINE_BREAK) { text.replace(LINE_BREAK, &format!("{LINE_BREAK}\n")) } else { text };
-    // Entities as the readers decode them.
-    let text = crate::read::inline::decode_entities(&text);
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !out.is_empty() && !out.ends_with("\n\n") {
+    paragraphs.push(paragraph);
+    let mut out = String::with_capacity(source.len());
+    for paragraph in paragraphs.iter().filter(|paragraph| !paragraph.is_empty()) {
+        let mut builder = TextBuilder::new();
+        for piece in split_html(paragraph) {
+            if piece.starts_with('<') {
+                builder.html(piece, "", 0);
+            } else {
+                builder.text(&unescape(piece));
+            }
+        }
+        let cell = builder.finish_cell();
+        let text = cell.parts.into_iter().chain(cell.notes).collect::<Vec<_>>().join("\n");
+        let text = text.replace("**", "").replace("__", "");
+        let text = text.trim();
+        if !text.is_empty() {
+            if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            continue;
+            out.push_str(text);
         }
-        if !out.is_empty() && !out.ends_with('\n') {
-            let list = line.starts_with(['-', '*', '•']) || line.chars().next().is_some_and(|c| c.is_ascii_digit());
-            if list {
-                out.push('\n');
-            } else {
-                out = super::join_text(&out, line);
-                continue;
-            }
-        }
-        out.push_str(line);
-    }
-    // `<br>`s (one or several in a row) are one line break.
-    let mut out = out.trim().to_owned();
-    if out.contains(LINE_BREAK) {
-        let mut joined = String::with_capacity(out.len());
-        for piece in out.split(LINE_BREAK) {
-            let piece = piece.trim_matches([' ', '\n']);
-            if !piece.is_empty() {
-                if !joined.is_empty() {
-                    joined.push('\n');
-                }
-                joined.push_str(piece);
-            }
-        }
-        out = joined;
     }
     out
 }
 
-/// The mark of a `<br>` while [`plain`] joins lines.
-const LINE_BREAK: char = '\u{2}';
+/// Markdown source with its backslash escapes undone (`SDS\_EOS`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// A code as a heading or item writes it: an integer, hex, a range, or a
 /// string code with a letter and a digit (`P1000`, `KMS.0101`) or made of
@@ -306,10 +298,11 @@ fn label(text: &str) -> Option<(Field, &str)> {
 fn is_note(text: &str) -> bool {
     let text = plain(text);
     let lower = text.to_lowercase();
+    let first = lower.lines().next().unwrap_or("").trim();
     ["note:", "note ", "注意", "说明：", "tip:", "warning:", "important:"]
         .iter()
         .any(|marker| lower.starts_with(marker))
-        || lower == "note"
+        || ["note", "tip", "warning", "important", "注意", "说明"].contains(&first)
 }
 
 /// Message, cause, solution and notes from the blocks below a code.

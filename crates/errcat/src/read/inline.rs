@@ -474,6 +474,26 @@ impl TextBuilder {
     }
 }
 
+/// Splits raw HTML into tags and the text between them.
+pub fn split_html(html: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        if rest.starts_with('<')
+            && let Some(end) = rest.find('>')
+        {
+            pieces.push(&rest[..=end]);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        // Char-aware: the text may start with a multi-byte character.
+        let next = rest.char_indices().skip(1).find(|(_, c)| *c == '<').map_or(rest.len(), |(index, _)| index);
+        pieces.push(&rest[..next]);
+        rest = &rest[next..];
+    }
+    pieces
+}
+
 /// True for text that starts (after indentation) with a markdown list
 /// marker: `- `, `* `, `+ ` or `1. `.
 fn is_list_line(text: &str) -> bool {

@@ -5,7 +5,7 @@
 //! a table row broken over two physical lines, stray `<Content />` blocks.
 //! It does not decide column meaning or join continuation rows (see `lower`).
 
-use super::inline::{Tag, TextBuilder};
+use super::inline::{Tag, TextBuilder, split_html};
 use super::{LineIndex, ReadOptions, numbered_section_title, section as new_section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{BlockKind, RawBlock, RawCell, RawDoc, RawRow, RawSection, RawTable};
@@ -1060,26 +1060,6 @@ fn raw_cell_count(row: &str) -> usize {
         escaped = byte == b'\\' && !escaped;
     }
     count + usize::from(!blank)
-}
-
-/// Splits raw HTML into tags and the text between them.
-fn split_html(html: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = html;
-    while !rest.is_empty() {
-        if rest.starts_with('<')
-            && let Some(end) = rest.find('>')
-        {
-            pieces.push(&rest[..=end]);
-            rest = &rest[end + 1..];
-            continue;
-        }
-        // Char-aware: the text may start with a multi-byte character.
-        let next = rest.char_indices().skip(1).find(|(_, c)| *c == '<').map_or(rest.len(), |(index, _)| index);
-        pieces.push(&rest[..next]);
-        rest = &rest[next..];
-    }
-    pieces
 }
 
 fn push_note(doc: &mut RawDoc, mut builder: TextBuilder, _file: &str, diagnostics: &mut Vec<Diagnostic>) {
