@@ -1,11 +1,13 @@
-//! The generated code in its real toolchains: `tsc --strict` and `kotlinc
-//! -Werror` accept `generated/`, and no documentation text, however hostile,
-//! and no name, however reserved, changes what the generated code means: a
-//! property test renders catalogs of hostile text whose entry and group
-//! names are drawn from every language's keywords and generated members,
-//! compiles them with rustc, tsc and kotlinc, runs them to print every
-//! stored text, and compares the bytes with the input. A second test puts
-//! every such word in one catalog at once.
+//! The generated code in its real toolchains: `tsc --strict`, `kotlinc
+//! -Werror`, `go vet` and gofmt, `mypy --strict`, `javac -Xlint:all
+//! -Werror` and `gcc -std=c99 -Wall -Wextra -Werror -pedantic` accept
+//! `generated/`, and no documentation text, however hostile, and no name,
+//! however reserved, changes what the generated code means: a property
+//! test renders catalogs of hostile text whose entry and group names are
+//! drawn from every language's keywords and generated members, compiles
+//! them in all seven languages, runs them to print every stored text, and
+//! compares the bytes with the input. A second test puts every such word in
+//! one catalog at once.
 //!
 //! With `CI` set, a missing toolchain fails the test; locally it skips with
 //! a loud message. `cargo xtask test` installs the toolchains.
@@ -32,11 +34,34 @@ fn kotlin_runner() -> Option<std::path::PathBuf> {
     require_toolchain("kotlin (runner)", "ERRCAT_KOTLIN", "kotlin-compiler/bin/kotlin", "kotlin")
 }
 
-fn node() -> Option<std::path::PathBuf> {
-    require_toolchain("node", "ERRCAT_NODE", ".bin/node-not-installed-here", "node")
+fn go() -> Option<std::path::PathBuf> {
+    require_toolchain("go", "ERRCAT_GO", "../go-not-installed-here", "go")
 }
 
-fn kotlin_sources(dir: &Path) -> Vec<std::path::PathBuf> {
+fn mypy() -> Option<std::path::PathBuf> {
+    require_toolchain("mypy", "ERRCAT_MYPY", "../venv/bin/mypy", "mypy")
+}
+
+fn python() -> Option<std::path::PathBuf> {
+    require_toolchain("python3", "ERRCAT_PYTHON", "../venv/bin/python3", "python3")
+}
+
+fn javac() -> Option<std::path::PathBuf> {
+    require_toolchain("javac", "ERRCAT_JAVAC", "../javac-not-installed-here", "javac")
+}
+
+fn java() -> Option<std::path::PathBuf> {
+    require_toolchain("java", "ERRCAT_JAVA", "../java-not-installed-here", "java")
+}
+
+fn cc() -> Option<std::path::PathBuf> {
+    require_toolchain("a C compiler", "ERRCAT_CC", "../cc-not-installed-here", "gcc")
+}
+
+/// The strict C99 flags every generated C file compiles under.
+const C_FLAGS: &[&str] = &["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic"];
+
+fn files_with_extension(dir: &Path, extension: &str) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -44,13 +69,21 @@ fn kotlin_sources(dir: &Path) -> Vec<std::path::PathBuf> {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "kt") {
+            } else if path.extension().is_some_and(|ext| ext == extension) {
                 found.push(path);
             }
         }
     }
     found.sort();
     found
+}
+
+fn node() -> Option<std::path::PathBuf> {
+    require_toolchain("node", "ERRCAT_NODE", ".bin/node-not-installed-here", "node")
+}
+
+fn kotlin_sources(dir: &Path) -> Vec<std::path::PathBuf> {
+    files_with_extension(dir, "kt")
 }
 
 /// The compile check of each registered target's `generated/<target>/`,
@@ -67,7 +100,76 @@ const COMPILE_CHECKS: &[(&str, CompileCheck)] = &[
     ("kotlin", check_kotlin),
     // Data, not code: validated against its schema in `tests/targets.rs`.
     ("json", |_| {}),
+    ("go", check_go),
+    ("python", check_python),
+    ("java", check_java),
+    ("c", check_c),
 ];
+
+fn check_go(module: &Path) {
+    let Some(go) = go() else { return };
+    let cache = scratch_dir("go-cache");
+    let output = run(
+        Command::new(&go).args(["vet", "./..."]).current_dir(module).env("GOCACHE", &cache).env("GOFLAGS", "-mod=mod"),
+        "go vet on generated/go",
+    );
+    assert!(output.trim().is_empty(), "go vet printed:\n{output}");
+    let gofmt = go.with_file_name("gofmt");
+    let gofmt = if gofmt.exists() { gofmt } else { "gofmt".into() };
+    let unformatted = run(Command::new(gofmt).arg("-l").arg(module), "gofmt -l on generated/go");
+    assert!(unformatted.trim().is_empty(), "gofmt would reformat:\n{unformatted}");
+}
+
+fn check_python(package: &Path) {
+    let (Some(mypy), Some(python)) = (mypy(), python()) else { return };
+    let cache = scratch_dir("mypy-cache");
+    let output = run(
+        Command::new(&mypy)
+            .args(["--strict", "--no-error-summary", "--cache-dir"])
+            .arg(&cache)
+            .arg(package.join("errcat_codes"))
+            .current_dir(&cache),
+        "mypy --strict on generated/python",
+    );
+    assert!(output.trim().is_empty(), "mypy printed:\n{output}");
+    run(
+        Command::new(python)
+            .args(["-W", "error", "-c", "import errcat_codes"])
+            .env("PYTHONPATH", package)
+            .env("PYTHONDONTWRITEBYTECODE", "1"),
+        "importing generated/python",
+    );
+}
+
+fn check_java(sources: &Path) {
+    let Some(javac) = javac() else { return };
+    let out = scratch_dir("java-generated");
+    let files = files_with_extension(sources, "java");
+    assert!(!files.is_empty());
+    let output = Command::new(javac)
+        .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
+        .arg(&out)
+        .args(&files)
+        .output()
+        .expect("javac runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.trim().is_empty(), "javac:\n{stderr}");
+}
+
+fn check_c(dir: &Path) {
+    let Some(cc) = cc() else { return };
+    let out = scratch_dir("c-generated");
+    let sources = files_with_extension(dir, "c");
+    assert!(!sources.is_empty());
+    for source in sources {
+        let object = out.join(source.file_name().expect("name")).with_extension("o");
+        let output = run(
+            Command::new(&cc).args(C_FLAGS).arg("-c").arg(&source).arg("-o").arg(object),
+            "compiling generated/c",
+        );
+        assert!(output.trim().is_empty(), "{output}");
+    }
+}
 
 fn check_typescript(project: &Path) {
     let Some(tsc) = tsc() else { return };
@@ -298,17 +400,280 @@ fn main() {
     run(&mut Command::new(dir.join("program")), "running the Rust program")
 }
 
+/// The names `language` gives the hostile catalog: its module, and the
+/// types of its first and third groups.
+fn names_in(language: &dyn errcat::render::Language, catalog: &Catalog) -> (String, String, String) {
+    let model = errcat::render::CodeModel::new(vec![catalog.clone()]);
+    let (naming, _) = errcat::render::model::Naming::new(language, &model);
+    let module = &naming.modules[0];
+    (module.name.to_string(), module.types[0].name.to_string(), module.types[2].name.to_string())
+}
+
+fn go_round_trip(catalog: &Catalog, dir: &Path, go: &Path) -> String {
+    let language = errcat::render::go::TARGET.language();
+    write_rendered(errcat::render::go::TARGET, catalog, dir);
+    let (module, hostile, keyed) = names_in(language, catalog);
+    std::fs::create_dir_all(dir.join("cmd")).expect("mkdir");
+    std::fs::write(
+        dir.join("cmd/main.go"),
+        format!(
+            r#"package main
+
+import (
+	"fmt"
+
+	codes "{path}/{module}"
+)
+
+func hex(text *string) string {{
+	if text == nil {{
+		return "-"
+	}}
+	return fmt.Sprintf("%x", *text)
+}}
+
+func main() {{
+	for _, code := range codes.{hostile}Codes() {{
+		doc, _ := code.Doc()
+		fmt.Println(hex(doc.Message))
+		fmt.Println(hex(doc.Cause))
+		fmt.Println(hex(doc.Solution))
+	}}
+	for _, code := range codes.{keyed}Codes() {{
+		doc, _ := code.Doc()
+		text := string(code)
+		fmt.Println(hex(&text))
+		fmt.Println(hex(doc.Message))
+		if again, known := codes.{keyed}(text).Doc(); known && again.Name == doc.Name {{
+			fmt.Println("known")
+		}} else {{
+			fmt.Println("lost")
+		}}
+	}}
+	unknown := codes.{keyed}({unknown})
+	text := string(unknown)
+	fmt.Println(hex(&text))
+	if unknown.Known() {{
+		fmt.Println("known")
+	}} else {{
+		fmt.Println("unknown")
+	}}
+}}
+"#,
+            path = errcat::render::go::MODULE_PATH,
+            unknown = language.string_literal(UNKNOWN_TEXT_CODE),
+        ),
+    )
+    .expect("main.go");
+    let cache = dir.join("gocache");
+    run(
+        Command::new(go).args(["vet", "./..."]).current_dir(dir).env("GOCACHE", &cache).env("GOFLAGS", "-mod=mod"),
+        "go vet on hostile catalog",
+    );
+    run(
+        Command::new(go).args(["run", "./cmd"]).current_dir(dir).env("GOCACHE", &cache).env("GOFLAGS", "-mod=mod"),
+        "running the Go program",
+    )
+}
+
+fn python_round_trip(catalog: &Catalog, dir: &Path, mypy: &Path, python: &Path) -> String {
+    let language = errcat::render::python::TARGET.language();
+    write_rendered(errcat::render::python::TARGET, catalog, dir);
+    let (module, hostile, keyed) = names_in(language, catalog);
+    std::fs::write(
+        dir.join("main.py"),
+        format!(
+            r#"from typing import Optional
+
+from errcat_codes.{module} import {hostile}, {keyed}
+
+
+def hexed(text: Optional[str]) -> str:
+    return "-" if text is None else text.encode("utf-8").hex()
+
+
+for entry in {hostile}.members():
+    print(hexed(entry.message))
+    print(hexed(entry.cause))
+    print(hexed(entry.solution))
+for keyed in {keyed}.members():
+    print(hexed(keyed.code))
+    print(hexed(keyed.message))
+    print("known" if {keyed}.from_code(keyed.code) is keyed else "lost")
+unknown = {keyed}.from_code({unknown})
+print(hexed(unknown.code))
+print("known" if unknown.known else "unknown")
+"#,
+            unknown = language.string_literal(UNKNOWN_TEXT_CODE),
+        ),
+    )
+    .expect("main.py");
+    let output = run(
+        Command::new(mypy).args(["--strict", "--no-error-summary", "--cache-dir"]).arg(dir.join("cache")).arg("errcat_codes").arg("main.py").current_dir(dir),
+        "mypy --strict on hostile catalog",
+    );
+    assert!(output.trim().is_empty(), "mypy:\n{output}");
+    run(
+        Command::new(python).args(["-W", "error", "main.py"]).current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1"),
+        "running the Python program",
+    )
+}
+
+fn java_round_trip(catalog: &Catalog, dir: &Path, javac: &Path, java: &Path) -> String {
+    let language = errcat::render::java::TARGET.language();
+    write_rendered(errcat::render::java::TARGET, catalog, dir);
+    let (module, hostile, keyed) = names_in(language, catalog);
+    std::fs::write(
+        dir.join("Main.java"),
+        format!(
+            r#"import errcat.codes.{module};
+import java.nio.charset.StandardCharsets;
+
+public final class Main {{
+    private Main() {{
+    }}
+
+    static String hex(String text) {{
+        if (text == null) {{
+            return "-";
+        }}
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {{
+            out.append(String.format("%02x", b & 0xff));
+        }}
+        return out.toString();
+    }}
+
+    @SuppressWarnings("deprecation")
+    public static void main(String[] args) {{
+        for ({module}.{hostile} code : {module}.{hostile}.values()) {{
+            System.out.println(hex(code.message().orElse(null)));
+            System.out.println(hex(code.cause().orElse(null)));
+            System.out.println(hex(code.solution().orElse(null)));
+        }}
+        for ({module}.{keyed} code : {module}.{keyed}.values()) {{
+            System.out.println(hex(code.code()));
+            System.out.println(hex(code.message().orElse(null)));
+            System.out.println({module}.{keyed}.fromCode(code.code()).orElse(null) == code ? "known" : "lost");
+        }}
+        String unknown = {unknown};
+        System.out.println(hex(unknown));
+        System.out.println({module}.{keyed}.fromCode(unknown).isPresent() ? "known" : "unknown");
+    }}
+}}
+"#,
+            unknown = language.string_literal(UNKNOWN_TEXT_CODE),
+        ),
+    )
+    .expect("Main.java");
+    let mut files = files_with_extension(dir, "java");
+    files.retain(|path| !path.starts_with(dir.join("classes")));
+    let output = Command::new(javac)
+        .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
+        .arg(dir.join("classes"))
+        .args(&files)
+        .output()
+        .expect("javac runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.trim().is_empty(), "javac:\n{stderr}");
+    run(
+        Command::new(java).arg("-Dstdout.encoding=UTF-8").arg("-cp").arg(dir.join("classes")).arg("Main"),
+        "running the Java program",
+    )
+}
+
+/// `catalog` with every NUL replaced: a C string ends at its first NUL, so
+/// the C target refuses such texts (checked here), and the rest of the
+/// catalog must still round-trip.
+fn without_nul(catalog: &Catalog) -> Catalog {
+    let target = errcat::render::c::TARGET;
+    let has_nul = |text: &str| text.contains('\0');
+    let any_nul = catalog.groups.iter().flat_map(|group| &group.entries).any(|entry| {
+        entry.code.as_text().is_some_and(has_nul)
+            || [&entry.message, &entry.cause, &entry.solution].into_iter().flatten().any(|text| has_nul(text))
+    });
+    if any_nul {
+        let refused = render(target, std::slice::from_ref(catalog), &TemplateSet::builtin(target));
+        assert!(
+            matches!(refused, Err(errcat::render::RenderError::Unrepresentable(ref message)) if message.contains("NUL")),
+            "C must refuse a text with NUL: {refused:?}"
+        );
+    }
+    let text = serde_json::to_string(catalog).expect("json").replace("\\u0000", "\\u0001");
+    serde_json::from_str(&text).expect("catalog")
+}
+
+fn c_round_trip(catalog: &Catalog, dir: &Path, cc: &Path) -> (String, String) {
+    let language = errcat::render::c::TARGET.language();
+    let catalog = &without_nul(catalog);
+    write_rendered(errcat::render::c::TARGET, catalog, dir);
+    let (module, hostile, keyed) = names_in(language, catalog);
+    std::fs::write(
+        dir.join("main.c"),
+        format!(
+            r#"#include "{module}.h"
+
+#include <stdio.h>
+
+static void hex(const char *text)
+{{
+    if (text == NULL) {{
+        puts("-");
+        return;
+    }}
+    for (; *text != '\0'; text++) {{
+        printf("%02x", (unsigned)(unsigned char)*text);
+    }}
+    putchar('\n');
+}}
+
+int main(void)
+{{
+    size_t index;
+    const char *unknown = {unknown};
+    for (index = 0; index < {hostile}_code_count; index++) {{
+        hex({hostile}_message({hostile}_codes[index]));
+        hex({hostile}_cause({hostile}_codes[index]));
+        hex({hostile}_solution({hostile}_codes[index]));
+    }}
+    for (index = 0; index < {keyed}_code_count; index++) {{
+        hex({keyed}_codes[index]);
+        hex({keyed}_message({keyed}_codes[index]));
+        puts({keyed}_name({keyed}_codes[index]) != NULL ? "known" : "lost");
+    }}
+    hex(unknown);
+    puts({keyed}_name(unknown) != NULL ? "known" : "unknown");
+    return 0;
+}}
+"#,
+            unknown = language.string_literal(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")),
+        ),
+    )
+    .expect("main.c");
+    run(
+        Command::new(cc)
+            .args(C_FLAGS)
+            .arg("-o")
+            .arg(dir.join("program"))
+            .arg(dir.join("main.c"))
+            .arg(dir.join(format!("{module}.c"))),
+        "compiling the C program",
+    );
+    let output = run(&mut Command::new(dir.join("program")), "running the C program");
+    (output, expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")))))
+}
+
 fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {
     write_rendered(errcat::render::typescript::TARGET, catalog, dir);
     std::fs::rename(dir.join("tsconfig.json"), dir.join("tsconfig.base.json")).expect("rename");
     std::fs::write(
         dir.join("tsconfig.json"),
-        r#"{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": false, "outDir": "out" } }"#,
+        r#"{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": false }, "include": ["*.d.ts", "main.ts"] }"#,
     )
     .expect("tsconfig");
     std::fs::write(
         dir.join("main.ts"),
-        r#"import { Hostile, Keyed, keyedFromCode } from "./hostile.ts";
+        r#"import { Hostile, Keyed, keyedFromCode } from "./hostile.js";
 declare const console: { log(...args: unknown[]): void };
 function hex(text: string | null): string {
   if (text === null) return "-";
@@ -342,8 +707,7 @@ console.log(unknown.name === null ? "unknown" : "known");
     .expect("main.ts");
     let output = run(Command::new(tsc).arg("--strict").arg("-p").arg(dir), "tsc on hostile catalog");
     assert!(output.trim().is_empty(), "tsc diagnostics:\n{output}");
-    std::fs::write(dir.join("out/package.json"), r#"{ "type": "module" }"#).expect("package.json");
-    run(Command::new(node).arg(dir.join("out/main.js")), "running the TypeScript program")
+    run(Command::new(node).arg(dir.join("main.js")), "running the TypeScript program")
 }
 
 fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Path) -> String {
@@ -393,6 +757,19 @@ fn cases() -> u32 {
 fn round_trip_every_target(catalog: &Catalog, dir: &Path) -> Result<(), TestCaseError> {
     let tools = (tsc(), node(), kotlinc(), kotlin_runner());
     let want = expected(catalog);
+    if let Some(go) = go() {
+        prop_assert_eq!(go_round_trip(catalog, &dir.join("go"), &go), want.clone(), "Go");
+    }
+    if let (Some(mypy), Some(python)) = (mypy(), python()) {
+        prop_assert_eq!(python_round_trip(catalog, &dir.join("python"), &mypy, &python), want.clone(), "Python");
+    }
+    if let (Some(javac), Some(java)) = (javac(), java()) {
+        prop_assert_eq!(java_round_trip(catalog, &dir.join("java"), &javac, &java), want.clone(), "Java");
+    }
+    if let Some(cc) = cc() {
+        let (output, want) = c_round_trip(catalog, &dir.join("c"), &cc);
+        prop_assert_eq!(output, want, "C");
+    }
     prop_assert_eq!(rust_round_trip(catalog, &dir.join("rust")), want.clone(), "Rust");
     if let (Some(tsc), Some(node)) = (&tools.0, &tools.1) {
         prop_assert_eq!(typescript_round_trip(catalog, &dir.join("ts"), tsc, node), want.clone(), "TypeScript");

@@ -36,6 +36,17 @@ impl IdentKind {
     }
 }
 
+/// Where a language's types and members are declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Members inside their type, types inside their module (Rust, Kotlin…).
+    Nested,
+    /// Types and members share one scope per module (Go: `ServerCodeSuccess`).
+    Module,
+    /// Every module's types and members share one global scope (C).
+    Global,
+}
+
 /// Everything a target language decides. One implementation per target,
 /// registered once in [`super::LANGUAGES`].
 pub trait Language: Sync + std::fmt::Debug {
@@ -69,6 +80,40 @@ pub trait Language: Sync + std::fmt::Debug {
     /// The language's case for a name: PascalCase names for types and
     /// members, catalog ids for modules.
     fn case(&self, kind: IdentKind, name: &str) -> String;
+
+    /// Where types and members are declared. In a flat scope
+    /// ([`Scope::Module`], [`Scope::Global`]) every identifier is
+    /// [`qualify`](Self::qualify)'d and kept unique across the whole scope,
+    /// with the names the generated code derives from each type
+    /// ([`type_companions`](Self::type_companions)).
+    fn scope(&self) -> Scope {
+        Scope::Nested
+    }
+
+    /// The full identifier of a type (`type_name` is empty) or a member in
+    /// a flat scope, from the module, type and local names
+    /// (`ZEGO_SERVER_RETURN_CODES_SERVER_CODE_SUCCESS`).
+    fn qualify(&self, _kind: IdentKind, _module: &str, _type_name: &str, name: &str) -> String {
+        name.to_owned()
+    }
+
+    /// Names a type's generated code declares beside it in a flat scope
+    /// (C's `<type>_message`), from its qualified name.
+    fn type_companions(&self, _type_name: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Member names a type of this name cannot have (Python: its own name,
+    /// which a class attribute would hide inside the class body).
+    fn reserved_in_type(&self, _type_name: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Names a module's generated code declares in a flat scope besides its
+    /// types (C's include guard), from the module name.
+    fn module_companions(&self, _module: &str) -> Vec<String> {
+        Vec::new()
+    }
 
     /// A second, language-level name of a module besides its path name
     /// (TypeScript's namespace), unique across modules with `Codes`.
@@ -167,6 +212,12 @@ pub trait Language: Sync + std::fmt::Debug {
         _out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         Ok(())
+    }
+
+    /// Language-specific module values from the module's name (C's
+    /// include `guard`).
+    fn module_attribute(&self, _key: &str, _module: &str) -> Option<String> {
+        None
     }
 
     /// Language-specific package values (JSON's index).

@@ -12,11 +12,15 @@
 //! trailing newline, and files are rendered in parallel. Rendering touches
 //! no files itself: callers hand it writers.
 
+pub mod c;
+pub mod go;
+pub mod java;
 pub mod json;
 pub mod kotlin;
 pub mod language;
 pub mod model;
 pub mod objects;
+pub mod python;
 pub mod rust;
 pub mod typescript;
 
@@ -43,6 +47,10 @@ pub const TARGETS: &[Target] = &[
     typescript::TARGET,
     kotlin::TARGET,
     json::TARGET,
+    go::TARGET,
+    python::TARGET,
+    java::TARGET,
+    c::TARGET,
 ];
 
 /// A code-generation target: a registered [`Language`].

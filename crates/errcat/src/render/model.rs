@@ -7,11 +7,12 @@
 //! The model borrows nothing from the caller: it owns the catalogs behind an
 //! `Arc`, so template objects can share it without copying any text.
 
-use super::language::{IdentKind, Language, unique};
+use super::language::{IdentKind, Language, Scope, unique};
 use crate::catalog::{Catalog, Entry, Group, Retired};
 use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The catalogs to render, sorted by id.
@@ -20,7 +21,12 @@ pub struct CodeModel {
     pub catalogs: Arc<[Catalog]>,
     /// Per catalog, per group: the width of its codes.
     pub widths: Arc<[Vec<CodeWidth>]>,
+    /// The version of the generated packages.
+    pub version: Arc<str>,
 }
+
+/// The version of generated packages when none is given.
+pub const DEFAULT_VERSION: &str = "0.1.0";
 
 /// The smallest integer type every code of a group fits, or `Text` for a
 /// group of string codes.
@@ -62,7 +68,13 @@ impl CodeModel {
         catalogs.sort_by(|a, b| a.id.cmp(&b.id));
         let widths: Vec<Vec<CodeWidth>> =
             catalogs.iter().map(|catalog| catalog.groups.iter().map(CodeWidth::of_group).collect()).collect();
-        CodeModel { catalogs: catalogs.into(), widths: widths.into() }
+        CodeModel { catalogs: catalogs.into(), widths: widths.into(), version: DEFAULT_VERSION.into() }
+    }
+
+    /// The same model, its packages at `version`.
+    pub fn with_version(mut self, version: &str) -> CodeModel {
+        self.version = version.into();
+        self
     }
 }
 
@@ -145,6 +157,34 @@ pub fn member_count(group: &Group) -> usize {
     group.entries.len() + group.retired.len()
 }
 
+/// In a flat scope: renames `local` (among its siblings `taken`) until
+/// every name it declares (`declared(local)`, the qualified name first) is
+/// free in `flat`, then records them. Returns the qualified name and
+/// whether it had to be renamed.
+fn settle(
+    language: &dyn Language,
+    kind: IdentKind,
+    local: String,
+    taken: &mut BTreeSet<String>,
+    flat: &mut BTreeSet<String>,
+    declared: impl Fn(&str) -> Vec<String>,
+) -> (String, bool) {
+    let base = local.clone();
+    let mut local = local;
+    let mut renamed = false;
+    loop {
+        let names = declared(&local);
+        let distinct: BTreeSet<&String> = names.iter().collect();
+        if distinct.len() == names.len() && names.iter().all(|name| !flat.contains(name)) {
+            let qualified = names[0].clone();
+            flat.extend(names);
+            return (qualified, renamed);
+        }
+        local = unique(base.clone(), taken, language.rename_suffix(kind));
+        renamed = true;
+    }
+}
+
 /// One language's identifiers for every module, type and member.
 #[derive(Debug, Clone, Default)]
 pub struct Naming {
@@ -186,29 +226,74 @@ impl Naming {
         let mut modules = Vec::new();
         let mut module_taken = language.taken(IdentKind::Module);
         let mut alias_taken = language.taken(IdentKind::Module);
+        let scope = language.scope();
+        let mut global_taken = language.taken(IdentKind::Type);
         for catalog in model.catalogs.iter() {
             let (name, renamed) = language.identifier(IdentKind::Module, &catalog.id, &mut module_taken);
             if renamed && name != language.case(IdentKind::Module, &catalog.id) {
                 report(catalog, 0, IdentKind::Module, &catalog.id, &name);
             }
             let alias = language.module_alias(catalog).map(|alias| unique(alias, &mut alias_taken, "Codes").into());
+            let mut module_flat = language.taken(IdentKind::Type);
+            let flat = match scope {
+                Scope::Nested => None,
+                Scope::Module => Some(&mut module_flat),
+                Scope::Global => Some(&mut global_taken),
+            };
+            let mut flat = flat;
+            if let Some(flat) = flat.as_deref_mut() {
+                flat.extend(language.module_companions(&name));
+            }
+            // A type never takes its module's name (Java nests types in a
+            // class named like the module).
             let mut type_taken = language.taken(IdentKind::Type);
-            let mut types = Vec::new();
+            type_taken.insert(name.clone());
+            let mut type_names = Vec::with_capacity(catalog.groups.len());
             for group in &catalog.groups {
                 let first_line = group.entries.first().and_then(|entry| entry.lines.first()).copied().unwrap_or(0);
-                let (type_name, renamed) = language.identifier(IdentKind::Type, &group.name, &mut type_taken);
+                let (local, mut renamed) = language.identifier(IdentKind::Type, &group.name, &mut type_taken);
+                let type_name = match flat.as_deref_mut() {
+                    None => local,
+                    Some(flat) => {
+                        let (qualified, flat_renamed) = settle(language, IdentKind::Type, local, &mut type_taken, flat, |local| {
+                            let qualified = language.qualify(IdentKind::Type, &name, "", local);
+                            let mut names = language.type_companions(&qualified);
+                            names.insert(0, qualified);
+                            names
+                        });
+                        renamed |= flat_renamed;
+                        qualified
+                    }
+                };
                 if renamed {
                     report(catalog, first_line, IdentKind::Type, &group.name, &type_name);
                 }
+                type_names.push(type_name);
+            }
+            let mut types = Vec::new();
+            for (group, type_name) in catalog.groups.iter().zip(type_names) {
+                let first_line = group.entries.first().and_then(|entry| entry.lines.first()).copied().unwrap_or(0);
                 let mut member_taken = language.taken(IdentKind::Member);
+                member_taken.extend(language.reserved_in_type(&type_name));
                 let mut names = Vec::with_capacity(member_count(group));
                 for member in members(group) {
-                    let (name, renamed) = language.identifier(IdentKind::Member, member.name, &mut member_taken);
+                    let (local, mut renamed) = language.identifier(IdentKind::Member, member.name, &mut member_taken);
+                    let member_name = match flat.as_deref_mut() {
+                        None => local,
+                        Some(flat) => {
+                            let (qualified, flat_renamed) =
+                                settle(language, IdentKind::Member, local, &mut member_taken, flat, |local| {
+                                    vec![language.qualify(IdentKind::Member, &name, &type_name, local)]
+                                });
+                            renamed |= flat_renamed;
+                            qualified
+                        }
+                    };
                     if renamed {
                         let line = member.entry.and_then(|entry| entry.lines.first()).copied().unwrap_or(first_line);
-                        report(catalog, line, IdentKind::Member, member.name, &name);
+                        report(catalog, line, IdentKind::Member, member.name, &member_name);
                     }
-                    names.push(Arc::from(name));
+                    names.push(Arc::from(member_name));
                 }
                 types.push(TypeNames { name: type_name.into(), members: names });
             }

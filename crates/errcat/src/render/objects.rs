@@ -5,7 +5,7 @@
 //! once per use), and sequences hand out one member at a time.
 //!
 //! Attributes (the same for every target):
-//! - package: `package_name`, `modules`, `string_codes` (some group of some
+//! - package: `package_name`, `version`, `modules`, `string_codes` (some group of some
 //!   catalog has string codes), and the language's package values;
 //! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`,
 //!   `string_codes` and `integer_codes` (it has groups of that kind), and
@@ -46,7 +46,8 @@ fn lines(lines: Vec<Cow<'_, str>>) -> Value {
 }
 
 /// `doc_comment(prefix)`: each line as `\n<prefix> <line>` (`\n<prefix>`
-/// for an empty line).
+/// for an empty line, `\n<prefix><line>` for a line that starts with a
+/// tab).
 fn doc_comment<'a>(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<Cow<'a, str>>) -> Result<Value, Error> {
     if method != "doc_comment" {
         return Err(Error::from(ErrorKind::UnknownMethod));
@@ -62,10 +63,10 @@ fn doc_comment<'a>(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<Cow
     for line in &lines {
         out.push('\n');
         out.push_str(prefix);
-        if !line.is_empty() {
+        if !line.is_empty() && !line.starts_with('\t') {
             out.push(' ');
-            out.push_str(line);
         }
+        out.push_str(line);
     }
     Ok(Value::from(out))
 }
@@ -78,6 +79,7 @@ impl Object for PackageObject {
         let shared = &self.0;
         match key.as_str()? {
             "package_name" => Some(Value::from(PACKAGE_NAME)),
+            "version" => Some(Value::from(shared.model.version.as_ref())),
             "modules" => Some(Value::from_object(Modules(shared.clone()))),
             "string_codes" => Some(Value::from(shared.model.widths.iter().flatten().any(|w| *w == CodeWidth::Text))),
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
@@ -138,6 +140,9 @@ impl Object for ModuleObject {
             "package" => Some(Value::from_object(PackageObject(shared.clone()))),
             "module" => Some(Value::from_dyn_object(self.clone())),
             other => {
+                if let Some(value) = shared.language.module_attribute(other, &names.name) {
+                    return Some(Value::from(value));
+                }
                 let key = shared.language.module_documents().iter().find(|key| **key == other)?;
                 Some(Value::from_object(ModuleDocument { shared: shared.clone(), module: self.module, key }))
             }

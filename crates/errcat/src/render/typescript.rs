@@ -1,15 +1,14 @@
 //! TypeScript: naming (type names that would shadow globals the generated
 //! code uses or are reserved words, keys that would change an object's
 //! prototype, lowerCamel lookup functions) and escaping (string literals,
-//! JSDoc) for the generated ESM package.
+//! JSDoc) for the generated package: plain ESM JavaScript with `.d.ts`
+//! declarations, which Node and a default `tsc` project load as they are.
 //!
-//! The output uses `as const` objects and union types, no `enum` and no
-//! namespaces, so it compiles under `--erasableSyntaxOnly`.
+//! A group whose codes go beyond 2^53 has `bigint` codes (`123n`).
 
-use super::RenderError;
 use super::language::{IdentKind, Language, lower_camel, quoted_literal, u4};
 use super::model::CodeWidth;
-use crate::catalog::{Catalog, Group};
+use crate::catalog::Catalog;
 use std::borrow::Cow;
 
 /// Reserved words of ECMAScript and TypeScript (strict mode, contextual
@@ -127,9 +126,6 @@ pub const RESERVED_TYPES: &[&str] = &[
 /// Keys that would change or shadow what every object has.
 const RESERVED_KEYS: &[&str] = &["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"];
 
-/// Largest integer a JavaScript number holds exactly.
-pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
-
 #[derive(Debug)]
 pub struct TypeScript;
 
@@ -146,7 +142,7 @@ impl Language for TypeScript {
     }
 
     fn help(&self) -> &'static str {
-        "an ESM package: one `as const` object and union type per group"
+        "an ESM package (JavaScript and .d.ts): one frozen object and union type per group"
     }
 
     fn keywords(&self) -> &'static [&'static str] {
@@ -187,23 +183,15 @@ impl Language for TypeScript {
     }
 
     fn code_type(&self, width: CodeWidth) -> &'static str {
-        if width == CodeWidth::Text { "string" } else { "number" }
+        match width {
+            CodeWidth::Text => "string",
+            CodeWidth::I64 => "bigint",
+            CodeWidth::I32 | CodeWidth::I53 => "number",
+        }
     }
 
-    fn check(&self, catalog: &Catalog, group: &Group, width: CodeWidth) -> Result<(), RenderError> {
-        if width != CodeWidth::I64 {
-            return Ok(());
-        }
-        let code = super::model::members(group)
-            .filter_map(|member| member.code.as_int())
-            .find(|code| code.unsigned_abs() > MAX_SAFE_INTEGER as u64);
-        match code {
-            Some(code) => Err(RenderError::Unrepresentable(format!(
-                "catalog `{}`, group `{}`: code {code} does not fit in a JavaScript number",
-                catalog.id, group.title
-            ))),
-            None => Ok(()),
-        }
+    fn int_literal(&self, code: i64, width: CodeWidth) -> String {
+        if width == CodeWidth::I64 { format!("{code}n") } else { code.to_string() }
     }
 
     fn type_attribute(&self, key: &str, type_name: &str) -> Option<String> {
