@@ -163,10 +163,8 @@ fn check_c(dir: &Path) {
     assert!(!sources.is_empty());
     for source in sources {
         let object = out.join(source.file_name().expect("name")).with_extension("o");
-        let output = run(
-            Command::new(&cc).args(C_FLAGS).arg("-c").arg(&source).arg("-o").arg(object),
-            "compiling generated/c",
-        );
+        let output =
+            run(Command::new(&cc).args(C_FLAGS).arg("-c").arg(&source).arg("-o").arg(object), "compiling generated/c");
         assert!(output.trim().is_empty(), "{output}");
     }
 }
@@ -509,7 +507,12 @@ print("known" if unknown.known else "unknown")
     )
     .expect("main.py");
     let output = run(
-        Command::new(mypy).args(["--strict", "--no-error-summary", "--cache-dir"]).arg(dir.join("cache")).arg("errcat_codes").arg("main.py").current_dir(dir),
+        Command::new(mypy)
+            .args(["--strict", "--no-error-summary", "--cache-dir"])
+            .arg(dir.join("cache"))
+            .arg("errcat_codes")
+            .arg("main.py")
+            .current_dir(dir),
         "mypy --strict on hostile catalog",
     );
     assert!(output.trim().is_empty(), "mypy:\n{output}");
@@ -660,7 +663,10 @@ int main(void)
         "compiling the C program",
     );
     let output = run(&mut Command::new(dir.join("program")), "running the C program");
-    (output, expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")))))
+    (
+        output,
+        expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")))),
+    )
 }
 
 fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {

@@ -9,18 +9,57 @@
 //! long` type with one macro per code; a string-coded group has one string
 //! macro per code. Lookups take `long`, `long long` or `const char *`.
 
-use super::language::{IdentKind, Language, Scope, screaming_snake, snake_from_id};
 use super::RenderError;
+use super::language::{IdentKind, Language, Scope, screaming_snake, snake_from_id};
 use super::model::CodeWidth;
 use crate::catalog::{Catalog, Group};
 use std::borrow::Cow;
 
 /// C99 keywords (and C11's, which a C99 header must not take either).
 pub const KEYWORDS: &[&str] = &[
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
-    "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
-    "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
-    "_Complex", "_Imaginary", "_Alignas", "_Alignof", "_Atomic", "_Generic", "_Noreturn", "_Static_assert",
+    "auto",
+    "break",
+    "case",
+    "char",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extern",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "inline",
+    "int",
+    "long",
+    "register",
+    "restrict",
+    "return",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "struct",
+    "switch",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
+    "while",
+    "_Bool",
+    "_Complex",
+    "_Imaginary",
+    "_Alignas",
+    "_Alignof",
+    "_Atomic",
+    "_Generic",
+    "_Noreturn",
+    "_Static_assert",
     "_Thread_local",
 ];
 
@@ -28,8 +67,18 @@ pub const KEYWORDS: &[&str] = &[
 pub const DEPRECATED_MACRO: &str = "ERRCAT_DEPRECATED";
 
 /// The functions (and private table) each group declares beside its type.
-const COMPANIONS: &[&str] =
-    &["_name", "_message", "_cause", "_solution", "_is_retired", "_codes", "_code_count", "_entry", "_entries", "_find"];
+const COMPANIONS: &[&str] = &[
+    "_name",
+    "_message",
+    "_cause",
+    "_solution",
+    "_is_retired",
+    "_codes",
+    "_code_count",
+    "_entry",
+    "_entries",
+    "_find",
+];
 
 #[derive(Debug)]
 pub struct C;
@@ -101,9 +150,11 @@ impl Language for C {
     /// escapes of its UTF-8 bytes (octal escapes stop after three digits,
     /// hexadecimal ones would swallow the text after them).
     fn string_literal(&self, text: &str) -> String {
-        super::language::quoted_literal(text, |c| (c == '?').then_some("\\?"), |c| {
-            c.encode_utf8(&mut [0; 4]).bytes().map(|byte| format!("\\{byte:03o}")).collect()
-        })
+        super::language::quoted_literal(
+            text,
+            |c| (c == '?').then_some("\\?"),
+            |c| c.encode_utf8(&mut [0; 4]).bytes().map(|byte| format!("\\{byte:03o}")).collect(),
+        )
     }
 
     fn none_literal(&self) -> &'static str {
@@ -158,7 +209,7 @@ mod tests {
     #[test]
     fn string_literals_escape_trigraphs_and_write_controls_as_octal_bytes() {
         assert_eq!(C.string_literal("??/ \"\\"), r#""\?\?/ \"\\""#);
-        assert_eq!(C.string_literal("\0" ), r#""\000""#);
+        assert_eq!(C.string_literal("\0"), r#""\000""#);
         assert_eq!(C.string_literal("\u{2028}1"), r#""\342\200\2501""#);
     }
 
@@ -172,6 +223,9 @@ mod tests {
     fn identifiers_carry_their_catalog_and_group() {
         let ty = C.qualify(IdentKind::Type, "zego_server", "", "MixStream");
         assert_eq!(ty, "zego_server_mix_stream");
-        assert_eq!(C.qualify(IdentKind::Member, "zego_server", &ty, "InvalidHost"), "ZEGO_SERVER_MIX_STREAM_INVALID_HOST");
+        assert_eq!(
+            C.qualify(IdentKind::Member, "zego_server", &ty, "InvalidHost"),
+            "ZEGO_SERVER_MIX_STREAM_INVALID_HOST"
+        );
     }
 }

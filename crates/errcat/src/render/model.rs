@@ -255,12 +255,13 @@ impl Naming {
                 let type_name = match flat.as_deref_mut() {
                     None => local,
                     Some(flat) => {
-                        let (qualified, flat_renamed) = settle(language, IdentKind::Type, local, &mut type_taken, flat, |local| {
-                            let qualified = language.qualify(IdentKind::Type, &name, "", local);
-                            let mut names = language.type_companions(&qualified);
-                            names.insert(0, qualified);
-                            names
-                        });
+                        let (qualified, flat_renamed) =
+                            settle(language, IdentKind::Type, local, &mut type_taken, flat, |local| {
+                                let qualified = language.qualify(IdentKind::Type, &name, "", local);
+                                let mut names = language.type_companions(&qualified);
+                                names.insert(0, qualified);
+                                names
+                            });
                         renamed |= flat_renamed;
                         qualified
                     }

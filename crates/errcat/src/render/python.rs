@@ -25,7 +25,6 @@ const RESERVED_MODULES: &[&str] = &["_base"];
 /// the shared classes.
 const RESERVED_TYPES: &[&str] = &["IntEntry", "TextEntry", "Retired", "ClassVar", "DeprecationWarning"];
 
-
 #[derive(Debug)]
 pub struct Python;
 

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"errcat.local/codes/zegoserverreturncodes"
+)
+
+func check() error {
+	return zegoserverreturncodes.CommonInvalidHost
+}
+
+func main() {
+	known := zegoserverreturncodes.Common(100000000)
+	if doc, ok := known.Doc(); ok && doc.Message != nil {
+		fmt.Println(int64(known), *doc.Message)
+	}
+	unknown := zegoserverreturncodes.Common(999999999)
+	if unknown.Known() {
+		fmt.Println(int64(unknown), "known")
+	} else {
+		fmt.Println(int64(unknown), "unknown")
+	}
+	var code zegoserverreturncodes.Common
+	if err := check(); errors.As(err, &code) {
+		fmt.Println(err)
+	}
+}

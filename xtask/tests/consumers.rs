@@ -1,0 +1,247 @@
+//! Every generated package used the way another repository would use it:
+//! the programs under `xtask/consumers/<target>/` depend on `generated/`
+//! (a Cargo path dependency, `npm install` of the folder, a Go `replace`,
+//! `pip install` of the folder, `javac -cp`, `#include` and link), look up
+//! a known code and an unknown one, and print them; each test compares
+//! what they print with the seed page's own text for that code.
+//!
+//! The toolchains come from `cargo xtask test` (environment variables, or
+//! `PATH`). With `CI` set a missing one fails the test; locally it skips
+//! with a loud message.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What every consumer prints: code 100000000 of the server return codes,
+/// with the message its page gives, then an unknown code, kept.
+const EXPECTED: &str = "100000000 请求头部中的 Host 错误。\n999999999 unknown\n";
+
+fn root() -> PathBuf {
+    xtask::workspace_root()
+}
+
+fn consumer(target: &str) -> PathBuf {
+    root().join("xtask/consumers").join(target)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("errcat-consumer-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// The tool from `env`, else `name` on `PATH`; `None` (skip) only outside CI.
+fn tool(env: &str, name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(env).map(PathBuf::from).filter(|path| path.exists()) {
+        return Some(path);
+    }
+    let found = std::env::var_os("PATH")
+        .and_then(|path| std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file()));
+    if found.is_none() {
+        let message = format!("{name} not found (set {env}, or run `cargo xtask test`, which installs it)");
+        assert!(std::env::var_os("CI").is_none(), "CI is set and {message}");
+        eprintln!("\n*** SKIPPED: {message} ***\n");
+    }
+    found
+}
+
+fn run(command: &mut Command, what: &str) -> String {
+    let output = command.output().unwrap_or_else(|error| panic!("{what}: cannot start: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{what} failed ({}):\n{stdout}\n{stderr}", output.status);
+    stdout
+}
+
+fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == extension) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_rust_crate_uses_the_generated_crate_by_path() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let target = scratch("rust");
+    let out = run(
+        Command::new(cargo)
+            .args(["run", "--quiet", "--manifest-path"])
+            .arg(consumer("rust/Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &target),
+        "cargo run in xtask/consumers/rust",
+    );
+    assert_eq!(out, EXPECTED);
+}
+
+#[test]
+fn plain_node_and_a_default_tsc_project_import_the_typescript_package() {
+    let (Some(npm), Some(node)) = (tool("ERRCAT_NPM", "npm"), tool("ERRCAT_NODE", "node")) else { return };
+    let Some(tsc) = tool("ERRCAT_TSC", "tsc") else { return };
+    let dir = consumer("typescript");
+    run(
+        Command::new(npm)
+            .args(["install", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&dir),
+        "npm install in xtask/consumers/typescript",
+    );
+    assert_eq!(run(Command::new(node).arg("main.mjs").current_dir(&dir), "node main.mjs"), EXPECTED);
+    let diagnostics = run(Command::new(tsc).arg("-p").arg(&dir), "tsc -p xtask/consumers/typescript");
+    assert!(diagnostics.trim().is_empty(), "tsc:\n{diagnostics}");
+}
+
+#[test]
+fn a_go_module_uses_the_generated_module_through_replace() {
+    let Some(go) = tool("ERRCAT_GO", "go") else { return };
+    let cache = scratch("go-cache");
+    let out = run(
+        Command::new(go)
+            .args(["run", "."])
+            .current_dir(consumer("go"))
+            .env("GOCACHE", &cache)
+            .env("GOFLAGS", "-mod=mod"),
+        "go run in xtask/consumers/go",
+    );
+    assert_eq!(out, format!("{EXPECTED}请求头部中的 Host 错误。 (100000000)\n"));
+}
+
+#[test]
+fn pip_installs_the_generated_python_package() {
+    let Some(python) = tool("ERRCAT_PYTHON", "python3") else { return };
+    let dir = scratch("python");
+    // A copy: building a package writes into its folder.
+    copy_dir(&root().join("generated/python"), &dir.join("package"));
+    run(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-build-isolation",
+                "--no-deps",
+            ])
+            .arg("--target")
+            .arg(dir.join("site"))
+            .arg(dir.join("package")),
+        "pip install generated/python",
+    );
+    let out = run(
+        Command::new(&python)
+            .args(["-W", "error"])
+            .arg(consumer("python/main.py"))
+            .env("PYTHONPATH", dir.join("site"))
+            .env("PYTHONDONTWRITEBYTECODE", "1"),
+        "python3 xtask/consumers/python/main.py",
+    );
+    assert_eq!(out, EXPECTED);
+    assert!(dir.join("site/errcat_codes/py.typed").exists(), "the installed package is not marked as typed");
+}
+
+fn javac_then_java(classpath: &[PathBuf], main: &Path, what: &str) -> String {
+    let (Some(javac), Some(java)) = (tool("ERRCAT_JAVAC", "javac"), tool("ERRCAT_JAVA", "java")) else {
+        return EXPECTED.to_owned();
+    };
+    let out = scratch(&format!("{what}-main"));
+    let mut path = classpath.to_vec();
+    let joined = std::env::join_paths(&path).expect("class path");
+    run(
+        Command::new(javac)
+            .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-cp"])
+            .arg(&joined)
+            .arg("-d")
+            .arg(&out)
+            .arg(main),
+        &format!("javac {what} consumer"),
+    );
+    path.push(out);
+    run(
+        Command::new(java)
+            .arg("-Dstdout.encoding=UTF-8")
+            .arg("-cp")
+            .arg(std::env::join_paths(&path).expect("path"))
+            .arg("Main"),
+        &format!("java {what} consumer"),
+    )
+}
+
+#[test]
+fn a_java_program_compiles_against_the_generated_sources() {
+    let Some(javac) = tool("ERRCAT_JAVAC", "javac") else { return };
+    let classes = scratch("java-classes");
+    run(
+        Command::new(javac)
+            .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
+            .arg(&classes)
+            .args(files(&root().join("generated/java"), "java")),
+        "javac generated/java",
+    );
+    assert_eq!(javac_then_java(&[classes], &consumer("java/Main.java"), "java"), EXPECTED);
+}
+
+#[test]
+fn a_java_program_calls_the_generated_kotlin() {
+    let Some(kotlinc) = tool("ERRCAT_KOTLINC", "kotlinc") else { return };
+    let classes = scratch("kotlin-classes");
+    run(
+        Command::new(&kotlinc)
+            .arg("-Werror")
+            .arg("-d")
+            .arg(&classes)
+            .args(files(&root().join("generated/kotlin"), "kt")),
+        "kotlinc generated/kotlin",
+    );
+    // The Kotlin standard library and its annotations, beside kotlinc.
+    let lib = kotlinc.canonicalize().expect("kotlinc path").parent().and_then(Path::parent).expect("home").join("lib");
+    let classpath = vec![classes, lib.join("kotlin-stdlib.jar"), lib.join("annotations-13.0.jar")];
+    assert_eq!(javac_then_java(&classpath, &consumer("kotlin-from-java/Main.java"), "kotlin"), EXPECTED);
+}
+
+#[test]
+fn a_c_program_includes_the_header_and_links_the_source() {
+    let Some(cc) = tool("ERRCAT_CC", "gcc") else { return };
+    let out = scratch("c").join("program");
+    let generated = root().join("generated/c");
+    run(
+        Command::new(cc)
+            .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-I"])
+            .arg(&generated)
+            .arg(consumer("c/main.c"))
+            .arg(generated.join("zego_server_return_codes.c"))
+            .arg("-o")
+            .arg(&out),
+        "gcc xtask/consumers/c",
+    );
+    assert_eq!(run(&mut Command::new(out), "the C consumer"), EXPECTED);
+}
+
+#[test]
+fn a_program_reads_the_generated_json() {
+    let Some(node) = tool("ERRCAT_NODE", "node") else { return };
+    assert_eq!(run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"), EXPECTED);
+}
