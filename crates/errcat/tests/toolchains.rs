@@ -15,7 +15,7 @@
 mod common;
 
 use common::{require_toolchain, run, scratch_dir, workspace_root};
-use errcat::catalog::{Catalog, Entry, Group, SCHEMA, SourceRef};
+use errcat::catalog::{Catalog, Entry, Group, Retired, SCHEMA, SourceRef};
 use errcat::code::{Code, CodeType};
 use errcat::render::{IdentKind, Target, TemplateSet, render};
 use proptest::prelude::*;
@@ -322,7 +322,18 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
-        groups: vec![Group { name: "Hostile".to_owned(), title: pick(1), entries, ..Group::default() }, second, keyed],
+        groups: vec![
+            Group {
+                name: "Hostile".to_owned(),
+                title: pick(1),
+                // A retired code: deprecated in every target, still looked up.
+                retired: vec![Retired { code: Code::new(1_000_003), name: "Gone".to_owned() }],
+                entries,
+                ..Group::default()
+            },
+            second,
+            keyed,
+        ],
     }
 }
 
@@ -343,6 +354,10 @@ fn expected(catalog: &Catalog) -> String {
             out.push_str(&hex(text.as_deref()));
             out.push('\n');
         }
+    }
+    // Retired codes come last and document nothing.
+    for _ in &catalog.groups[0].retired {
+        out.push_str("-\n-\n-\n");
     }
     for entry in &catalog.groups[2].entries {
         out.push_str(&format!("{}\n{}\nknown\n", hex(entry.code.as_text()), hex(entry.message.as_deref())));
