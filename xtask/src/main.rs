@@ -120,6 +120,16 @@ fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
         eprintln!("  updated {}", path.display());
     }
     eprintln!("regen: {} file(s) generated, {} changed; {}", plan.files.len(), changed.len(), summary(&plan));
+    let version = &plan.version;
+    match (&version.previous, &version.bump) {
+        (Some(previous), Some(bump)) => {
+            eprintln!("regen: package version {} ({bump} from {previous})", version.version);
+            for change in &version.changes {
+                eprintln!("  {change}");
+            }
+        }
+        _ => eprintln!("regen: package version {}", version.version),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -207,3 +207,51 @@ fn regen_writes_a_change_report_that_check_verifies() {
     assert_eq!(xtask(&root, "check").0, 0);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// The version of every generated package comes from the semantic diff:
+/// an added code is a minor bump, a re-wording a patch, a removal a major
+/// one; a regen that changes no catalog keeps the version.
+#[test]
+fn the_package_version_follows_the_semantic_diff() {
+    let root = scratch("versions");
+    let page = root.join("docs-src/rtc-vendor-error-codes.md");
+    let original = std::fs::read_to_string(&page).expect("read");
+    let version_of = |root: &Path| {
+        let record = std::fs::read_to_string(root.join("generated/package.yaml")).expect("package.yaml");
+        let record = errcat::version::PackageVersion::from_yaml(&record).expect("valid record");
+        for (file, line) in [
+            ("generated/rust/Cargo.toml", format!("version = \"{}\"", record.version)),
+            ("generated/typescript/package.json", format!("\"version\": \"{}\"", record.version)),
+            ("generated/python/pyproject.toml", format!("version = \"{}\"", record.version)),
+        ] {
+            let text = std::fs::read_to_string(root.join(file)).expect("package file");
+            assert!(text.contains(&line), "{file} does not say {line}");
+        }
+        (record.version, record.bump)
+    };
+    assert_eq!(version_of(&root), ("0.1.0".to_owned(), None));
+
+    let added = original.replacen("| 3 | 内存不足 | |\n", "| 3 | 内存不足 | |\n| 9999 | 新增的错误 | |\n", 1);
+    assert_ne!(added, original);
+    std::fs::write(&page, &added).expect("write");
+    let (code, output) = xtask(&root, "regen");
+    assert!(code == 0 && output.contains("package version 0.2.0 (minor from 0.1.0)"), "{output}");
+    assert_eq!(version_of(&root), ("0.2.0".to_owned(), Some("minor".to_owned())));
+    let report = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.md")).expect("report");
+    assert!(report.contains("Package version: 0.2.0 (minor from 0.1.0)."), "{report}");
+
+    // Nothing changed: the same version, byte for byte.
+    let (code, output) = xtask(&root, "regen");
+    assert!(code == 0 && output.contains(", 0 changed"), "{output}");
+    assert_eq!(xtask(&root, "check").0, 0);
+
+    std::fs::write(&page, added.replacen("| 9999 | 新增的错误 |", "| 9999 | 新增加的错误 |", 1)).expect("write");
+    assert_eq!(xtask(&root, "regen").0, 0);
+    assert_eq!(version_of(&root), ("0.2.1".to_owned(), Some("patch".to_owned())));
+
+    std::fs::write(&page, &original).expect("write");
+    assert_eq!(xtask(&root, "regen").0, 0);
+    assert_eq!(version_of(&root), ("1.0.0".to_owned(), Some("major".to_owned())));
+    assert_eq!(xtask(&root, "check").0, 0);
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -171,6 +171,15 @@ struct RenderArgs {
     /// in it rendered once per catalog); defaults to the built-in templates.
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// The version written into the generated packages (`Cargo.toml`,
+    /// `package.json`, `pyproject.toml`…); `cargo xtask regen` computes it
+    /// from the semantic diff.
+    #[arg(long, default_value = errcat::render::model::DEFAULT_VERSION, value_parser = parse_version)]
+    package_version: String,
+}
+
+fn parse_version(text: &str) -> Result<String, String> {
+    errcat::version::parse(text)
 }
 
 /// A `--target` value: every registered target, or all of them.
@@ -542,7 +551,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode> {
         };
         sets.push((target, templates));
     }
-    let model = errcat::render::CodeModel::new(catalogs);
+    let model = errcat::render::CodeModel::new(catalogs).with_version(&args.package_version);
     let rendering = errcat::render::Rendering::new(&model, &sets).map_err(|error| anyhow::anyhow!("{error}"))?;
     for diagnostic in rendering.diagnostics() {
         eprintln!("{}", diagnostic.to_short_string());

@@ -19,6 +19,7 @@ pub mod project;
 pub mod raw;
 pub mod read;
 pub mod render;
+pub mod version;
 
 pub use read::InputFormat;
 
