@@ -147,7 +147,13 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
     let said = text(&output.stderr);
     assert!(said.contains("info[I0309]") && said.contains("render the catalog"), "fallback names said once: {said}");
     assert!(!said.contains("W0304"), "no warning per group for a page without a lockfile: {said}");
-    for file in ["rust/Cargo.toml", "typescript/english-error-codes.ts", "json/schema.json"] {
+    for file in [
+        "rust/Cargo.toml",
+        "typescript/english-error-codes.js",
+        "go/go.mod",
+        "c/english_error_codes.h",
+        "json/schema.json",
+    ] {
         assert!(out.join(file).is_file(), "{file} not written");
     }
     let _ = std::fs::remove_dir_all(&out);
