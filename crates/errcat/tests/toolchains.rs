@@ -531,6 +531,24 @@ print("known" if unknown.known else "unknown")
         "mypy --strict on hostile catalog",
     );
     assert!(output.trim().is_empty(), "mypy:\n{output}");
+    // A retired code is still looked up, with a DeprecationWarning, from
+    // `from_code` and from its class attribute.
+    let (_, hostile_type, _) = names_in(language, catalog);
+    let check = format!(
+        r#"import warnings
+from errcat_codes.{module} import {hostile_type}
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    gone = {hostile_type}.from_code(1000003)
+    again = {hostile_type}.GONE
+assert gone.retired and gone.name == "Gone" and again is gone, gone
+assert [w.category for w in caught] == [DeprecationWarning, DeprecationWarning], caught
+"#
+    );
+    run(
+        Command::new(python).args(["-c", &check]).current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1"),
+        "a retired Python code warns",
+    );
     run(
         Command::new(python).args(["-W", "error", "main.py"]).current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1"),
         "running the Python program",
