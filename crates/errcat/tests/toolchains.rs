@@ -299,7 +299,12 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
     let second = Group {
         name: names.first().cloned().unwrap_or_else(|| "Second".to_owned()),
         title: pick(2),
-        entries: entries.iter().take(5).cloned().collect(),
+        // Codes beyond `i32` and beyond 2^53, to both ends of `i64`.
+        entries: entries
+            .iter()
+            .zip(WIDE_CODES)
+            .map(|(entry, code)| Entry { code: Code::new(*code), ..entry.clone() })
+            .collect(),
         ..Group::default()
     };
     // A string-coded group whose codes are hostile text themselves (made
@@ -341,6 +346,10 @@ fn hex(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_owned(), |text| text.bytes().map(|byte| format!("{byte:02x}")).collect())
 }
 
+/// The codes of the second group: past `i32`, past 2^53, and both ends of
+/// `i64` (TypeScript: `bigint`; C: `long long`).
+const WIDE_CODES: &[i64] = &[i64::MAX, i64::MIN, 1 << 53, -(1 << 53) - 1, 2_147_483_648];
+
 /// A string code no catalog has: kept as it is by every lookup.
 const UNKNOWN_TEXT_CODE: &str = "\0unknown\"*/${x}\\";
 
@@ -358,6 +367,9 @@ fn expected(catalog: &Catalog) -> String {
     // Retired codes come last and document nothing.
     for _ in &catalog.groups[0].retired {
         out.push_str("-\n-\n-\n");
+    }
+    for entry in &catalog.groups[1].entries {
+        out.push_str(&format!("{}\nknown\n", entry.code));
     }
     for entry in &catalog.groups[2].entries {
         out.push_str(&format!("{}\n{}\nknown\n", hex(entry.code.as_text()), hex(entry.message.as_deref())));
@@ -389,6 +401,10 @@ fn main() {
         println!("{}", hex(code.cause()));
         println!("{}", hex(code.solution()));
     }
+    for code in hostile::WIDE::ALL {
+        println!("{}", code.code());
+        println!("{}", if hostile::WIDE::from_code(code.code()) == *code { "known" } else { "lost" });
+    }
     for code in hostile::Keyed::ALL {
         println!("{}", hex(Some(code.code())));
         println!("{}", hex(code.message()));
@@ -399,7 +415,8 @@ fn main() {
     println!("{}", if unknown.is_known() { "known" } else { "unknown" });
 }
 "#
-        .replace("UNKNOWN", &format!("{UNKNOWN_TEXT_CODE:?}")),
+        .replace("UNKNOWN", &format!("{UNKNOWN_TEXT_CODE:?}"))
+        .replace("WIDE", &names_in(errcat::render::rust::TARGET.language(), catalog).2),
     )
     .expect("write main");
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
@@ -414,18 +431,19 @@ fn main() {
 }
 
 /// The names `language` gives the hostile catalog: its module, and the
-/// types of its first and third groups.
-fn names_in(language: &dyn errcat::render::Language, catalog: &Catalog) -> (String, String, String) {
+/// types of its three groups.
+fn names_in(language: &dyn errcat::render::Language, catalog: &Catalog) -> (String, String, String, String) {
     let model = errcat::render::CodeModel::new(vec![catalog.clone()]);
     let (naming, _) = errcat::render::model::Naming::new(language, &model);
     let module = &naming.modules[0];
-    (module.name.to_string(), module.types[0].name.to_string(), module.types[2].name.to_string())
+    let name = |index: usize| module.types[index].name.to_string();
+    (module.name.to_string(), name(0), name(1), name(2))
 }
 
 fn go_round_trip(catalog: &Catalog, dir: &Path, go: &Path) -> String {
     let language = errcat::render::go::TARGET.language();
     write_rendered(errcat::render::go::TARGET, catalog, dir);
-    let (module, hostile, keyed) = names_in(language, catalog);
+    let (module, hostile, wide, keyed) = names_in(language, catalog);
     std::fs::create_dir_all(dir.join("cmd")).expect("mkdir");
     std::fs::write(
         dir.join("cmd/main.go"),
@@ -451,6 +469,14 @@ func main() {{
 		fmt.Println(hex(doc.Message))
 		fmt.Println(hex(doc.Cause))
 		fmt.Println(hex(doc.Solution))
+	}}
+	for _, code := range codes.{wide}Codes() {{
+		fmt.Println(int64(code))
+		if _, known := codes.{wide}(int64(code)).Doc(); known {{
+			fmt.Println("known")
+		}} else {{
+			fmt.Println("lost")
+		}}
 	}}
 	for _, code := range codes.{keyed}Codes() {{
 		doc, _ := code.Doc()
@@ -492,13 +518,13 @@ func main() {{
 fn python_round_trip(catalog: &Catalog, dir: &Path, mypy: &Path, python: &Path) -> String {
     let language = errcat::render::python::TARGET.language();
     write_rendered(errcat::render::python::TARGET, catalog, dir);
-    let (module, hostile, keyed) = names_in(language, catalog);
+    let (module, hostile, wide, keyed) = names_in(language, catalog);
     std::fs::write(
         dir.join("main.py"),
         format!(
             r#"from typing import Optional
 
-from errcat_codes.{module} import {hostile}, {keyed}
+from errcat_codes.{module} import {hostile}, {keyed}, {wide}
 
 
 def hexed(text: Optional[str]) -> str:
@@ -509,6 +535,9 @@ for entry in {hostile}.members():
     print(hexed(entry.message))
     print(hexed(entry.cause))
     print(hexed(entry.solution))
+for wide in {wide}.members():
+    print(wide.code)
+    print("known" if {wide}.from_code(wide.code) is wide else "lost")
 for keyed in {keyed}.members():
     print(hexed(keyed.code))
     print(hexed(keyed.message))
@@ -533,7 +562,7 @@ print("known" if unknown.known else "unknown")
     assert!(output.trim().is_empty(), "mypy:\n{output}");
     // A retired code is still looked up, with a DeprecationWarning, from
     // `from_code` and from its class attribute.
-    let (_, hostile_type, _) = names_in(language, catalog);
+    let (_, hostile_type, _, _) = names_in(language, catalog);
     let check = format!(
         r#"import warnings
 from errcat_codes.{module} import {hostile_type}
@@ -558,7 +587,7 @@ assert [w.category for w in caught] == [DeprecationWarning, DeprecationWarning],
 fn java_round_trip(catalog: &Catalog, dir: &Path, javac: &Path, java: &Path) -> String {
     let language = errcat::render::java::TARGET.language();
     write_rendered(errcat::render::java::TARGET, catalog, dir);
-    let (module, hostile, keyed) = names_in(language, catalog);
+    let (module, hostile, wide, keyed) = names_in(language, catalog);
     std::fs::write(
         dir.join("Main.java"),
         format!(
@@ -586,6 +615,10 @@ public final class Main {{
             System.out.println(hex(code.message().orElse(null)));
             System.out.println(hex(code.cause().orElse(null)));
             System.out.println(hex(code.solution().orElse(null)));
+        }}
+        for ({module}.{wide} code : {module}.{wide}.values()) {{
+            System.out.println(code.code());
+            System.out.println({module}.{wide}.fromCode(code.code()).orElse(null) == code ? "known" : "lost");
         }}
         for ({module}.{keyed} code : {module}.{keyed}.values()) {{
             System.out.println(hex(code.code()));
@@ -643,7 +676,7 @@ fn c_round_trip(catalog: &Catalog, dir: &Path, cc: &Path) -> (String, String) {
     let language = errcat::render::c::TARGET.language();
     let catalog = &without_nul(catalog);
     write_rendered(errcat::render::c::TARGET, catalog, dir);
-    let (module, hostile, keyed) = names_in(language, catalog);
+    let (module, hostile, wide, keyed) = names_in(language, catalog);
     std::fs::write(
         dir.join("main.c"),
         format!(
@@ -671,6 +704,10 @@ int main(void)
         hex({hostile}_message({hostile}_codes[index]));
         hex({hostile}_cause({hostile}_codes[index]));
         hex({hostile}_solution({hostile}_codes[index]));
+    }}
+    for (index = 0; index < {wide}_code_count; index++) {{
+        printf("%lld\n", {wide}_codes[index]);
+        puts({wide}_name({wide}_codes[index]) != NULL ? "known" : "lost");
     }}
     for (index = 0; index < {keyed}_code_count; index++) {{
         hex({keyed}_codes[index]);
@@ -703,6 +740,9 @@ int main(void)
 }
 
 fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {
+    let language = errcat::render::typescript::TARGET.language();
+    let (_, _, wide, _) = names_in(language, catalog);
+    let wide_lookup = language.type_attribute("lookup", &wide).expect("lookup name");
     write_rendered(errcat::render::typescript::TARGET, catalog, dir);
     std::fs::rename(dir.join("tsconfig.json"), dir.join("tsconfig.base.json")).expect("rename");
     std::fs::write(
@@ -712,7 +752,7 @@ fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path)
     .expect("tsconfig");
     std::fs::write(
         dir.join("main.ts"),
-        r#"import { Hostile, Keyed, keyedFromCode } from "./hostile.js";
+        r#"import { Hostile, Keyed, keyedFromCode, WIDE, WIDE_LOOKUP } from "./hostile.js";
 declare const console: { log(...args: unknown[]): void };
 function hex(text: string | null): string {
   if (text === null) return "-";
@@ -732,6 +772,10 @@ for (const entry of Object.values(Hostile)) {
   console.log(hex(entry.cause));
   console.log(hex(entry.solution));
 }
+for (const entry of Object.values(WIDE)) {
+  console.log(String(entry.code));
+  console.log(WIDE_LOOKUP(entry.code) === entry ? "known" : "lost");
+}
 for (const entry of Object.values(Keyed)) {
   console.log(hex(entry.code));
   console.log(hex(entry.message));
@@ -741,7 +785,9 @@ const unknown = keyedFromCode(UNKNOWN);
 console.log(hex(unknown.code));
 console.log(unknown.name === null ? "unknown" : "known");
 "#
-        .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json")),
+        .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json"))
+        .replace("WIDE_LOOKUP", &wide_lookup)
+        .replace("WIDE", &wide),
     )
     .expect("main.ts");
     let output = run(Command::new(tsc).arg("--strict").arg("-p").arg(dir), "tsc on hostile catalog");
@@ -755,12 +801,17 @@ fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Pat
         dir.join("Main.kt"),
         r#"import errcat.codes.hostile.Hostile
 import errcat.codes.hostile.Keyed
+import errcat.codes.hostile.WIDE
 fun hex(text: String?): String = text?.toByteArray(Charsets.UTF_8)?.joinToString("") { "%02x".format(it) } ?: "-"
 fun main() {
     for (code in Hostile.entries) {
         println(hex(code.message))
         println(hex(code.cause))
         println(hex(code.solution))
+    }
+    for (code in WIDE.entries) {
+        println(code.code)
+        println(if (WIDE.fromCode(code.code) == code) "known" else "lost")
     }
     for (code in Keyed.entries) {
         println(hex(code.code))
@@ -772,7 +823,8 @@ fun main() {
     println(if (Keyed.fromCode(unknown) == null) "unknown" else "known")
 }
 "#
-        .replace("UNKNOWN", "\"\\u0000unknown\\\"*/\\${x}\\\\\""),
+        .replace("UNKNOWN", "\"\\u0000unknown\\\"*/\\${x}\\\\\"")
+        .replace("WIDE", &names_in(errcat::render::kotlin::TARGET.language(), catalog).2),
     )
     .expect("Main.kt");
     let mut sources = kotlin_sources(dir);
