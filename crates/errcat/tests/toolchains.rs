@@ -356,6 +356,15 @@ const UNKNOWN_TEXT_CODE: &str = "\0unknown\"*/${x}\\";
 /// What every program prints: per entry, message, cause and solution; per
 /// string-coded entry, its code, its message and whether looking its code
 /// up finds it; then an unknown string code as the lookup keeps it.
+/// What every program but Kotlin's (whose enum keeps no name beside its
+/// identifier) prints last: the name of each code of the first group, as
+/// the catalog has it, entries then retired codes.
+fn names(catalog: &Catalog) -> String {
+    let group = &catalog.groups[0];
+    let names = group.entries.iter().map(|entry| &entry.name).chain(group.retired.iter().map(|retired| &retired.name));
+    names.map(|name| format!("{}\n", hex(Some(name)))).collect()
+}
+
 fn expected(catalog: &Catalog) -> String {
     let mut out = String::new();
     for entry in &catalog.groups[0].entries {
@@ -413,6 +422,9 @@ fn main() {
     let unknown = hostile::Keyed::from_code(UNKNOWN);
     println!("{}", hex(Some(unknown.code())));
     println!("{}", if unknown.is_known() { "known" } else { "unknown" });
+    for code in hostile::Hostile::ALL {
+        println!("{}", hex(code.name()));
+    }
 }
 "#
         .replace("UNKNOWN", &format!("{UNKNOWN_TEXT_CODE:?}"))
@@ -497,6 +509,10 @@ func main() {{
 	}} else {{
 		fmt.Println("unknown")
 	}}
+	for _, code := range codes.{hostile}Codes() {{
+		doc, _ := code.Doc()
+		fmt.Println(hex(&doc.Name))
+	}}
 }}
 "#,
             path = errcat::render::go::MODULE_PATH,
@@ -545,6 +561,8 @@ for keyed in {keyed}.members():
 unknown = {keyed}.from_code({unknown})
 print(hexed(unknown.code))
 print("known" if unknown.known else "unknown")
+for entry in {hostile}.members():
+    print(hexed(entry.name))
 "#,
             unknown = language.string_literal(UNKNOWN_TEXT_CODE),
         ),
@@ -628,6 +646,9 @@ public final class Main {{
         String unknown = {unknown};
         System.out.println(hex(unknown));
         System.out.println({module}.{keyed}.fromCode(unknown).isPresent() ? "known" : "unknown");
+        for ({module}.{hostile} code : {module}.{hostile}.values()) {{
+            System.out.println(hex(code.codeName()));
+        }}
     }}
 }}
 "#,
@@ -716,6 +737,9 @@ int main(void)
     }}
     hex(unknown);
     puts({keyed}_name(unknown) != NULL ? "known" : "unknown");
+    for (index = 0; index < {hostile}_code_count; index++) {{
+        hex({hostile}_name({hostile}_codes[index]));
+    }}
     return 0;
 }}
 "#,
@@ -735,7 +759,8 @@ int main(void)
     let output = run(&mut Command::new(dir.join("program")), "running the C program");
     (
         output,
-        expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")))),
+        expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}"))))
+            + &names(catalog),
     )
 }
 
@@ -784,6 +809,7 @@ for (const entry of Object.values(Keyed)) {
 const unknown = keyedFromCode(UNKNOWN);
 console.log(hex(unknown.code));
 console.log(unknown.name === null ? "unknown" : "known");
+for (const entry of Object.values(Hostile)) console.log(hex(entry.name));
 "#
         .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json"))
         .replace("WIDE_LOOKUP", &wide_lookup)
@@ -848,22 +874,23 @@ fn cases() -> u32 {
 fn round_trip_every_target(catalog: &Catalog, dir: &Path) -> Result<(), TestCaseError> {
     let tools = (tsc(), node(), kotlinc(), kotlin_runner());
     let want = expected(catalog);
+    let named = want.clone() + &names(catalog);
     if let Some(go) = go() {
-        prop_assert_eq!(go_round_trip(catalog, &dir.join("go"), &go), want.clone(), "Go");
+        prop_assert_eq!(go_round_trip(catalog, &dir.join("go"), &go), named.clone(), "Go");
     }
     if let (Some(mypy), Some(python)) = (mypy(), python()) {
-        prop_assert_eq!(python_round_trip(catalog, &dir.join("python"), &mypy, &python), want.clone(), "Python");
+        prop_assert_eq!(python_round_trip(catalog, &dir.join("python"), &mypy, &python), named.clone(), "Python");
     }
     if let (Some(javac), Some(java)) = (javac(), java()) {
-        prop_assert_eq!(java_round_trip(catalog, &dir.join("java"), &javac, &java), want.clone(), "Java");
+        prop_assert_eq!(java_round_trip(catalog, &dir.join("java"), &javac, &java), named.clone(), "Java");
     }
     if let Some(cc) = cc() {
         let (output, want) = c_round_trip(catalog, &dir.join("c"), &cc);
         prop_assert_eq!(output, want, "C");
     }
-    prop_assert_eq!(rust_round_trip(catalog, &dir.join("rust")), want.clone(), "Rust");
+    prop_assert_eq!(rust_round_trip(catalog, &dir.join("rust")), named.clone(), "Rust");
     if let (Some(tsc), Some(node)) = (&tools.0, &tools.1) {
-        prop_assert_eq!(typescript_round_trip(catalog, &dir.join("ts"), tsc, node), want.clone(), "TypeScript");
+        prop_assert_eq!(typescript_round_trip(catalog, &dir.join("ts"), tsc, node), named, "TypeScript");
     }
     if let (Some(kotlinc), Some(runner)) = (&tools.2, &tools.3) {
         prop_assert_eq!(kotlin_round_trip(catalog, &dir.join("kotlin"), kotlinc, runner), want, "Kotlin");
