@@ -310,3 +310,44 @@ fn lints_can_be_allowed_per_source_with_a_reason() {
 fn root_page() -> PathBuf {
     root().join("crates/errcat/tests/pages/lint-problems.md")
 }
+
+#[test]
+fn render_sets_the_package_version_and_refuses_what_a_target_cannot_hold() {
+    let out = std::env::temp_dir().join(format!("errcat-cli-version-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_text = out.to_string_lossy().into_owned();
+    let catalog = "generated/catalog/rtc-vendor-error-codes.yaml";
+    let args = ["render", catalog, "--target", "all", "--package-version", "2.3.4", "--out", &out_text];
+    let output = errcat(&args, None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    for (file, line) in [
+        ("rust/Cargo.toml", "version = \"2.3.4\""),
+        ("typescript/package.json", "\"version\": \"2.3.4\""),
+        ("python/pyproject.toml", "version = \"2.3.4\""),
+        ("python/errcat_codes/__init__.py", "__version__ = \"2.3.4\""),
+    ] {
+        let written = std::fs::read_to_string(out.join(file)).expect("rendered");
+        assert!(written.contains(line), "{file}: {written}");
+    }
+    let output = errcat(&["render", catalog, "--target", "go", "--package-version", "two", "--out", &out_text], None);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+
+    // A NUL inside a message: C strings end there, so the C target refuses
+    // the catalog (naming it and the code); Go holds it.
+    let yaml = std::fs::read_to_string(root().join(catalog)).expect("catalog").replacen(
+        "message: 成功",
+        "message: \"成\\0功\"",
+        1,
+    );
+    let nul = out.join("nul.yaml");
+    std::fs::write(&nul, yaml).expect("write");
+    let nul_text = nul.to_string_lossy().into_owned();
+    let output = errcat(&["render", &nul_text, "--target", "c", "--out", &format!("{out_text}/c-out")], None);
+    let said = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("rtc-vendor-error-codes") && said.contains("code 0") && said.contains("NUL"), "{said}");
+    assert!(!out.join("c-out").exists(), "nothing is written when a target refuses");
+    let output = errcat(&["render", &nul_text, "--target", "go", "--out", &format!("{out_text}/go-out")], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let _ = std::fs::remove_dir_all(&out);
+}
