@@ -31,10 +31,17 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The tool from `env`, else `name` on `PATH`; `None` (skip) only outside CI.
+/// The tool from `env`, else the one `cargo xtask test` installed under
+/// `xtask/toolchains/`, else `name` on `PATH`; `None` (skip) only outside CI.
 fn tool(env: &str, name: &str) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(env).map(PathBuf::from).filter(|path| path.exists()) {
         return Some(path);
+    }
+    let toolchains = root().join(xtask::TOOLCHAINS_DIR);
+    for installed in [toolchains.join("venv/bin").join(name), toolchains.join("node_modules/.bin").join(name)] {
+        if installed.is_file() {
+            return Some(installed);
+        }
     }
     let found = std::env::var_os("PATH")
         .and_then(|path| std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file()));

@@ -23,7 +23,35 @@ pub struct Catalog {
     pub source: SourceRef,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The other locales of the page whose texts the entries carry
+    /// (`translations`), with where each came from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionRef>,
     pub groups: Vec<Group>,
+}
+
+/// One more locale of a catalog's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRef {
+    pub locale: String,
+    pub source: SourceRef,
+}
+
+/// An entry's texts in another locale (absent fields: the edition gives
+/// none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solution: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Source lines in the edition's page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<u32>,
 }
 
 /// Where a catalog came from.
@@ -49,6 +77,9 @@ pub struct Group {
     /// one the page writes as digits. Omitted for integer groups.
     #[serde(default, skip_serializing_if = "CodeType::is_integer")]
     pub code_type: CodeType,
+    /// The group's title in the catalog's other locales.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     pub entries: Vec<Entry>,
     /// Documented code ranges (`120001 - 130000`), recorded as ranges and
     /// never expanded into entries. Generated code does not name them.
@@ -147,6 +178,10 @@ pub struct Entry {
     pub variants: Vec<Variant>,
     /// Source lines this entry came from (row, continuation rows, repeats).
     pub lines: Vec<u32>,
+    /// The entry's texts in the catalog's other locales (`editions`), by
+    /// locale.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 /// A different wording of a code, documented in another section.

@@ -78,9 +78,12 @@ pub enum ChangeKind {
         name: String,
         from_code: Code,
     },
-    /// A text field changed.
+    /// A text field changed: a primary text, or with `locale` the text of
+    /// one of the catalog's other locales.
     Reworded {
         field: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
         old: Option<String>,
         new: Option<String>,
         diff: Vec<Segment>,
@@ -360,6 +363,7 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
                     let new_notes = (!entry.notes.is_empty()).then(|| entry.notes.join("\n"));
                     changes.push(reworded(code.clone(), "notes", old_notes, new_notes));
                 }
+                translation_changes(code, before, entry, &mut changes);
                 if before.same_row != entry.same_row {
                     changes.push(Change {
                         code: code.clone(),
@@ -388,6 +392,41 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
     }
 }
 
+/// Re-wordings in the catalog's other locales: a text added, changed or
+/// gone in one locale is a patch change of that locale.
+fn translation_changes(code: &Code, before: &Entry, entry: &Entry, changes: &mut Vec<Change>) {
+    let locales: std::collections::BTreeSet<&String> =
+        before.translations.keys().chain(entry.translations.keys()).collect();
+    let none = crate::catalog::Translation::default();
+    for locale in locales {
+        let old = before.translations.get(locale).unwrap_or(&none);
+        let new = entry.translations.get(locale).unwrap_or(&none);
+        let joined = |notes: &Vec<String>| (!notes.is_empty()).then(|| notes.join("\n"));
+        for (field, old_text, new_text) in [
+            ("message", old.message.clone(), new.message.clone()),
+            ("cause", old.cause.clone(), new.cause.clone()),
+            ("solution", old.solution.clone(), new.solution.clone()),
+            ("notes", joined(&old.notes), joined(&new.notes)),
+        ] {
+            if old_text != new_text {
+                let mut change = reworded(code.clone(), field, old_text, new_text);
+                if let ChangeKind::Reworded { locale: slot, .. } = &mut change.kind {
+                    *slot = Some(locale.clone());
+                }
+                changes.push(change);
+            }
+        }
+    }
+}
+
+/// `message` or `message (en)`.
+fn field_label(field: &str, locale: Option<&str>) -> String {
+    match locale {
+        Some(locale) => format!("{field} ({locale})"),
+        None => field.to_owned(),
+    }
+}
+
 /// Reports a name that named another code in the old version.
 fn moved_name(old_names: &BTreeMap<&str, Code>, entry: &Entry, changes: &mut Vec<Change>) {
     if let Some(from_code) = old_names.get(entry.name.as_str())
@@ -403,7 +442,7 @@ fn moved_name(old_names: &BTreeMap<&str, Code>, entry: &Entry, changes: &mut Vec
 
 fn reworded(code: Code, field: &'static str, old: Option<String>, new: Option<String>) -> Change {
     let diff = inline_diff(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""));
-    Change { code, level: Level::Patch, kind: ChangeKind::Reworded { field, old, new, diff } }
+    Change { code, level: Level::Patch, kind: ChangeKind::Reworded { field, locale: None, old, new, diff } }
 }
 
 /// Keeps only the group whose title or type name is `selector`.
@@ -485,7 +524,7 @@ fn describe(change: &Change) -> (char, String) {
             ),
         ),
         ChangeKind::NameMoved { name, from_code } => ('!', format!("name {name} moved here from code {from_code}")),
-        ChangeKind::Reworded { field, .. } => ('~', format!("{field}: ")),
+        ChangeKind::Reworded { field, locale, .. } => ('~', format!("{}: ", field_label(field, locale.as_deref()))),
         ChangeKind::RowMatesChanged { old, new } => {
             ('~', format!("row mates: {} → {}", code_list(old), code_list(new)))
         }
@@ -577,7 +616,7 @@ pub fn render_markdown(report: &Report) -> String {
                     ChangeKind::NameMoved { name, from_code } => {
                         format!("name `{name}` moved here from code {from_code}")
                     }
-                    ChangeKind::Reworded { field, diff, .. } => {
+                    ChangeKind::Reworded { field, locale, diff, .. } => {
                         let inline: String = diff
                             .iter()
                             .map(|segment| match segment.op {
@@ -586,7 +625,7 @@ pub fn render_markdown(report: &Report) -> String {
                                 _ => format!("<ins>{}</ins>", markdown_escape(&segment.text)),
                             })
                             .collect();
-                        format!("{field}: {inline}")
+                        format!("{}: {inline}", field_label(field, locale.as_deref()))
                     }
                     ChangeKind::RowMatesChanged { old, new } => {
                         format!("row mates: {} → {}", code_list(old), code_list(new))

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod code;
 pub mod diagnostic;
 pub mod diff;
+pub mod editions;
 pub mod lint;
 pub mod lower;
 pub mod manifest;
@@ -69,6 +70,25 @@ pub fn ingest(
     settings: &SourceSettings,
     names: &names::NameBook,
 ) -> (Catalog, Vec<Diagnostic>) {
+    ingest_with(page, identity, settings, Some(names))
+}
+
+/// [`ingest`] without naming: for an edition, whose texts join a primary
+/// page's entries and whose names are the primary's.
+pub fn ingest_unnamed(
+    page: &Page<'_>,
+    identity: &CatalogIdentity,
+    settings: &SourceSettings,
+) -> (Catalog, Vec<Diagnostic>) {
+    ingest_with(page, identity, settings, None)
+}
+
+fn ingest_with(
+    page: &Page<'_>,
+    identity: &CatalogIdentity,
+    settings: &SourceSettings,
+    names: Option<&names::NameBook>,
+) -> (Catalog, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let text = match std::str::from_utf8(page.bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
@@ -99,7 +119,9 @@ pub fn ingest(
     };
     let (mut catalog, lower_diagnostics) = lower::lower_owned(raw, &info, settings);
     diagnostics.extend(lower_diagnostics);
-    diagnostics.extend(names::apply(&mut catalog, names, page.path));
+    if let Some(names) = names {
+        diagnostics.extend(names::apply(&mut catalog, names, page.path));
+    }
     diagnostics.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     (catalog, diagnostics)
 }

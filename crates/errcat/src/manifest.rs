@@ -38,9 +38,29 @@ pub struct SourceEntry {
     /// Lints allowed for this page, each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow_lints: Vec<AllowedLint>,
+    /// The same page in other locales: their texts go beside the primary
+    /// ones, entry by entry (matched by group and code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionEntry>,
     /// Reading and lowering settings.
     #[serde(default, flatten)]
     pub settings: SourceSettings,
+}
+
+/// One more locale of a source's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionEntry {
+    /// BCP 47 tag, e.g. `en`; not the source's own locale.
+    pub locale: String,
+    /// Path under `docs-src/`, relative, without `..`.
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream: Option<String>,
+}
+
+fn is_valid_locale(locale: &str) -> bool {
+    !locale.trim().is_empty() && locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// A lint a source allows, and why.
@@ -155,8 +175,7 @@ impl Manifest {
             if let Some(official) = &source.official_names {
                 check_relative_path(official).map_err(|message| invalid(official, message))?;
             }
-            if source.locale.trim().is_empty() || !source.locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
+            if !is_valid_locale(&source.locale) {
                 return Err(invalid(
                     &source.id,
                     format!("source `{}` has an invalid locale `{}`", source.id, source.locale),
@@ -166,6 +185,24 @@ impl Manifest {
                 && !(url.starts_with("https://") || url.starts_with("http://"))
             {
                 return Err(invalid(url, format!("upstream `{url}` is not an http(s) URL")));
+            }
+            let mut locales = std::collections::HashSet::from([source.locale.as_str()]);
+            for edition in &source.editions {
+                check_relative_path(&edition.file).map_err(|message| invalid(&edition.file, message))?;
+                if !is_valid_locale(&edition.locale) {
+                    return Err(invalid(&edition.file, format!("edition `{}` has an invalid locale", edition.file)));
+                }
+                if !locales.insert(edition.locale.as_str()) {
+                    return Err(invalid(
+                        &edition.file,
+                        format!("source `{}` has locale `{}` twice", source.id, edition.locale),
+                    ));
+                }
+                if let Some(url) = &edition.upstream
+                    && !(url.starts_with("https://") || url.starts_with("http://"))
+                {
+                    return Err(invalid(url, format!("upstream `{url}` is not an http(s) URL")));
+                }
             }
         }
         Ok(manifest)

@@ -168,6 +168,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                 ),
             );
             catalog.groups.push(Group {
+                titles: BTreeMap::new(),
                 ranges: Vec::new(),
                 name: String::new(),
                 title: locked.title.clone(),
@@ -424,7 +425,9 @@ mod tests {
             locale: "en".to_owned(),
             source: SourceRef { file: "t.md".to_owned(), sha256: String::new(), upstream: None },
             notes: Vec::new(),
+            editions: Vec::new(),
             groups: vec![Group {
+                titles: BTreeMap::new(),
                 name: String::new(),
                 title: "G".to_owned(),
                 entries,

@@ -25,6 +25,18 @@ pub struct LoadedSource {
     /// Text of every file read, by its shown path (`docs-src/...`), for
     /// rendering diagnostics with their source lines.
     pub texts: BTreeMap<String, String>,
+    /// Each edition as read on its own (before merging), for the edition
+    /// lints.
+    pub editions: Vec<LoadedEdition>,
+}
+
+/// One edition of a source, read on its own.
+#[derive(Debug)]
+pub struct LoadedEdition {
+    pub locale: String,
+    /// Shown path (`docs-src/...`).
+    pub path: String,
+    pub catalog: Catalog,
 }
 
 /// Why a source could not be loaded at all.
@@ -86,10 +98,29 @@ pub fn load_source_as(
         upstream: source.upstream.clone(),
     };
     let page = Page { format, ..Page::new(&bytes, &page_path, &source.file) };
-    let (catalog, page_diagnostics) = crate::ingest(&page, &identity, &source.settings, &book);
+    let (mut catalog, page_diagnostics) = crate::ingest(&page, &identity, &source.settings, &book);
     diagnostics.extend(page_diagnostics);
     texts.insert(page_path, String::from_utf8_lossy(&bytes).into_owned());
-    Ok(LoadedSource { catalog, diagnostics, texts })
+    let mut editions = Vec::new();
+    for edition in &source.editions {
+        let path = shown(&edition.file);
+        let bytes =
+            fetch(&edition.file)?.ok_or_else(|| LoadError::Missing { id: source.id.clone(), path: path.clone() })?;
+        let identity = CatalogIdentity {
+            id: source.id.clone(),
+            title: None,
+            locale: edition.locale.clone(),
+            upstream: edition.upstream.clone(),
+        };
+        let page = Page { format, ..Page::new(&bytes, &path, &edition.file) };
+        // Names belong to the primary page: the edition is read unnamed.
+        let (read, edition_diagnostics) = crate::ingest_unnamed(&page, &identity, &source.settings);
+        diagnostics.extend(edition_diagnostics);
+        texts.insert(path.clone(), String::from_utf8_lossy(&bytes).into_owned());
+        catalog = crate::editions::merge(catalog, &read, &edition.locale);
+        editions.push(LoadedEdition { locale: edition.locale.clone(), path, catalog: read });
+    }
+    Ok(LoadedSource { catalog, diagnostics, texts, editions })
 }
 
 /// A `read` function for a `docs-src/` directory on disk.

@@ -327,6 +327,7 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
+        editions: Vec::new(),
         groups: vec![
             Group {
                 name: "Hostile".to_owned(),

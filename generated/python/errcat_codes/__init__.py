@@ -11,7 +11,7 @@ from . import zego_server_mixstream_legacy
 from . import zego_server_return_codes
 from ._base import IntEntry, TextEntry
 
-__version__ = "0.1.0"
+__version__ = "0.1.1"
 
 __all__ = [
     "IntEntry",

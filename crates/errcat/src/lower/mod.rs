@@ -256,6 +256,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
         );
     }
     let catalog = Catalog {
+        editions: Vec::new(),
         schema: SCHEMA.to_owned(),
         id: info.id.clone(),
         title: catalog_title,
@@ -1115,6 +1116,7 @@ impl<'a> Lowering<'a> {
                 }
                 by_code.insert(code.clone(), entries.len());
                 entries.push(Entry {
+                    translations: BTreeMap::new(),
                     code: code.clone(),
                     literal: row.literal.clone(),
                     name: String::new(),
@@ -1147,7 +1149,16 @@ impl<'a> Lowering<'a> {
             );
         }
         // Names are given by `names::apply`, after lowering.
-        Group { name: String::new(), title: draft.title, code_type, entries, ranges, default, retired: Vec::new() }
+        Group {
+            name: String::new(),
+            title: draft.title,
+            code_type,
+            titles: BTreeMap::new(),
+            entries,
+            ranges,
+            default,
+            retired: Vec::new(),
+        }
     }
 
     /// A code documented again in the same group: an identical repeat is

@@ -25,12 +25,33 @@ pub fn seed(id: &str) -> (Catalog, Vec<Diagnostic>) {
     ingest_source(source)
 }
 
-/// Ingests the seed page at `path` (under `docs-src/`) with its manifest entry.
+/// Ingests the seed page at `path` (under `docs-src/`) with its manifest
+/// entry; an edition page is read on its own, unnamed, with its source's
+/// settings (as it is before its texts join the primary page's entries).
 pub fn seed_file(path: &Path) -> (Catalog, Vec<Diagnostic>) {
     let name = path.file_name().and_then(|name| name.to_str()).expect("file name");
     let manifest = manifest();
-    let source = manifest.sources.iter().find(|source| source.file == name);
-    ingest_source(source.unwrap_or_else(|| panic!("{name} is not in docs-src/sources.yaml")))
+    if let Some(source) = manifest.sources.iter().find(|source| source.file == name) {
+        return ingest_source(source);
+    }
+    let (source, edition) =
+        edition_of(&manifest, name).unwrap_or_else(|| panic!("{name} is not in docs-src/sources.yaml"));
+    let bytes = std::fs::read(workspace_root().join("docs-src").join(&edition.file)).expect("edition page");
+    let shown = format!("docs-src/{}", edition.file);
+    let identity =
+        CatalogIdentity { id: source.id.clone(), locale: edition.locale.clone(), ..CatalogIdentity::default() };
+    errcat::ingest_unnamed(&Page::new(&bytes, &shown, &edition.file), &identity, &source.settings)
+}
+
+/// The source whose edition `name` (a file under `docs-src/`) is.
+pub fn edition_of<'a>(
+    manifest: &'a Manifest,
+    name: &str,
+) -> Option<(&'a errcat::manifest::SourceEntry, &'a errcat::manifest::EditionEntry)> {
+    manifest
+        .sources
+        .iter()
+        .find_map(|source| source.editions.iter().find(|edition| edition.file == name).map(|edition| (source, edition)))
 }
 
 fn ingest_source(source: &errcat::manifest::SourceEntry) -> (Catalog, Vec<Diagnostic>) {
