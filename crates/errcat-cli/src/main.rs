@@ -61,7 +61,7 @@ enum Command {
     Upstream(UpstreamArgs),
 }
 
-const LINT_HELP: &str = "Lints (allow one per source in docs-src/sources.yaml with `allow_lints: [{id: ID, reason: ...}]`):\n  duplicate-code, wording-differs, no-message, mdx-remnant, unbalanced-brackets, unknown-code-reference, name-collision\n\nExit codes:\n  0  no lint (other than allowed ones)\n  1  lints found\n  2  usage or I/O error";
+const LINT_HELP: &str = "Lints (allow one per source in docs-src/sources.yaml with `allow_lints: [{id: ID, reason: ...}]`):\n  duplicate-code, wording-differs, no-message, mdx-remnant, unbalanced-brackets, unknown-code-reference, name-collision,\n  edition-missing-code, edition-missing-section, edition-numbers-differ, edition-code-reference-differs, edition-link-differs\n\nExit codes:\n  0  no lint (other than allowed ones)\n  1  lints found\n  2  usage or I/O error";
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LintFormat {
@@ -609,7 +609,17 @@ fn lint_command(args: &LintArgs) -> Result<ExitCode> {
         let docs_src = args.root.join("docs-src");
         for source in &manifest.sources {
             let loaded = errcat::project::load_source(source, &errcat::project::read_from_dir(&docs_src))?;
-            let found = errcat::lint::lint(&loaded.catalog, &loaded.diagnostics, &format!("docs-src/{}", source.file));
+            let shown = format!("docs-src/{}", source.file);
+            let mut found = errcat::lint::lint(&loaded.catalog, &loaded.diagnostics, &shown);
+            for edition in &loaded.editions {
+                found.extend(errcat::lint::edition_lints(
+                    &loaded.catalog,
+                    &edition.catalog,
+                    &edition.locale,
+                    &shown,
+                    &edition.path,
+                ));
+            }
             for lint in found {
                 if source.allow_lints.iter().any(|allow| allow.id == lint.id) {
                     allowed += 1;
