@@ -2,6 +2,7 @@
 #include "rtc_vendor_error_codes.h"
 
 #include <stddef.h>
+#include <string.h>
 
 struct rtc_vendor_error_codes_error_code_entry {
     const char *name;
@@ -369,6 +370,20 @@ const char *rtc_vendor_error_codes_error_code_solution(long code)
 {
     const struct rtc_vendor_error_codes_error_code_entry *entry = rtc_vendor_error_codes_error_code_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int rtc_vendor_error_codes_error_code_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct rtc_vendor_error_codes_error_code_entry *entry = rtc_vendor_error_codes_error_code_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = RTC_VENDOR_ERROR_CODES_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int rtc_vendor_error_codes_error_code_is_retired(long code)

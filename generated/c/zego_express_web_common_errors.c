@@ -2,6 +2,7 @@
 #include "zego_express_web_common_errors.h"
 
 #include <stddef.h>
+#include <string.h>
 
 struct zego_express_web_common_errors_common_entry {
     const char *name;
@@ -99,6 +100,20 @@ const char *zego_express_web_common_errors_common_solution(long code)
     return entry == NULL ? NULL : entry->solution;
 }
 
+int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_common_entry *entry = zego_express_web_common_errors_common_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
+}
+
 int zego_express_web_common_errors_common_is_retired(long code)
 {
     const struct zego_express_web_common_errors_common_entry *entry = zego_express_web_common_errors_common_find(code);
@@ -171,6 +186,20 @@ const char *zego_express_web_common_errors_engine_solution(long code)
 {
     const struct zego_express_web_common_errors_engine_entry *entry = zego_express_web_common_errors_engine_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_engine_entry *entry = zego_express_web_common_errors_engine_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_engine_is_retired(long code)
@@ -385,6 +414,20 @@ const char *zego_express_web_common_errors_room_solution(long code)
 {
     const struct zego_express_web_common_errors_room_entry *entry = zego_express_web_common_errors_room_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_room_entry *entry = zego_express_web_common_errors_room_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_room_is_retired(long code)
@@ -657,6 +700,20 @@ const char *zego_express_web_common_errors_publisher_solution(long code)
     return entry == NULL ? NULL : entry->solution;
 }
 
+int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_publisher_entry *entry = zego_express_web_common_errors_publisher_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
+}
+
 int zego_express_web_common_errors_publisher_is_retired(long code)
 {
     const struct zego_express_web_common_errors_publisher_entry *entry = zego_express_web_common_errors_publisher_find(code);
@@ -813,6 +870,20 @@ const char *zego_express_web_common_errors_player_solution(long code)
 {
     const struct zego_express_web_common_errors_player_entry *entry = zego_express_web_common_errors_player_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_player_entry *entry = zego_express_web_common_errors_player_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_player_is_retired(long code)
@@ -977,6 +1048,20 @@ const char *zego_express_web_common_errors_mixer_solution(long code)
     return entry == NULL ? NULL : entry->solution;
 }
 
+int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_mixer_entry *entry = zego_express_web_common_errors_mixer_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
+}
+
 int zego_express_web_common_errors_mixer_is_retired(long code)
 {
     const struct zego_express_web_common_errors_mixer_entry *entry = zego_express_web_common_errors_mixer_find(code);
@@ -1049,6 +1134,20 @@ const char *zego_express_web_common_errors_device_solution(long code)
 {
     const struct zego_express_web_common_errors_device_entry *entry = zego_express_web_common_errors_device_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_device_entry *entry = zego_express_web_common_errors_device_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_device_is_retired(long code)
@@ -1131,6 +1230,20 @@ const char *zego_express_web_common_errors_im_solution(long code)
 {
     const struct zego_express_web_common_errors_im_entry *entry = zego_express_web_common_errors_im_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_im_entry *entry = zego_express_web_common_errors_im_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_im_is_retired(long code)
@@ -1387,6 +1500,20 @@ const char *zego_express_web_common_errors_copyrighted_music_solution(long code)
     return entry == NULL ? NULL : entry->solution;
 }
 
+int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_copyrighted_music_entry *entry = zego_express_web_common_errors_copyrighted_music_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
+}
+
 int zego_express_web_common_errors_copyrighted_music_is_retired(long code)
 {
     const struct zego_express_web_common_errors_copyrighted_music_entry *entry = zego_express_web_common_errors_copyrighted_music_find(code);
@@ -1463,6 +1590,20 @@ const char *zego_express_web_common_errors_player_plugin_solution(long code)
 {
     const struct zego_express_web_common_errors_player_plugin_entry *entry = zego_express_web_common_errors_player_plugin_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_express_web_common_errors_player_plugin_entry *entry = zego_express_web_common_errors_player_plugin_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_express_web_common_errors_player_plugin_is_retired(long code)

@@ -12,6 +12,22 @@
 extern "C" {
 #endif
 
+/* The locale of the catalog's own texts (a BCP 47 tag). */
+#define ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE "zh-CN"
+
+#ifndef ERRCAT_TEXTS_DEFINED
+#define ERRCAT_TEXTS_DEFINED
+/* A code's texts in one locale, as `<type>_texts_in` gives them: `locale` is
+ * the one asked for, or the catalog's own when the page has no edition in it
+ * for the code. A text is NULL where none is given. */
+struct errcat_texts {
+    const char *locale;
+    const char *message;
+    const char *cause;
+    const char *solution;
+};
+#endif
+
 #ifndef ERRCAT_DEPRECATED
 #if defined(__GNUC__) || defined(__clang__)
 #define ERRCAT_DEPRECATED __attribute__((deprecated))
@@ -121,6 +137,8 @@ const char *zego_express_web_common_errors_common_message(long code);
 const char *zego_express_web_common_errors_common_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_common_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_common_is_retired(long code);
 
@@ -178,6 +196,8 @@ const char *zego_express_web_common_errors_engine_message(long code);
 const char *zego_express_web_common_errors_engine_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_engine_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_engine_is_retired(long code);
 
@@ -480,6 +500,8 @@ const char *zego_express_web_common_errors_room_message(long code);
 const char *zego_express_web_common_errors_room_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_room_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_room_is_retired(long code);
 
@@ -890,6 +912,8 @@ const char *zego_express_web_common_errors_publisher_message(long code);
 const char *zego_express_web_common_errors_publisher_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_publisher_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_publisher_is_retired(long code);
 
@@ -1094,6 +1118,8 @@ const char *zego_express_web_common_errors_player_message(long code);
 const char *zego_express_web_common_errors_player_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_player_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_player_is_retired(long code);
 
@@ -1305,6 +1331,8 @@ const char *zego_express_web_common_errors_mixer_message(long code);
 const char *zego_express_web_common_errors_mixer_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_mixer_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_mixer_is_retired(long code);
 
@@ -1362,6 +1390,8 @@ const char *zego_express_web_common_errors_device_message(long code);
 const char *zego_express_web_common_errors_device_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_device_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_device_is_retired(long code);
 
@@ -1433,6 +1463,8 @@ const char *zego_express_web_common_errors_im_message(long code);
 const char *zego_express_web_common_errors_im_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_im_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_im_is_retired(long code);
 
@@ -1805,6 +1837,8 @@ const char *zego_express_web_common_errors_copyrighted_music_message(long code);
 const char *zego_express_web_common_errors_copyrighted_music_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_copyrighted_music_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_copyrighted_music_is_retired(long code);
 
@@ -1869,6 +1903,8 @@ const char *zego_express_web_common_errors_player_plugin_message(long code);
 const char *zego_express_web_common_errors_player_plugin_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_player_plugin_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_player_plugin_is_retired(long code);
 

@@ -2,6 +2,7 @@
 #include "zego_liveroom_common_errors.h"
 
 #include <stddef.h>
+#include <string.h>
 
 struct zego_liveroom_common_errors_live_room_entry {
     const char *name;
@@ -313,6 +314,20 @@ const char *zego_liveroom_common_errors_live_room_solution(long code)
 {
     const struct zego_liveroom_common_errors_live_room_entry *entry = zego_liveroom_common_errors_live_room_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_liveroom_common_errors_live_room_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_liveroom_common_errors_live_room_entry *entry = zego_liveroom_common_errors_live_room_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_LIVEROOM_COMMON_ERRORS_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_liveroom_common_errors_live_room_is_retired(long code)

@@ -2,6 +2,7 @@
 #include "zego_server_mixstream_legacy.h"
 
 #include <stddef.h>
+#include <string.h>
 
 struct zego_server_mixstream_legacy_mix_stream_entry {
     const char *name;
@@ -237,6 +238,20 @@ const char *zego_server_mixstream_legacy_mix_stream_solution(long code)
 {
     const struct zego_server_mixstream_legacy_mix_stream_entry *entry = zego_server_mixstream_legacy_mix_stream_find(code);
     return entry == NULL ? NULL : entry->solution;
+}
+
+int zego_server_mixstream_legacy_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out)
+{
+    const struct zego_server_mixstream_legacy_mix_stream_entry *entry = zego_server_mixstream_legacy_mix_stream_find(code);
+    if (entry == NULL) {
+        return 0;
+    }
+    (void)locale;
+    out->locale = ZEGO_SERVER_MIXSTREAM_LEGACY_LOCALE;
+    out->message = entry->message;
+    out->cause = entry->cause;
+    out->solution = entry->solution;
+    return 1;
 }
 
 int zego_server_mixstream_legacy_mix_stream_is_retired(long code)

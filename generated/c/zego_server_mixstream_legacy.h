@@ -12,6 +12,22 @@
 extern "C" {
 #endif
 
+/* The locale of the catalog's own texts (a BCP 47 tag). */
+#define ZEGO_SERVER_MIXSTREAM_LEGACY_LOCALE "zh-CN"
+
+#ifndef ERRCAT_TEXTS_DEFINED
+#define ERRCAT_TEXTS_DEFINED
+/* A code's texts in one locale, as `<type>_texts_in` gives them: `locale` is
+ * the one asked for, or the catalog's own when the page has no edition in it
+ * for the code. A text is NULL where none is given. */
+struct errcat_texts {
+    const char *locale;
+    const char *message;
+    const char *cause;
+    const char *solution;
+};
+#endif
+
 #ifndef ERRCAT_DEPRECATED
 #if defined(__GNUC__) || defined(__clang__)
 #define ERRCAT_DEPRECATED __attribute__((deprecated))
@@ -321,6 +337,8 @@ const char *zego_server_mixstream_legacy_mix_stream_message(long code);
 const char *zego_server_mixstream_legacy_mix_stream_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_mixstream_legacy_mix_stream_solution(long code);
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+int zego_server_mixstream_legacy_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_mixstream_legacy_mix_stream_is_retired(long code);
 

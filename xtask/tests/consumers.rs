@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// What every consumer prints: code 100000000 of the server return codes,
-/// with the message its page gives, then an unknown code, kept.
-const EXPECTED: &str = "100000000 请求头部中的 Host 错误。\n999999999 unknown\n";
+/// with the message its page gives, then an unknown code, kept; then the
+/// English message of 100000000 (from the page's English edition), and the
+/// English of code 0 of the vendor codes, which have no English edition:
+/// the Chinese message, marked as such.
+const EXPECTED: &str = "100000000 请求头部中的 Host 错误。\n999999999 unknown\nen Host error in request header.\nzh-CN 成功\n";
 
 fn root() -> PathBuf {
     xtask::workspace_root()
@@ -133,7 +136,8 @@ fn a_go_module_uses_the_generated_module_through_replace() {
             .env("GOFLAGS", "-mod=mod"),
         "go run in xtask/consumers/go",
     );
-    assert_eq!(out, format!("{EXPECTED}请求头部中的 Host 错误。 (100000000)\n"));
+    let (head, english) = EXPECTED.split_at(EXPECTED.find("en ").expect("English lines"));
+    assert_eq!(out, format!("{head}{english}请求头部中的 Host 错误。 (100000000)\n"));
 }
 
 #[test]
@@ -240,6 +244,7 @@ fn a_c_program_includes_the_header_and_links_the_source() {
             .arg(&generated)
             .arg(consumer("c/main.c"))
             .arg(generated.join("zego_server_return_codes.c"))
+            .arg(generated.join("rtc_vendor_error_codes.c"))
             .arg("-o")
             .arg(&out),
         "gcc xtask/consumers/c",

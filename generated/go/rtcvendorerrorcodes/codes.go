@@ -25,6 +25,9 @@ type Doc struct {
 
 func text(s string) *string { return &s }
 
+// Locale is the locale of the catalog's own texts (a BCP 47 tag).
+const Locale = "zh-CN"
+
 // ErrorCode is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
 //
@@ -693,6 +696,16 @@ func (c ErrorCode) Doc() (Doc, bool) {
 		return Doc{Name: "ApiSystemBusy", Message: text("系统繁忙"), Cause: nil, Solution: nil, Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c ErrorCode) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.

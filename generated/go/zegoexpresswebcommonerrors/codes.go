@@ -25,6 +25,9 @@ type Doc struct {
 
 func text(s string) *string { return &s }
 
+// Locale is the locale of the catalog's own texts (a BCP 47 tag).
+const Locale = "zh-CN"
+
 // Common is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
 //
@@ -166,6 +169,16 @@ func (c Common) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Common) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c Common) Known() bool {
 	_, known := c.Doc()
@@ -262,6 +275,16 @@ func (c Engine) Doc() (Doc, bool) {
 		return Doc{Name: "EngineMediaConfigFetchFailed", Message: text("获取流媒体服务配置失败。"), Cause: text("获取流媒体服务配置失败。"), Solution: text("请联系 ZEGO 技术支持。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Engine) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -710,6 +733,16 @@ func (c Room) Doc() (Doc, bool) {
 		return Doc{Name: "RoomLogUploadFailed", Message: text("本地日志上报失败。"), Cause: text("可能是由于网络原因导致。"), Solution: text("请尝试切换网络后重试。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Room) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -1310,6 +1343,16 @@ func (c Publisher) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Publisher) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c Publisher) Known() bool {
 	_, known := c.Doc()
@@ -1616,6 +1659,16 @@ func (c Player) Doc() (Doc, bool) {
 		return Doc{Name: "PlayerAuthFailed", Message: text("拉流鉴权错误。"), Cause: text("拉流参数中的 streamParams 设置错误导致拉流鉴权失败。"), Solution: text("检查streamParams中的token是否正确，字符串拼接是否正确。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Player) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -1936,6 +1989,16 @@ func (c Mixer) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Mixer) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c Mixer) Known() bool {
 	_, known := c.Doc()
@@ -2032,6 +2095,16 @@ func (c Device) Doc() (Doc, bool) {
 		return Doc{Name: "DeviceVideoTrackEnded", Message: text("检测到视频轨道采集异常停止。"), Cause: text("视频采集设备（如摄像头）连接异常。"), Solution: text("请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Device) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -2150,6 +2223,16 @@ func (c Im) Doc() (Doc, bool) {
 		return Doc{Name: "ImMessageRateLimited", Message: text("消息频率受限。"), Cause: text("消息发送过于频繁。"), Solution: text("请检查消息发送逻辑是否正确，降低消息发送的频次。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Im) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -2700,6 +2783,16 @@ func (c CopyrightedMusic) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c CopyrightedMusic) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c CopyrightedMusic) Known() bool {
 	_, known := c.Doc()
@@ -2806,6 +2899,16 @@ func (c PlayerPlugin) Doc() (Doc, bool) {
 		return Doc{Name: "PluginAutoplayFailed", Message: text("自动播放失败。"), Cause: text("由于浏览器自动播放策略的限制。"), Solution: text("需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c PlayerPlugin) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.

@@ -25,6 +25,9 @@ type Doc struct {
 
 func text(s string) *string { return &s }
 
+// Locale is the locale of the catalog's own texts (a BCP 47 tag).
+const Locale = "zh-CN"
+
 // MixStream is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
 //
@@ -469,6 +472,16 @@ func (c MixStream) Doc() (Doc, bool) {
 		return Doc{Name: "StatusForwardRequestError", Message: text("混流转推服务请求错误。"), Cause: nil, Solution: text("请联系 ZEGO 技术支持处理。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c MixStream) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.

@@ -25,6 +25,9 @@ type Doc struct {
 
 func text(s string) *string { return &s }
 
+// Locale is the locale of the catalog's own texts (a BCP 47 tag).
+const Locale = "zh-CN"
+
 // Common is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
 //
@@ -199,6 +202,67 @@ func (c Common) Doc() (Doc, bool) {
 		return Doc{Name: "ServiceNotEnabled", Message: text("App 未开通该服务。"), Cause: nil, Solution: text("请联系 ZEGO 技术支持处理。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c Common) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == CommonInvalidHost && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Host error in request header."), nil, text("Please confirm whether the Host address in the request header is correct.")
+		return doc, locale, known
+	case c == CommonInvalidAppIdFormat && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("AppId field format error."), nil, text("Please fill in the correct AppId.")
+		return doc, locale, known
+	case c == CommonTimestampMissing && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Timestamp field is empty."), nil, text("Please fill in Timestamp.")
+		return doc, locale, known
+	case c == CommonInvalidTimestampFormat && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Timestamp field format error."), nil, text("Please fill in the correct Unix timestamp (in seconds).")
+		return doc, locale, known
+	case c == CommonSignatureExpired && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Signature expired."), nil, text("Please regenerate the signature.")
+		return doc, locale, known
+	case c == CommonSignatureMismatch && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Signature error."), nil, text("Please confirm whether the parameters for generating the signature are correct.")
+		return doc, locale, known
+	case c == CommonActionMissing && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Action is empty."), nil, text("Please specify Action.")
+		return doc, locale, known
+	case c == CommonUnsupportedAction && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Unsupported Action."), nil, text("Please fill in the correct Action.")
+		return doc, locale, known
+	case c == CommonSignatureNonceMissing && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("SignatureNonce field is empty."), nil, text("Please fill in SignatureNonce.")
+		return doc, locale, known
+	case c == CommonSignatureMissing && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Signature field is empty."), nil, text("Please fill in Signature.")
+		return doc, locale, known
+	case c == CommonServerSecretUnavailable && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to get ServerSecret."), nil, text("Please confirm whether the AppId is correct.")
+		return doc, locale, known
+	case c == CommonAppConfigUnavailable && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to get App configuration."), nil, text("Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == CommonSignatureVersionMissing && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("SignatureVersion field is empty."), nil, text("Please fill in SignatureVersion.")
+		return doc, locale, known
+	case c == CommonUnsupportedSignatureVersion && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Unsupported SignatureVersion."), nil, text("SignatureVersion only supports 2.0.")
+		return doc, locale, known
+	case c == CommonGatewayInternalError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Gateway internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == CommonProductionEnvironmentNotConfigured && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("App is not configured for production environment."), nil, text("Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.")
+		return doc, locale, known
+	case c == CommonServiceNotEnabled && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("App has not enabled this service."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -508,6 +572,103 @@ func (c RoomSignaling) Doc() (Doc, bool) {
 		return Doc{Name: "BanRuleNotFound", Message: text("需要删除的规则不存在。"), Cause: nil, Solution: text("请检查参数设置。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c RoomSignaling) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == RoomSignalingSuccess && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request successful."), nil, nil
+		return doc, locale, known
+	case c == RoomSignalingRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request failed."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingInvalidParameter && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Input parameter error."), nil, nil
+		return doc, locale, known
+	case c == RoomSignalingParameterTooLong && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Input parameter length too long."), nil, text("Please re-enter the parameter.")
+		return doc, locale, known
+	case c == RoomSignalingDecodeFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Decoding failed."), nil, nil
+		return doc, locale, known
+	case c == RoomSignalingApiPermissionNotGranted && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Permission to use the current interface has not been granted."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingRoomNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Room does not exist, with the same internal judgment logic as 5024, 50001."), nil, text("Please confirm whether the requested RoomId exists.")
+		return doc, locale, known
+	case c == RoomSignalingUserNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("User does not exist."), nil, text("Please confirm whether the requested UserID exists.")
+		return doc, locale, known
+	case c == RoomSignalingSaveBroadcastMessageFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to save broadcast message."), nil, nil
+		return doc, locale, known
+	case c == RoomSignalingGenerateMessageIdFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to generate message ID."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingSetStreamInfoFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to set Stream information."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingDeleteStreamInfoFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to delete Stream information."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingStreamInfoNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream information does not exist."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingPushBroadcastMessageFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to send broadcast message."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingGetListFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to get list information."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingAppQpsLimited && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("App request QPS too high and was limited."), nil, text("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
+		return doc, locale, known
+	case c == RoomSignalingRoomQpsLimited && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Room request QPS too high and was limited."), nil, text("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
+		return doc, locale, known
+	case c == RoomSignalingMessageContentEmpty && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Message content MessageContent is empty."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingStreamOperatedByMultipleUsers && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Multiple users operating on the same Stream."), nil, text("Please check the logic.")
+		return doc, locale, known
+	case c == RoomSignalingBroadcastMessageEncodeFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Broadcast message encoding failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingGenerateMessageIdFailed5202 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to generate message ID."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingRoomNotFound5024 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Room does not exist, with the same internal judgment logic as 104, 50001."), nil, text("Please confirm whether the requested RoomId exists.")
+		return doc, locale, known
+	case c == RoomSignalingRoomNotFound50001 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Room does not exist, with the same internal judgment logic as 104, 5024."), nil, text("Please confirm whether the requested RoomId exists.")
+		return doc, locale, known
+	case c == RoomSignalingUserOnlineInfoLookupFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to find User online information."), nil, text("Please confirm whether the requested UserId is online.")
+		return doc, locale, known
+	case c == RoomSignalingUserListTooLong && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("User list length too long."), nil, text("Please check whether the number of users in the request packet exceeds the limit.")
+		return doc, locale, known
+	case c == RoomSignalingMessageTooLong && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Message length exceeds limit."), nil, text("Please check whether the parameter length exceeds the limit.")
+		return doc, locale, known
+	case c == RoomSignalingSendCustomMessageFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to send custom message."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == RoomSignalingBanRuleLimitExceeded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("The number of ban rules currently within the validity period exceeds the limit."), nil, text("Please reduce the number of rules.")
+		return doc, locale, known
+	case c == RoomSignalingBanRuleNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("The rule to be deleted does not exist."), nil, text("Please check parameter settings.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.
@@ -935,6 +1096,142 @@ func (c MixStream) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c MixStream) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == MixStreamSuccess && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request successful."), nil, nil
+		return doc, locale, known
+	case c == MixStreamRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed."), nil, text("Please retry.")
+		return doc, locale, known
+	case c == MixStreamInvalidParameter && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Input parameter error."), nil, text("Please check whether the parameter is in JSON format, or refer to the Message information for handling.")
+		return doc, locale, known
+	case c == MixStreamAuthenticationFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.")
+		return doc, locale, known
+	case c == MixStreamParseParameterFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to parse input parameters."), nil, text("Please check whether the Stream Mixing parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamStartLockFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to acquire distributed lock when starting Stream Mixing."), nil, text("The same UserId is starting Stream Mixing too frequently, please try again later.")
+		return doc, locale, known
+	case c == MixStreamStopLockFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to acquire distributed lock when stopping Stream Mixing."), nil, text("The same UserId is stopping Stream Mixing too frequently, please try again later.")
+		return doc, locale, known
+	case c == MixStreamUpdateRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to update Stream Mixing request."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MixStreamStartProtocolConversionFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing start protocol conversion failed."), nil, text("Please check whether the Stream Mixing parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamCloseOtherTasksFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to close other Stream Mixing tasks of the Stream Mixing initiator."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MixStreamUpdateOwnershipFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to update Stream Mixing ownership."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MixStreamStopProtocolConversionFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing stop protocol conversion failed."), nil, text("Please check whether the Stream Mixing parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamStopRequestForwardFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing stop request forwarding failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MixStreamInputOutputStreamIdConflict && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("MixInput and MixOutput have the same Stream ID."), nil, text("Please remove the duplicate Stream ID and retry.")
+		return doc, locale, known
+	case c == MixStreamUnsupportedImageProtocol && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Image protocol currently only supports: https, http, preset-id."), nil, text("Please confirm whether the current image protocol is correct.")
+		return doc, locale, known
+	case c == MixStreamImageFetchFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to get image."), nil, text("Please check whether the image address is correct or whether the image size exceeds 1 MB.")
+		return doc, locale, known
+	case c == MixStreamMixInputStreamNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("The input Stream for Stream Mixing or single-stream transcoding does not exist."), nil, text("Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.")
+		return doc, locale, known
+	case c == MixStreamMixTaskFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing or single-stream transcoding task failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MixStreamMixInputStreamError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing input Stream error."), nil, text("Please check whether the contents of the Stream Mixing input Stream are correct.")
+		return doc, locale, known
+	case c == MixStreamMixOutputStreamError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing output Stream error."), nil, text("Please check whether the contents of the Stream Mixing output Stream are correct.")
+		return doc, locale, known
+	case c == MixStreamMixInputStreamFormatError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing input Stream format error."), nil, text("Please check whether the format of each parameter in the Stream Mixing input Stream is correct.")
+		return doc, locale, known
+	case c == MixStreamMixOutputStreamFormatError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing output Stream format error."), nil, text("Please check whether the format of each parameter in the Stream Mixing output Stream is correct.")
+		return doc, locale, known
+	case c == MixStreamMixPermissionNotEnabled && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing permission not enabled."), nil, text("Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.")
+		return doc, locale, known
+	case c == MixStreamMixInputStreamLimitExceeded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing input Stream count exceeds limit."), nil, text("Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.")
+		return doc, locale, known
+	case c == MixStreamMixDispatchFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing dispatch failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MixStreamStopByNonOwner && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Non-owner stopped Stream Mixing."), nil, text("Please use the corresponding UserId to stop Stream Mixing.")
+		return doc, locale, known
+	case c == MixStreamInvalidOutputWidth && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing output Stream width value error, value range is [0, 3000]."), nil, text("Please confirm the Width value.")
+		return doc, locale, known
+	case c == MixStreamWatermarkParameterError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Watermark parameter error."), nil, text("Please check whether the Stream Mixing watermark parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamWatermarkParameterEmpty && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Watermark parameter is empty."), nil, text("Please check whether the Stream Mixing watermark image is empty.")
+		return doc, locale, known
+	case c == MixStreamExtendedParameterError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Extended parameter error."), nil, text("Please check whether the extended parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamDuplicateInputStream && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Input Stream duplicate."), nil, text("Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.")
+		return doc, locale, known
+	case c == MixStreamDuplicateOutputStream && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Output Stream duplicate."), nil, text("Please remove duplicate output Streams from the MixOutput list.")
+		return doc, locale, known
+	case c == MixStreamFocusVoiceLimitExceeded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Focus voice exceeds limit."), nil, text("Please check the number of focus voices, with an upper limit of 4.")
+		return doc, locale, known
+	case c == MixStreamMixOutputStreamLimitExceeded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Output Stream count exceeds limit."), nil, text("Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.")
+		return doc, locale, known
+	case c == MixStreamTextWatermarkError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Text watermark related error."), nil, text("Please handle according to the returned suggestion.")
+		return doc, locale, known
+	case c == MixStreamStartParameterParseFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing start parameter parsing failed."), nil, text("Please check whether the parameter content is valid according to the returned prompt information.")
+		return doc, locale, known
+	case c == MixStreamStopParameterParseFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing stop parameter parsing failed."), nil, text("Please check whether the Stream Mixing parameters are correct.")
+		return doc, locale, known
+	case c == MixStreamStartRequestOverloaded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing start request overload."), nil, text("Requests too frequent, please try again later.")
+		return doc, locale, known
+	case c == MixStreamStopRequestOverloaded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing stop request overload."), nil, text("Requests too frequent, please try again later.")
+		return doc, locale, known
+	case c == MixStreamRequestOverloaded && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing request overload."), nil, text("Requests too frequent, please try again later.")
+		return doc, locale, known
+	case c == MixStreamMixTaskNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing task does not exist."), nil, text("Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MixStreamInvalidToken && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Token is illegal."), nil, text("Please fill in the correct Token.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c MixStream) Known() bool {
 	_, known := c.Doc()
@@ -1357,6 +1654,142 @@ func (c MediaService) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c MediaService) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == MediaServiceSuccess && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request successful."), nil, nil
+		return doc, locale, known
+	case c == MediaServiceRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request failed."), nil, nil
+		return doc, locale, known
+	case c == MediaServiceInvalidParameter && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Parameter error."), nil, nil
+		return doc, locale, known
+	case c == MediaServiceAuthenticationFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please check whether the Authentication parameters are correct.")
+		return doc, locale, known
+	case c == MediaServiceRateLimited && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Interface call frequency too high."), nil, text("Please reduce interface request frequency.")
+		return doc, locale, known
+	case c == MediaServiceRateLimited5007 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Interface call frequency too high."), nil, text("Please reduce interface request frequency.")
+		return doc, locale, known
+	case c == MediaServiceDispatchFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Dispatch failed."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServicePublishNodeEmpty && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Publish stream node is empty."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServicePlayNodeEmpty && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Play stream node is empty."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceAppOffline && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("App is not online."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInvalidArgument && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid parameter."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInvalidApp && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid App."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInternalError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInternalError5000 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInternalError5001 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInternalError5002 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInternalError5006 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInvalidTimestamp && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Timestamp error."), nil, text("Please regenerate a new Timestamp.")
+		return doc, locale, known
+	case c == MediaServiceAppTokenNotConfigured && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("App is not configured with Token."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceSignatureInvalid && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please check whether the Signature is correct.")
+		return doc, locale, known
+	case c == MediaServiceSignatureInvalid40005 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please check whether the Signature is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidCdnUrl && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid CDN address."), nil, text("Please check whether the request parameter CDNUrl is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidCdnUrl30001 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid CDN address."), nil, text("Please check whether the request parameter CDNUrl is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidRequest && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid request."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceRateLimited30002 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Interface call frequency too high."), nil, text("Please reduce interface request frequency.")
+		return doc, locale, known
+	case c == MediaServiceInternalError30003 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Internal error."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
+		return doc, locale, known
+	case c == MediaServiceInvalidIsTest && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Parameter isTest error."), nil, text("Please check whether the common request parameter isTest is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidAppId && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid AppId."), nil, text("Please check whether the AppId is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidStreamIdList && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid StreamId list."), nil, text("Please check whether the StreamId[] is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidStreamIdFormat && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid StreamId, Stream name is not standard."), nil, text("Please check whether the StreamId conforms to the Stream name encoding specification.")
+		return doc, locale, known
+	case c == MediaServiceInvalidDispatchType && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid dispatch action."), nil, text("Please check whether the Type is correct.")
+		return doc, locale, known
+	case c == MediaServiceInvalidClientIp && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Invalid client IP address."), nil, text("Please check whether the ClientIP is correct.")
+		return doc, locale, known
+	case c == MediaServiceLiveSaveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Live broadcast save failed."), nil, text("Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceChannelSaveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Channel save failed."), nil, text("Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceLiveNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Live broadcast does not exist."), nil, text("Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceStreamIdNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Query failed, StreamId does not exist."), nil, text("Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.")
+		return doc, locale, known
+	case c == MediaServiceStreamClosed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\"."), nil, nil
+		return doc, locale, known
+	case c == MediaServiceDisableLiveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to disable live broadcast."), nil, text("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceResumeLiveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to resume live broadcast."), nil, text("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceBatchDisableLiveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to batch disable live broadcasts."), nil, text("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceBatchResumeLiveFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to batch resume live broadcasts."), nil, text("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaServiceCreateRecordingIndexFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Failed to create Recording index file."), nil, text("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c MediaService) Known() bool {
 	_, known := c.Doc()
@@ -1484,6 +1917,43 @@ func (c MediaFile) Doc() (Doc, bool) {
 	return Doc{}, false
 }
 
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c MediaFile) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == MediaFileSuccess && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request successful."), nil, nil
+		return doc, locale, known
+	case c == MediaFileInvalidParameter && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Input parameter error."), nil, nil
+		return doc, locale, known
+	case c == MediaFilePermissionNotEnabled && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Relevant permission not enabled."), nil, text("Please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaFileCdnTypeMismatch && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("CDN type mismatch."), nil, text("Please check parameters.")
+		return doc, locale, known
+	case c == MediaFileConfigurationError && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Configuration error."), nil, text("Please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaFileTooManyRequests && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Requests too frequent."), nil, text("Please try again later.")
+		return doc, locale, known
+	case c == MediaFileAuthenticationFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please check whether the Authentication parameters are correct.")
+		return doc, locale, known
+	case c == MediaFileRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Request failed."), nil, text("Please contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == MediaFileFileNotFound && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("File does not exist."), nil, text("Please confirm whether the file format, file ID, etc. are correct.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
+}
+
 // Known reports whether the code is documented or retired.
 func (c MediaFile) Known() bool {
 	_, known := c.Doc()
@@ -1566,6 +2036,28 @@ func (c StreamModeration) Doc() (Doc, bool) {
 		return Doc{Name: "ShumeiNotEnabled", Message: text("配置错误，未开通数美权限。"), Cause: nil, Solution: text("请联系 ZEGO 技术支持开通数美相关权限。"), Retired: false}, true
 	}
 	return Doc{}, false
+}
+
+// DocIn returns the code's texts in locale (a BCP 47 tag such as "en"),
+// the locale they are in (locale, or Locale when the page has no edition
+// in it for this code), and whether the code is known.
+func (c StreamModeration) DocIn(locale string) (Doc, string, bool) {
+	doc, known := c.Doc()
+	switch {
+	case c == StreamModerationHttpRequestFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("HTTP request failed."), nil, text("Please try again later, or contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == StreamModerationHttpRequestFailed50007 && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("HTTP request failed."), nil, text("Please try again later, or contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == StreamModerationModerationFailed && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Moderation failed."), nil, text("Please try again later, or contact ZEGOCLOUD Technical Support.")
+		return doc, locale, known
+	case c == StreamModerationShumeiNotEnabled && locale == "en":
+		doc.Message, doc.Cause, doc.Solution = text("Configuration error, Shumei permission not enabled."), nil, text("Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.")
+		return doc, locale, known
+	}
+	return doc, Locale, known
 }
 
 // Known reports whether the code is documented or retired.

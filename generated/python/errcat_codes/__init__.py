@@ -9,13 +9,14 @@ from . import zego_express_web_common_errors
 from . import zego_liveroom_common_errors
 from . import zego_server_mixstream_legacy
 from . import zego_server_return_codes
-from ._base import IntEntry, TextEntry
+from ._base import IntEntry, TextEntry, Texts
 
 __version__ = "0.1.1"
 
 __all__ = [
     "IntEntry",
     "TextEntry",
+    "Texts",
     "_base",
     "rtc_vendor_error_codes",
     "zego_express_web_common_errors",

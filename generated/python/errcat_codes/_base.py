@@ -10,6 +10,21 @@ import warnings
 _E = typing.TypeVar("_E")
 
 
+class Texts(typing.NamedTuple):
+    """A code's texts in one locale, as `texts_in` gives them: `locale` is
+    the one asked for, or the catalog's own when the page has no edition in
+    it for the code."""
+
+    locale: str
+    message: typing.Optional[str]
+    cause: typing.Optional[str]
+    solution: typing.Optional[str]
+
+
+#: Texts in other locales: per code, per locale, (message, cause, solution).
+Translations = typing.Dict[str, typing.Tuple[typing.Optional[str], typing.Optional[str], typing.Optional[str]]]
+
+
 @dataclasses.dataclass(frozen=True)
 class IntEntry:
     """One integer code: documented, retired, or unknown to this version
@@ -26,6 +41,17 @@ class IntEntry:
     def known(self) -> bool:
         """True for a documented or retired code."""
         return self.name is not None
+
+    _LOCALE: typing.ClassVar[str] = "und"
+    _TRANSLATIONS: typing.ClassVar[typing.Dict[int, Translations]] = {}
+
+    def texts_in(self, locale: str) -> Texts:
+        """The texts in `locale` (a BCP 47 tag such as "en"), or in the
+        catalog's own locale when the page has none there for this code."""
+        found = self._TRANSLATIONS.get(self.code, {}).get(locale)
+        if found is None:
+            return Texts(self._LOCALE, self.message, self.cause, self.solution)
+        return Texts(locale, *found)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +70,17 @@ class TextEntry:
     def known(self) -> bool:
         """True for a documented or retired code."""
         return self.name is not None
+
+    _LOCALE: typing.ClassVar[str] = "und"
+    _TRANSLATIONS: typing.ClassVar[typing.Dict[str, Translations]] = {}
+
+    def texts_in(self, locale: str) -> Texts:
+        """The texts in `locale` (a BCP 47 tag such as "en"), or in the
+        catalog's own locale when the page has none there for this code."""
+        found = self._TRANSLATIONS.get(self.code, {}).get(locale)
+        if found is None:
+            return Texts(self._LOCALE, self.message, self.cause, self.solution)
+        return Texts(locale, *found)
 
 
 def warn_retired(kind: str, code: typing.Union[int, str]) -> None:

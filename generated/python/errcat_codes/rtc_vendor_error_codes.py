@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import typing as _t
 
+#: The locale of the catalog's own texts (a BCP 47 tag).
+LOCALE = "zh-CN"
+
 from ._base import Retired as _Retired
 from ._base import warn_retired as _warn_retired
 from ._base import IntEntry as _IntEntry
@@ -365,6 +368,7 @@ ErrorCode._BY_CODE = {
         ErrorCode(606000006, "ApiSystemBusy", "系统繁忙", None, None, False),
     )
 }
+ErrorCode._LOCALE = LOCALE
 ErrorCode.SUCCESS = ErrorCode._BY_CODE[0]
 ErrorCode.INVALID_ARGUMENT = ErrorCode._BY_CODE[1]
 ErrorCode.NOT_INITIALIZED = ErrorCode._BY_CODE[2]

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import typing as _t
 
+#: The locale of the catalog's own texts (a BCP 47 tag).
+LOCALE = "zh-CN"
+
 from ._base import Retired as _Retired
 from ._base import warn_retired as _warn_retired
 from ._base import IntEntry as _IntEntry
@@ -108,6 +111,7 @@ Common._BY_CODE = {
         Common(1100999, "CommonServerUnknownError", "服务端未知错误。", "一般是服务端错误。", "请联系 ZEGO 技术支持。", False),
     )
 }
+Common._LOCALE = LOCALE
 Common.COMMON_SUCCESS = Common._BY_CODE[0]
 Common.COMMON_NOT_LOGIN_ROOM = Common._BY_CODE[1000002]
 Common.COMMON_STREAM_ID_TOO_LONG = Common._BY_CODE[1000014]
@@ -179,6 +183,7 @@ Engine._BY_CODE = {
         Engine(1101002, "EngineMediaConfigFetchFailed", "获取流媒体服务配置失败。", "获取流媒体服务配置失败。", "请联系 ZEGO 技术支持。", False),
     )
 }
+Engine._LOCALE = LOCALE
 Engine.ENGINE_APPID_INCORRECT_OR_NOT_ONLINE = Engine._BY_CODE[1001004]
 Engine.ENGINE_SET_GEO_FENCE_ERROR_TIME = Engine._BY_CODE[1001021]
 Engine.ENGINE_INIT_FAILED = Engine._BY_CODE[1101000]
@@ -453,6 +458,7 @@ Room._BY_CODE = {
         Room(1102025, "RoomLogUploadFailed", "本地日志上报失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
     )
 }
+Room._LOCALE = LOCALE
 Room.ROOM_COUNT_EXCEED = Room._BY_CODE[1002001]
 Room.ROOM_ROOMID_INCORRECT = Room._BY_CODE[1002002]
 Room.ROOM_USER_ID_NULL = Room._BY_CODE[1002005]
@@ -856,6 +862,7 @@ Publisher._BY_CODE = {
         Publisher(1103082, "PublisherAiDenoiseOverloaded", "AI 降噪性能过载。", "AI 降噪过载。", "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。", False),
     )
 }
+Publisher._LOCALE = LOCALE
 Publisher.PUBLISHER_ERROR_SERVER_FORBID = Publisher._BY_CODE[1003025]
 Publisher.PUBLISHER_ERROR_REPETITIVE_PUBLISH_STREAM = Publisher._BY_CODE[1003028]
 Publisher.PUBLISHER_UPDATE_CDN_TARGET_ERROR = Publisher._BY_CODE[1003040]
@@ -1095,6 +1102,7 @@ Player._BY_CODE = {
         Player(1104046, "PlayerAuthFailed", "拉流鉴权错误。", "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查streamParams中的token是否正确，字符串拼接是否正确。", False),
     )
 }
+Player._LOCALE = LOCALE
 Player.PLAYER_PLAY_STREAM_NOT_EXIST = Player._BY_CODE[1004002]
 Player.PLAYER_ERROR_NETWORK_INTERRUPT = Player._BY_CODE[1004020]
 Player.PLAYER_ERROR_SERVER_FORBID = Player._BY_CODE[1004025]
@@ -1312,6 +1320,7 @@ Mixer._BY_CODE = {
         Mixer(1005099, "MixerInnerError", "混流内部错误。", "有可能能是混流输入重复导致。", "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。", False),
     )
 }
+Mixer._LOCALE = LOCALE
 Mixer.MIXER_NO_SERVICES = Mixer._BY_CODE[1005000]
 Mixer.MIXER_TASK_ID_NULL = Mixer._BY_CODE[1005001]
 Mixer.MIXER_TASK_ID_TOO_LONG = Mixer._BY_CODE[1005002]
@@ -1398,6 +1407,7 @@ Device._BY_CODE = {
         Device(1106010, "DeviceVideoTrackEnded", "检测到视频轨道采集异常停止。", "视频采集设备（如摄像头）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", False),
     )
 }
+Device._LOCALE = LOCALE
 Device.DEVICE_ERROR_TYPE_UNPLUGGED = Device._BY_CODE[1006006]
 Device.DEVICE_MICROPHONE_CAPTURE_ERROR = Device._BY_CODE[1106007]
 Device.DEVICE_CAMERA_CAPTURE_ERROR = Device._BY_CODE[1106008]
@@ -1474,6 +1484,7 @@ Im._BY_CODE = {
         Im(1109001, "ImMessageRateLimited", "消息频率受限。", "消息发送过于频繁。", "请检查消息发送逻辑是否正确，降低消息发送的频次。", False),
     )
 }
+Im._LOCALE = LOCALE
 Im.IM_CONTENT_NULL = Im._BY_CODE[1009001]
 Im.IM_CONTENT_TOO_LONG = Im._BY_CODE[1009002]
 Im.IM_INCONSISTENT_ROOM_ID = Im._BY_CODE[1009005]
@@ -1810,6 +1821,7 @@ CopyrightedMusic._BY_CODE = {
         CopyrightedMusic(1017099, "CopyrightedMusicInnerError", "系统内部异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。", False),
     )
 }
+CopyrightedMusic._LOCALE = LOCALE
 CopyrightedMusic.COPYRIGHTED_MUSIC_COMMAND_INVALID = CopyrightedMusic._BY_CODE[1017000]
 CopyrightedMusic.COPYRIGHTED_MUSIC_PARAMS_INVALID = CopyrightedMusic._BY_CODE[1017001]
 CopyrightedMusic.COPYRIGHTED_MUSIC_SONG_ID_INVALID = CopyrightedMusic._BY_CODE[1017002]
@@ -1925,6 +1937,7 @@ PlayerPlugin._BY_CODE = {
         PlayerPlugin(100006, "PluginAutoplayFailed", "自动播放失败。", "由于浏览器自动播放策略的限制。", "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。", False),
     )
 }
+PlayerPlugin._LOCALE = LOCALE
 PlayerPlugin.PLUGIN_INVALID_ARGUMENT = PlayerPlugin._BY_CODE[100001]
 PlayerPlugin.PLUGIN_ENVIRONMENT_ERROR = PlayerPlugin._BY_CODE[100002]
 PlayerPlugin.PLUGIN_RUN_FAILED = PlayerPlugin._BY_CODE[100003]

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import typing as _t
 
+#: The locale of the catalog's own texts (a BCP 47 tag).
+LOCALE = "zh-CN"
+
 from ._base import Retired as _Retired
 from ._base import warn_retired as _warn_retired
 from ._base import IntEntry as _IntEntry
@@ -302,6 +305,7 @@ LiveRoom._BY_CODE = {
         LiveRoom(82000190, "MixStreamQpsOverload", "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", None, None, False),
     )
 }
+LiveRoom._LOCALE = LOCALE
 LiveRoom.CONFIG_SERVER_COULDNT_CONNECT = LiveRoom._BY_CODE[21200007]
 LiveRoom.CONFIG_SERVER_TIMEOUT = LiveRoom._BY_CODE[21200028]
 LiveRoom.CONFIG_DECRYPT_FAILED = LiveRoom._BY_CODE[20000001]

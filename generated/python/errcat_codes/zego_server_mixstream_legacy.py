@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import typing as _t
 
+#: The locale of the catalog's own texts (a BCP 47 tag).
+LOCALE = "zh-CN"
+
 from ._base import Retired as _Retired
 from ._base import warn_retired as _warn_retired
 from ._base import IntEntry as _IntEntry
@@ -273,6 +276,7 @@ MixStream._BY_CODE = {
         MixStream(110208004, "StatusForwardRequestError", "混流转推服务请求错误。", None, "请联系 ZEGO 技术支持处理。", False),
     )
 }
+MixStream._LOCALE = LOCALE
 MixStream.REQUEST_FAILED = MixStream._BY_CODE[110200001]
 MixStream.INVALID_PARAMETER = MixStream._BY_CODE[110200002]
 MixStream.AUTHENTICATION_FAILED = MixStream._BY_CODE[110200003]

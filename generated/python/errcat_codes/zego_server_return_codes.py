@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import typing as _t
 
+#: The locale of the catalog's own texts (a BCP 47 tag).
+LOCALE = "zh-CN"
+
 from ._base import Retired as _Retired
 from ._base import warn_retired as _warn_retired
 from ._base import IntEntry as _IntEntry
@@ -122,6 +125,26 @@ Common._BY_CODE = {
         Common(100000016, "ProductionEnvironmentNotConfigured", "App 未配置正式环境。", None, "请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。", False),
         Common(100000017, "ServiceNotEnabled", "App 未开通该服务。", None, "请联系 ZEGO 技术支持处理。", False),
     )
+}
+Common._LOCALE = LOCALE
+Common._TRANSLATIONS = {
+    100000000: { "en": ("Host error in request header.", None, "Please confirm whether the Host address in the request header is correct.") },
+    100000001: { "en": ("AppId field format error.", None, "Please fill in the correct AppId.") },
+    100000002: { "en": ("Timestamp field is empty.", None, "Please fill in Timestamp.") },
+    100000003: { "en": ("Timestamp field format error.", None, "Please fill in the correct Unix timestamp (in seconds).") },
+    100000004: { "en": ("Signature expired.", None, "Please regenerate the signature.") },
+    100000005: { "en": ("Signature error.", None, "Please confirm whether the parameters for generating the signature are correct.") },
+    100000006: { "en": ("Action is empty.", None, "Please specify Action.") },
+    100000007: { "en": ("Unsupported Action.", None, "Please fill in the correct Action.") },
+    100000008: { "en": ("SignatureNonce field is empty.", None, "Please fill in SignatureNonce.") },
+    100000009: { "en": ("Signature field is empty.", None, "Please fill in Signature.") },
+    100000010: { "en": ("Failed to get ServerSecret.", None, "Please confirm whether the AppId is correct.") },
+    100000011: { "en": ("Failed to get App configuration.", None, "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.") },
+    100000013: { "en": ("SignatureVersion field is empty.", None, "Please fill in SignatureVersion.") },
+    100000014: { "en": ("Unsupported SignatureVersion.", None, "SignatureVersion only supports 2.0.") },
+    100000015: { "en": ("Gateway internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    100000016: { "en": ("App is not configured for production environment.", None, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.") },
+    100000017: { "en": ("App has not enabled this service.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
 }
 Common.INVALID_HOST = Common._BY_CODE[100000000]
 Common.INVALID_APP_ID_FORMAT = Common._BY_CODE[100000001]
@@ -313,6 +336,38 @@ RoomSignaling._BY_CODE = {
         RoomSignaling(50123, "BanRuleLimitExceeded", "当前处于有效期内的封禁规则条数超过限制。", None, "请减少规则条数。", False),
         RoomSignaling(50124, "BanRuleNotFound", "需要删除的规则不存在。", None, "请检查参数设置。", False),
     )
+}
+RoomSignaling._LOCALE = LOCALE
+RoomSignaling._TRANSLATIONS = {
+    0: { "en": ("Request successful.", None, None) },
+    1: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    2: { "en": ("Input parameter error.", None, None) },
+    3: { "en": ("Input parameter length too long.", None, "Please re-enter the parameter.") },
+    8: { "en": ("Decoding failed.", None, None) },
+    9: { "en": ("Permission to use the current interface has not been granted.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    104: { "en": ("Room does not exist, with the same internal judgment logic as 5024, 50001.", None, "Please confirm whether the requested RoomId exists.") },
+    105: { "en": ("User does not exist.", None, "Please confirm whether the requested UserID exists.") },
+    121: { "en": ("Failed to save broadcast message.", None, None) },
+    122: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    123: { "en": ("Failed to set Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    124: { "en": ("Failed to delete Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    138: { "en": ("Stream information does not exist.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    151: { "en": ("Failed to send broadcast message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    154: { "en": ("Failed to get list information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    206: { "en": ("App request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+    207: { "en": ("Room request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+    1008: { "en": ("Message content MessageContent is empty.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    1012: { "en": ("Multiple users operating on the same Stream.", None, "Please check the logic.") },
+    5201: { "en": ("Broadcast message encoding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    5202: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    5024: { "en": ("Room does not exist, with the same internal judgment logic as 104, 50001.", None, "Please confirm whether the requested RoomId exists.") },
+    50001: { "en": ("Room does not exist, with the same internal judgment logic as 104, 5024.", None, "Please confirm whether the requested RoomId exists.") },
+    50003: { "en": ("Failed to find User online information.", None, "Please confirm whether the requested UserId is online.") },
+    50011: { "en": ("User list length too long.", None, "Please check whether the number of users in the request packet exceeds the limit.") },
+    50012: { "en": ("Message length exceeds limit.", None, "Please check whether the parameter length exceeds the limit.") },
+    50013: { "en": ("Failed to send custom message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    50123: { "en": ("The number of ban rules currently within the validity period exceeds the limit.", None, "Please reduce the number of rules.") },
+    50124: { "en": ("The rule to be deleted does not exist.", None, "Please check parameter settings.") },
 }
 RoomSignaling.SUCCESS = RoomSignaling._BY_CODE[0]
 RoomSignaling.REQUEST_FAILED = RoomSignaling._BY_CODE[1]
@@ -580,6 +635,51 @@ MixStream._BY_CODE = {
         MixStream(110209001, "MixTaskNotFound", "混流任务不存在。", None, "请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。", False),
         MixStream(110240002, "InvalidToken", "token 非法。", None, "请填写正确的 Token。", False),
     )
+}
+MixStream._LOCALE = LOCALE
+MixStream._TRANSLATIONS = {
+    0: { "en": ("Request successful.", None, None) },
+    110200001: { "en": ("Failed.", None, "Please retry.") },
+    110200002: { "en": ("Input parameter error.", None, "Please check whether the parameter is in JSON format, or refer to the Message information for handling.") },
+    110200003: { "en": ("Authentication failed.", None, "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.") },
+    110200004: { "en": ("Failed to parse input parameters.", None, "Please check whether the Stream Mixing parameters are correct.") },
+    110200005: { "en": ("Failed to acquire distributed lock when starting Stream Mixing.", None, "The same UserId is starting Stream Mixing too frequently, please try again later.") },
+    110200006: { "en": ("Failed to acquire distributed lock when stopping Stream Mixing.", None, "The same UserId is stopping Stream Mixing too frequently, please try again later.") },
+    110200007: { "en": ("Failed to update Stream Mixing request.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    110200008: { "en": ("Stream Mixing start protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+    110200012: { "en": ("Failed to close other Stream Mixing tasks of the Stream Mixing initiator.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    110200013: { "en": ("Failed to update Stream Mixing ownership.", None, "Please retry, or contact ZEGOCLOUD Technical Support.") },
+    110200014: { "en": ("Stream Mixing stop protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+    110200015: { "en": ("Stream Mixing stop request forwarding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    110200140: { "en": ("MixInput and MixOutput have the same Stream ID.", None, "Please remove the duplicate Stream ID and retry.") },
+    110200141: { "en": ("Image protocol currently only supports: https, http, preset-id.", None, "Please confirm whether the current image protocol is correct.") },
+    110200142: { "en": ("Failed to get image.", None, "Please check whether the image address is correct or whether the image size exceeds 1 MB.") },
+    110200150: { "en": ("The input Stream for Stream Mixing or single-stream transcoding does not exist.", None, "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.") },
+    110200151: { "en": ("Stream Mixing or single-stream transcoding task failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    110200153: { "en": ("Stream Mixing input Stream error.", None, "Please check whether the contents of the Stream Mixing input Stream are correct.") },
+    110200154: { "en": ("Stream Mixing output Stream error.", None, "Please check whether the contents of the Stream Mixing output Stream are correct.") },
+    110200155: { "en": ("Stream Mixing input Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.") },
+    110200156: { "en": ("Stream Mixing output Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.") },
+    110200157: { "en": ("Stream Mixing permission not enabled.", None, "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.") },
+    110200158: { "en": ("Stream Mixing input Stream count exceeds limit.", None, "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.") },
+    110200159: { "en": ("Stream Mixing dispatch failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+    110200160: { "en": ("Non-owner stopped Stream Mixing.", None, "Please use the corresponding UserId to stop Stream Mixing.") },
+    110200161: { "en": ("Stream Mixing output Stream width value error, value range is [0, 3000].", None, "Please confirm the Width value.") },
+    110200170: { "en": ("Watermark parameter error.", None, "Please check whether the Stream Mixing watermark parameters are correct.") },
+    110200171: { "en": ("Watermark parameter is empty.", None, "Please check whether the Stream Mixing watermark image is empty.") },
+    110200172: { "en": ("Extended parameter error.", None, "Please check whether the extended parameters are correct.") },
+    110200175: { "en": ("Input Stream duplicate.", None, "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.") },
+    110200176: { "en": ("Output Stream duplicate.", None, "Please remove duplicate output Streams from the MixOutput list.") },
+    110200177: { "en": ("Focus voice exceeds limit.", None, "Please check the number of focus voices, with an upper limit of 4.") },
+    110200178: { "en": ("Output Stream count exceeds limit.", None, "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.") },
+    110200179: { "en": ("Text watermark related error.", None, "Please handle according to the returned suggestion.") },
+    110200184: { "en": ("Stream Mixing start parameter parsing failed.", None, "Please check whether the parameter content is valid according to the returned prompt information.") },
+    110200185: { "en": ("Stream Mixing stop parameter parsing failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+    110200190: { "en": ("Stream Mixing start request overload.", None, "Requests too frequent, please try again later.") },
+    110200191: { "en": ("Stream Mixing stop request overload.", None, "Requests too frequent, please try again later.") },
+    110200194: { "en": ("Stream Mixing request overload.", None, "Requests too frequent, please try again later.") },
+    110209001: { "en": ("Stream Mixing task does not exist.", None, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.") },
+    110240002: { "en": ("Token is illegal.", None, "Please fill in the correct Token.") },
 }
 MixStream.SUCCESS = MixStream._BY_CODE[0]
 MixStream.REQUEST_FAILED = MixStream._BY_CODE[110200001]
@@ -858,6 +958,51 @@ MediaService._BY_CODE = {
         MediaService(43001, "CreateRecordingIndexFailed", "创建录制索引文件失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
     )
 }
+MediaService._LOCALE = LOCALE
+MediaService._TRANSLATIONS = {
+    0: { "en": ("Request successful.", None, None) },
+    1: { "en": ("Request failed.", None, None) },
+    2: { "en": ("Parameter error.", None, None) },
+    3: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
+    1010: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+    5007: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+    1001: { "en": ("Dispatch failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    1002: { "en": ("Publish stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    1003: { "en": ("Play stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    1005: { "en": ("App is not online.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    1006: { "en": ("Invalid parameter.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    3000: { "en": ("Invalid App.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    3001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    5000: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    5001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    5002: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    5006: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    3002: { "en": ("Timestamp error.", None, "Please regenerate a new Timestamp.") },
+    3003: { "en": ("App is not configured with Token.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    5003: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
+    40005: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
+    5004: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
+    30001: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
+    5005: { "en": ("Invalid request.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    30002: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+    30003: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    30004: { "en": ("Parameter isTest error.", None, "Please check whether the common request parameter isTest is correct.") },
+    30005: { "en": ("Invalid AppId.", None, "Please check whether the AppId is correct.") },
+    30006: { "en": ("Invalid StreamId list.", None, "Please check whether the StreamId[] is correct.") },
+    30009: { "en": ("Invalid StreamId, Stream name is not standard.", None, "Please check whether the StreamId conforms to the Stream name encoding specification.") },
+    30010: { "en": ("Invalid dispatch action.", None, "Please check whether the Type is correct.") },
+    30011: { "en": ("Invalid client IP address.", None, "Please check whether the ClientIP is correct.") },
+    41001: { "en": ("Live broadcast save failed.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    41002: { "en": ("Channel save failed.", None, "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    41003: { "en": ("Live broadcast does not exist.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    41004: { "en": ("Query failed, StreamId does not exist.", None, "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.") },
+    41006: { "en": ("Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".", None, None) },
+    42001: { "en": ("Failed to disable live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    42002: { "en": ("Failed to resume live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    42003: { "en": ("Failed to batch disable live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    42004: { "en": ("Failed to batch resume live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    43001: { "en": ("Failed to create Recording index file.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+}
 MediaService.SUCCESS = MediaService._BY_CODE[0]
 MediaService.REQUEST_FAILED = MediaService._BY_CODE[1]
 MediaService.INVALID_PARAMETER = MediaService._BY_CODE[2]
@@ -972,6 +1117,18 @@ MediaFile._BY_CODE = {
         MediaFile(41003, "FileNotFound", "文件不存在。", None, "请确认文件格式、文件 ID 等是否正确。", False),
     )
 }
+MediaFile._LOCALE = LOCALE
+MediaFile._TRANSLATIONS = {
+    0: { "en": ("Request successful.", None, None) },
+    2: { "en": ("Input parameter error.", None, None) },
+    3: { "en": ("Relevant permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support.") },
+    4: { "en": ("CDN type mismatch.", None, "Please check parameters.") },
+    5: { "en": ("Configuration error.", None, "Please contact ZEGOCLOUD Technical Support.") },
+    6: { "en": ("Requests too frequent.", None, "Please try again later.") },
+    7: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
+    1000: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support.") },
+    41003: { "en": ("File does not exist.", None, "Please confirm whether the file format, file ID, etc. are correct.") },
+}
 MediaFile.SUCCESS = MediaFile._BY_CODE[0]
 MediaFile.INVALID_PARAMETER = MediaFile._BY_CODE[2]
 MediaFile.PERMISSION_NOT_ENABLED = MediaFile._BY_CODE[3]
@@ -1029,6 +1186,13 @@ StreamModeration._BY_CODE = {
         StreamModeration(50009, "ModerationFailed", "审核失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
         StreamModeration(50117, "ShumeiNotEnabled", "配置错误，未开通数美权限。", None, "请联系 ZEGO 技术支持开通数美相关权限。", False),
     )
+}
+StreamModeration._LOCALE = LOCALE
+StreamModeration._TRANSLATIONS = {
+    50006: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+    50007: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+    50009: { "en": ("Moderation failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+    50117: { "en": ("Configuration error, Shumei permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.") },
 }
 StreamModeration.HTTP_REQUEST_FAILED = StreamModeration._BY_CODE[50006]
 StreamModeration.HTTP_REQUEST_FAILED50007 = StreamModeration._BY_CODE[50007]

@@ -7,6 +7,20 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// A code's texts in one locale, as `texts_in(locale)` returns them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Texts {
+    /// The locale the texts are in: the one asked for, or the catalog's own
+    /// when the page has no edition in that locale for the code.
+    pub locale: &'static str,
+    /// The description.
+    pub message: ::core::option::Option<&'static str>,
+    /// The cause.
+    pub cause: ::core::option::Option<&'static str>,
+    /// The suggestion.
+    pub solution: ::core::option::Option<&'static str>,
+}
+
 #[rustfmt::skip]
 pub mod rtc_vendor_error_codes;
 #[rustfmt::skip]

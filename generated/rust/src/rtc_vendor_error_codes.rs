@@ -5,6 +5,9 @@
 //! 错误码
 //! ```
 
+/// The locale of the catalog's own texts (a BCP 47 tag).
+pub const LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (80 documented).
 ///
 /// ```text
@@ -1115,6 +1118,25 @@ impl ErrorCode {
             Self::ApiSystemBusy => ::core::option::Option::None,
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 

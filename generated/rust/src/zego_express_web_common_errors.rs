@@ -5,6 +5,9 @@
 //! 常见错误码
 //! ```
 
+/// The locale of the catalog's own texts (a BCP 47 tag).
+pub const LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (12 documented).
 ///
 /// ```text
@@ -247,6 +250,25 @@ impl Common {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for Common {
@@ -424,6 +446,25 @@ impl Engine {
             Self::EngineMediaConfigFetchFailed => ::core::option::Option::Some("请联系 ZEGO 技术支持。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -1127,6 +1168,25 @@ impl Room {
             Self::RoomLogUploadFailed => ::core::option::Option::Some("请尝试切换网络后重试。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -2051,6 +2111,25 @@ impl Publisher {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for Publisher {
@@ -2543,6 +2622,25 @@ impl Player {
             Self::PlayerAuthFailed => ::core::option::Option::Some("检查streamParams中的token是否正确，字符串拼接是否正确。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -3052,6 +3150,25 @@ impl Mixer {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for Mixer {
@@ -3229,6 +3346,25 @@ impl Device {
             Self::DeviceVideoTrackEnded => ::core::option::Option::Some("请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -3437,6 +3573,25 @@ impl Im {
             Self::ImMessageRateLimited => ::core::option::Option::Some("请检查消息发送逻辑是否正确，降低消息发送的频次。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -4291,6 +4446,25 @@ impl CopyrightedMusic {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for CopyrightedMusic {
@@ -4483,6 +4657,25 @@ impl PlayerPlugin {
             Self::PluginAutoplayFailed => ::core::option::Option::Some("需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        let _ = locale;
+        self.texts()
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 

@@ -5,6 +5,9 @@
 //! 全局返回码
 //! ```
 
+/// The locale of the catalog's own texts (a BCP 47 tag).
+pub const LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (17 documented).
 ///
 /// ```text
@@ -306,6 +309,43 @@ impl Common {
             Self::ServiceNotEnabled => ::core::option::Option::Some("请联系 ZEGO 技术支持处理。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::InvalidHost, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Host error in request header."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the Host address in the request header is correct.") },
+            (Self::InvalidAppIdFormat, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("AppId field format error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in the correct AppId.") },
+            (Self::TimestampMissing, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Timestamp field is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in Timestamp.") },
+            (Self::InvalidTimestampFormat, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Timestamp field format error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in the correct Unix timestamp (in seconds).") },
+            (Self::SignatureExpired, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Signature expired."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please regenerate the signature.") },
+            (Self::SignatureMismatch, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Signature error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the parameters for generating the signature are correct.") },
+            (Self::ActionMissing, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Action is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please specify Action.") },
+            (Self::UnsupportedAction, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Unsupported Action."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in the correct Action.") },
+            (Self::SignatureNonceMissing, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("SignatureNonce field is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in SignatureNonce.") },
+            (Self::SignatureMissing, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Signature field is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in Signature.") },
+            (Self::ServerSecretUnavailable, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to get ServerSecret."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the AppId is correct.") },
+            (Self::AppConfigUnavailable, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to get App configuration."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::SignatureVersionMissing, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("SignatureVersion field is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in SignatureVersion.") },
+            (Self::UnsupportedSignatureVersion, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Unsupported SignatureVersion."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("SignatureVersion only supports 2.0.") },
+            (Self::GatewayInternalError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Gateway internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::ProductionEnvironmentNotConfigured, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("App is not configured for production environment."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.") },
+            (Self::ServiceNotEnabled, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("App has not enabled this service."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -815,6 +855,55 @@ impl RoomSignaling {
             Self::BanRuleNotFound => ::core::option::Option::Some("请检查参数设置。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::Success, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request successful."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::RequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InvalidParameter, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Input parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::ParameterTooLong, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Input parameter length too long."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please re-enter the parameter.") },
+            (Self::DecodeFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Decoding failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::ApiPermissionNotGranted, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Permission to use the current interface has not been granted."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::RoomNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Room does not exist, with the same internal judgment logic as 5024, 50001."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the requested RoomId exists.") },
+            (Self::UserNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("User does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the requested UserID exists.") },
+            (Self::SaveBroadcastMessageFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to save broadcast message."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::GenerateMessageIdFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to generate message ID."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::SetStreamInfoFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to set Stream information."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::DeleteStreamInfoFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to delete Stream information."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::StreamInfoNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream information does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::PushBroadcastMessageFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to send broadcast message."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::GetListFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to get list information."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::AppQpsLimited, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("App request QPS too high and was limited."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+            (Self::RoomQpsLimited, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Room request QPS too high and was limited."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+            (Self::MessageContentEmpty, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Message content MessageContent is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::StreamOperatedByMultipleUsers, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Multiple users operating on the same Stream."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check the logic.") },
+            (Self::BroadcastMessageEncodeFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Broadcast message encoding failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::GenerateMessageIdFailed5202, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to generate message ID."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::RoomNotFound5024, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Room does not exist, with the same internal judgment logic as 104, 50001."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the requested RoomId exists.") },
+            (Self::RoomNotFound50001, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Room does not exist, with the same internal judgment logic as 104, 5024."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the requested RoomId exists.") },
+            (Self::UserOnlineInfoLookupFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to find User online information."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the requested UserId is online.") },
+            (Self::UserListTooLong, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("User list length too long."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the number of users in the request packet exceeds the limit.") },
+            (Self::MessageTooLong, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Message length exceeds limit."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the parameter length exceeds the limit.") },
+            (Self::SendCustomMessageFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to send custom message."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::BanRuleLimitExceeded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("The number of ban rules currently within the validity period exceeds the limit."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please reduce the number of rules.") },
+            (Self::BanRuleNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("The rule to be deleted does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check parameter settings.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 
@@ -1506,6 +1595,68 @@ impl MixStream {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::Success, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request successful."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::RequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry.") },
+            (Self::InvalidParameter, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Input parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the parameter is in JSON format, or refer to the Message information for handling.") },
+            (Self::AuthenticationFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Authentication failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.") },
+            (Self::ParseParameterFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to parse input parameters."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing parameters are correct.") },
+            (Self::StartLockFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to acquire distributed lock when starting Stream Mixing."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("The same UserId is starting Stream Mixing too frequently, please try again later.") },
+            (Self::StopLockFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to acquire distributed lock when stopping Stream Mixing."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("The same UserId is stopping Stream Mixing too frequently, please try again later.") },
+            (Self::UpdateRequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to update Stream Mixing request."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::StartProtocolConversionFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing start protocol conversion failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing parameters are correct.") },
+            (Self::CloseOtherTasksFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to close other Stream Mixing tasks of the Stream Mixing initiator."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::UpdateOwnershipFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to update Stream Mixing ownership."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support.") },
+            (Self::StopProtocolConversionFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing stop protocol conversion failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing parameters are correct.") },
+            (Self::StopRequestForwardFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing stop request forwarding failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InputOutputStreamIdConflict, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("MixInput and MixOutput have the same Stream ID."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please remove the duplicate Stream ID and retry.") },
+            (Self::UnsupportedImageProtocol, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Image protocol currently only supports: https, http, preset-id."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the current image protocol is correct.") },
+            (Self::ImageFetchFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to get image."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the image address is correct or whether the image size exceeds 1 MB.") },
+            (Self::MixInputStreamNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("The input Stream for Stream Mixing or single-stream transcoding does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.") },
+            (Self::MixTaskFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing or single-stream transcoding task failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::MixInputStreamError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing input Stream error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the contents of the Stream Mixing input Stream are correct.") },
+            (Self::MixOutputStreamError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing output Stream error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the contents of the Stream Mixing output Stream are correct.") },
+            (Self::MixInputStreamFormatError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing input Stream format error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the format of each parameter in the Stream Mixing input Stream is correct.") },
+            (Self::MixOutputStreamFormatError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing output Stream format error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the format of each parameter in the Stream Mixing output Stream is correct.") },
+            (Self::MixPermissionNotEnabled, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing permission not enabled."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.") },
+            (Self::MixInputStreamLimitExceeded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing input Stream count exceeds limit."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.") },
+            (Self::MixDispatchFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing dispatch failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::StopByNonOwner, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Non-owner stopped Stream Mixing."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please use the corresponding UserId to stop Stream Mixing.") },
+            (Self::InvalidOutputWidth, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing output Stream width value error, value range is [0, 3000]."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm the Width value.") },
+            (Self::WatermarkParameterError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Watermark parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing watermark parameters are correct.") },
+            (Self::WatermarkParameterEmpty, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Watermark parameter is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing watermark image is empty.") },
+            (Self::ExtendedParameterError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Extended parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the extended parameters are correct.") },
+            (Self::DuplicateInputStream, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Input Stream duplicate."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.") },
+            (Self::DuplicateOutputStream, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Output Stream duplicate."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please remove duplicate output Streams from the MixOutput list.") },
+            (Self::FocusVoiceLimitExceeded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Focus voice exceeds limit."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check the number of focus voices, with an upper limit of 4.") },
+            (Self::MixOutputStreamLimitExceeded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Output Stream count exceeds limit."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.") },
+            (Self::TextWatermarkError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Text watermark related error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please handle according to the returned suggestion.") },
+            (Self::StartParameterParseFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing start parameter parsing failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the parameter content is valid according to the returned prompt information.") },
+            (Self::StopParameterParseFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing stop parameter parsing failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Stream Mixing parameters are correct.") },
+            (Self::StartRequestOverloaded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing start request overload."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Requests too frequent, please try again later.") },
+            (Self::StopRequestOverloaded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing stop request overload."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Requests too frequent, please try again later.") },
+            (Self::RequestOverloaded, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing request overload."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Requests too frequent, please try again later.") },
+            (Self::MixTaskNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Stream Mixing task does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.") },
+            (Self::InvalidToken, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Token is illegal."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please fill in the correct Token.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for MixStream {
@@ -2193,6 +2344,68 @@ impl MediaService {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::Success, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request successful."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::RequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::InvalidParameter, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::AuthenticationFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Authentication failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Authentication parameters are correct.") },
+            (Self::RateLimited, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Interface call frequency too high."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please reduce interface request frequency.") },
+            (Self::RateLimited5007, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Interface call frequency too high."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please reduce interface request frequency.") },
+            (Self::DispatchFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Dispatch failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::PublishNodeEmpty, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Publish stream node is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::PlayNodeEmpty, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Play stream node is empty."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::AppOffline, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("App is not online."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InvalidArgument, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid parameter."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InvalidApp, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid App."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InternalError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InternalError5000, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InternalError5001, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InternalError5002, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InternalError5006, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InvalidTimestamp, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Timestamp error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please regenerate a new Timestamp.") },
+            (Self::AppTokenNotConfigured, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("App is not configured with Token."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::SignatureInvalid, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Authentication failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Signature is correct.") },
+            (Self::SignatureInvalid40005, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Authentication failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Signature is correct.") },
+            (Self::InvalidCdnUrl, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid CDN address."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the request parameter CDNUrl is correct.") },
+            (Self::InvalidCdnUrl30001, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid CDN address."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the request parameter CDNUrl is correct.") },
+            (Self::InvalidRequest, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid request."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::RateLimited30002, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Interface call frequency too high."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please reduce interface request frequency.") },
+            (Self::InternalError30003, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Internal error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support for assistance.") },
+            (Self::InvalidIsTest, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Parameter isTest error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the common request parameter isTest is correct.") },
+            (Self::InvalidAppId, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid AppId."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the AppId is correct.") },
+            (Self::InvalidStreamIdList, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid StreamId list."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the StreamId[] is correct.") },
+            (Self::InvalidStreamIdFormat, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid StreamId, Stream name is not standard."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the StreamId conforms to the Stream name encoding specification.") },
+            (Self::InvalidDispatchType, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid dispatch action."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Type is correct.") },
+            (Self::InvalidClientIp, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Invalid client IP address."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the ClientIP is correct.") },
+            (Self::LiveSaveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Live broadcast save failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::ChannelSaveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Channel save failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::LiveNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Live broadcast does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::StreamIdNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Query failed, StreamId does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.") },
+            (Self::StreamClosed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\"."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::DisableLiveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to disable live broadcast."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::ResumeLiveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to resume live broadcast."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::BatchDisableLiveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to batch disable live broadcasts."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::BatchResumeLiveFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to batch resume live broadcasts."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            (Self::CreateRecordingIndexFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Failed to create Recording index file."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for MediaService {
@@ -2420,6 +2633,35 @@ impl MediaFile {
             Self::Unknown(_) => ::core::option::Option::None,
         }
     }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::Success, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request successful."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::InvalidParameter, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Input parameter error."), cause: ::core::option::Option::None, solution: ::core::option::Option::None },
+            (Self::PermissionNotEnabled, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Relevant permission not enabled."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support.") },
+            (Self::CdnTypeMismatch, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("CDN type mismatch."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check parameters.") },
+            (Self::ConfigurationError, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Configuration error."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support.") },
+            (Self::TooManyRequests, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Requests too frequent."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please try again later.") },
+            (Self::AuthenticationFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Authentication failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please check whether the Authentication parameters are correct.") },
+            (Self::RequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Request failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support.") },
+            (Self::FileNotFound, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("File does not exist."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please confirm whether the file format, file ID, etc. are correct.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
+    }
 }
 
 impl ::core::convert::From<i64> for MediaFile {
@@ -2578,6 +2820,30 @@ impl StreamModeration {
             Self::ShumeiNotEnabled => ::core::option::Option::Some("请联系 ZEGO 技术支持开通数美相关权限。"),
             Self::Unknown(_) => ::core::option::Option::None,
         }
+    }
+
+    /// Its texts in the catalog's own locale ([`LOCALE`]).
+    pub const fn texts(self) -> crate::Texts {
+        crate::Texts { locale: LOCALE, message: self.message(), cause: self.cause(), solution: self.solution() }
+    }
+
+    /// Its texts in `locale` (a BCP 47 tag such as `"en"`): the page's
+    /// edition in that locale, or, when there is none for this code, the
+    /// catalog's own texts; [`Texts::locale`](crate::Texts::locale) says which.
+    pub fn texts_in(self, locale: &str) -> crate::Texts {
+        match (self, locale) {
+            (Self::HttpRequestFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("HTTP request failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please try again later, or contact ZEGOCLOUD Technical Support.") },
+            (Self::HttpRequestFailed50007, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("HTTP request failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please try again later, or contact ZEGOCLOUD Technical Support.") },
+            (Self::ModerationFailed, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Moderation failed."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please try again later, or contact ZEGOCLOUD Technical Support.") },
+            (Self::ShumeiNotEnabled, "en") => crate::Texts { locale: "en", message: ::core::option::Option::Some("Configuration error, Shumei permission not enabled."), cause: ::core::option::Option::None, solution: ::core::option::Option::Some("Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.") },
+            _ => self.texts(),
+        }
+    }
+
+    /// The description in `locale`, or in the catalog's own locale when
+    /// this code has none there (see [`texts_in`](Self::texts_in)).
+    pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
+        self.texts_in(locale).message
     }
 }
 

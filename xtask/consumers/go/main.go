@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"errcat.local/codes/rtcvendorerrorcodes"
 	"errcat.local/codes/zegoserverreturncodes"
 )
 
@@ -21,6 +22,12 @@ func main() {
 		fmt.Println(int64(unknown), "known")
 	} else {
 		fmt.Println(int64(unknown), "unknown")
+	}
+	if doc, locale, ok := known.DocIn("en"); ok && doc.Message != nil {
+		fmt.Println(locale, *doc.Message)
+	}
+	if doc, locale, ok := rtcvendorerrorcodes.ErrorCode(0).DocIn("en"); ok && doc.Message != nil {
+		fmt.Println(locale, *doc.Message)
 	}
 	var code zegoserverreturncodes.Common
 	if err := check(); errors.As(err, &code) {

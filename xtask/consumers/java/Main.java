@@ -1,3 +1,4 @@
+import errcat.codes.RtcVendorErrorCodes;
 import errcat.codes.ZegoServerReturnCodes;
 
 /** Uses the generated sources, compiled into a class path. */
@@ -10,5 +11,9 @@ public final class Main {
         System.out.println(known.code() + " " + known.message().orElse("-"));
         long unknown = 999999999L;
         System.out.println(unknown + " " + (ZegoServerReturnCodes.Common.fromCode(unknown).isPresent() ? "known" : "unknown"));
+        ZegoServerReturnCodes.Texts english = known.textsIn("en");
+        System.out.println(english.locale() + " " + english.message());
+        RtcVendorErrorCodes.Texts fallback = RtcVendorErrorCodes.ErrorCode.fromCode(0L).orElseThrow().textsIn("en");
+        System.out.println(fallback.locale() + " " + fallback.message());
     }
 }

@@ -142,7 +142,12 @@ impl Language for C {
     }
 
     fn module_companions(&self, module: &str) -> Vec<String> {
-        vec![guard(module), DEPRECATED_MACRO.to_owned()]
+        vec![
+            guard(module),
+            format!("{}LOCALE", prefix(module)),
+            DEPRECATED_MACRO.to_owned(),
+            "ERRCAT_TEXTS_DEFINED".to_owned(),
+        ]
     }
 
     /// A C99 string literal: the usual escapes, `\?` (so no trigraph can
@@ -193,8 +198,17 @@ impl Language for C {
     }
 
     fn module_attribute(&self, key: &str, module: &str) -> Option<String> {
-        (key == "guard").then(|| guard(module))
+        match key {
+            "guard" => Some(guard(module)),
+            "guard_prefix" => Some(prefix(module)),
+            _ => None,
+        }
     }
+}
+
+/// The prefix of a module's own macros (`ZEGO_SERVER_RETURN_CODES_`).
+pub fn prefix(module: &str) -> String {
+    format!("{}_", module.to_ascii_uppercase())
 }
 
 /// The include guard of a module's header.

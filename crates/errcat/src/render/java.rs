@@ -78,8 +78,19 @@ pub const KEYWORDS: &[&str] = &[
 
 /// Type names that would shadow the `java.lang` types the generated code
 /// uses.
-pub const RESERVED_TYPES: &[&str] =
-    &["String", "Long", "Object", "Deprecated", "Override", "Enum", "Boolean", "Integer", "SuppressWarnings"];
+pub const RESERVED_TYPES: &[&str] = &[
+    "String",
+    "Long",
+    "Object",
+    "Deprecated",
+    "Override",
+    "Enum",
+    "Boolean",
+    "Integer",
+    "SuppressWarnings",
+    "Texts",
+    "LOCALE",
+];
 
 #[derive(Debug)]
 pub struct Java;

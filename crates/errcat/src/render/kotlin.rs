@@ -43,6 +43,8 @@ pub const KEYWORDS: &[&str] = &[
 
 /// Type names that would shadow types the generated code uses.
 pub const RESERVED_TYPES: &[&str] = &[
+    "LOCALE",
+    "Texts",
     "Any",
     "Array",
     "Boolean",

@@ -7,15 +7,18 @@
 //! Attributes (the same for every target):
 //! - package: `package_name`, `version`, `modules`, `string_codes` (some group of some
 //!   catalog has string codes), and the language's package values;
-//! - module: `name`, `alias`, `id`, `title`, `locale`, `doc`, `groups`,
+//! - module: `name`, `alias`, `id`, `title`, `locale` (a BCP 47 tag: ASCII
+//!   letters, digits and `-`, safe inside any string literal), `locales`
+//!   (the other locales its entries carry), `doc`, `groups`,
 //!   `string_codes` and `integer_codes` (it has groups of that kind), and
 //!   the language's module values; per-module templates
 //!   also see `package` and `module` (the module itself, for its methods);
 //! - type (group): `type_name`, `title`, `code_type`, `string_codes` (its
-//!   codes are strings), `doc`, `entries`, and names the language derives
+//!   codes are strings), `translated` (some entry has translations), `doc`, `entries`, and names the language derives
 //!   from the type name;
 //! - member (entry or retired code): `member`, `code`, `name`, `message`,
-//!   `cause`, `solution` (literals), `retired`, `doc`.
+//!   `cause`, `solution` (literals), `retired`, `doc`, `translations` (per
+//!   other locale: `locale` and the `message`, `cause`, `solution` literals).
 //!
 //! Modules, types and members also have the method `doc_comment(prefix)`:
 //! their `doc` lines as comment lines, each on a new line starting with
@@ -131,6 +134,9 @@ impl Object for ModuleObject {
             "id" => Some(Value::from(catalog.id.as_str())),
             "title" => Some(Value::from(catalog.title.as_str())),
             "locale" => Some(Value::from(catalog.locale.as_str())),
+            "locales" => {
+                Some(Value::from(catalog.editions.iter().map(|e| Value::from(e.locale.as_str())).collect::<Vec<_>>()))
+            }
             "doc" => Some(lines(shared.language.module_doc(catalog))),
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
             "string_codes" => Some(Value::from(shared.model.widths[self.module].contains(&CodeWidth::Text))),
@@ -261,6 +267,7 @@ impl Object for GroupObject {
             "title" => Some(Value::from(group.title.as_str())),
             "code_type" => Some(Value::from(shared.language.code_type(self.width()))),
             "string_codes" => Some(Value::from(self.width() == CodeWidth::Text)),
+            "translated" => Some(Value::from(group.entries.iter().any(|entry| !entry.translations.is_empty()))),
             "doc" => Some(lines(shared.language.group_doc(group))),
             "entries" => Some(
                 self.entries
@@ -349,6 +356,23 @@ impl Object for MemberObject {
             "cause" => Value::from(language.optional_literal(member.cause())),
             "solution" => Value::from(language.optional_literal(member.solution())),
             "retired" => Value::from(member.retired),
+            "translations" => {
+                let translations = member.entry.map(|entry| &entry.translations);
+                Value::from(
+                    translations
+                        .into_iter()
+                        .flatten()
+                        .map(|(locale, text)| {
+                            Value::from(std::collections::BTreeMap::from([
+                                ("locale", Value::from(locale.as_str())),
+                                ("message", Value::from(language.optional_literal(text.message.as_deref()))),
+                                ("cause", Value::from(language.optional_literal(text.cause.as_deref()))),
+                                ("solution", Value::from(language.optional_literal(text.solution.as_deref()))),
+                            ]))
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            }
             "doc" => lines(language.member_doc(&member)),
             _ => return None,
         })

@@ -23,7 +23,7 @@ const RESERVED_MODULES: &[&str] = &["_base"];
 
 /// Class names the generated code uses: builtins in its annotations, and
 /// the shared classes.
-const RESERVED_TYPES: &[&str] = &["IntEntry", "TextEntry", "Retired", "ClassVar", "DeprecationWarning"];
+const RESERVED_TYPES: &[&str] = &["IntEntry", "TextEntry", "Retired", "Texts", "Translations", "LOCALE"];
 
 #[derive(Debug)]
 pub struct Python;

@@ -101,6 +101,9 @@ pub const KEYWORDS: &[&str] = &[
 /// and the package's own shared types and functions.
 pub const RESERVED_TYPES: &[&str] = &[
     "Array",
+    "LocaleTexts",
+    "Texts",
+    "Translations",
     "BigInt",
     "Boolean",
     "CodeEntry",
@@ -151,7 +154,7 @@ impl Language for TypeScript {
 
     fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
         match kind {
-            IdentKind::Module => &["index"],
+            IdentKind::Module => &["index", "base"],
             IdentKind::Type => RESERVED_TYPES,
             IdentKind::Member => RESERVED_KEYS,
         }

@@ -9,6 +9,21 @@ public final class ZegoExpressWebCommonErrors {
     private ZegoExpressWebCommonErrors() {
     }
 
+    /** The locale of the catalog's own texts (a BCP 47 tag). */
+    public static final String LOCALE = "zh-CN";
+
+    /**
+     * A code's texts in one locale, as {@code textsIn} gives them: {@code locale} is the one asked for, or
+     * {@link #LOCALE} when the page has no edition in it for the code. A text is null where none is given.
+     *
+     * @param locale the locale of the texts
+     * @param message the description
+     * @param cause the cause
+     * @param solution the suggestion
+     */
+    public record Texts(String locale, String message, String cause, String solution) {
+    }
+
     /**
      * 1000xxx/1100xxx 通用错误码
      */
@@ -151,6 +166,17 @@ public final class ZegoExpressWebCommonErrors {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<Common> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -250,6 +276,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -596,6 +633,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1052,6 +1100,17 @@ public final class ZegoExpressWebCommonErrors {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<Publisher> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -1298,6 +1357,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1555,6 +1625,17 @@ public final class ZegoExpressWebCommonErrors {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<Mixer> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -1654,6 +1735,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1769,6 +1861,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -2187,6 +2290,17 @@ public final class ZegoExpressWebCommonErrors {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<CopyrightedMusic> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -2293,6 +2407,17 @@ public final class ZegoExpressWebCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

@@ -9,6 +9,21 @@ public final class ZegoLiveroomCommonErrors {
     private ZegoLiveroomCommonErrors() {
     }
 
+    /** The locale of the catalog's own texts (a BCP 47 tag). */
+    public static final String LOCALE = "zh-CN";
+
+    /**
+     * A code's texts in one locale, as {@code textsIn} gives them: {@code locale} is the one asked for, or
+     * {@link #LOCALE} when the page has no edition in it for the code. A text is null where none is given.
+     *
+     * @param locale the locale of the texts
+     * @param message the description
+     * @param cause the cause
+     * @param solution the suggestion
+     */
+    public record Texts(String locale, String message, String cause, String solution) {
+    }
+
     /**
      * 常见错误码
      */
@@ -397,6 +412,17 @@ public final class ZegoLiveroomCommonErrors {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

@@ -9,6 +9,21 @@ public final class ZegoServerReturnCodes {
     private ZegoServerReturnCodes() {
     }
 
+    /** The locale of the catalog's own texts (a BCP 47 tag). */
+    public static final String LOCALE = "zh-CN";
+
+    /**
+     * A code's texts in one locale, as {@code textsIn} gives them: {@code locale} is the one asked for, or
+     * {@link #LOCALE} when the page has no edition in it for the code. A text is null where none is given.
+     *
+     * @param locale the locale of the texts
+     * @param message the description
+     * @param cause the cause
+     * @param solution the suggestion
+     */
+    public record Texts(String locale, String message, String cause, String solution) {
+    }
+
     /**
      * 公共返回码
      */
@@ -169,6 +184,68 @@ public final class ZegoServerReturnCodes {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == INVALID_HOST && "en".equals(locale)) {
+                return new Texts("en", "Host error in request header.", null, "Please confirm whether the Host address in the request header is correct.");
+            }
+            if (this == INVALID_APP_ID_FORMAT && "en".equals(locale)) {
+                return new Texts("en", "AppId field format error.", null, "Please fill in the correct AppId.");
+            }
+            if (this == TIMESTAMP_MISSING && "en".equals(locale)) {
+                return new Texts("en", "Timestamp field is empty.", null, "Please fill in Timestamp.");
+            }
+            if (this == INVALID_TIMESTAMP_FORMAT && "en".equals(locale)) {
+                return new Texts("en", "Timestamp field format error.", null, "Please fill in the correct Unix timestamp (in seconds).");
+            }
+            if (this == SIGNATURE_EXPIRED && "en".equals(locale)) {
+                return new Texts("en", "Signature expired.", null, "Please regenerate the signature.");
+            }
+            if (this == SIGNATURE_MISMATCH && "en".equals(locale)) {
+                return new Texts("en", "Signature error.", null, "Please confirm whether the parameters for generating the signature are correct.");
+            }
+            if (this == ACTION_MISSING && "en".equals(locale)) {
+                return new Texts("en", "Action is empty.", null, "Please specify Action.");
+            }
+            if (this == UNSUPPORTED_ACTION && "en".equals(locale)) {
+                return new Texts("en", "Unsupported Action.", null, "Please fill in the correct Action.");
+            }
+            if (this == SIGNATURE_NONCE_MISSING && "en".equals(locale)) {
+                return new Texts("en", "SignatureNonce field is empty.", null, "Please fill in SignatureNonce.");
+            }
+            if (this == SIGNATURE_MISSING && "en".equals(locale)) {
+                return new Texts("en", "Signature field is empty.", null, "Please fill in Signature.");
+            }
+            if (this == SERVER_SECRET_UNAVAILABLE && "en".equals(locale)) {
+                return new Texts("en", "Failed to get ServerSecret.", null, "Please confirm whether the AppId is correct.");
+            }
+            if (this == APP_CONFIG_UNAVAILABLE && "en".equals(locale)) {
+                return new Texts("en", "Failed to get App configuration.", null, "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == SIGNATURE_VERSION_MISSING && "en".equals(locale)) {
+                return new Texts("en", "SignatureVersion field is empty.", null, "Please fill in SignatureVersion.");
+            }
+            if (this == UNSUPPORTED_SIGNATURE_VERSION && "en".equals(locale)) {
+                return new Texts("en", "Unsupported SignatureVersion.", null, "SignatureVersion only supports 2.0.");
+            }
+            if (this == GATEWAY_INTERNAL_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Gateway internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == PRODUCTION_ENVIRONMENT_NOT_CONFIGURED && "en".equals(locale)) {
+                return new Texts("en", "App is not configured for production environment.", null, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.");
+            }
+            if (this == SERVICE_NOT_ENABLED && "en".equals(locale)) {
+                return new Texts("en", "App has not enabled this service.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -409,6 +486,104 @@ public final class ZegoServerReturnCodes {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == SUCCESS && "en".equals(locale)) {
+                return new Texts("en", "Request successful.", null, null);
+            }
+            if (this == REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Request failed.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INVALID_PARAMETER && "en".equals(locale)) {
+                return new Texts("en", "Input parameter error.", null, null);
+            }
+            if (this == PARAMETER_TOO_LONG && "en".equals(locale)) {
+                return new Texts("en", "Input parameter length too long.", null, "Please re-enter the parameter.");
+            }
+            if (this == DECODE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Decoding failed.", null, null);
+            }
+            if (this == API_PERMISSION_NOT_GRANTED && "en".equals(locale)) {
+                return new Texts("en", "Permission to use the current interface has not been granted.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == ROOM_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "Room does not exist, with the same internal judgment logic as 5024, 50001.", null, "Please confirm whether the requested RoomId exists.");
+            }
+            if (this == USER_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "User does not exist.", null, "Please confirm whether the requested UserID exists.");
+            }
+            if (this == SAVE_BROADCAST_MESSAGE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to save broadcast message.", null, null);
+            }
+            if (this == GENERATE_MESSAGE_ID_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to generate message ID.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == SET_STREAM_INFO_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to set Stream information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == DELETE_STREAM_INFO_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to delete Stream information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == STREAM_INFO_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "Stream information does not exist.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == PUSH_BROADCAST_MESSAGE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to send broadcast message.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == GET_LIST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to get list information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == APP_QPS_LIMITED && "en".equals(locale)) {
+                return new Texts("en", "App request QPS too high and was limited.", null, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.");
+            }
+            if (this == ROOM_QPS_LIMITED && "en".equals(locale)) {
+                return new Texts("en", "Room request QPS too high and was limited.", null, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.");
+            }
+            if (this == MESSAGE_CONTENT_EMPTY && "en".equals(locale)) {
+                return new Texts("en", "Message content MessageContent is empty.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == STREAM_OPERATED_BY_MULTIPLE_USERS && "en".equals(locale)) {
+                return new Texts("en", "Multiple users operating on the same Stream.", null, "Please check the logic.");
+            }
+            if (this == BROADCAST_MESSAGE_ENCODE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Broadcast message encoding failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == GENERATE_MESSAGE_ID_FAILED5202 && "en".equals(locale)) {
+                return new Texts("en", "Failed to generate message ID.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == ROOM_NOT_FOUND5024 && "en".equals(locale)) {
+                return new Texts("en", "Room does not exist, with the same internal judgment logic as 104, 50001.", null, "Please confirm whether the requested RoomId exists.");
+            }
+            if (this == ROOM_NOT_FOUND50001 && "en".equals(locale)) {
+                return new Texts("en", "Room does not exist, with the same internal judgment logic as 104, 5024.", null, "Please confirm whether the requested RoomId exists.");
+            }
+            if (this == USER_ONLINE_INFO_LOOKUP_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to find User online information.", null, "Please confirm whether the requested UserId is online.");
+            }
+            if (this == USER_LIST_TOO_LONG && "en".equals(locale)) {
+                return new Texts("en", "User list length too long.", null, "Please check whether the number of users in the request packet exceeds the limit.");
+            }
+            if (this == MESSAGE_TOO_LONG && "en".equals(locale)) {
+                return new Texts("en", "Message length exceeds limit.", null, "Please check whether the parameter length exceeds the limit.");
+            }
+            if (this == SEND_CUSTOM_MESSAGE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to send custom message.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == BAN_RULE_LIMIT_EXCEEDED && "en".equals(locale)) {
+                return new Texts("en", "The number of ban rules currently within the validity period exceeds the limit.", null, "Please reduce the number of rules.");
+            }
+            if (this == BAN_RULE_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "The rule to be deleted does not exist.", null, "Please check parameter settings.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -728,6 +903,143 @@ public final class ZegoServerReturnCodes {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == SUCCESS && "en".equals(locale)) {
+                return new Texts("en", "Request successful.", null, null);
+            }
+            if (this == REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed.", null, "Please retry.");
+            }
+            if (this == INVALID_PARAMETER && "en".equals(locale)) {
+                return new Texts("en", "Input parameter error.", null, "Please check whether the parameter is in JSON format, or refer to the Message information for handling.");
+            }
+            if (this == AUTHENTICATION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Authentication failed.", null, "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.");
+            }
+            if (this == PARSE_PARAMETER_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to parse input parameters.", null, "Please check whether the Stream Mixing parameters are correct.");
+            }
+            if (this == START_LOCK_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to acquire distributed lock when starting Stream Mixing.", null, "The same UserId is starting Stream Mixing too frequently, please try again later.");
+            }
+            if (this == STOP_LOCK_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to acquire distributed lock when stopping Stream Mixing.", null, "The same UserId is stopping Stream Mixing too frequently, please try again later.");
+            }
+            if (this == UPDATE_REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to update Stream Mixing request.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == START_PROTOCOL_CONVERSION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing start protocol conversion failed.", null, "Please check whether the Stream Mixing parameters are correct.");
+            }
+            if (this == CLOSE_OTHER_TASKS_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to close other Stream Mixing tasks of the Stream Mixing initiator.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == UPDATE_OWNERSHIP_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to update Stream Mixing ownership.", null, "Please retry, or contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == STOP_PROTOCOL_CONVERSION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing stop protocol conversion failed.", null, "Please check whether the Stream Mixing parameters are correct.");
+            }
+            if (this == STOP_REQUEST_FORWARD_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing stop request forwarding failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INPUT_OUTPUT_STREAM_ID_CONFLICT && "en".equals(locale)) {
+                return new Texts("en", "MixInput and MixOutput have the same Stream ID.", null, "Please remove the duplicate Stream ID and retry.");
+            }
+            if (this == UNSUPPORTED_IMAGE_PROTOCOL && "en".equals(locale)) {
+                return new Texts("en", "Image protocol currently only supports: https, http, preset-id.", null, "Please confirm whether the current image protocol is correct.");
+            }
+            if (this == IMAGE_FETCH_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to get image.", null, "Please check whether the image address is correct or whether the image size exceeds 1 MB.");
+            }
+            if (this == MIX_INPUT_STREAM_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "The input Stream for Stream Mixing or single-stream transcoding does not exist.", null, "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.");
+            }
+            if (this == MIX_TASK_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing or single-stream transcoding task failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == MIX_INPUT_STREAM_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing input Stream error.", null, "Please check whether the contents of the Stream Mixing input Stream are correct.");
+            }
+            if (this == MIX_OUTPUT_STREAM_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing output Stream error.", null, "Please check whether the contents of the Stream Mixing output Stream are correct.");
+            }
+            if (this == MIX_INPUT_STREAM_FORMAT_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing input Stream format error.", null, "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.");
+            }
+            if (this == MIX_OUTPUT_STREAM_FORMAT_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing output Stream format error.", null, "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.");
+            }
+            if (this == MIX_PERMISSION_NOT_ENABLED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing permission not enabled.", null, "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.");
+            }
+            if (this == MIX_INPUT_STREAM_LIMIT_EXCEEDED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing input Stream count exceeds limit.", null, "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.");
+            }
+            if (this == MIX_DISPATCH_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing dispatch failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == STOP_BY_NON_OWNER && "en".equals(locale)) {
+                return new Texts("en", "Non-owner stopped Stream Mixing.", null, "Please use the corresponding UserId to stop Stream Mixing.");
+            }
+            if (this == INVALID_OUTPUT_WIDTH && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing output Stream width value error, value range is [0, 3000].", null, "Please confirm the Width value.");
+            }
+            if (this == WATERMARK_PARAMETER_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Watermark parameter error.", null, "Please check whether the Stream Mixing watermark parameters are correct.");
+            }
+            if (this == WATERMARK_PARAMETER_EMPTY && "en".equals(locale)) {
+                return new Texts("en", "Watermark parameter is empty.", null, "Please check whether the Stream Mixing watermark image is empty.");
+            }
+            if (this == EXTENDED_PARAMETER_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Extended parameter error.", null, "Please check whether the extended parameters are correct.");
+            }
+            if (this == DUPLICATE_INPUT_STREAM && "en".equals(locale)) {
+                return new Texts("en", "Input Stream duplicate.", null, "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.");
+            }
+            if (this == DUPLICATE_OUTPUT_STREAM && "en".equals(locale)) {
+                return new Texts("en", "Output Stream duplicate.", null, "Please remove duplicate output Streams from the MixOutput list.");
+            }
+            if (this == FOCUS_VOICE_LIMIT_EXCEEDED && "en".equals(locale)) {
+                return new Texts("en", "Focus voice exceeds limit.", null, "Please check the number of focus voices, with an upper limit of 4.");
+            }
+            if (this == MIX_OUTPUT_STREAM_LIMIT_EXCEEDED && "en".equals(locale)) {
+                return new Texts("en", "Output Stream count exceeds limit.", null, "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.");
+            }
+            if (this == TEXT_WATERMARK_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Text watermark related error.", null, "Please handle according to the returned suggestion.");
+            }
+            if (this == START_PARAMETER_PARSE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing start parameter parsing failed.", null, "Please check whether the parameter content is valid according to the returned prompt information.");
+            }
+            if (this == STOP_PARAMETER_PARSE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing stop parameter parsing failed.", null, "Please check whether the Stream Mixing parameters are correct.");
+            }
+            if (this == START_REQUEST_OVERLOADED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing start request overload.", null, "Requests too frequent, please try again later.");
+            }
+            if (this == STOP_REQUEST_OVERLOADED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing stop request overload.", null, "Requests too frequent, please try again later.");
+            }
+            if (this == REQUEST_OVERLOADED && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing request overload.", null, "Requests too frequent, please try again later.");
+            }
+            if (this == MIX_TASK_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "Stream Mixing task does not exist.", null, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == INVALID_TOKEN && "en".equals(locale)) {
+                return new Texts("en", "Token is illegal.", null, "Please fill in the correct Token.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<MixStream> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -1042,6 +1354,143 @@ public final class ZegoServerReturnCodes {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == SUCCESS && "en".equals(locale)) {
+                return new Texts("en", "Request successful.", null, null);
+            }
+            if (this == REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Request failed.", null, null);
+            }
+            if (this == INVALID_PARAMETER && "en".equals(locale)) {
+                return new Texts("en", "Parameter error.", null, null);
+            }
+            if (this == AUTHENTICATION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Authentication failed.", null, "Please check whether the Authentication parameters are correct.");
+            }
+            if (this == RATE_LIMITED && "en".equals(locale)) {
+                return new Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.");
+            }
+            if (this == RATE_LIMITED5007 && "en".equals(locale)) {
+                return new Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.");
+            }
+            if (this == DISPATCH_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Dispatch failed.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == PUBLISH_NODE_EMPTY && "en".equals(locale)) {
+                return new Texts("en", "Publish stream node is empty.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == PLAY_NODE_EMPTY && "en".equals(locale)) {
+                return new Texts("en", "Play stream node is empty.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == APP_OFFLINE && "en".equals(locale)) {
+                return new Texts("en", "App is not online.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INVALID_ARGUMENT && "en".equals(locale)) {
+                return new Texts("en", "Invalid parameter.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INVALID_APP && "en".equals(locale)) {
+                return new Texts("en", "Invalid App.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INTERNAL_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INTERNAL_ERROR5000 && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INTERNAL_ERROR5001 && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INTERNAL_ERROR5002 && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INTERNAL_ERROR5006 && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INVALID_TIMESTAMP && "en".equals(locale)) {
+                return new Texts("en", "Timestamp error.", null, "Please regenerate a new Timestamp.");
+            }
+            if (this == APP_TOKEN_NOT_CONFIGURED && "en".equals(locale)) {
+                return new Texts("en", "App is not configured with Token.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == SIGNATURE_INVALID && "en".equals(locale)) {
+                return new Texts("en", "Authentication failed.", null, "Please check whether the Signature is correct.");
+            }
+            if (this == SIGNATURE_INVALID40005 && "en".equals(locale)) {
+                return new Texts("en", "Authentication failed.", null, "Please check whether the Signature is correct.");
+            }
+            if (this == INVALID_CDN_URL && "en".equals(locale)) {
+                return new Texts("en", "Invalid CDN address.", null, "Please check whether the request parameter CDNUrl is correct.");
+            }
+            if (this == INVALID_CDN_URL30001 && "en".equals(locale)) {
+                return new Texts("en", "Invalid CDN address.", null, "Please check whether the request parameter CDNUrl is correct.");
+            }
+            if (this == INVALID_REQUEST && "en".equals(locale)) {
+                return new Texts("en", "Invalid request.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == RATE_LIMITED30002 && "en".equals(locale)) {
+                return new Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.");
+            }
+            if (this == INTERNAL_ERROR30003 && "en".equals(locale)) {
+                return new Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
+            }
+            if (this == INVALID_IS_TEST && "en".equals(locale)) {
+                return new Texts("en", "Parameter isTest error.", null, "Please check whether the common request parameter isTest is correct.");
+            }
+            if (this == INVALID_APP_ID && "en".equals(locale)) {
+                return new Texts("en", "Invalid AppId.", null, "Please check whether the AppId is correct.");
+            }
+            if (this == INVALID_STREAM_ID_LIST && "en".equals(locale)) {
+                return new Texts("en", "Invalid StreamId list.", null, "Please check whether the StreamId[] is correct.");
+            }
+            if (this == INVALID_STREAM_ID_FORMAT && "en".equals(locale)) {
+                return new Texts("en", "Invalid StreamId, Stream name is not standard.", null, "Please check whether the StreamId conforms to the Stream name encoding specification.");
+            }
+            if (this == INVALID_DISPATCH_TYPE && "en".equals(locale)) {
+                return new Texts("en", "Invalid dispatch action.", null, "Please check whether the Type is correct.");
+            }
+            if (this == INVALID_CLIENT_IP && "en".equals(locale)) {
+                return new Texts("en", "Invalid client IP address.", null, "Please check whether the ClientIP is correct.");
+            }
+            if (this == LIVE_SAVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Live broadcast save failed.", null, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == CHANNEL_SAVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Channel save failed.", null, "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == LIVE_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "Live broadcast does not exist.", null, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == STREAM_ID_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "Query failed, StreamId does not exist.", null, "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.");
+            }
+            if (this == STREAM_CLOSED && "en".equals(locale)) {
+                return new Texts("en", "Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".", null, null);
+            }
+            if (this == DISABLE_LIVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to disable live broadcast.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == RESUME_LIVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to resume live broadcast.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == BATCH_DISABLE_LIVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to batch disable live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == BATCH_RESUME_LIVE_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to batch resume live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == CREATE_RECORDING_INDEX_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Failed to create Recording index file.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<MediaService> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -1160,6 +1609,44 @@ public final class ZegoServerReturnCodes {
             return retired;
         }
 
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == SUCCESS && "en".equals(locale)) {
+                return new Texts("en", "Request successful.", null, null);
+            }
+            if (this == INVALID_PARAMETER && "en".equals(locale)) {
+                return new Texts("en", "Input parameter error.", null, null);
+            }
+            if (this == PERMISSION_NOT_ENABLED && "en".equals(locale)) {
+                return new Texts("en", "Relevant permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == CDN_TYPE_MISMATCH && "en".equals(locale)) {
+                return new Texts("en", "CDN type mismatch.", null, "Please check parameters.");
+            }
+            if (this == CONFIGURATION_ERROR && "en".equals(locale)) {
+                return new Texts("en", "Configuration error.", null, "Please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == TOO_MANY_REQUESTS && "en".equals(locale)) {
+                return new Texts("en", "Requests too frequent.", null, "Please try again later.");
+            }
+            if (this == AUTHENTICATION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Authentication failed.", null, "Please check whether the Authentication parameters are correct.");
+            }
+            if (this == REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Request failed.", null, "Please contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == FILE_NOT_FOUND && "en".equals(locale)) {
+                return new Texts("en", "File does not exist.", null, "Please confirm whether the file format, file ID, etc. are correct.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
+        }
+
         /** The entry for {@code code}, or empty for a code this version does not know. */
         public static java.util.Optional<MediaFile> fromCode(long code) {
             return java.util.Optional.ofNullable(BY_CODE.get(code));
@@ -1248,6 +1735,29 @@ public final class ZegoServerReturnCodes {
         /** True for a code the page no longer documents; its code and name stay reserved. */
         public boolean retired() {
             return retired;
+        }
+
+        /**
+         * The texts in {@code locale} (a BCP 47 tag such as "en"), or in {@link #LOCALE} when the page has none
+         * there for this code.
+         *
+         * @param locale the locale wanted
+         * @return the texts, and the locale they are in
+         */
+        public Texts textsIn(String locale) {
+            if (this == HTTP_REQUEST_FAILED && "en".equals(locale)) {
+                return new Texts("en", "HTTP request failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == HTTP_REQUEST_FAILED50007 && "en".equals(locale)) {
+                return new Texts("en", "HTTP request failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == MODERATION_FAILED && "en".equals(locale)) {
+                return new Texts("en", "Moderation failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.");
+            }
+            if (this == SHUMEI_NOT_ENABLED && "en".equals(locale)) {
+                return new Texts("en", "Configuration error, Shumei permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.");
+            }
+            return new Texts(LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

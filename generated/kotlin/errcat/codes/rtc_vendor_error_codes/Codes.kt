@@ -5,6 +5,12 @@
  */
 package errcat.codes.rtc_vendor_error_codes
 
+/** The locale of the catalog's own texts (a BCP 47 tag). */
+const val LOCALE: String = "zh-CN"
+
+/** A code's texts in one locale, as `textsIn` gives them: [locale] is the one asked for, or [LOCALE] when the page has no edition in it for the code. */
+data class Texts(val locale: String, val message: String?, val cause: String?, val solution: String?)
+
 /**
  * 错误码
  */
@@ -426,6 +432,11 @@ enum class ErrorCode(
      */
     API_SYSTEM_BUSY(606000006, "系统繁忙", null, null),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, ErrorCode> = entries.associateBy { it.code }

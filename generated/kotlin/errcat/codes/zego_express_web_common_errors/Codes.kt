@@ -5,6 +5,12 @@
  */
 package errcat.codes.zego_express_web_common_errors
 
+/** The locale of the catalog's own texts (a BCP 47 tag). */
+const val LOCALE: String = "zh-CN"
+
+/** A code's texts in one locale, as `textsIn` gives them: [locale] is the one asked for, or [LOCALE] when the page has no edition in it for the code. */
+data class Texts(val locale: String, val message: String?, val cause: String?, val solution: String?)
+
 /**
  * 1000xxx/1100xxx 通用错误码
  */
@@ -102,6 +108,11 @@ enum class Common(
     COMMON_SERVER_UNKNOWN_ERROR(1100999, "服务端未知错误。", "一般是服务端错误。", "请联系 ZEGO 技术支持。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, Common> = entries.associateBy { it.code }
 
@@ -160,6 +171,11 @@ enum class Engine(
      */
     ENGINE_MEDIA_CONFIG_FETCH_FAILED(1101002, "获取流媒体服务配置失败。", "获取流媒体服务配置失败。", "请联系 ZEGO 技术支持。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Engine> = entries.associateBy { it.code }
@@ -464,6 +480,11 @@ enum class Room(
      */
     ROOM_LOG_UPLOAD_FAILED(1102025, "本地日志上报失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Room> = entries.associateBy { it.code }
@@ -877,6 +898,11 @@ enum class Publisher(
     PUBLISHER_AI_DENOISE_OVERLOADED(1103082, "AI 降噪性能过载。", "AI 降噪过载。", "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, Publisher> = entries.associateBy { it.code }
 
@@ -1082,6 +1108,11 @@ enum class Player(
      */
     PLAYER_AUTH_FAILED(1104046, "拉流鉴权错误。", "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查streamParams中的token是否正确，字符串拼接是否正确。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Player> = entries.associateBy { it.code }
@@ -1296,6 +1327,11 @@ enum class Mixer(
     MIXER_INNER_ERROR(1005099, "混流内部错误。", "有可能能是混流输入重复导致。", "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, Mixer> = entries.associateBy { it.code }
 
@@ -1354,6 +1390,11 @@ enum class Device(
      */
     DEVICE_VIDEO_TRACK_ENDED(1106010, "检测到视频轨道采集异常停止。", "视频采集设备（如摄像头）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Device> = entries.associateBy { it.code }
@@ -1427,6 +1468,11 @@ enum class Im(
      */
     IM_MESSAGE_RATE_LIMITED(1109001, "消息频率受限。", "消息发送过于频繁。", "请检查消息发送逻辑是否正确，降低消息发送的频次。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Im> = entries.associateBy { it.code }
@@ -1802,6 +1848,11 @@ enum class CopyrightedMusic(
     COPYRIGHTED_MUSIC_INNER_ERROR(1017099, "系统内部异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, CopyrightedMusic> = entries.associateBy { it.code }
 
@@ -1867,6 +1918,11 @@ enum class PlayerPlugin(
      */
     PLUGIN_AUTOPLAY_FAILED(100006, "自动播放失败。", "由于浏览器自动播放策略的限制。", "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, PlayerPlugin> = entries.associateBy { it.code }

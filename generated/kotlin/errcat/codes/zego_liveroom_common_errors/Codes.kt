@@ -5,6 +5,12 @@
  */
 package errcat.codes.zego_liveroom_common_errors
 
+/** The locale of the catalog's own texts (a BCP 47 tag). */
+const val LOCALE: String = "zh-CN"
+
+/** A code's texts in one locale, as `textsIn` gives them: [locale] is the one asked for, or [LOCALE] when the page has no edition in it for the code. */
+data class Texts(val locale: String, val message: String?, val cause: String?, val solution: String?)
+
 /**
  * 常见错误码
  */
@@ -349,6 +355,11 @@ enum class LiveRoom(
      */
     MIX_STREAM_QPS_OVERLOAD(82000190, "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", null, null),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, LiveRoom> = entries.associateBy { it.code }

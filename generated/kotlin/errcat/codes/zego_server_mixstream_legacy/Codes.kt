@@ -5,6 +5,12 @@
  */
 package errcat.codes.zego_server_mixstream_legacy
 
+/** The locale of the catalog's own texts (a BCP 47 tag). */
+const val LOCALE: String = "zh-CN"
+
+/** A code's texts in one locale, as `textsIn` gives them: [locale] is the one asked for, or [LOCALE] when the page has no edition in it for the code. */
+data class Texts(val locale: String, val message: String?, val cause: String?, val solution: String?)
+
 /**
  * 混流转码接口
  */
@@ -301,6 +307,11 @@ enum class MixStream(
      */
     STATUS_FORWARD_REQUEST_ERROR(110208004, "混流转推服务请求错误。", null, "请联系 ZEGO 技术支持处理。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, MixStream> = entries.associateBy { it.code }

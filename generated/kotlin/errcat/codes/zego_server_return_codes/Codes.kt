@@ -5,6 +5,12 @@
  */
 package errcat.codes.zego_server_return_codes
 
+/** The locale of the catalog's own texts (a BCP 47 tag). */
+const val LOCALE: String = "zh-CN"
+
+/** A code's texts in one locale, as `textsIn` gives them: [locale] is the one asked for, or [LOCALE] when the page has no edition in it for the code. */
+data class Texts(val locale: String, val message: String?, val cause: String?, val solution: String?)
+
 /**
  * 公共返回码
  */
@@ -121,6 +127,28 @@ enum class Common(
      */
     SERVICE_NOT_ENABLED(100000017, "App 未开通该服务。", null, "请联系 ZEGO 技术支持处理。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == INVALID_HOST && locale == "en" -> Texts("en", "Host error in request header.", null, "Please confirm whether the Host address in the request header is correct.")
+        this == INVALID_APP_ID_FORMAT && locale == "en" -> Texts("en", "AppId field format error.", null, "Please fill in the correct AppId.")
+        this == TIMESTAMP_MISSING && locale == "en" -> Texts("en", "Timestamp field is empty.", null, "Please fill in Timestamp.")
+        this == INVALID_TIMESTAMP_FORMAT && locale == "en" -> Texts("en", "Timestamp field format error.", null, "Please fill in the correct Unix timestamp (in seconds).")
+        this == SIGNATURE_EXPIRED && locale == "en" -> Texts("en", "Signature expired.", null, "Please regenerate the signature.")
+        this == SIGNATURE_MISMATCH && locale == "en" -> Texts("en", "Signature error.", null, "Please confirm whether the parameters for generating the signature are correct.")
+        this == ACTION_MISSING && locale == "en" -> Texts("en", "Action is empty.", null, "Please specify Action.")
+        this == UNSUPPORTED_ACTION && locale == "en" -> Texts("en", "Unsupported Action.", null, "Please fill in the correct Action.")
+        this == SIGNATURE_NONCE_MISSING && locale == "en" -> Texts("en", "SignatureNonce field is empty.", null, "Please fill in SignatureNonce.")
+        this == SIGNATURE_MISSING && locale == "en" -> Texts("en", "Signature field is empty.", null, "Please fill in Signature.")
+        this == SERVER_SECRET_UNAVAILABLE && locale == "en" -> Texts("en", "Failed to get ServerSecret.", null, "Please confirm whether the AppId is correct.")
+        this == APP_CONFIG_UNAVAILABLE && locale == "en" -> Texts("en", "Failed to get App configuration.", null, "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == SIGNATURE_VERSION_MISSING && locale == "en" -> Texts("en", "SignatureVersion field is empty.", null, "Please fill in SignatureVersion.")
+        this == UNSUPPORTED_SIGNATURE_VERSION && locale == "en" -> Texts("en", "Unsupported SignatureVersion.", null, "SignatureVersion only supports 2.0.")
+        this == GATEWAY_INTERNAL_ERROR && locale == "en" -> Texts("en", "Gateway internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == PRODUCTION_ENVIRONMENT_NOT_CONFIGURED && locale == "en" -> Texts("en", "App is not configured for production environment.", null, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.")
+        this == SERVICE_NOT_ENABLED && locale == "en" -> Texts("en", "App has not enabled this service.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, Common> = entries.associateBy { it.code }
@@ -319,6 +347,40 @@ enum class RoomSignaling(
      */
     BAN_RULE_NOT_FOUND(50124, "需要删除的规则不存在。", null, "请检查参数设置。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == SUCCESS && locale == "en" -> Texts("en", "Request successful.", null, null)
+        this == REQUEST_FAILED && locale == "en" -> Texts("en", "Request failed.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INVALID_PARAMETER && locale == "en" -> Texts("en", "Input parameter error.", null, null)
+        this == PARAMETER_TOO_LONG && locale == "en" -> Texts("en", "Input parameter length too long.", null, "Please re-enter the parameter.")
+        this == DECODE_FAILED && locale == "en" -> Texts("en", "Decoding failed.", null, null)
+        this == API_PERMISSION_NOT_GRANTED && locale == "en" -> Texts("en", "Permission to use the current interface has not been granted.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == ROOM_NOT_FOUND && locale == "en" -> Texts("en", "Room does not exist, with the same internal judgment logic as 5024, 50001.", null, "Please confirm whether the requested RoomId exists.")
+        this == USER_NOT_FOUND && locale == "en" -> Texts("en", "User does not exist.", null, "Please confirm whether the requested UserID exists.")
+        this == SAVE_BROADCAST_MESSAGE_FAILED && locale == "en" -> Texts("en", "Failed to save broadcast message.", null, null)
+        this == GENERATE_MESSAGE_ID_FAILED && locale == "en" -> Texts("en", "Failed to generate message ID.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == SET_STREAM_INFO_FAILED && locale == "en" -> Texts("en", "Failed to set Stream information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == DELETE_STREAM_INFO_FAILED && locale == "en" -> Texts("en", "Failed to delete Stream information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == STREAM_INFO_NOT_FOUND && locale == "en" -> Texts("en", "Stream information does not exist.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == PUSH_BROADCAST_MESSAGE_FAILED && locale == "en" -> Texts("en", "Failed to send broadcast message.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == GET_LIST_FAILED && locale == "en" -> Texts("en", "Failed to get list information.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == APP_QPS_LIMITED && locale == "en" -> Texts("en", "App request QPS too high and was limited.", null, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
+        this == ROOM_QPS_LIMITED && locale == "en" -> Texts("en", "Room request QPS too high and was limited.", null, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
+        this == MESSAGE_CONTENT_EMPTY && locale == "en" -> Texts("en", "Message content MessageContent is empty.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == STREAM_OPERATED_BY_MULTIPLE_USERS && locale == "en" -> Texts("en", "Multiple users operating on the same Stream.", null, "Please check the logic.")
+        this == BROADCAST_MESSAGE_ENCODE_FAILED && locale == "en" -> Texts("en", "Broadcast message encoding failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == GENERATE_MESSAGE_ID_FAILED5202 && locale == "en" -> Texts("en", "Failed to generate message ID.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == ROOM_NOT_FOUND5024 && locale == "en" -> Texts("en", "Room does not exist, with the same internal judgment logic as 104, 50001.", null, "Please confirm whether the requested RoomId exists.")
+        this == ROOM_NOT_FOUND50001 && locale == "en" -> Texts("en", "Room does not exist, with the same internal judgment logic as 104, 5024.", null, "Please confirm whether the requested RoomId exists.")
+        this == USER_ONLINE_INFO_LOOKUP_FAILED && locale == "en" -> Texts("en", "Failed to find User online information.", null, "Please confirm whether the requested UserId is online.")
+        this == USER_LIST_TOO_LONG && locale == "en" -> Texts("en", "User list length too long.", null, "Please check whether the number of users in the request packet exceeds the limit.")
+        this == MESSAGE_TOO_LONG && locale == "en" -> Texts("en", "Message length exceeds limit.", null, "Please check whether the parameter length exceeds the limit.")
+        this == SEND_CUSTOM_MESSAGE_FAILED && locale == "en" -> Texts("en", "Failed to send custom message.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == BAN_RULE_LIMIT_EXCEEDED && locale == "en" -> Texts("en", "The number of ban rules currently within the validity period exceeds the limit.", null, "Please reduce the number of rules.")
+        this == BAN_RULE_NOT_FOUND && locale == "en" -> Texts("en", "The rule to be deleted does not exist.", null, "Please check parameter settings.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, RoomSignaling> = entries.associateBy { it.code }
@@ -595,6 +657,53 @@ enum class MixStream(
     INVALID_TOKEN(110240002, "token 非法。", null, "请填写正确的 Token。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == SUCCESS && locale == "en" -> Texts("en", "Request successful.", null, null)
+        this == REQUEST_FAILED && locale == "en" -> Texts("en", "Failed.", null, "Please retry.")
+        this == INVALID_PARAMETER && locale == "en" -> Texts("en", "Input parameter error.", null, "Please check whether the parameter is in JSON format, or refer to the Message information for handling.")
+        this == AUTHENTICATION_FAILED && locale == "en" -> Texts("en", "Authentication failed.", null, "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.")
+        this == PARSE_PARAMETER_FAILED && locale == "en" -> Texts("en", "Failed to parse input parameters.", null, "Please check whether the Stream Mixing parameters are correct.")
+        this == START_LOCK_FAILED && locale == "en" -> Texts("en", "Failed to acquire distributed lock when starting Stream Mixing.", null, "The same UserId is starting Stream Mixing too frequently, please try again later.")
+        this == STOP_LOCK_FAILED && locale == "en" -> Texts("en", "Failed to acquire distributed lock when stopping Stream Mixing.", null, "The same UserId is stopping Stream Mixing too frequently, please try again later.")
+        this == UPDATE_REQUEST_FAILED && locale == "en" -> Texts("en", "Failed to update Stream Mixing request.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == START_PROTOCOL_CONVERSION_FAILED && locale == "en" -> Texts("en", "Stream Mixing start protocol conversion failed.", null, "Please check whether the Stream Mixing parameters are correct.")
+        this == CLOSE_OTHER_TASKS_FAILED && locale == "en" -> Texts("en", "Failed to close other Stream Mixing tasks of the Stream Mixing initiator.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == UPDATE_OWNERSHIP_FAILED && locale == "en" -> Texts("en", "Failed to update Stream Mixing ownership.", null, "Please retry, or contact ZEGOCLOUD Technical Support.")
+        this == STOP_PROTOCOL_CONVERSION_FAILED && locale == "en" -> Texts("en", "Stream Mixing stop protocol conversion failed.", null, "Please check whether the Stream Mixing parameters are correct.")
+        this == STOP_REQUEST_FORWARD_FAILED && locale == "en" -> Texts("en", "Stream Mixing stop request forwarding failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == INPUT_OUTPUT_STREAM_ID_CONFLICT && locale == "en" -> Texts("en", "MixInput and MixOutput have the same Stream ID.", null, "Please remove the duplicate Stream ID and retry.")
+        this == UNSUPPORTED_IMAGE_PROTOCOL && locale == "en" -> Texts("en", "Image protocol currently only supports: https, http, preset-id.", null, "Please confirm whether the current image protocol is correct.")
+        this == IMAGE_FETCH_FAILED && locale == "en" -> Texts("en", "Failed to get image.", null, "Please check whether the image address is correct or whether the image size exceeds 1 MB.")
+        this == MIX_INPUT_STREAM_NOT_FOUND && locale == "en" -> Texts("en", "The input Stream for Stream Mixing or single-stream transcoding does not exist.", null, "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.")
+        this == MIX_TASK_FAILED && locale == "en" -> Texts("en", "Stream Mixing or single-stream transcoding task failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == MIX_INPUT_STREAM_ERROR && locale == "en" -> Texts("en", "Stream Mixing input Stream error.", null, "Please check whether the contents of the Stream Mixing input Stream are correct.")
+        this == MIX_OUTPUT_STREAM_ERROR && locale == "en" -> Texts("en", "Stream Mixing output Stream error.", null, "Please check whether the contents of the Stream Mixing output Stream are correct.")
+        this == MIX_INPUT_STREAM_FORMAT_ERROR && locale == "en" -> Texts("en", "Stream Mixing input Stream format error.", null, "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.")
+        this == MIX_OUTPUT_STREAM_FORMAT_ERROR && locale == "en" -> Texts("en", "Stream Mixing output Stream format error.", null, "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.")
+        this == MIX_PERMISSION_NOT_ENABLED && locale == "en" -> Texts("en", "Stream Mixing permission not enabled.", null, "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.")
+        this == MIX_INPUT_STREAM_LIMIT_EXCEEDED && locale == "en" -> Texts("en", "Stream Mixing input Stream count exceeds limit.", null, "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.")
+        this == MIX_DISPATCH_FAILED && locale == "en" -> Texts("en", "Stream Mixing dispatch failed.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
+        this == STOP_BY_NON_OWNER && locale == "en" -> Texts("en", "Non-owner stopped Stream Mixing.", null, "Please use the corresponding UserId to stop Stream Mixing.")
+        this == INVALID_OUTPUT_WIDTH && locale == "en" -> Texts("en", "Stream Mixing output Stream width value error, value range is [0, 3000].", null, "Please confirm the Width value.")
+        this == WATERMARK_PARAMETER_ERROR && locale == "en" -> Texts("en", "Watermark parameter error.", null, "Please check whether the Stream Mixing watermark parameters are correct.")
+        this == WATERMARK_PARAMETER_EMPTY && locale == "en" -> Texts("en", "Watermark parameter is empty.", null, "Please check whether the Stream Mixing watermark image is empty.")
+        this == EXTENDED_PARAMETER_ERROR && locale == "en" -> Texts("en", "Extended parameter error.", null, "Please check whether the extended parameters are correct.")
+        this == DUPLICATE_INPUT_STREAM && locale == "en" -> Texts("en", "Input Stream duplicate.", null, "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.")
+        this == DUPLICATE_OUTPUT_STREAM && locale == "en" -> Texts("en", "Output Stream duplicate.", null, "Please remove duplicate output Streams from the MixOutput list.")
+        this == FOCUS_VOICE_LIMIT_EXCEEDED && locale == "en" -> Texts("en", "Focus voice exceeds limit.", null, "Please check the number of focus voices, with an upper limit of 4.")
+        this == MIX_OUTPUT_STREAM_LIMIT_EXCEEDED && locale == "en" -> Texts("en", "Output Stream count exceeds limit.", null, "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.")
+        this == TEXT_WATERMARK_ERROR && locale == "en" -> Texts("en", "Text watermark related error.", null, "Please handle according to the returned suggestion.")
+        this == START_PARAMETER_PARSE_FAILED && locale == "en" -> Texts("en", "Stream Mixing start parameter parsing failed.", null, "Please check whether the parameter content is valid according to the returned prompt information.")
+        this == STOP_PARAMETER_PARSE_FAILED && locale == "en" -> Texts("en", "Stream Mixing stop parameter parsing failed.", null, "Please check whether the Stream Mixing parameters are correct.")
+        this == START_REQUEST_OVERLOADED && locale == "en" -> Texts("en", "Stream Mixing start request overload.", null, "Requests too frequent, please try again later.")
+        this == STOP_REQUEST_OVERLOADED && locale == "en" -> Texts("en", "Stream Mixing stop request overload.", null, "Requests too frequent, please try again later.")
+        this == REQUEST_OVERLOADED && locale == "en" -> Texts("en", "Stream Mixing request overload.", null, "Requests too frequent, please try again later.")
+        this == MIX_TASK_NOT_FOUND && locale == "en" -> Texts("en", "Stream Mixing task does not exist.", null, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.")
+        this == INVALID_TOKEN && locale == "en" -> Texts("en", "Token is illegal.", null, "Please fill in the correct Token.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, MixStream> = entries.associateBy { it.code }
 
@@ -867,6 +976,53 @@ enum class MediaService(
     CREATE_RECORDING_INDEX_FAILED(43001, "创建录制索引文件失败。", null, "请重试，重试无效请联系 ZEGO 技术支持。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == SUCCESS && locale == "en" -> Texts("en", "Request successful.", null, null)
+        this == REQUEST_FAILED && locale == "en" -> Texts("en", "Request failed.", null, null)
+        this == INVALID_PARAMETER && locale == "en" -> Texts("en", "Parameter error.", null, null)
+        this == AUTHENTICATION_FAILED && locale == "en" -> Texts("en", "Authentication failed.", null, "Please check whether the Authentication parameters are correct.")
+        this == RATE_LIMITED && locale == "en" -> Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.")
+        this == RATE_LIMITED5007 && locale == "en" -> Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.")
+        this == DISPATCH_FAILED && locale == "en" -> Texts("en", "Dispatch failed.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == PUBLISH_NODE_EMPTY && locale == "en" -> Texts("en", "Publish stream node is empty.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == PLAY_NODE_EMPTY && locale == "en" -> Texts("en", "Play stream node is empty.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == APP_OFFLINE && locale == "en" -> Texts("en", "App is not online.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INVALID_ARGUMENT && locale == "en" -> Texts("en", "Invalid parameter.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INVALID_APP && locale == "en" -> Texts("en", "Invalid App.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INTERNAL_ERROR && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INTERNAL_ERROR5000 && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INTERNAL_ERROR5001 && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INTERNAL_ERROR5002 && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INTERNAL_ERROR5006 && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INVALID_TIMESTAMP && locale == "en" -> Texts("en", "Timestamp error.", null, "Please regenerate a new Timestamp.")
+        this == APP_TOKEN_NOT_CONFIGURED && locale == "en" -> Texts("en", "App is not configured with Token.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == SIGNATURE_INVALID && locale == "en" -> Texts("en", "Authentication failed.", null, "Please check whether the Signature is correct.")
+        this == SIGNATURE_INVALID40005 && locale == "en" -> Texts("en", "Authentication failed.", null, "Please check whether the Signature is correct.")
+        this == INVALID_CDN_URL && locale == "en" -> Texts("en", "Invalid CDN address.", null, "Please check whether the request parameter CDNUrl is correct.")
+        this == INVALID_CDN_URL30001 && locale == "en" -> Texts("en", "Invalid CDN address.", null, "Please check whether the request parameter CDNUrl is correct.")
+        this == INVALID_REQUEST && locale == "en" -> Texts("en", "Invalid request.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == RATE_LIMITED30002 && locale == "en" -> Texts("en", "Interface call frequency too high.", null, "Please reduce interface request frequency.")
+        this == INTERNAL_ERROR30003 && locale == "en" -> Texts("en", "Internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
+        this == INVALID_IS_TEST && locale == "en" -> Texts("en", "Parameter isTest error.", null, "Please check whether the common request parameter isTest is correct.")
+        this == INVALID_APP_ID && locale == "en" -> Texts("en", "Invalid AppId.", null, "Please check whether the AppId is correct.")
+        this == INVALID_STREAM_ID_LIST && locale == "en" -> Texts("en", "Invalid StreamId list.", null, "Please check whether the StreamId[] is correct.")
+        this == INVALID_STREAM_ID_FORMAT && locale == "en" -> Texts("en", "Invalid StreamId, Stream name is not standard.", null, "Please check whether the StreamId conforms to the Stream name encoding specification.")
+        this == INVALID_DISPATCH_TYPE && locale == "en" -> Texts("en", "Invalid dispatch action.", null, "Please check whether the Type is correct.")
+        this == INVALID_CLIENT_IP && locale == "en" -> Texts("en", "Invalid client IP address.", null, "Please check whether the ClientIP is correct.")
+        this == LIVE_SAVE_FAILED && locale == "en" -> Texts("en", "Live broadcast save failed.", null, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == CHANNEL_SAVE_FAILED && locale == "en" -> Texts("en", "Channel save failed.", null, "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == LIVE_NOT_FOUND && locale == "en" -> Texts("en", "Live broadcast does not exist.", null, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == STREAM_ID_NOT_FOUND && locale == "en" -> Texts("en", "Query failed, StreamId does not exist.", null, "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.")
+        this == STREAM_CLOSED && locale == "en" -> Texts("en", "Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".", null, null)
+        this == DISABLE_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to disable live broadcast.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == RESUME_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to resume live broadcast.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == BATCH_DISABLE_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to batch disable live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == BATCH_RESUME_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to batch resume live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        this == CREATE_RECORDING_INDEX_FAILED && locale == "en" -> Texts("en", "Failed to create Recording index file.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, MediaService> = entries.associateBy { it.code }
 
@@ -943,6 +1099,20 @@ enum class MediaFile(
     FILE_NOT_FOUND(41003, "文件不存在。", null, "请确认文件格式、文件 ID 等是否正确。"),
     ;
 
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == SUCCESS && locale == "en" -> Texts("en", "Request successful.", null, null)
+        this == INVALID_PARAMETER && locale == "en" -> Texts("en", "Input parameter error.", null, null)
+        this == PERMISSION_NOT_ENABLED && locale == "en" -> Texts("en", "Relevant permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support.")
+        this == CDN_TYPE_MISMATCH && locale == "en" -> Texts("en", "CDN type mismatch.", null, "Please check parameters.")
+        this == CONFIGURATION_ERROR && locale == "en" -> Texts("en", "Configuration error.", null, "Please contact ZEGOCLOUD Technical Support.")
+        this == TOO_MANY_REQUESTS && locale == "en" -> Texts("en", "Requests too frequent.", null, "Please try again later.")
+        this == AUTHENTICATION_FAILED && locale == "en" -> Texts("en", "Authentication failed.", null, "Please check whether the Authentication parameters are correct.")
+        this == REQUEST_FAILED && locale == "en" -> Texts("en", "Request failed.", null, "Please contact ZEGOCLOUD Technical Support.")
+        this == FILE_NOT_FOUND && locale == "en" -> Texts("en", "File does not exist.", null, "Please confirm whether the file format, file ID, etc. are correct.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
+
     companion object {
         private val byCode: Map<Int, MediaFile> = entries.associateBy { it.code }
 
@@ -990,6 +1160,15 @@ enum class StreamModeration(
      */
     SHUMEI_NOT_ENABLED(50117, "配置错误，未开通数美权限。", null, "请联系 ZEGO 技术支持开通数美相关权限。"),
     ;
+
+    /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
+    fun textsIn(locale: String): Texts = when {
+        this == HTTP_REQUEST_FAILED && locale == "en" -> Texts("en", "HTTP request failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.")
+        this == HTTP_REQUEST_FAILED50007 && locale == "en" -> Texts("en", "HTTP request failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.")
+        this == MODERATION_FAILED && locale == "en" -> Texts("en", "Moderation failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.")
+        this == SHUMEI_NOT_ENABLED && locale == "en" -> Texts("en", "Configuration error, Shumei permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.")
+        else -> Texts(LOCALE, message, cause, solution)
+    }
 
     companion object {
         private val byCode: Map<Int, StreamModeration> = entries.associateBy { it.code }
