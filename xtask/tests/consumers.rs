@@ -17,7 +17,8 @@ use std::process::Command;
 /// English message of 100000000 (from the page's English edition), and the
 /// English of code 0 of the vendor codes, which have no English edition:
 /// the Chinese message, marked as such.
-const EXPECTED: &str = "100000000 请求头部中的 Host 错误。\n999999999 unknown\nen Host error in request header.\nzh-CN 成功\n";
+const EXPECTED: &str =
+    "100000000 请求头部中的 Host 错误。\n999999999 unknown\nen Host error in request header.\nzh-CN 成功\n";
 
 fn root() -> PathBuf {
     xtask::workspace_root()

@@ -15,7 +15,7 @@
 mod common;
 
 use common::{require_toolchain, run, scratch_dir, workspace_root};
-use errcat::catalog::{Catalog, Entry, Group, Retired, SCHEMA, SourceRef};
+use errcat::catalog::{Catalog, EditionRef, Entry, Group, Retired, SCHEMA, SourceRef, Translation};
 use errcat::code::{Code, CodeType};
 use errcat::render::{IdentKind, Target, TemplateSet, render};
 use proptest::prelude::*;
@@ -291,6 +291,18 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
             sections: Vec::new(),
             variants: Vec::new(),
             lines: vec![1],
+            // Three codes in four have English text (hostile too); the
+            // fourth falls back to the catalog's own.
+            translations: (index % 4 != 3)
+                .then(|| {
+                    let english = Translation {
+                        message: Some(pick(index + 5)),
+                        solution: (index % 2 == 1).then(|| pick(index + 6)),
+                        ..Translation::default()
+                    };
+                    std::collections::BTreeMap::from([("en".to_owned(), english)])
+                })
+                .unwrap_or_default(),
             ..Entry::default()
         })
         .collect::<Vec<_>>();
@@ -327,7 +339,10 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
         locale: "und".to_owned(),
         source: SourceRef { file: "hostile.md".to_owned(), sha256: "0".repeat(64), upstream: None },
         notes: texts.to_vec(),
-        editions: Vec::new(),
+        editions: vec![EditionRef {
+            locale: "en".to_owned(),
+            source: SourceRef { file: "hostile.en.md".to_owned(), sha256: "0".repeat(64), upstream: None },
+        }],
         groups: vec![
             Group {
                 name: "Hostile".to_owned(),
@@ -356,7 +371,28 @@ const UNKNOWN_TEXT_CODE: &str = "\0unknown\"*/${x}\\";
 
 /// What every program prints: per entry, message, cause and solution; per
 /// string-coded entry, its code, its message and whether looking its code
-/// up finds it; then an unknown string code as the lookup keeps it.
+/// up finds it; then an unknown string code as the lookup keeps it; then,
+/// per code of the first group, the locale and the message its texts in
+/// `en` come in (English where the code has it, else the catalog's own).
+fn expected(catalog: &Catalog) -> String {
+    expected_texts(catalog) + &in_english(catalog)
+}
+
+fn in_english(catalog: &Catalog) -> String {
+    let group = &catalog.groups[0];
+    let mut out = String::new();
+    for entry in &group.entries {
+        match entry.translations.get("en") {
+            Some(english) => out.push_str(&format!("en\n{}\n", hex(english.message.as_deref()))),
+            None => out.push_str(&format!("{}\n{}\n", catalog.locale, hex(entry.message.as_deref()))),
+        }
+    }
+    for _ in &group.retired {
+        out.push_str(&format!("{}\n-\n", catalog.locale));
+    }
+    out
+}
+
 /// What every program but Kotlin's (whose enum keeps no name beside its
 /// identifier) prints last: the name of each code of the first group, as
 /// the catalog has it, entries then retired codes.
@@ -366,7 +402,7 @@ fn names(catalog: &Catalog) -> String {
     names.map(|name| format!("{}\n", hex(Some(name)))).collect()
 }
 
-fn expected(catalog: &Catalog) -> String {
+fn expected_texts(catalog: &Catalog) -> String {
     let mut out = String::new();
     for entry in &catalog.groups[0].entries {
         for text in [&entry.message, &entry.cause, &entry.solution] {
@@ -399,9 +435,8 @@ fn write_rendered(target: Target, catalog: &Catalog, dir: &Path) {
 fn rust_round_trip(catalog: &Catalog, dir: &Path) -> String {
     write_rendered(errcat::render::rust::TARGET, catalog, dir);
     std::fs::write(
-        dir.join("src/main.rs"),
-        r#"#[allow(dead_code)]
-mod hostile;
+        dir.join("main.rs"),
+        r#"use errcat_codes::hostile;
 fn hex(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_owned(), |text| text.bytes().map(|byte| format!("{byte:02x}")).collect())
 }
@@ -424,6 +459,11 @@ fn main() {
     println!("{}", hex(Some(unknown.code())));
     println!("{}", if unknown.is_known() { "known" } else { "unknown" });
     for code in hostile::Hostile::ALL {
+        let texts = code.texts_in("en");
+        println!("{}", texts.locale);
+        println!("{}", hex(texts.message));
+    }
+    for code in hostile::Hostile::ALL {
         println!("{}", hex(code.name()));
     }
 }
@@ -432,13 +472,26 @@ fn main() {
         .replace("WIDE", &names_in(errcat::render::rust::TARGET.language(), catalog).2),
     )
     .expect("write main");
+    // The generated crate as a library, and a program that depends on it.
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let library = dir.join("liberrcat_codes.rlib");
     run(
-        Command::new(rustc)
-            .args(["--edition", "2021", "-D", "warnings", "-o"])
+        Command::new(&rustc)
+            .args(["--edition", "2021", "-D", "warnings", "--crate-type", "lib", "--crate-name", "errcat_codes", "-o"])
+            .arg(&library)
+            .arg(dir.join("src/lib.rs")),
+        "rustc on the hostile crate",
+    );
+    let mut extern_arg = std::ffi::OsString::from("errcat_codes=");
+    extern_arg.push(&library);
+    run(
+        Command::new(&rustc)
+            .args(["--edition", "2021", "-D", "warnings", "--extern"])
+            .arg(extern_arg)
+            .arg("-o")
             .arg(dir.join("program"))
-            .arg(dir.join("src/main.rs")),
-        "rustc on hostile catalog",
+            .arg(dir.join("main.rs")),
+        "rustc on the hostile program",
     );
     run(&mut Command::new(dir.join("program")), "running the Rust program")
 }
@@ -511,6 +564,11 @@ func main() {{
 		fmt.Println("unknown")
 	}}
 	for _, code := range codes.{hostile}Codes() {{
+		doc, locale, _ := code.DocIn("en")
+		fmt.Println(locale)
+		fmt.Println(hex(doc.Message))
+	}}
+	for _, code := range codes.{hostile}Codes() {{
 		doc, _ := code.Doc()
 		fmt.Println(hex(&doc.Name))
 	}}
@@ -562,6 +620,10 @@ for keyed in {keyed}.members():
 unknown = {keyed}.from_code({unknown})
 print(hexed(unknown.code))
 print("known" if unknown.known else "unknown")
+for entry in {hostile}.members():
+    texts = entry.texts_in("en")
+    print(texts.locale)
+    print(hexed(texts.message))
 for entry in {hostile}.members():
     print(hexed(entry.name))
 "#,
@@ -648,6 +710,11 @@ public final class Main {{
         System.out.println(hex(unknown));
         System.out.println({module}.{keyed}.fromCode(unknown).isPresent() ? "known" : "unknown");
         for ({module}.{hostile} code : {module}.{hostile}.values()) {{
+            {module}.Texts texts = code.textsIn("en");
+            System.out.println(texts.locale());
+            System.out.println(hex(texts.message()));
+        }}
+        for ({module}.{hostile} code : {module}.{hostile}.values()) {{
             System.out.println(hex(code.codeName()));
         }}
     }}
@@ -680,8 +747,14 @@ fn without_nul(catalog: &Catalog) -> Catalog {
     let target = errcat::render::c::TARGET;
     let has_nul = |text: &str| text.contains('\0');
     let any_nul = catalog.groups.iter().flat_map(|group| &group.entries).any(|entry| {
+        let translated = entry.translations.values().flat_map(|text| [&text.message, &text.cause, &text.solution]);
         entry.code.as_text().is_some_and(has_nul)
-            || [&entry.message, &entry.cause, &entry.solution].into_iter().flatten().any(|text| has_nul(text))
+            || has_nul(&entry.name)
+            || [&entry.message, &entry.cause, &entry.solution]
+                .into_iter()
+                .chain(translated)
+                .flatten()
+                .any(|text| has_nul(text))
     });
     if any_nul {
         let refused = render(target, std::slice::from_ref(catalog), &TemplateSet::builtin(target));
@@ -739,6 +812,12 @@ int main(void)
     hex(unknown);
     puts({keyed}_name(unknown) != NULL ? "known" : "unknown");
     for (index = 0; index < {hostile}_code_count; index++) {{
+        struct errcat_texts texts;
+        {hostile}_texts_in({hostile}_codes[index], "en", &texts);
+        puts(texts.locale);
+        hex(texts.message);
+    }}
+    for (index = 0; index < {hostile}_code_count; index++) {{
         hex({hostile}_name({hostile}_codes[index]));
     }}
     return 0;
@@ -778,7 +857,7 @@ fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path)
     .expect("tsconfig");
     std::fs::write(
         dir.join("main.ts"),
-        r#"import { Hostile, Keyed, keyedFromCode, WIDE, WIDE_LOOKUP } from "./hostile.js";
+        r#"import { Hostile, Keyed, keyedFromCode, textsIn, WIDE, WIDE_LOOKUP } from "./hostile.js";
 declare const console: { log(...args: unknown[]): void };
 function hex(text: string | null): string {
   if (text === null) return "-";
@@ -810,6 +889,11 @@ for (const entry of Object.values(Keyed)) {
 const unknown = keyedFromCode(UNKNOWN);
 console.log(hex(unknown.code));
 console.log(unknown.name === null ? "unknown" : "known");
+for (const entry of Object.values(Hostile)) {
+  const texts = textsIn(entry, "en");
+  console.log(texts.locale);
+  console.log(hex(texts.message));
+}
 for (const entry of Object.values(Hostile)) console.log(hex(entry.name));
 "#
         .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json"))
@@ -848,6 +932,11 @@ fun main() {
     val unknown = UNKNOWN
     println(hex(unknown))
     println(if (Keyed.fromCode(unknown) == null) "unknown" else "known")
+    for (code in Hostile.entries) {
+        val texts = code.textsIn("en")
+        println(texts.locale)
+        println(hex(texts.message))
+    }
 }
 "#
         .replace("UNKNOWN", "\"\\u0000unknown\\\"*/\\${x}\\\\\"")

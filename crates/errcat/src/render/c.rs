@@ -127,7 +127,12 @@ impl Language for C {
     fn check(&self, catalog: &Catalog, group: &Group, _width: CodeWidth) -> Result<(), RenderError> {
         for member in super::model::members(group) {
             let texts = [member.code.as_text(), Some(member.name), member.message(), member.cause(), member.solution()];
-            if texts.into_iter().flatten().any(|text| text.contains('\0')) {
+            let translated = member
+                .entry
+                .into_iter()
+                .flat_map(|entry| entry.translations.values())
+                .flat_map(|text| [text.message.as_deref(), text.cause.as_deref(), text.solution.as_deref()]);
+            if texts.into_iter().chain(translated).flatten().any(|text| text.contains('\0')) {
                 return Err(RenderError::Unrepresentable(format!(
                     "catalog `{}`, group `{}`, code {}: a text holds a NUL character, which a C string cannot",
                     catalog.id, group.title, member.code

@@ -499,7 +499,7 @@ public final class RtcVendorErrorCodes {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.RtcVendorErrorCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

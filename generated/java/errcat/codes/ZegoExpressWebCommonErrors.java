@@ -174,7 +174,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -286,7 +286,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -643,7 +643,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1108,7 +1108,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1367,7 +1367,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1633,7 +1633,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1745,7 +1745,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1871,7 +1871,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -2298,7 +2298,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -2417,7 +2417,7 @@ public final class ZegoExpressWebCommonErrors {
          * @return the texts, and the locale they are in
          */
         public Texts textsIn(String locale) {
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoExpressWebCommonErrors.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

@@ -245,7 +245,7 @@ public final class ZegoServerReturnCodes {
             if (this == SERVICE_NOT_ENABLED && "en".equals(locale)) {
                 return new Texts("en", "App has not enabled this service.", null, "Please contact ZEGOCLOUD Technical Support for assistance.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -583,7 +583,7 @@ public final class ZegoServerReturnCodes {
             if (this == BAN_RULE_NOT_FOUND && "en".equals(locale)) {
                 return new Texts("en", "The rule to be deleted does not exist.", null, "Please check parameter settings.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1037,7 +1037,7 @@ public final class ZegoServerReturnCodes {
             if (this == INVALID_TOKEN && "en".equals(locale)) {
                 return new Texts("en", "Token is illegal.", null, "Please fill in the correct Token.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1488,7 +1488,7 @@ public final class ZegoServerReturnCodes {
             if (this == CREATE_RECORDING_INDEX_FAILED && "en".equals(locale)) {
                 return new Texts("en", "Failed to create Recording index file.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1644,7 +1644,7 @@ public final class ZegoServerReturnCodes {
             if (this == FILE_NOT_FOUND && "en".equals(locale)) {
                 return new Texts("en", "File does not exist.", null, "Please confirm whether the file format, file ID, etc. are correct.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */
@@ -1757,7 +1757,7 @@ public final class ZegoServerReturnCodes {
             if (this == SHUMEI_NOT_ENABLED && "en".equals(locale)) {
                 return new Texts("en", "Configuration error, Shumei permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.");
             }
-            return new Texts(LOCALE, message, cause, solution);
+            return new Texts(errcat.codes.ZegoServerReturnCodes.LOCALE, message, cause, solution);
         }
 
         /** The entry for {@code code}, or empty for a code this version does not know. */

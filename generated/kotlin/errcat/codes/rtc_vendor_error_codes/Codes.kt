@@ -435,7 +435,7 @@ enum class ErrorCode(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.rtc_vendor_error_codes.LOCALE, message, cause, solution)
     }
 
     companion object {

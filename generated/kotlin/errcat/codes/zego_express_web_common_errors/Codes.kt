@@ -110,7 +110,7 @@ enum class Common(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -174,7 +174,7 @@ enum class Engine(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -483,7 +483,7 @@ enum class Room(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -900,7 +900,7 @@ enum class Publisher(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1111,7 +1111,7 @@ enum class Player(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1329,7 +1329,7 @@ enum class Mixer(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1393,7 +1393,7 @@ enum class Device(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1471,7 +1471,7 @@ enum class Im(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1850,7 +1850,7 @@ enum class CopyrightedMusic(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1921,7 +1921,7 @@ enum class PlayerPlugin(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_express_web_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {

@@ -358,7 +358,7 @@ enum class LiveRoom(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_liveroom_common_errors.LOCALE, message, cause, solution)
     }
 
     companion object {

@@ -310,7 +310,7 @@ enum class MixStream(
 
     /** The texts in [locale] (a BCP 47 tag such as "en"), or in [LOCALE] when the page has none there for this code. */
     fun textsIn(locale: String): Texts = when {
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_mixstream_legacy.LOCALE, message, cause, solution)
     }
 
     companion object {

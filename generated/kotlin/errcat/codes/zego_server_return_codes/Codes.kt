@@ -147,7 +147,7 @@ enum class Common(
         this == GATEWAY_INTERNAL_ERROR && locale == "en" -> Texts("en", "Gateway internal error.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
         this == PRODUCTION_ENVIRONMENT_NOT_CONFIGURED && locale == "en" -> Texts("en", "App is not configured for production environment.", null, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.")
         this == SERVICE_NOT_ENABLED && locale == "en" -> Texts("en", "App has not enabled this service.", null, "Please contact ZEGOCLOUD Technical Support for assistance.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -379,7 +379,7 @@ enum class RoomSignaling(
         this == SEND_CUSTOM_MESSAGE_FAILED && locale == "en" -> Texts("en", "Failed to send custom message.", null, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
         this == BAN_RULE_LIMIT_EXCEEDED && locale == "en" -> Texts("en", "The number of ban rules currently within the validity period exceeds the limit.", null, "Please reduce the number of rules.")
         this == BAN_RULE_NOT_FOUND && locale == "en" -> Texts("en", "The rule to be deleted does not exist.", null, "Please check parameter settings.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -701,7 +701,7 @@ enum class MixStream(
         this == REQUEST_OVERLOADED && locale == "en" -> Texts("en", "Stream Mixing request overload.", null, "Requests too frequent, please try again later.")
         this == MIX_TASK_NOT_FOUND && locale == "en" -> Texts("en", "Stream Mixing task does not exist.", null, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.")
         this == INVALID_TOKEN && locale == "en" -> Texts("en", "Token is illegal.", null, "Please fill in the correct Token.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1020,7 +1020,7 @@ enum class MediaService(
         this == BATCH_DISABLE_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to batch disable live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
         this == BATCH_RESUME_LIVE_FAILED && locale == "en" -> Texts("en", "Failed to batch resume live broadcasts.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
         this == CREATE_RECORDING_INDEX_FAILED && locale == "en" -> Texts("en", "Failed to create Recording index file.", null, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1110,7 +1110,7 @@ enum class MediaFile(
         this == AUTHENTICATION_FAILED && locale == "en" -> Texts("en", "Authentication failed.", null, "Please check whether the Authentication parameters are correct.")
         this == REQUEST_FAILED && locale == "en" -> Texts("en", "Request failed.", null, "Please contact ZEGOCLOUD Technical Support.")
         this == FILE_NOT_FOUND && locale == "en" -> Texts("en", "File does not exist.", null, "Please confirm whether the file format, file ID, etc. are correct.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
@@ -1167,7 +1167,7 @@ enum class StreamModeration(
         this == HTTP_REQUEST_FAILED50007 && locale == "en" -> Texts("en", "HTTP request failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.")
         this == MODERATION_FAILED && locale == "en" -> Texts("en", "Moderation failed.", null, "Please try again later, or contact ZEGOCLOUD Technical Support.")
         this == SHUMEI_NOT_ENABLED && locale == "en" -> Texts("en", "Configuration error, Shumei permission not enabled.", null, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.")
-        else -> Texts(LOCALE, message, cause, solution)
+        else -> Texts(errcat.codes.zego_server_return_codes.LOCALE, message, cause, solution)
     }
 
     companion object {
