@@ -42,7 +42,8 @@ fn tool(env: &str, name: &str) -> Option<PathBuf> {
         return Some(path);
     }
     let toolchains = root().join(xtask::TOOLCHAINS_DIR);
-    for installed in [toolchains.join("venv/bin").join(name), toolchains.join("node_modules/.bin").join(name)] {
+    let installed = ["venv/bin", "node_modules/.bin", "node_modules/kotlin-compiler/bin"];
+    for installed in installed.map(|dir| toolchains.join(dir).join(name)) {
         if installed.is_file() {
             return Some(installed);
         }

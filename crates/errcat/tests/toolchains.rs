@@ -293,16 +293,16 @@ fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
             lines: vec![1],
             // Three codes in four have English text (hostile too); the
             // fourth falls back to the catalog's own.
-            translations: (index % 4 != 3)
-                .then(|| {
-                    let english = Translation {
-                        message: Some(pick(index + 5)),
-                        solution: (index % 2 == 1).then(|| pick(index + 6)),
-                        ..Translation::default()
-                    };
-                    std::collections::BTreeMap::from([("en".to_owned(), english)])
-                })
-                .unwrap_or_default(),
+            translations: if index % 4 == 3 {
+                std::collections::BTreeMap::new()
+            } else {
+                let english = Translation {
+                    message: Some(pick(index + 5)),
+                    solution: (index % 2 == 1).then(|| pick(index + 6)),
+                    ..Translation::default()
+                };
+                std::collections::BTreeMap::from([("en".to_owned(), english)])
+            },
             ..Entry::default()
         })
         .collect::<Vec<_>>();
