@@ -482,7 +482,35 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
                 out.push_str(&format!("  variant:   [{}] {}\n", variant.section, indent(text)));
             }
             let lines: Vec<String> = entry.lines.iter().map(ToString::to_string).collect();
-            out.push_str(&format!("  source:    docs-src/{}:{}\n\n", catalog.source.file, lines.join(",")));
+            out.push_str(&format!(
+                "  source:    docs-src/{}:{} ({})\n",
+                catalog.source.file,
+                lines.join(","),
+                catalog.locale
+            ));
+            // Every other locale of the page: its texts, or that it has none for this code.
+            for edition in &catalog.editions {
+                let locale = &edition.locale;
+                let Some(text) = entry.translations.get(locale) else {
+                    out.push_str(&format!(
+                        "  [{locale}]      not in the `{locale}` edition (docs-src/{})\n",
+                        edition.source.file
+                    ));
+                    continue;
+                };
+                for (label, text) in [("message", &text.message), ("cause", &text.cause), ("solution", &text.solution)]
+                {
+                    if let Some(text) = text {
+                        out.push_str(&format!("  [{locale}] {label:<9} {}\n", indent(text)));
+                    }
+                }
+                for note in &text.notes {
+                    out.push_str(&format!("  [{locale}] note:     {}\n", indent(note)));
+                }
+                let lines: Vec<String> = text.lines.iter().map(ToString::to_string).collect();
+                out.push_str(&format!("  [{locale}] source:   docs-src/{}:{}\n", edition.source.file, lines.join(",")));
+            }
+            out.push('\n');
         }
     }
     if let Some(source) = &args.source

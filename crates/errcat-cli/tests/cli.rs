@@ -94,6 +94,9 @@ fn explain_lists_every_entry_with_a_code_across_catalogs() {
     assert!(stdout.contains("zego-server-return-codes › 媒体服务接口"), "{stdout}");
     assert!(stdout.contains("接口调用频率过高。"), "{stdout}");
     assert!(stdout.contains("same row:  1010"), "{stdout}");
+    // Every locale of the page: the English edition's texts and line.
+    assert!(stdout.contains("[en] message   Interface call frequency too high."), "{stdout}");
+    assert!(stdout.contains("[en] source:   docs-src/zego-server-global-return-codes.en.mdx:131"), "{stdout}");
 
     let zero = text(&errcat(&["explain", "0"], None).stdout);
     for section in ["房间信令接口", "混流转码接口", "媒体服务接口", "媒体文件接口"] {
