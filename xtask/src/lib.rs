@@ -538,3 +538,147 @@ pub fn ensure_toolchains(root: &Path) -> Result<Vec<(String, PathBuf)>> {
     env.push(("ERRCAT_PYTHON".to_owned(), venv.join("bin/python3")));
     Ok(env)
 }
+
+/// What `cargo xtask names --suggest` found: the review text, and the
+/// lockfiles written (only with `--accept`).
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    pub report: String,
+    pub written: Vec<PathBuf>,
+}
+
+/// The English text of an entry: its own when the catalog is in English,
+/// else its `en` edition's (`en`, `en-US`…).
+fn english_of<'a>(catalog: &Catalog, entry: &'a errcat::catalog::Entry) -> Option<&'a str> {
+    let english = |locale: &str| locale == "en" || locale.starts_with("en-");
+    if english(&catalog.locale) {
+        return entry.message.as_deref();
+    }
+    entry.translations.iter().find(|(locale, _)| english(locale)).and_then(|(_, text)| text.message.as_deref())
+}
+
+/// Suggests a name for every entry without a locked name, from its English
+/// text (or, for a string code, from the code), and measures the same rules
+/// against the names already curated. With `accept`, the suggestions are
+/// written into the lockfiles.
+pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
+    let manifest_text =
+        std::fs::read_to_string(root.join(MANIFEST_PATH)).with_context(|| format!("reading {MANIFEST_PATH}"))?;
+    let manifest = Manifest::parse(&manifest_text, MANIFEST_PATH)?;
+    let docs_src = root.join("docs-src");
+    let read = errcat::project::read_from_dir(&docs_src);
+    let mut out = Suggestions::default();
+    let mut table = String::from("| source | group | code | suggested name | from |\n|---|---|---:|---|---|\n");
+    let mut measured = String::from(
+        "| source | curated names | identical | acceptable | different | no English text |\n|---|---:|---:|---:|---:|---:|\n",
+    );
+    let mut suggested_count = 0;
+    let mut comparisons = String::from("| source | code | curated | suggested | verdict |\n|---|---:|---|---|---|\n");
+    for source in &manifest.sources {
+        let loaded = errcat::project::load_source(source, &read)?;
+        let catalog = &loaded.catalog;
+        let relative = errcat::project::lockfile_path(&source.id);
+        let mut lockfile = match read(&relative)? {
+            Some(bytes) => {
+                errcat::names::NameBook::default()
+                    .with_lockfile(&String::from_utf8_lossy(&bytes), &relative)
+                    .map_err(|diagnostic| anyhow::anyhow!(diagnostic.to_short_string()))?
+                    .lockfile
+            }
+            None => errcat::names::Lockfile::default(),
+        };
+        let (mut compared, mut identical, mut acceptable, mut different, mut without) = (0, 0, 0, 0, 0);
+        let mut accepted = false;
+        for group in &catalog.groups {
+            let locked = lockfile.groups.iter().find(|locked| locked.title == group.title);
+            let locked_names: std::collections::BTreeMap<&errcat::code::Code, &String> =
+                locked.map(|locked| locked.codes.iter().collect()).unwrap_or_default();
+            // The rules measured against the curated names, as if none existed.
+            let all: Vec<(&errcat::code::Code, Option<&str>)> =
+                group.entries.iter().map(|entry| (&entry.code, english_of(catalog, entry))).collect();
+            let fresh = errcat::naming::suggest_names(&all, &mut std::collections::BTreeSet::new());
+            for ((code, english), suggestion) in all.iter().zip(&fresh) {
+                let Some(curated) = locked_names.get(code) else { continue };
+                if english.is_none() && !code.is_text() {
+                    without += 1;
+                    continue;
+                }
+                compared += 1;
+                let verdict =
+                    suggestion.as_deref().map_or("different", |name| errcat::naming::compare_names(name, curated));
+                match verdict {
+                    "identical" => identical += 1,
+                    "acceptable" => acceptable += 1,
+                    _ => different += 1,
+                }
+                let _ = writeln!(
+                    comparisons,
+                    "| {} | {code} | `{curated}` | `{}` | {verdict} |",
+                    source.id,
+                    suggestion.as_deref().unwrap_or("-")
+                );
+            }
+            // Entries without a locked name: suggestions that keep clear of the locked ones.
+            let open: Vec<(&errcat::code::Code, Option<&str>)> =
+                all.iter().copied().filter(|(code, _)| !locked_names.contains_key(code)).collect();
+            let mut taken: std::collections::BTreeSet<String> =
+                locked_names.values().map(|name| (*name).clone()).collect();
+            let suggestions = errcat::naming::suggest_names(&open, &mut taken);
+            for ((code, english), suggestion) in open.iter().zip(suggestions) {
+                let Some(name) = suggestion else { continue };
+                suggested_count += 1;
+                let from = if english.is_some() && !code.is_text() { "English text" } else { "the code" };
+                let _ = writeln!(table, "| {} | {} | {code} | `{name}` | {from} |", source.id, group.title);
+                if accept {
+                    let index = match lockfile.groups.iter().position(|locked| locked.title == group.title) {
+                        Some(index) => index,
+                        None => {
+                            lockfile.groups.push(errcat::names::LockedGroup {
+                                title: group.title.clone(),
+                                name: None,
+                                codes: Default::default(),
+                            });
+                            lockfile.groups.len() - 1
+                        }
+                    };
+                    lockfile.groups[index].codes.insert((*code).clone(), name);
+                    accepted = true;
+                }
+            }
+        }
+        if compared + without > 0 && (compared > 0 || catalog.editions.iter().any(|e| e.locale.starts_with("en"))) {
+            let _ = writeln!(
+                measured,
+                "| {} | {compared} | {identical} | {acceptable} | {different} | {without} |",
+                source.id
+            );
+        }
+        if accepted {
+            let path = docs_src.join(&relative);
+            std::fs::create_dir_all(docs_src.join("names")).context("creating docs-src/names")?;
+            std::fs::write(&path, format_lockfile(catalog, &lockfile))
+                .with_context(|| format!("writing {}", path.display()))?;
+            out.written.push(PathBuf::from("docs-src").join(relative));
+        }
+    }
+    let _ = writeln!(out.report, "## Suggested names ({suggested_count})\n");
+    if suggested_count > 0 {
+        out.report.push_str(&table);
+    } else {
+        out.report.push_str("Every code with English text or a string code already has a locked name.\n");
+    }
+    let _ = writeln!(
+        out.report,
+        "\n## The same rules against the curated names\n\n\
+         identical: the same name; acceptable: at least half of the curated name's words are in the suggestion.\n"
+    );
+    out.report.push_str(&measured);
+    out.report.push('\n');
+    out.report.push_str(&comparisons);
+    if !accept && suggested_count > 0 {
+        out.report.push_str(
+            "\nNothing was written: `cargo xtask names --suggest --accept` writes these names into the lockfiles.\n",
+        );
+    }
+    Ok(out)
+}

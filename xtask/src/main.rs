@@ -10,7 +10,10 @@ const USAGE: &str = "usage: cargo xtask <command> [--verbose] [--root DIR]
 commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
   check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
-  names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml
+  names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml;
+          `names --suggest` proposes names from English text (and string codes) for codes
+          without a locked name and measures the rules against the curated ones;
+          `--accept` writes the proposals into the lockfiles
   diff    `errcat diff` on this checkout: `cargo xtask diff -- OLD NEW` or `-- --since REV`
           (see `errcat diff --help`; exit 1 when --fail-on is exceeded)
   lint    `errcat lint` on every source of this checkout (exit 1 when a lint is not allowed)
@@ -38,6 +41,7 @@ exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut verbose = false;
+    let (mut suggest, mut accept) = (false, false);
     let mut root = xtask::workspace_root();
     let mut command: Option<String> = None;
     let mut passthrough: Vec<String> = Vec::new();
@@ -48,6 +52,8 @@ fn main() -> ExitCode {
                 break;
             }
             "--verbose" | "-v" => verbose = true,
+            "--suggest" => suggest = true,
+            "--accept" => accept = true,
             "--root" => match args.next() {
                 Some(dir) => root = dir.into(),
                 None => {
@@ -63,6 +69,10 @@ fn main() -> ExitCode {
         }
     }
     let command = command.as_deref();
+    if (suggest || accept) && command != Some("names") || (accept && !suggest) {
+        eprintln!("xtask: --suggest and --accept go with `names` (`names --suggest [--accept]`)\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
     // anstream decides: a terminal that takes colour, `NO_COLOR`, `CLICOLOR_FORCE`.
     let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let result = match command {
@@ -78,6 +88,16 @@ fn main() -> ExitCode {
         }),
         Some("fuzz") => fuzz(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),
+        Some("names") if suggest => xtask::suggest_names(&root, accept).map(|found| {
+            print!("{}", found.report);
+            for path in &found.written {
+                eprintln!("  updated {}", path.display());
+            }
+            if accept {
+                eprintln!("names: {} lockfile(s) updated; now run `cargo xtask regen`", found.written.len());
+            }
+            ExitCode::SUCCESS
+        }),
         Some("names") => xtask::lock_names(&root).map(|written| {
             for path in &written {
                 eprintln!("  updated {}", path.display());

@@ -255,3 +255,43 @@ fn the_package_version_follows_the_semantic_diff() {
     assert_eq!(xtask(&root, "check").0, 0);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// `names --suggest` proposes names from the English edition for codes
+/// without a locked name, writes nothing unless accepted, and keeps clear
+/// of the names already locked.
+#[test]
+fn suggested_names_come_from_english_and_are_written_only_when_accepted() {
+    let root = scratch("suggest");
+    let lockfile = root.join("docs-src/names/zego-server-return-codes.yaml");
+    let original = std::fs::read_to_string(&lockfile).expect("lockfile");
+    // Two codes lose their curated names.
+    let without: String = original
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("100000000:") && !line.trim_start().starts_with("100000004:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(without.lines().count() + 2, original.lines().count());
+    std::fs::write(&lockfile, &without).expect("write");
+
+    let found = xtask::suggest_names(&root, false).expect("suggest");
+    assert!(
+        found.report.contains(
+            "| zego-server-return-codes | 公共返回码 | 100000000 | `HostErrorInRequestHeader` | English text |"
+        ),
+        "{}",
+        found.report
+    );
+    assert!(found.report.contains("| 100000004 | `SignatureExpired` | English text |"), "{}", found.report);
+    assert!(found.written.is_empty());
+    assert_eq!(std::fs::read_to_string(&lockfile).expect("lockfile"), without, "nothing written without --accept");
+
+    let found = xtask::suggest_names(&root, true).expect("accept");
+    assert_eq!(found.written, [std::path::PathBuf::from("docs-src/names/zego-server-return-codes.yaml")]);
+    let written = std::fs::read_to_string(&lockfile).expect("lockfile");
+    assert!(written.contains("      100000000: HostErrorInRequestHeader  # "), "{written}");
+    assert!(written.contains("      100000004: SignatureExpired  # "), "{written}");
+    // Accepted names are locked: a second run suggests nothing for them.
+    let again = xtask::suggest_names(&root, false).expect("suggest");
+    assert!(again.report.contains("## Suggested names (0)"), "{}", again.report);
+    let _ = std::fs::remove_dir_all(&root);
+}

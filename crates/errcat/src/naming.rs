@@ -1,6 +1,8 @@
 //! Identifier rules shared by every target: normalizing names a document
-//! gives (`kConfigServerTimeoutError` → `ConfigServerTimeout`) and the
-//! documented deterministic fallback for codes and groups without one.
+//! gives (`kConfigServerTimeoutError` → `ConfigServerTimeout`), the
+//! documented deterministic fallback for codes and groups without one, and
+//! names suggested from an English description (`cargo xtask names
+//! --suggest`).
 //!
 //! Fallbacks depend only on the code number (or the group's title), never on
 //! position or on other entries, so adding or removing a code never renames
@@ -56,6 +58,107 @@ pub fn to_pascal_case(text: &str) -> String {
     out
 }
 
+/// Words a suggested name leaves out: articles, and the polite opening of
+/// an instruction.
+const SKIPPED_WORDS: &[&str] = &["a", "an", "the", "please"];
+
+/// The most words and characters a suggested name has.
+pub const SUGGESTED_MAX_WORDS: usize = 6;
+pub const SUGGESTED_MAX_LEN: usize = 40;
+
+/// The words a name is suggested from: the first sentence of an English
+/// text (up to `.`, `;`, `:`, `!`, `?` before a space or the end, or `。`),
+/// split at everything but ASCII letters and digits, without articles and
+/// `please`. Acronyms (`HTTP`, `ID`) and words with their own inner capitals
+/// (`AppId`, `StreamId`) stay as written; other words get a capital.
+pub fn english_words(text: &str) -> Vec<String> {
+    let mut end = text.len();
+    for (at, c) in text.char_indices() {
+        let next = text[at + c.len_utf8()..].chars().next();
+        if c == '。' || (matches!(c, '.' | ';' | ':' | '!' | '?') && next.is_none_or(char::is_whitespace)) {
+            end = at;
+            break;
+        }
+    }
+    text[..end]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty() && !SKIPPED_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+        .map(|word| {
+            let mut chars = word.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or_default();
+            std::iter::once(first).chain(chars).collect()
+        })
+        .collect()
+}
+
+/// A PascalCase name from `words`: at most [`SUGGESTED_MAX_WORDS`] words
+/// and [`SUGGESTED_MAX_LEN`] characters (whole words only), starting with a
+/// letter (`Code` is put before a leading digit). `None` without words.
+pub fn name_from_words(words: &[String], count: usize) -> Option<String> {
+    let mut name = String::new();
+    for word in words.iter().take(count.max(1)) {
+        if !name.is_empty() && name.len() + word.len() > SUGGESTED_MAX_LEN {
+            break;
+        }
+        name.push_str(word);
+    }
+    if name.is_empty() {
+        return None;
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, "Code");
+    }
+    Some(name)
+}
+
+/// Suggested names for the codes of one group, in order: a string code
+/// names itself ([`name_from_code`]); otherwise the English text gives the
+/// words ([`english_words`]). A name already in `taken` (locked names,
+/// earlier suggestions) takes the next word of its sentence, then a number
+/// (`…2`, `…3`); a code without English text or words gets no suggestion.
+pub fn suggest_names(
+    codes: &[(&Code, Option<&str>)],
+    taken: &mut std::collections::BTreeSet<String>,
+) -> Vec<Option<String>> {
+    let mut out = Vec::with_capacity(codes.len());
+    for (code, english) in codes {
+        let words = english.map(english_words).unwrap_or_default();
+        let mut candidate = name_from_code(code).or_else(|| name_from_words(&words, SUGGESTED_MAX_WORDS));
+        let mut count = SUGGESTED_MAX_WORDS;
+        while let Some(name) = candidate.as_ref().filter(|name| taken.contains(*name)) {
+            count += 1;
+            candidate = match name_from_words(&words, count) {
+                Some(longer) if count <= words.len() && longer != *name => Some(longer),
+                _ => {
+                    let base = name.clone();
+                    (2..).map(|n| format!("{base}{n}")).find(|numbered| !taken.contains(numbered))
+                }
+            };
+        }
+        if let Some(name) = &candidate {
+            taken.insert(name.clone());
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+/// How close a suggested name is to a curated one: `identical`, or
+/// `acceptable` when at least half of the curated name's words are among
+/// the suggestion's (case ignored), else `different`.
+pub fn compare_names(suggested: &str, curated: &str) -> &'static str {
+    if suggested == curated {
+        return "identical";
+    }
+    // heck's word rules: `AppRequestQPSTooHigh` is app, request, qps, too, high.
+    let words = |name: &str| -> std::collections::BTreeSet<String> {
+        heck::ToSnakeCase::to_snake_case(name).split('_').filter(|word| !word.is_empty()).map(str::to_owned).collect()
+    };
+    let (ours, theirs) = (words(suggested), words(curated));
+    let shared = theirs.intersection(&ours).count();
+    if shared * 2 >= theirs.len() { "acceptable" } else { "different" }
+}
+
 /// The fallback name of a code without a curated or documented name:
 /// `Code1010`, `CodeMinus5`; for a string code, `Code` and the code as
 /// written when it is only ASCII letters and digits (`0101` → `Code0101`),
@@ -107,6 +210,49 @@ pub fn is_fallback_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_drop_articles_and_punctuation_and_keep_acronyms() {
+        assert_eq!(english_words("The AppId field format error."), ["AppId", "Field", "Format", "Error"]);
+        assert_eq!(english_words("HTTP request failed; please retry."), ["HTTP", "Request", "Failed"]);
+        assert_eq!(english_words("Version 2.0 only."), ["Version", "2", "0", "Only"]);
+        let words = english_words("Failed to get an App configuration from the server cluster now.");
+        assert_eq!(name_from_words(&words, SUGGESTED_MAX_WORDS).as_deref(), Some("FailedToGetAppConfigurationFrom"));
+        assert_eq!(name_from_words(&english_words("5 seconds"), 6).as_deref(), Some("Code5Seconds"));
+        assert_eq!(name_from_words(&[], 6), None);
+    }
+
+    #[test]
+    fn suggestions_within_a_group_never_collide() {
+        let (a, b, c, d) = (Code::new(1), Code::new(2), Code::new(3), Code::text("order-not-exist"));
+        let mut taken = std::collections::BTreeSet::from(["SignatureExpired".to_owned()]);
+        let names = suggest_names(
+            &[
+                (&a, Some("Signature expired.")),
+                (&b, Some("Signature expired.")),
+                (&c, Some("Gateway internal error. Contact support.")),
+                (&d, Some("The order does not exist.")),
+            ],
+            &mut taken,
+        );
+        assert_eq!(
+            names,
+            [
+                Some("SignatureExpired2".to_owned()),
+                Some("SignatureExpired3".to_owned()),
+                Some("GatewayInternalError".to_owned()),
+                Some("OrderNotExist".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_compare_as_identical_acceptable_or_different() {
+        assert_eq!(compare_names("SignatureExpired", "SignatureExpired"), "identical");
+        assert_eq!(compare_names("HostErrorInRequestHeader", "InvalidHost"), "acceptable");
+        assert_eq!(compare_names("ActionIsEmpty", "ActionMissing"), "acceptable");
+        assert_eq!(compare_names("DispatchFailed", "InvalidHost"), "different");
+    }
 
     #[test]
     fn document_names_normalize() {
