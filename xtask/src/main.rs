@@ -69,7 +69,8 @@ fn main() -> ExitCode {
         }
     }
     let command = command.as_deref();
-    if (suggest || accept) && command != Some("names") || (accept && !suggest) {
+    let misplaced = (suggest || accept) && command != Some("names");
+    if misplaced || (accept && !suggest) {
         eprintln!("xtask: --suggest and --accept go with `names` (`names --suggest [--accept]`)\n\n{USAGE}");
         return ExitCode::from(2);
     }
