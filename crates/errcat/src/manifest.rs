@@ -217,6 +217,25 @@ mod tests {
         "sources:\n  - id: a-1\n    file: a.md\n    locale: zh-CN\n    sections: merge\n    split_solution_at: [请]\n";
 
     #[test]
+    fn editions_need_a_valid_path_and_a_locale_of_their_own() {
+        let with = |editions: &str| {
+            format!("sources:\n  - id: a\n    file: a.md\n    locale: zh-CN\n    editions:\n{editions}")
+        };
+        let manifest = Manifest::parse(&with("      - {locale: en, file: a.en.md}\n"), "m").expect("valid");
+        assert_eq!(manifest.sources[0].editions[0].locale, "en");
+        for bad in [
+            "      - {locale: zh-CN, file: a.en.md}\n",
+            "      - {locale: en, file: a.en.md}\n      - {locale: en, file: b.md}\n",
+            "      - {locale: en, file: ../a.en.md}\n",
+            "      - {locale: 'e n', file: a.en.md}\n",
+            "      - {locale: en, file: a.en.md, upstream: 'ftp://x'}\n",
+            "      - {locale: en, file: a.en.md, lang: en}\n",
+        ] {
+            assert!(Manifest::parse(&with(bad), "m").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_valid_manifest_parses_with_settings() {
         let manifest = Manifest::parse(GOOD, "sources.yaml").expect("valid");
         assert_eq!(manifest.sources[0].settings.sections, crate::lower::SectionMode::Merge);
