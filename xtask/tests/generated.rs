@@ -229,16 +229,22 @@ fn the_package_version_follows_the_semantic_diff() {
         }
         (record.version, record.bump)
     };
-    assert_eq!(version_of(&root), ("0.1.0".to_owned(), None));
+    // The committed version, whatever it is: each step bumps from it.
+    let (start, _) = version_of(&root);
+    let parts: Vec<u64> = start.split('.').map(|part| part.parse().expect("number")).collect();
+    let (major, minor) = (parts[0], parts[1]);
+    let minor_bump = format!("{major}.{}.0", minor + 1);
+    let patch_bump = format!("{major}.{}.1", minor + 1);
+    let major_bump = format!("{}.0.0", major + 1);
 
     let added = original.replacen("| 3 | 内存不足 | |\n", "| 3 | 内存不足 | |\n| 9999 | 新增的错误 | |\n", 1);
     assert_ne!(added, original);
     std::fs::write(&page, &added).expect("write");
     let (code, output) = xtask(&root, "regen");
-    assert!(code == 0 && output.contains("package version 0.2.0 (minor from 0.1.0)"), "{output}");
-    assert_eq!(version_of(&root), ("0.2.0".to_owned(), Some("minor".to_owned())));
+    assert!(code == 0 && output.contains(&format!("package version {minor_bump} (minor from {start})")), "{output}");
+    assert_eq!(version_of(&root), (minor_bump.clone(), Some("minor".to_owned())));
     let report = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.md")).expect("report");
-    assert!(report.contains("Package version: 0.2.0 (minor from 0.1.0)."), "{report}");
+    assert!(report.contains(&format!("Package version: {minor_bump} (minor from {start}).")), "{report}");
 
     // Nothing changed: the same version, byte for byte.
     let (code, output) = xtask(&root, "regen");
@@ -247,11 +253,11 @@ fn the_package_version_follows_the_semantic_diff() {
 
     std::fs::write(&page, added.replacen("| 9999 | 新增的错误 |", "| 9999 | 新增加的错误 |", 1)).expect("write");
     assert_eq!(xtask(&root, "regen").0, 0);
-    assert_eq!(version_of(&root), ("0.2.1".to_owned(), Some("patch".to_owned())));
+    assert_eq!(version_of(&root), (patch_bump, Some("patch".to_owned())));
 
     std::fs::write(&page, &original).expect("write");
     assert_eq!(xtask(&root, "regen").0, 0);
-    assert_eq!(version_of(&root), ("1.0.0".to_owned(), Some("major".to_owned())));
+    assert_eq!(version_of(&root), (major_bump, Some("major".to_owned())));
     assert_eq!(xtask(&root, "check").0, 0);
     let _ = std::fs::remove_dir_all(&root);
 }
