@@ -67,6 +67,8 @@ const LINT_HELP: &str = "Lints (allow one per source in docs-src/sources.yaml wi
 enum LintFormat {
     Text,
     Json,
+    /// GitHub Actions workflow commands: one `::warning` annotation per lint.
+    Github,
 }
 
 #[derive(Debug, clap::Args)]
@@ -675,6 +677,16 @@ fn lint_command(args: &LintArgs) -> Result<ExitCode> {
         LintFormat::Json => {
             let value = serde_json::json!({"schema": "errcat-lint/v1", "lints": lints, "allowed": allowed});
             format!("{}\n", serde_json::to_string_pretty(&value).context("writing JSON")?)
+        }
+        LintFormat::Github => {
+            let mut out = String::new();
+            for lint in &lints {
+                let title = format!("errcat lint: {}", lint.id);
+                out.push_str(&errcat::annotations::annotation("warning", &lint.file, lint.line, &title, &lint.message));
+                out.push('\n');
+            }
+            out.push_str(&format!("{} lint(s), {allowed} allowed\n", lints.len()));
+            out
         }
         LintFormat::Text => {
             let mut out = String::new();

@@ -359,3 +359,18 @@ fn render_sets_the_package_version_and_refuses_what_a_target_cannot_hold() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let _ = std::fs::remove_dir_all(&out);
 }
+
+#[test]
+fn lint_prints_github_annotations_that_page_text_cannot_break() {
+    let output = errcat(&["lint", "crates/errcat/tests/pages/lint-problems.md", "--format", "github"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "::warning file=crates/errcat/tests/pages/lint-problems.md,line=7,title=errcat lint%3A unknown-code-reference::code 1001: the message mentions 1999, which this catalog does not document"
+    );
+    assert_eq!(lines.len(), 5, "one annotation per lint, then the count:\n{stdout}");
+    assert!(lines[..4].iter().all(|line| line.starts_with("::warning file=")), "{stdout}");
+    assert_eq!(lines[4], "4 lint(s), 0 allowed");
+}

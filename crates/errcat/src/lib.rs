@@ -5,6 +5,7 @@
 //! [`Catalog`](catalog::Catalog) plus diagnostics. No stage touches the
 //! filesystem or the network; the `errcat` CLI and `xtask` do.
 
+pub mod annotations;
 pub mod catalog;
 pub mod code;
 pub mod diagnostic;
