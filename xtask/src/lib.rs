@@ -410,6 +410,22 @@ pub fn format_lockfile(catalog: &errcat::catalog::Catalog, lockfile: &errcat::na
 
 /// Rewrites every source's name lockfile (see [`format_lockfile`]).
 /// Returns the files written.
+/// The lockfile at `relative` (under `docs-src/`), or an empty one.
+fn read_lockfile(
+    read: &dyn Fn(&str) -> std::io::Result<Option<Vec<u8>>>,
+    relative: &str,
+) -> Result<errcat::names::Lockfile> {
+    Ok(match read(relative)? {
+        Some(bytes) => {
+            errcat::names::NameBook::default()
+                .with_lockfile(&String::from_utf8_lossy(&bytes), relative)
+                .map_err(|diagnostic| anyhow::anyhow!(diagnostic.to_short_string()))?
+                .lockfile
+        }
+        None => errcat::names::Lockfile::default(),
+    })
+}
+
 pub fn lock_names(root: &Path) -> Result<Vec<PathBuf>> {
     let manifest_text =
         std::fs::read_to_string(root.join(MANIFEST_PATH)).with_context(|| format!("reading {MANIFEST_PATH}"))?;
@@ -420,15 +436,7 @@ pub fn lock_names(root: &Path) -> Result<Vec<PathBuf>> {
     for source in &manifest.sources {
         let loaded = errcat::project::load_source(source, &read)?;
         let relative = errcat::project::lockfile_path(&source.id);
-        let previous = match read(&relative)? {
-            Some(bytes) => {
-                errcat::names::NameBook::default()
-                    .with_lockfile(&String::from_utf8_lossy(&bytes), &relative)
-                    .map_err(|diagnostic| anyhow::anyhow!(diagnostic.to_short_string()))?
-                    .lockfile
-            }
-            None => errcat::names::Lockfile::default(),
-        };
+        let previous = read_lockfile(&read, &relative)?;
         let lockfile = errcat::names::lockfile_for(&loaded.catalog, &previous);
         let text = format_lockfile(&loaded.catalog, &lockfile);
         let path = docs_src.join(&relative);
@@ -578,15 +586,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
         let loaded = errcat::project::load_source(source, &read)?;
         let catalog = &loaded.catalog;
         let relative = errcat::project::lockfile_path(&source.id);
-        let mut lockfile = match read(&relative)? {
-            Some(bytes) => {
-                errcat::names::NameBook::default()
-                    .with_lockfile(&String::from_utf8_lossy(&bytes), &relative)
-                    .map_err(|diagnostic| anyhow::anyhow!(diagnostic.to_short_string()))?
-                    .lockfile
-            }
-            None => errcat::names::Lockfile::default(),
-        };
+        let mut lockfile = read_lockfile(&read, &relative)?;
         let (mut compared, mut identical, mut acceptable, mut different, mut without) = (0, 0, 0, 0, 0);
         let mut accepted = false;
         for group in &catalog.groups {
