@@ -65,6 +65,73 @@ pub struct SourceRef {
     pub upstream: Option<String>,
 }
 
+impl SourceRef {
+    /// A link to `line` of the page upstream: the line itself where the
+    /// host addresses lines (a GitHub file, shown or raw), else the page.
+    /// `None` without an http(s) upstream URL.
+    pub fn line_url(&self, line: Option<u32>) -> Option<String> {
+        let url = self.upstream.as_deref()?;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return None;
+        }
+        let page = url.split('#').next().unwrap_or(url);
+        let shown = if let Some(rest) = page.strip_prefix("https://raw.githubusercontent.com/") {
+            // owner/repo/ref/path → github.com/owner/repo/blob/ref/path
+            let mut parts = rest.splitn(3, '/');
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(owner), Some(repo), Some(path)) => Some(format!("https://github.com/{owner}/{repo}/blob/{path}")),
+                _ => None,
+            }
+        } else if page.starts_with("https://github.com/") && page.contains("/blob/") {
+            Some(page.to_owned())
+        } else {
+            None
+        };
+        Some(match (shown, line) {
+            (Some(shown), Some(line)) => format!("{shown}#L{line}"),
+            (Some(shown), None) => shown,
+            (None, _) => url.to_owned(),
+        })
+    }
+}
+
+/// The fragment id of one code on a page about catalogs (the error
+/// index's permalink): `<catalog>-<group>-<code>`. Letters, digits, `-`,
+/// `_` and `.` are kept; every other byte is written `~xx`, so every code
+/// has an id that is the same in HTML, URLs and CSS selectors alike.
+pub fn entry_anchor(catalog: &str, group: &str, code: &Code) -> String {
+    let mut out = String::with_capacity(catalog.len() + group.len() + 16);
+    for part in [catalog, group, &code.to_string()] {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        push_fragment(&mut out, part);
+    }
+    out
+}
+
+/// The fragment id of a group (`<catalog>-<group>`) or, with `group`
+/// `None`, of a catalog.
+pub fn group_anchor(catalog: &str, group: Option<&str>) -> String {
+    let mut out = String::new();
+    push_fragment(&mut out, catalog);
+    if let Some(group) = group {
+        out.push('-');
+        push_fragment(&mut out, group);
+    }
+    out
+}
+
+fn push_fragment(out: &mut String, text: &str) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("~{byte:02x}"));
+        }
+    }
+}
+
 /// One group of codes: one generated type.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
@@ -270,5 +337,40 @@ impl Catalog {
 
     fn check_schema(self) -> Result<Catalog, CatalogError> {
         if self.schema == SCHEMA { Ok(self) } else { Err(CatalogError::Schema(self.schema)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(upstream: Option<&str>) -> SourceRef {
+        SourceRef { file: "page.md".to_owned(), sha256: String::new(), upstream: upstream.map(str::to_owned) }
+    }
+
+    #[test]
+    fn line_links_point_at_the_line_where_the_host_addresses_lines() {
+        let raw = source(Some("https://raw.githubusercontent.com/acme/docs/main/errors/codes.md"));
+        assert_eq!(
+            raw.line_url(Some(12)).as_deref(),
+            Some("https://github.com/acme/docs/blob/main/errors/codes.md#L12")
+        );
+        let shown = source(Some("https://github.com/acme/docs/blob/v2/codes.md#intro"));
+        assert_eq!(shown.line_url(Some(3)).as_deref(), Some("https://github.com/acme/docs/blob/v2/codes.md#L3"));
+        assert_eq!(shown.line_url(None).as_deref(), Some("https://github.com/acme/docs/blob/v2/codes.md"));
+        let page = source(Some("https://doc-zh.zego.im/article/19702"));
+        assert_eq!(page.line_url(Some(22)).as_deref(), Some("https://doc-zh.zego.im/article/19702"));
+        assert_eq!(source(Some("javascript:alert(1)")).line_url(Some(1)), None);
+        assert_eq!(source(None).line_url(Some(1)), None);
+    }
+
+    #[test]
+    fn anchors_keep_safe_characters_and_encode_every_other_byte() {
+        assert_eq!(entry_anchor("zego-server", "Common", &Code::new(100)), "zego-server-Common-100");
+        assert_eq!(entry_anchor("c", "G", &Code::new(-3)), "c-G--3");
+        assert_eq!(entry_anchor("c", "G", &Code::text("Rate_Limit.Exceeded")), "c-G-Rate_Limit.Exceeded");
+        assert_eq!(entry_anchor("c", "G", &Code::text("a\"b <x>~错")), "c-G-a~22b~20~3cx~3e~7e~e9~94~99");
+        assert_eq!(group_anchor("c", Some("G")), "c-G");
+        assert_eq!(group_anchor("c", None), "c");
     }
 }

@@ -494,7 +494,8 @@ fn inline_text(segments: &[Segment], style: Style) -> String {
         .collect()
 }
 
-fn summary_line(report: &Report) -> String {
+/// The counts and the overall level of a report, in one line.
+pub fn summary_line(report: &Report) -> String {
     let counts = report.counts();
     let level = report.level();
     format!(
@@ -529,6 +530,12 @@ fn describe(change: &Change) -> (char, String) {
             ('~', format!("row mates: {} → {}", code_list(old), code_list(new)))
         }
     }
+}
+
+/// One change as plain text, without a re-wording's inline diff (its text
+/// is the field's label; the segments are in the change).
+pub fn change_text(change: &Change) -> String {
+    describe(change).1
 }
 
 /// Human text, colored when `style.color`.

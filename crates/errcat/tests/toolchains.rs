@@ -6,8 +6,10 @@
 //! test renders catalogs of hostile text whose entry and group names are
 //! drawn from every language's keywords and generated members, compiles
 //! them in all seven languages, runs them to print every stored text, and
-//! compares the bytes with the input. A second test puts every such word in
-//! one catalog at once.
+//! compares the bytes with the input; the error index of the same catalog
+//! is parsed as HTML and must show every text exactly, with no element or
+//! script of its own. A second test puts every such word in one catalog at
+//! once.
 //!
 //! With `CI` set, a missing toolchain fails the test; locally it skips with
 //! a loud message. `cargo xtask test` installs the toolchains.
@@ -104,6 +106,8 @@ const COMPILE_CHECKS: &[(&str, CompileCheck)] = &[
     ("python", check_python),
     ("java", check_java),
     ("c", check_c),
+    // HTML: parsed, and checked for its own elements, script and style only.
+    ("site", check_site),
 ];
 
 fn check_go(module: &Path) {
@@ -984,6 +988,166 @@ fn round_trip_every_target(catalog: &Catalog, dir: &Path) -> Result<(), TestCase
     }
     if let (Some(kotlinc), Some(runner)) = (&tools.2, &tools.3) {
         prop_assert_eq!(kotlin_round_trip(catalog, &dir.join("kotlin"), kotlinc, runner), want, "Kotlin");
+    }
+    site_round_trip(catalog)
+}
+
+/// The error index needs no toolchain, so it gets many more cases.
+#[test]
+fn hostile_text_stays_text_in_the_error_index() {
+    let config = ProptestConfig {
+        cases: cases() * 20,
+        failure_persistence: None,
+        max_shrink_iters: 256,
+        ..ProptestConfig::default()
+    };
+    proptest!(config, |(
+        texts in proptest::collection::vec(hostile_text(), 8..40),
+        names in proptest::collection::vec(hostile_name(), 0..12),
+    )| {
+        site_round_trip(&hostile_catalog(&texts, &names))?;
+    });
+}
+
+/// What the error index shows of a text: every character that
+/// `must_escape`, but line feed and tab, as `⟨U+XXXX⟩`.
+fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if errcat::render::must_escape(c) && !matches!(c, '\n' | '\t') {
+                format!("⟨U+{:04X}⟩", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The elements the error index's template writes: anything else in the
+/// page came from a text.
+const SITE_ELEMENTS: &[&str] = &[
+    "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "p", "form", "div", "label", "input",
+    "select", "option", "nav", "ul", "li", "main", "section", "h2", "h3", "h4", "code", "span", "article", "dl", "dt",
+    "dd", "table", "caption", "thead", "tbody", "tr", "th", "td", "ins", "del", "footer", "script",
+];
+
+fn element_text(element: scraper::ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+/// The `dd.text` children of the first `dl` child of `parent`.
+fn texts_of(parent: scraper::ElementRef<'_>) -> Vec<String> {
+    let Some(list) = parent.children().filter_map(scraper::ElementRef::wrap).find(|child| child.value().name() == "dl")
+    else {
+        return Vec::new();
+    };
+    list.children()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|child| {
+            child.value().name() == "dd" && child.value().has_class("text", scraper::CaseSensitivity::CaseSensitive)
+        })
+        .map(element_text)
+        .collect()
+}
+
+/// What is wrong with an error index page: parse errors, elements the
+/// template does not write, event-handler attributes, and a script or
+/// style other than the one its Content Security Policy names by hash.
+fn page_problems(html: &scraper::Html) -> Vec<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    let mut problems: Vec<String> = html.errors.iter().map(|error| format!("parse error: {error}")).collect();
+    for element in html.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+        let name = element.value().name();
+        if !SITE_ELEMENTS.contains(&name) {
+            problems.push(format!("element <{name}> is not the template's"));
+        }
+        for (attribute, _) in element.value().attrs() {
+            if attribute.starts_with("on") {
+                problems.push(format!("event handler attribute `{attribute}` on <{name}>"));
+            }
+        }
+    }
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let policy = html
+        .select(&select("meta[http-equiv=Content-Security-Policy]"))
+        .next()
+        .and_then(|meta| meta.value().attr("content"))
+        .unwrap_or_default()
+        .to_owned();
+    for (kind, directive) in [("script", "script-src"), ("style", "style-src")] {
+        let found: Vec<_> = html.select(&select(kind)).collect();
+        if found.len() != 1 {
+            problems.push(format!("{} <{kind}> elements, not one", found.len()));
+            continue;
+        }
+        let digest =
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(element_text(found[0]).as_bytes()));
+        if !policy.contains(&format!("{directive} 'sha256-{digest}'")) {
+            problems.push(format!("the policy `{policy}` does not name the page's {kind} (sha256-{digest})"));
+        }
+    }
+    problems
+}
+
+/// The committed error index passes [`page_problems`].
+fn check_site(dir: &Path) {
+    let page = std::fs::read_to_string(dir.join("index.html")).expect("generated/site/index.html");
+    let problems = page_problems(&scraper::Html::parse_document(&page));
+    assert!(problems.is_empty(), "generated/site/index.html:\n{}", problems.join("\n"));
+}
+
+/// Texts as the page lists them: the present, non-empty ones, then notes.
+fn listed(texts: [&Option<String>; 3], notes: &[String]) -> Vec<String> {
+    texts.into_iter().flatten().filter(|text| !text.is_empty()).chain(notes).map(|text| shown(text)).collect()
+}
+
+/// The error index of a hostile catalog is valid HTML (no parse error)
+/// made of the template's elements only, runs only its own script (named
+/// by hash in its Content Security Policy), and shows every code, name and
+/// text of every locale exactly, under the entry's permalink id.
+fn site_round_trip(catalog: &Catalog) -> Result<(), TestCaseError> {
+    let files = render(
+        errcat::render::site::TARGET,
+        std::slice::from_ref(catalog),
+        &TemplateSet::builtin(errcat::render::site::TARGET),
+    )
+    .expect("renders");
+    let page = &files.iter().find(|file| file.path == "index.html").expect("index.html").text;
+    let html = scraper::Html::parse_document(page);
+    let problems = page_problems(&html);
+    prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let articles: Vec<_> = html.select(&select("article.entry")).collect();
+    let members: Vec<(&Group, &Code, &str, Option<&Entry>)> = catalog
+        .groups
+        .iter()
+        .flat_map(|group| {
+            group
+                .entries
+                .iter()
+                .map(move |entry| (group, &entry.code, entry.name.as_str(), Some(entry)))
+                .chain(group.retired.iter().map(move |retired| (group, &retired.code, retired.name.as_str(), None)))
+        })
+        .collect();
+    prop_assert_eq!(articles.len(), members.len());
+    for (article, (group, code, name, entry)) in articles.iter().zip(members) {
+        let id = errcat::catalog::entry_anchor(&catalog.id, &group.name, code);
+        prop_assert_eq!(article.value().id(), Some(id.as_str()));
+        let one = |css: &str| article.select(&select(css)).next().map(element_text).unwrap_or_default();
+        prop_assert_eq!(one(".code"), shown(&code.to_string()));
+        prop_assert_eq!(one(".name"), shown(name));
+        let Some(entry) = entry else { continue };
+        prop_assert_eq!(texts_of(*article), listed([&entry.message, &entry.cause, &entry.solution], &entry.notes));
+        let translations: Vec<_> = article.select(&select("div.translation")).collect();
+        prop_assert_eq!(translations.len(), entry.translations.len());
+        for (shown_translation, (locale, text)) in translations.iter().zip(&entry.translations) {
+            prop_assert_eq!(shown_translation.value().attr("lang"), Some(locale.as_str()));
+            prop_assert_eq!(
+                texts_of(*shown_translation),
+                listed([&text.message, &text.cause, &text.solution], &text.notes)
+            );
+        }
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ pub mod model;
 pub mod objects;
 pub mod python;
 pub mod rust;
+pub mod site;
 pub mod typescript;
 
 pub use language::{IdentKind, Language, must_escape, screaming_snake};
@@ -51,6 +52,7 @@ pub const TARGETS: &[Target] = &[
     python::TARGET,
     java::TARGET,
     c::TARGET,
+    site::TARGET,
 ];
 
 /// A code-generation target: a registered [`Language`].
@@ -139,7 +141,9 @@ pub enum RenderError {
 pub const MODULE_PLACEHOLDER: &str = "{module}";
 
 /// The environment every target uses: strict undefined, no auto-escaping
-/// for any extension, trailing newlines kept (then normalized).
+/// for any extension, trailing newlines kept (then normalized), and the
+/// filter `sha256_base64` (the digest of a text, as a Content Security
+/// Policy hash names an inline script or style).
 fn environment(target: Target, templates: &TemplateSet) -> Result<Environment<'static>, RenderError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -149,6 +153,11 @@ fn environment(target: Target, templates: &TemplateSet) -> Result<Environment<'s
         .build()
         .map_err(|error| RenderError::Template { name: "syntax".to_owned(), message: error.to_string() })?;
     env.set_syntax(syntax);
+    env.add_filter("sha256_base64", |text: &str| {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    });
     for name in target.template_names() {
         if !templates.sources.contains_key(name) {
             return Err(RenderError::MissingTemplate { target: target.dir(), name: name.to_owned() });

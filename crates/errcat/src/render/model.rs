@@ -23,6 +23,9 @@ pub struct CodeModel {
     pub widths: Arc<[Vec<CodeWidth>]>,
     /// The version of the generated packages.
     pub version: Arc<str>,
+    /// Per catalog: its latest change report, when the caller has one
+    /// (regen's `generated/changes/<id>.md`).
+    pub changes: Arc<[Option<crate::diff::CatalogReport>]>,
 }
 
 /// The version of generated packages when none is given.
@@ -68,7 +71,26 @@ impl CodeModel {
         catalogs.sort_by(|a, b| a.id.cmp(&b.id));
         let widths: Vec<Vec<CodeWidth>> =
             catalogs.iter().map(|catalog| catalog.groups.iter().map(CodeWidth::of_group).collect()).collect();
-        CodeModel { catalogs: catalogs.into(), widths: widths.into(), version: DEFAULT_VERSION.into() }
+        let changes: Vec<Option<crate::diff::CatalogReport>> = catalogs.iter().map(|_| None).collect();
+        CodeModel {
+            catalogs: catalogs.into(),
+            widths: widths.into(),
+            version: DEFAULT_VERSION.into(),
+            changes: changes.into(),
+        }
+    }
+
+    /// The same model with these change reports, each beside the catalog
+    /// of its id (a report of no catalog here is ignored).
+    pub fn with_changes(mut self, reports: Vec<crate::diff::CatalogReport>) -> CodeModel {
+        let mut changes: Vec<Option<crate::diff::CatalogReport>> = self.catalogs.iter().map(|_| None).collect();
+        for report in reports {
+            if let Some(index) = self.catalogs.iter().position(|catalog| catalog.id == report.id) {
+                changes[index] = Some(report);
+            }
+        }
+        self.changes = changes.into();
+        self
     }
 
     /// The same model, its packages at `version`.

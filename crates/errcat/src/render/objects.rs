@@ -7,18 +7,26 @@
 //! Attributes (the same for every target):
 //! - package: `package_name`, `version`, `modules`, `string_codes` (some group of some
 //!   catalog has string codes), and the language's package values;
-//! - module: `name`, `alias`, `id`, `title`, `locale` (a BCP 47 tag: ASCII
+//! - module: `name`, `alias`, `id`, `anchor` (its permalink id),
+//!   `source_file`, `upstream` (the page's URL, or the none literal),
+//!   `notes`, `editions` (`locale`, `source_file`, `upstream`), `changes`
+//!   (its latest change report, or none), `title` (a literal, like every
+//!   text), `locale` (a BCP 47 tag: ASCII
 //!   letters, digits and `-`, safe inside any string literal), `locales`
 //!   (the other locales its entries carry), `doc`, `groups`,
 //!   `string_codes` and `integer_codes` (it has groups of that kind), and
 //!   the language's module values; per-module templates
 //!   also see `package` and `module` (the module itself, for its methods);
-//! - type (group): `type_name`, `title`, `code_type`, `string_codes` (its
+//! - type (group): `type_name`, `name`, `anchor`, `title`, `titles` (per
+//!   other locale), `code_type`, `string_codes` (its
 //!   codes are strings), `translated` (some entry has translations), `doc`, `entries`, and names the language derives
 //!   from the type name;
 //! - member (entry or retired code): `member`, `code`, `name`, `message`,
-//!   `cause`, `solution` (literals), `retired`, `doc`, `translations` (per
-//!   other locale: `locale` and the `message`, `cause`, `solution` literals).
+//!   `cause`, `solution` (literals), `notes`, `retired`, `doc`, `anchor`
+//!   (its permalink id, [`entry_anchor`](crate::catalog::entry_anchor)),
+//!   `line` (its first source line), `source_url` (that line upstream),
+//!   `row_mates` (`code`, `anchor`), `translations` (per other locale:
+//!   `locale` and the `message`, `cause`, `solution` and `notes` literals).
 //!
 //! Modules, types and members also have the method `doc_comment(prefix)`:
 //! their `doc` lines as comment lines, each on a new line starting with
@@ -43,6 +51,60 @@ pub struct Shared {
 
 /// The name of the generated package.
 pub const PACKAGE_NAME: &str = "errcat-codes";
+
+/// Each text as the language's literal.
+fn literals(language: &dyn Language, texts: &[String]) -> Value {
+    Value::from(texts.iter().map(|text| Value::from(language.string_literal(text))).collect::<Vec<_>>())
+}
+
+/// A change report as template values: `summary`, and `groups`, each with
+/// `title`, `name`, `status`, `old_name` and `changes` (`code`, `level`,
+/// `text`, and for a re-wording the `diff` segments, each `op` and `text`);
+/// every text a literal.
+fn change_report(language: &dyn Language, report: &crate::diff::CatalogReport) -> Value {
+    let groups: Vec<Value> = report
+        .groups
+        .iter()
+        .map(|group| {
+            let changes: Vec<Value> = group
+                .changes
+                .iter()
+                .map(|change| {
+                    let segments: Vec<Value> = match &change.kind {
+                        crate::diff::ChangeKind::Reworded { diff, .. } => diff
+                            .iter()
+                            .map(|segment| {
+                                Value::from(std::collections::BTreeMap::from([
+                                    ("op", Value::from(segment.op)),
+                                    ("text", Value::from(language.string_literal(&segment.text))),
+                                ]))
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    Value::from(std::collections::BTreeMap::from([
+                        ("code", Value::from(language.string_literal(&change.code.to_string()))),
+                        ("level", Value::from(change.level.as_str())),
+                        ("text", Value::from(language.string_literal(&crate::diff::change_text(change)))),
+                        ("diff", Value::from(segments)),
+                    ]))
+                })
+                .collect();
+            Value::from(std::collections::BTreeMap::from([
+                ("title", Value::from(language.string_literal(&group.title))),
+                ("name", Value::from(language.string_literal(&group.name))),
+                ("status", Value::from(group.status)),
+                ("old_name", Value::from(language.optional_literal(group.old_name.as_deref()))),
+                ("changes", Value::from(changes)),
+            ]))
+        })
+        .collect();
+    let single = crate::diff::Report { catalogs: vec![report.clone()] };
+    Value::from(std::collections::BTreeMap::from([
+        ("summary", Value::from(language.string_literal(&crate::diff::summary_line(&single)))),
+        ("groups", Value::from(groups)),
+    ]))
+}
 
 fn lines(lines: Vec<Cow<'_, str>>) -> Value {
     Value::from(lines.iter().map(|line| Value::from(line.as_ref())).collect::<Vec<_>>())
@@ -132,12 +194,37 @@ impl Object for ModuleObject {
             "name" => Some(Value::from(names.name.clone())),
             "alias" => Some(names.alias.clone().map_or(Value::from(()), Value::from)),
             "id" => Some(Value::from(catalog.id.as_str())),
-            "title" => Some(Value::from(catalog.title.as_str())),
+            "title" => Some(Value::from(shared.language.string_literal(&catalog.title))),
             "locale" => Some(Value::from(catalog.locale.as_str())),
             "locales" => {
                 Some(Value::from(catalog.editions.iter().map(|e| Value::from(e.locale.as_str())).collect::<Vec<_>>()))
             }
             "doc" => Some(lines(shared.language.module_doc(catalog))),
+            "anchor" => Some(Value::from(crate::catalog::group_anchor(&catalog.id, None))),
+            "source_file" => Some(Value::from(shared.language.string_literal(&catalog.source.file))),
+            "upstream" => Some(Value::from(shared.language.optional_literal(catalog.source.line_url(None).as_deref()))),
+            "notes" => Some(literals(shared.language, &catalog.notes)),
+            "editions" => Some(Value::from(
+                catalog
+                    .editions
+                    .iter()
+                    .map(|edition| {
+                        Value::from(std::collections::BTreeMap::from([
+                            ("locale", Value::from(edition.locale.as_str())),
+                            ("source_file", Value::from(shared.language.string_literal(&edition.source.file))),
+                            (
+                                "upstream",
+                                Value::from(shared.language.optional_literal(edition.source.line_url(None).as_deref())),
+                            ),
+                        ]))
+                    })
+                    .collect::<Vec<_>>(),
+            )),
+            "changes" => Some(
+                shared.model.changes[self.module]
+                    .as_ref()
+                    .map_or(Value::from(()), |report| change_report(shared.language, report)),
+            ),
             "groups" => Some(Value::from_object(Groups { shared: shared.clone(), module: self.module })),
             "string_codes" => Some(Value::from(shared.model.widths[self.module].contains(&CodeWidth::Text))),
             "integer_codes" => {
@@ -264,11 +351,28 @@ impl Object for GroupObject {
         let type_name = &shared.naming.modules[self.module].types[self.group].name;
         match key.as_str()? {
             "type_name" => Some(Value::from(type_name.clone())),
-            "title" => Some(Value::from(group.title.as_str())),
+            "title" => Some(Value::from(shared.language.string_literal(&group.title))),
             "code_type" => Some(Value::from(shared.language.code_type(self.width()))),
             "string_codes" => Some(Value::from(self.width() == CodeWidth::Text)),
             "translated" => Some(Value::from(group.entries.iter().any(|entry| !entry.translations.is_empty()))),
             "doc" => Some(lines(shared.language.group_doc(group))),
+            "anchor" => Some(Value::from(crate::catalog::group_anchor(
+                &shared.model.catalogs[self.module].id,
+                Some(&group.name),
+            ))),
+            "name" => Some(Value::from(shared.language.string_literal(&group.name))),
+            "titles" => Some(Value::from(
+                group
+                    .titles
+                    .iter()
+                    .map(|(locale, title)| {
+                        Value::from(std::collections::BTreeMap::from([
+                            ("locale", Value::from(locale.as_str())),
+                            ("title", Value::from(shared.language.string_literal(title))),
+                        ]))
+                    })
+                    .collect::<Vec<_>>(),
+            )),
             "entries" => Some(
                 self.entries
                     .get_or_init(|| {
@@ -343,6 +447,14 @@ struct MemberObject {
     code: std::sync::OnceLock<Value>,
 }
 
+impl MemberObject {
+    /// The permalink id of `code` in this member's group.
+    fn anchor(&self, code: &crate::code::Code) -> String {
+        let catalog = &self.shared.model.catalogs[self.module];
+        crate::catalog::entry_anchor(&catalog.id, &catalog.groups[self.group].name, code)
+    }
+}
+
 impl Object for MemberObject {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let shared = &self.shared;
@@ -356,6 +468,31 @@ impl Object for MemberObject {
             "cause" => Value::from(language.optional_literal(member.cause())),
             "solution" => Value::from(language.optional_literal(member.solution())),
             "retired" => Value::from(member.retired),
+            "anchor" => Value::from(self.anchor(member.code)),
+            "notes" => {
+                member.entry.map_or_else(|| Value::from(Vec::<Value>::new()), |entry| literals(language, &entry.notes))
+            }
+            "line" => {
+                member.entry.and_then(|entry| entry.lines.first()).map_or(Value::from(()), |line| Value::from(*line))
+            }
+            "source_url" => {
+                let catalog = &shared.model.catalogs[self.module];
+                let line = member.entry.and_then(|entry| entry.lines.first().copied());
+                Value::from(language.optional_literal(catalog.source.line_url(line).as_deref()))
+            }
+            "row_mates" => Value::from(
+                member
+                    .entry
+                    .into_iter()
+                    .flat_map(|entry| &entry.same_row)
+                    .map(|code| {
+                        Value::from(std::collections::BTreeMap::from([
+                            ("code", Value::from(language.code_literal(code, self.width))),
+                            ("anchor", Value::from(self.anchor(code))),
+                        ]))
+                    })
+                    .collect::<Vec<_>>(),
+            ),
             "translations" => {
                 let translations = member.entry.map(|entry| &entry.translations);
                 Value::from(
@@ -368,6 +505,7 @@ impl Object for MemberObject {
                                 ("message", Value::from(language.optional_literal(text.message.as_deref()))),
                                 ("cause", Value::from(language.optional_literal(text.cause.as_deref()))),
                                 ("solution", Value::from(language.optional_literal(text.solution.as_deref()))),
+                                ("notes", literals(language, &text.notes)),
                             ]))
                         })
                         .collect::<Vec<_>>(),
