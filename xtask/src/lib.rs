@@ -182,6 +182,9 @@ fn committed_text(root: &Path, path: &Path) -> Option<String> {
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// The files of a change report (base and Markdown) and the report.
+type ChangeReport = (Vec<(PathBuf, String)>, errcat::diff::CatalogReport);
+
 /// The change report of one catalog: `generated/changes/<id>.md`, the
 /// semantic diff from `generated/changes/<id>.base.yaml` to the catalog.
 ///
@@ -196,7 +199,7 @@ fn change_report(
     catalog_path: &Path,
     catalog_text: &str,
     catalog: &Catalog,
-) -> Result<Option<(Vec<(PathBuf, String)>, errcat::diff::CatalogReport)>> {
+) -> Result<Option<ChangeReport>> {
     let id = &catalog.id;
     let base_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.base.yaml"));
     let report_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.md"));
