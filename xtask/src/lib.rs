@@ -460,7 +460,8 @@ pub fn lock_names(root: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Where `cargo xtask test` installs the TypeScript and Kotlin compilers
-/// (npm) and mypy (a Python virtual environment, `venv/`).
+/// and playwright-core (npm) and mypy (a Python virtual environment,
+/// `venv/`).
 pub const TOOLCHAINS_DIR: &str = "xtask/toolchains";
 
 /// Paths of the installed toolchains, relative to [`TOOLCHAINS_DIR`].
@@ -468,6 +469,8 @@ pub const TOOLCHAIN_BINARIES: &[(&str, &str)] = &[
     ("ERRCAT_TSC", "node_modules/.bin/tsc"),
     ("ERRCAT_KOTLINC", "node_modules/kotlin-compiler/bin/kotlinc"),
     ("ERRCAT_KOTLIN", "node_modules/kotlin-compiler/bin/kotlin"),
+    // The browser driver of the error-index test (it downloads no browser).
+    ("ERRCAT_PLAYWRIGHT", "node_modules/playwright-core"),
 ];
 
 /// The virtual environment with mypy (pinned in `requirements.txt`), also
@@ -476,8 +479,14 @@ const VENV: &str = "venv";
 
 /// Debian's packages a toolchain comes from, installed when `cargo xtask
 /// test` runs as root: (command, package).
-const DEBIAN_TOOLS: &[(&str, &str)] =
-    &[("go", "golang-go"), ("gcc", "gcc"), ("javac", "default-jdk-headless"), ("node", "nodejs"), ("npm", "npm")];
+const DEBIAN_TOOLS: &[(&str, &str)] = &[
+    ("go", "golang-go"),
+    ("gcc", "gcc"),
+    ("javac", "default-jdk-headless"),
+    ("node", "nodejs"),
+    ("npm", "npm"),
+    ("chromium", "chromium"),
+];
 
 fn on_path(tool: &str) -> bool {
     std::process::Command::new(tool)
@@ -502,9 +511,10 @@ fn run_install(what: &str, command: &mut std::process::Command) -> Result<()> {
 }
 
 /// Installs what the toolchain tests need when it is missing: Debian's
-/// packages (Go, gcc, a JDK, Node.js) when run as root, otherwise a failure
-/// that names the install command; the TypeScript and Kotlin compilers with
-/// `npm ci` from the committed lockfile; mypy into a virtual environment.
+/// packages (Go, gcc, a JDK, Node.js, Chromium) when run as root, otherwise
+/// a failure that names the install command; the TypeScript and Kotlin
+/// compilers and playwright-core with `npm ci` from the committed lockfile;
+/// mypy into a virtual environment.
 /// Returns the environment variables that point the tests at them.
 pub fn ensure_toolchains(root: &Path) -> Result<Vec<(String, PathBuf)>> {
     let missing: Vec<&str> =
@@ -523,7 +533,9 @@ pub fn ensure_toolchains(root: &Path) -> Result<Vec<(String, PathBuf)>> {
     }
     let dir = root.join(TOOLCHAINS_DIR);
     if TOOLCHAIN_BINARIES.iter().any(|(_, path)| !dir.join(path).exists()) {
-        eprintln!("test: installing TypeScript and Kotlin compilers into {TOOLCHAINS_DIR}/ (npm ci)");
+        eprintln!(
+            "test: installing TypeScript and Kotlin compilers and playwright-core into {TOOLCHAINS_DIR}/ (npm ci)"
+        );
         run_install(
             "`npm ci` in xtask/toolchains",
             std::process::Command::new("npm")
@@ -554,6 +566,7 @@ pub fn ensure_toolchains(root: &Path) -> Result<Vec<(String, PathBuf)>> {
         TOOLCHAIN_BINARIES.iter().map(|(env, path)| ((*env).to_owned(), dir.join(path))).collect();
     env.push(("ERRCAT_MYPY".to_owned(), mypy));
     env.push(("ERRCAT_PYTHON".to_owned(), venv.join("bin/python3")));
+    env.push(("ERRCAT_CHROMIUM".to_owned(), PathBuf::from("/usr/bin/chromium")));
     Ok(env)
 }
 
