@@ -9,7 +9,9 @@ const USAGE: &str = "usage: cargo xtask <command> [--verbose] [--root DIR]
 
 commands:
   regen   regenerate generated/ from docs-src/ (atomic; refuses on errors)
-  check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans
+  check   fail with a diff when generated/ is stale, hand-edited, missing files or has orphans;
+          `check --format github|sarif|junit` prints the pages' diagnostics and the drift as
+          workflow annotations, a SARIF 2.1.0 log or a JUnit XML report on standard output
   names   add the names a page or an official SDK list gives to docs-src/names/<id>.yaml;
           `names --suggest` proposes names from English text (and string codes) for codes
           without a locked name and measures the rules against the curated ones;
@@ -35,6 +37,7 @@ commands:
 options:
   --verbose   also print info diagnostics (repairs and inferences)
   --root DIR  work on another checkout (default: this workspace)
+  --format F  for `check`: text (default), github, sarif or junit
 
 exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
 
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
     let mut root = xtask::workspace_root();
     let mut command: Option<String> = None;
     let mut passthrough: Vec<String> = Vec::new();
+    let mut format: Option<xtask::CheckFormat> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--" => {
@@ -54,6 +58,13 @@ fn main() -> ExitCode {
             "--verbose" | "-v" => verbose = true,
             "--suggest" => suggest = true,
             "--accept" => accept = true,
+            "--format" => match args.next().as_deref().and_then(xtask::CheckFormat::parse) {
+                Some(chosen) => format = Some(chosen),
+                None => {
+                    eprintln!("xtask: --format takes text, github, sarif or junit\n\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--root" => match args.next() {
                 Some(dir) => root = dir.into(),
                 None => {
@@ -69,6 +80,10 @@ fn main() -> ExitCode {
         }
     }
     let command = command.as_deref();
+    if format.is_some() && command != Some("check") {
+        eprintln!("xtask: --format goes with `check`\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
     let misplaced = (suggest || accept) && command != Some("names");
     if misplaced || (accept && !suggest) {
         eprintln!("xtask: --suggest and --accept go with `names` (`names --suggest [--accept]`)\n\n{USAGE}");
@@ -78,7 +93,7 @@ fn main() -> ExitCode {
     let color = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let result = match command {
         Some("regen") => regen(&root, color, verbose),
-        Some("check") => check(&root, color, verbose),
+        Some("check") => check(&root, color, verbose, format.unwrap_or(xtask::CheckFormat::Text)),
         Some("test") => test(&root, &passthrough),
         Some("diff") => errcat_cli(&root, "diff", false, &passthrough).map(exit_code),
         Some("lint") => errcat_cli(&root, "lint", true, &passthrough).map(exit_code),
@@ -154,8 +169,15 @@ fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+fn check(root: &std::path::Path, color: bool, verbose: bool, format: xtask::CheckFormat) -> anyhow::Result<ExitCode> {
     let plan = xtask::plan(root)?;
+    if format != xtask::CheckFormat::Text {
+        // Drift is only meaningful when the pages read without errors.
+        let drift = if plan.tally().errors > 0 { xtask::Drift::default() } else { xtask::check(root, &plan)? };
+        print!("{}", xtask::check_report(&plan, &drift, format, verbose));
+        let failed = plan.tally().errors > 0 || !drift.is_clean();
+        return Ok(ExitCode::from(u8::from(failed)));
+    }
     if verbose || plan.tally().errors > 0 {
         eprint!("{}", plan.render_diagnostics(color, verbose));
     }

@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use errcat::catalog::Catalog;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};
+use errcat::findings::Finding;
 use errcat::lower::columns::ColumnRole;
 use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
@@ -69,6 +70,8 @@ enum LintFormat {
     Json,
     /// GitHub Actions workflow commands: one `::warning` annotation per lint.
     Github,
+    /// SARIF 2.1.0, for code scanning and review tools.
+    Sarif,
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +121,8 @@ enum DiffFormat {
     Text,
     Markdown,
     Json,
+    /// JUnit XML: one test case per change, failing at or above --fail-on.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -216,6 +221,15 @@ enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiagnosticFormat {
+    Text,
+    /// GitHub Actions workflow commands, one annotation per diagnostic.
+    Github,
+    /// SARIF 2.1.0, for code scanning and review tools.
+    Sarif,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatIn {
     Markdown,
@@ -280,6 +294,10 @@ struct IngestArgs {
     /// Official SDK names: `name<TAB>code` lines after a header line.
     #[arg(long, value_name = "TSV")]
     official_names: Option<PathBuf>,
+    /// How diagnostics are written to standard error: rustc-style text,
+    /// GitHub Actions annotations, or a SARIF 2.1.0 log.
+    #[arg(long, value_enum, default_value = "text")]
+    diagnostic_format: DiagnosticFormat,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -387,7 +405,27 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         diagnostics = errcat::names::summarize_fallbacks(diagnostics, &shown, errcat::names::CURATE_WITH_NAMES);
     }
     let text = String::from_utf8_lossy(&bytes);
-    print_diagnostics(&diagnostics, &text, args.quiet);
+    match args.diagnostic_format {
+        DiagnosticFormat::Text => print_diagnostics(&diagnostics, &text, args.quiet),
+        format => {
+            let findings: Vec<Finding> = diagnostics
+                .iter()
+                .filter(|d| !(args.quiet && d.severity() == Severity::Info))
+                .map(Finding::from)
+                .collect();
+            let out = if format == DiagnosticFormat::Github {
+                errcat::findings::github("errcat ingest", &findings)
+            } else {
+                errcat::findings::sarif(
+                    "errcat",
+                    env!("CARGO_PKG_VERSION"),
+                    &errcat::findings::diagnostic_rules(),
+                    &findings,
+                )
+            };
+            let _ = std::io::stderr().lock().write_all(out.as_bytes());
+        }
+    }
     let stdout = std::io::stdout().lock();
     match args.format {
         Format::Yaml => {
@@ -679,14 +717,14 @@ fn lint_command(args: &LintArgs) -> Result<ExitCode> {
             format!("{}\n", serde_json::to_string_pretty(&value).context("writing JSON")?)
         }
         LintFormat::Github => {
-            let mut out = String::new();
-            for lint in &lints {
-                let title = format!("errcat lint: {}", lint.id);
-                out.push_str(&errcat::annotations::annotation("warning", &lint.file, lint.line, &title, &lint.message));
-                out.push('\n');
-            }
+            let findings: Vec<Finding> = lints.iter().map(Finding::from).collect();
+            let mut out = errcat::findings::github("errcat lint", &findings);
             out.push_str(&format!("{} lint(s), {allowed} allowed\n", lints.len()));
             out
+        }
+        LintFormat::Sarif => {
+            let findings: Vec<Finding> = lints.iter().map(Finding::from).collect();
+            errcat::findings::sarif("errcat", env!("CARGO_PKG_VERSION"), &errcat::findings::lint_rules(), &findings)
         }
         LintFormat::Text => {
             let mut out = String::new();
@@ -709,7 +747,12 @@ fn level_of(fail_on: Option<FailOn>) -> errcat::diff::Level {
     }
 }
 
-fn render_report(report: &errcat::diff::Report, format: DiffFormat, color: ColorChoice) -> String {
+fn render_report(
+    report: &errcat::diff::Report,
+    format: DiffFormat,
+    color: ColorChoice,
+    fail_on: Option<errcat::diff::Level>,
+) -> String {
     let color = match color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -719,6 +762,7 @@ fn render_report(report: &errcat::diff::Report, format: DiffFormat, color: Color
         DiffFormat::Text => errcat::diff::render_text(report, errcat::diff::Style { color }),
         DiffFormat::Markdown => errcat::diff::render_markdown(report),
         DiffFormat::Json => errcat::diff::render_json(report),
+        DiffFormat::Junit => errcat::findings::junit("errcat diff", &errcat::diff::junit_suites(report, fail_on)),
     }
 }
 
@@ -734,7 +778,8 @@ fn upstream_command(args: &UpstreamArgs) -> Result<ExitCode> {
         threshold: level_of(args.fail_on),
     };
     let outcome = upstream::run(&options)?;
-    let mut text = render_report(&outcome.report, args.format, args.color);
+    let fail_on = Some(options.threshold);
+    let mut text = render_report(&outcome.report, args.format, args.color, fail_on);
     // A source that could not be checked must never read as "no drift".
     if !outcome.failures.is_empty() {
         let ids: Vec<&str> = outcome.failures.iter().map(|(id, _)| id.as_str()).collect();
@@ -753,6 +798,26 @@ fn upstream_command(args: &UpstreamArgs) -> Result<ExitCode> {
                     .map(|(id, error)| serde_json::json!({"source": id, "error": error}))
                     .collect();
                 text = format!("{}\n", serde_json::to_string_pretty(&value).context("writing JSON")?);
+            }
+            DiffFormat::Junit => {
+                let mut suites = errcat::diff::junit_suites(&outcome.report, fail_on);
+                suites.push(errcat::findings::Suite {
+                    name: "errcat upstream: not checked".to_owned(),
+                    cases: outcome
+                        .failures
+                        .iter()
+                        .map(|(id, error)| errcat::findings::Case {
+                            name: format!("{id} could not be fetched or read"),
+                            classname: id.clone(),
+                            failure: Some(errcat::findings::Failure {
+                                message: error.clone(),
+                                kind: "not-checked".to_owned(),
+                                text: error.clone(),
+                            }),
+                        })
+                        .collect(),
+                });
+                text = errcat::findings::junit("errcat upstream", &suites);
             }
         }
     }
@@ -782,23 +847,10 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
         let new_catalog = load_side(new)?;
         report.catalogs.push(errcat::diff::diff_catalogs(&old_catalog, &new_catalog, old, new));
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
-    };
-    let text = match args.format {
-        DiffFormat::Text => errcat::diff::render_text(&report, errcat::diff::Style { color }),
-        DiffFormat::Markdown => errcat::diff::render_markdown(&report),
-        DiffFormat::Json => errcat::diff::render_json(&report),
-    };
+    let threshold = args.fail_on.map(|fail_on| level_of(Some(fail_on)));
+    let text = render_report(&report, args.format, args.color, threshold);
     std::io::stdout().lock().write_all(text.as_bytes()).context("writing the report")?;
-    let threshold = match args.fail_on {
-        None => return Ok(ExitCode::SUCCESS),
-        Some(FailOn::Breaking) => errcat::diff::Level::Breaking,
-        Some(FailOn::Minor) => errcat::diff::Level::Minor,
-        Some(FailOn::Patch | FailOn::Any) => errcat::diff::Level::Patch,
-    };
+    let Some(threshold) = threshold else { return Ok(ExitCode::SUCCESS) };
     Ok(ExitCode::from(u8::from(report.level().is_some_and(|level| level >= threshold))))
 }
 

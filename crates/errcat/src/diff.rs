@@ -645,6 +645,44 @@ pub fn render_markdown(report: &Report) -> String {
     out
 }
 
+/// JUnit suites: one per catalog, one case per change (named by code and
+/// change, in the class `<catalog>.<group>`), failing when its level is at
+/// or above `fail_on`; a catalog without changes has one passing case.
+/// Without `fail_on` nothing fails, as the exit code of `errcat diff`.
+pub fn junit_suites(report: &Report, fail_on: Option<Level>) -> Vec<crate::findings::Suite> {
+    use crate::findings::{Case, Failure, Suite};
+    report
+        .catalogs
+        .iter()
+        .map(|catalog| {
+            let mut cases: Vec<Case> = Vec::new();
+            for group in &catalog.groups {
+                let classname = format!("{}.{}", catalog.id, group.name);
+                for change in &group.changes {
+                    let detail = match &change.kind {
+                        ChangeKind::Reworded { diff, .. } => inline_text(diff, Style { color: false }),
+                        _ => String::new(),
+                    };
+                    let text = format!("{}{detail}", change_text(change));
+                    let failure = fail_on.filter(|threshold| change.level >= *threshold).map(|_| Failure {
+                        message: format!("{} change to code {}: {text}", change.level.as_str(), change.code),
+                        kind: change.level.as_str().to_owned(),
+                        text: format!(
+                            "{} → {}\ngroup {} ({})\n{text}",
+                            catalog.old, catalog.new, group.title, group.name
+                        ),
+                    });
+                    cases.push(Case { name: format!("{} {text}", change.code), classname: classname.clone(), failure });
+                }
+            }
+            if cases.is_empty() {
+                cases.push(Case { name: "no changes".to_owned(), classname: catalog.id.clone(), failure: None });
+            }
+            Suite { name: format!("errcat diff {}", catalog.id), cases }
+        })
+        .collect()
+}
+
 /// JSON (schema: `crates/errcat/src/diff-report.schema.json`).
 pub fn render_json(report: &Report) -> String {
     let value = serde_json::json!({

@@ -5,12 +5,12 @@
 //! [`Catalog`](catalog::Catalog) plus diagnostics. No stage touches the
 //! filesystem or the network; the `errcat` CLI and `xtask` do.
 
-pub mod annotations;
 pub mod catalog;
 pub mod code;
 pub mod diagnostic;
 pub mod diff;
 pub mod editions;
+pub mod findings;
 pub mod lint;
 pub mod lower;
 pub mod manifest;
