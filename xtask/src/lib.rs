@@ -276,13 +276,20 @@ const DRIFT_RULES: &[(&str, &str, &str)] = &[
     ("orphan", "generated-orphan", "a file under generated/ that regen does not produce"),
 ];
 
-/// The first line of the committed file that a unified diff changes.
+/// The first line of the committed file that a unified diff changes: its
+/// first hunk's start plus the context lines before the first change.
 fn first_changed_line(diff: &str) -> u32 {
-    diff.lines()
-        .find_map(|line| line.strip_prefix("@@ -"))
+    let mut lines = diff.lines().skip_while(|line| !line.starts_with("@@ -"));
+    let Some(start) = lines
+        .next()
+        .and_then(|header| header.strip_prefix("@@ -"))
         .and_then(|rest| rest.split([',', ' ']).next())
         .and_then(|start| start.parse::<u32>().ok())
-        .map_or(0, |start| start.max(1))
+    else {
+        return 0;
+    };
+    let context = lines.take_while(|line| line.starts_with(' ')).count();
+    (start + u32::try_from(context).unwrap_or(0)).max(1)
 }
 
 /// What `check` found as findings: the pages' diagnostics (infos only
@@ -351,6 +358,7 @@ pub fn check_report(plan: &Plan, drift: &Drift, format: CheckFormat, verbose: bo
             let pages: Vec<String> = plan.sources.keys().cloned().collect();
             let mut files: Vec<String> = plan.files.keys().map(|path| path.display().to_string()).collect();
             files.extend(drift.orphans.iter().map(|path| path.display().to_string()));
+            files.sort();
             let suites = [
                 errcat::findings::Suite {
                     name: "cargo xtask check: pages".to_owned(),
