@@ -598,6 +598,10 @@ pub const TOOLCHAIN_BINARIES: &[(&str, &str)] = &[
     ("ERRCAT_KOTLIN", "node_modules/kotlin-compiler/bin/kotlin"),
     // The browser driver of the error-index test (it downloads no browser).
     ("ERRCAT_PLAYWRIGHT", "node_modules/playwright-core"),
+    // The workflow validator (GitHub's workflow schema) of `.github/workflows/`.
+    ("ERRCAT_ACTION_VALIDATOR", "node_modules/.bin/action-validator"),
+    // Microsoft's SARIF validator, with the SARIF 2.1.0 schema.
+    ("ERRCAT_SARIF_MULTITOOL", "node_modules/@microsoft/sarif-multitool-linux"),
 ];
 
 /// The virtual environment with mypy (pinned in `requirements.txt`), also
