@@ -383,6 +383,9 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         Some(id) => bail!("--id `{id}` must match [a-z0-9-]+"),
         None => slug(args.page.file_stem().and_then(|stem| stem.to_str()).unwrap_or("stdin")),
     };
+    if !errcat::catalog::is_valid_locale(&args.locale) {
+        bail!("--locale `{}` must be a BCP 47 tag (ASCII letters, digits and `-`, e.g. zh-CN)", args.locale);
+    }
     let mut settings = SourceSettings {
         sections: if args.merge_sections { SectionMode::Merge } else { SectionMode::PerSection },
         group_title: args.group_title.clone(),

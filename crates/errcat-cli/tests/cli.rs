@@ -374,3 +374,11 @@ fn lint_prints_github_annotations_that_page_text_cannot_break() {
     assert!(lines[..4].iter().all(|line| line.starts_with("::warning file=")), "{stdout}");
     assert_eq!(lines[4], "4 lint(s), 0 allowed");
 }
+
+#[test]
+fn ingest_refuses_a_locale_that_is_not_a_bcp_47_tag() {
+    let output = errcat(&["ingest", "docs-src/rtc-vendor-error-codes.md", "--locale", "en\"); evil(\""], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--locale"), "{}", text(&output.stderr));
+    assert!(output.stdout.is_empty(), "no catalog is written");
+}

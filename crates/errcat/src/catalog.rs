@@ -281,6 +281,14 @@ pub enum CatalogError {
     Json(#[from] serde_json::Error),
     #[error("unsupported schema `{0}` (this errcat reads `{SCHEMA}`)")]
     Schema(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A BCP 47 tag as catalogs carry it: ASCII letters, digits and `-`, so it
+/// is safe as written inside any generated literal or attribute.
+pub fn is_valid_locale(locale: &str) -> bool {
+    !locale.trim().is_empty() && locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 impl Catalog {
@@ -335,8 +343,27 @@ impl Catalog {
         catalog.check_schema()
     }
 
+    /// The schema, and the fields every target prints as they are: the id
+    /// (`[a-z0-9-]+`) and every locale (BCP 47), so that a catalog file
+    /// written by hand cannot carry text into generated code through them.
     fn check_schema(self) -> Result<Catalog, CatalogError> {
-        if self.schema == SCHEMA { Ok(self) } else { Err(CatalogError::Schema(self.schema)) }
+        if self.schema != SCHEMA {
+            return Err(CatalogError::Schema(self.schema));
+        }
+        if !crate::manifest::is_valid_id(&self.id) {
+            return Err(CatalogError::Invalid(format!("catalog id `{}` must match [a-z0-9-]+", self.id)));
+        }
+        let group_locales = self.groups.iter().flat_map(|group| group.titles.keys());
+        let entry_locales = self.entries().flat_map(|(_, entry)| entry.translations.keys());
+        let edition_locales = self.editions.iter().map(|edition| &edition.locale);
+        for locale in std::iter::once(&self.locale).chain(edition_locales).chain(group_locales).chain(entry_locales) {
+            if !is_valid_locale(locale) {
+                return Err(CatalogError::Invalid(format!(
+                    "locale `{locale}` is not a BCP 47 tag (ASCII letters, digits and `-`)"
+                )));
+            }
+        }
+        Ok(self)
     }
 }
 
@@ -362,6 +389,17 @@ mod tests {
         assert_eq!(page.line_url(Some(22)).as_deref(), Some("https://doc-zh.zego.im/article/19702"));
         assert_eq!(source(Some("javascript:alert(1)")).line_url(Some(1)), None);
         assert_eq!(source(None).line_url(Some(1)), None);
+    }
+
+    #[test]
+    fn catalog_files_with_an_unsafe_id_or_locale_are_refused() {
+        let good =
+            "schema: errcat/v1\nid: demo\ntitle: T\nlocale: zh-CN\nsource: {file: p.md, sha256: x}\ngroups: []\n";
+        assert!(Catalog::from_yaml(good).is_ok());
+        let bad_locale = good.replace("locale: zh-CN", "locale: 'en\\\"); evil(\\\"'");
+        assert!(matches!(Catalog::from_yaml(&bad_locale), Err(CatalogError::Invalid(_))), "{bad_locale}");
+        let bad_id = good.replace("id: demo", "id: '\\\"><script>'");
+        assert!(matches!(Catalog::from_yaml(&bad_id), Err(CatalogError::Invalid(_))), "{bad_id}");
     }
 
     #[test]

@@ -59,10 +59,6 @@ pub struct EditionEntry {
     pub upstream: Option<String>,
 }
 
-fn is_valid_locale(locale: &str) -> bool {
-    !locale.trim().is_empty() && locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-}
-
 /// A lint a source allows, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,7 +171,7 @@ impl Manifest {
             if let Some(official) = &source.official_names {
                 check_relative_path(official).map_err(|message| invalid(official, message))?;
             }
-            if !is_valid_locale(&source.locale) {
+            if !crate::catalog::is_valid_locale(&source.locale) {
                 return Err(invalid(
                     &source.id,
                     format!("source `{}` has an invalid locale `{}`", source.id, source.locale),
@@ -189,7 +185,7 @@ impl Manifest {
             let mut locales = std::collections::HashSet::from([source.locale.as_str()]);
             for edition in &source.editions {
                 check_relative_path(&edition.file).map_err(|message| invalid(&edition.file, message))?;
-                if !is_valid_locale(&edition.locale) {
+                if !crate::catalog::is_valid_locale(&edition.locale) {
                     return Err(invalid(&edition.file, format!("edition `{}` has an invalid locale", edition.file)));
                 }
                 if !locales.insert(edition.locale.as_str()) {
