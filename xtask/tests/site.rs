@@ -204,6 +204,19 @@ fn the_error_index_searches_links_and_keeps_hostile_text_as_text_in_chromium() {
     assert_eq!(seen["total"], members);
     assert_eq!(seen["countBefore"], format!("{members} codes"));
 
+    // Accessible: every control labelled, the skip link first, contrast of
+    // at least 4.5:1 (WCAG AA) for every kind of text in both schemes.
+    assert_eq!(seen["unlabelled"], serde_json::json!([]));
+    assert_eq!(seen["firstTab"], "skip");
+    for scheme in ["light", "dark"] {
+        let ratios = seen["contrast"][scheme].as_object().expect("ratios");
+        assert_eq!(ratios.len(), 13);
+        for (selector, ratio) in ratios {
+            let ratio = ratio.as_f64().unwrap_or_else(|| panic!("no element {selector}"));
+            assert!(ratio >= 4.5, "{scheme} scheme: `{selector}` has contrast {ratio}:1");
+        }
+    }
+
     // "/" focuses the search; the code finds its entry, with the page's texts.
     assert_eq!(seen["focused"], "q");
     let by_code = strings(&seen["byCode"]["visible"]);

@@ -50,6 +50,43 @@ async function search(page, text) {
 try {
   const page = await open(`${base}/index.html`);
   out.total = await page.locator("article.entry").count();
+  // Accessibility: labelled controls, a skip link first in tab order, and
+  // text contrast (WCAG 2) in the light and the dark scheme.
+  out.unlabelled = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("input, select")).filter((control) => control.labels.length === 0)
+      .map((control) => control.id));
+  await page.keyboard.press("Tab");
+  out.firstTab = await page.evaluate(() => document.activeElement.className);
+  out.contrast = {};
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    out.contrast[scheme] = await page.evaluate(() => {
+      const channel = (value) => {
+        const c = value / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      const rgb = (text) => text.match(/[\d.]+/g).slice(0, 4).map(Number);
+      const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const background = (element) => {
+        for (let at = element; at; at = at.parentElement) {
+          const color = rgb(getComputedStyle(at).backgroundColor);
+          if (color.length < 4 || color[3] > 0) return color;
+        }
+        return [255, 255, 255];
+      };
+      const ratio = (element) => {
+        const fg = luminance(rgb(getComputedStyle(element).color));
+        const bg = luminance(background(element));
+        return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      };
+      const selectors = ["body", "h1", ".meta", "nav a", ".permalink", ".name", "dt", "dd", ".source", "#count", "label", "input", "select"];
+      return Object.fromEntries(selectors.map((selector) => {
+        const element = document.querySelector(selector);
+        return [selector, element === null ? null : Math.round(ratio(element) * 100) / 100];
+      }));
+    });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
   out.countBefore = await page.textContent("#count");
   // The keyboard: "/" focuses the search field, typing searches.
   await page.keyboard.press("/");
