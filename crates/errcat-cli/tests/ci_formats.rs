@@ -53,6 +53,15 @@ fn lint_sarif_is_a_valid_log_with_one_result_per_lint() {
 }
 
 #[test]
+fn lint_github_is_one_annotation_per_lint_then_the_count() {
+    let output = errcat(&["lint", LINT_PAGE, "--format", "github"]);
+    assert_eq!(output.status.code(), Some(1));
+    let annotations = text(&output.stdout);
+    assert_eq!(annotations.lines().filter(|line| line.starts_with("::warning file=")).count(), 4);
+    insta::assert_snapshot!("lint-github", annotations);
+}
+
+#[test]
 fn ingest_writes_its_diagnostics_as_sarif_or_annotations_on_stderr() {
     let output = errcat(&["ingest", SEED, "--locale", "zh-CN", "-q", "--diagnostic-format", "sarif"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
