@@ -4,6 +4,8 @@
 //! SARIF log is valid (official schema, Microsoft's validator), the JUnit
 //! report is well-formed, and each format is snapshotted.
 
+mod common;
+
 #[path = "../../crates/errcat-cli/tests/support/ci_formats.rs"]
 mod ci_formats;
 
@@ -11,30 +13,13 @@ use ci_formats::{junit_structure, sarif_problems};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// The generated file edited by hand (a rendered one: an edited catalog
 /// would also change the version and change reports regen computes).
 const EDITED: &str = "generated/c/zego_server_return_codes.c";
 
 /// A scratch checkout whose `generated/` drifted three ways.
 fn drifted() -> PathBuf {
-    let root = std::env::temp_dir().join(format!("errcat-ci-formats-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let workspace = xtask::workspace_root();
-    copy_dir(&workspace.join("docs-src"), &root.join("docs-src"));
-    copy_dir(&workspace.join("generated"), &root.join("generated"));
+    let root = common::scratch_checkout("ci-formats");
     let edited = root.join(EDITED);
     let text = std::fs::read_to_string(&edited).expect("read");
     std::fs::write(&edited, text.replacen("接口调用频率过高。", "手工修改。", 1)).expect("write");

@@ -9,6 +9,8 @@
 //! `PATH`). With `CI` set a missing one fails the test; locally it skips
 //! with a loud message.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -83,19 +85,6 @@ fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
     found
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn a_rust_crate_uses_the_generated_crate_by_path() {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -147,7 +136,7 @@ fn pip_installs_the_generated_python_package() {
     let Some(python) = tool("ERRCAT_PYTHON", "python3") else { return };
     let dir = scratch("python");
     // A copy: building a package writes into its folder.
-    copy_dir(&root().join("generated/python"), &dir.join("package"));
+    common::copy_dir(&root().join("generated/python"), &dir.join("package"));
     run(
         Command::new(&python)
             .args([

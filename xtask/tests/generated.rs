@@ -1,30 +1,14 @@
 //! `generated/` must match what regen produces, and `check` must catch
 //! every way it can drift; `regen` must never leave it half-written.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// A scratch copy of `docs-src/` and `generated/`.
 fn scratch(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("errcat-xtask-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let workspace = xtask::workspace_root();
-    copy_dir(&workspace.join("docs-src"), &root.join("docs-src"));
-    copy_dir(&workspace.join("generated"), &root.join("generated"));
-    root
+    common::scratch_checkout(name)
 }
 
 /// Every file under `dir` with its bytes.

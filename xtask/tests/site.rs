@@ -10,9 +10,13 @@
 //! (`ERRCAT_CHROMIUM`, `ERRCAT_PLAYWRIGHT`). With `CI` set a missing one
 //! fails the test; locally it skips with a loud message.
 
+#[path = "../../crates/errcat/tests/common/site_text.rs"]
+mod site_text;
+
 use errcat::catalog::{Catalog, Entry, Group, entry_anchor};
 use errcat::code::{Code, CodeType};
 use errcat::render::{Target, TemplateSet};
+use site_text::shown;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -125,20 +129,6 @@ fn hostile_catalog() -> Catalog {
         ..Group::default()
     });
     catalog
-}
-
-/// What the page shows of a text (every character that `must_escape`,
-/// but line feed and tab, made visible).
-fn shown(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if errcat::render::must_escape(c) && !matches!(c, '\n' | '\t') {
-                format!("⟨U+{:04X}⟩", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 fn committed_catalogs() -> Vec<Catalog> {

@@ -11,8 +11,8 @@
 //! - SARIF is JSON written by serde_json; file paths become URI references
 //!   (every byte but unreserved characters and `/` percent-encoded);
 //! - XML text and attributes escape `&`, `<`, `>`, `"` and `'`, and the
-//!   characters XML 1.0 cannot hold at all (most controls) are written as
-//!   `\u{…}`.
+//!   characters XML 1.0 cannot hold at all (most controls) are shown as
+//!   `⟨U+0000⟩` (the render core's `escape_markup`, as the error index).
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::Lint;
@@ -274,26 +274,11 @@ pub struct Suite {
     pub cases: Vec<Case>,
 }
 
-/// `text` escaped for XML 1.0 text and attribute values.
+/// `text` escaped for XML 1.0 text and attribute values; the characters
+/// XML 1.0 cannot hold even as references (most controls) are shown as
+/// `⟨U+0000⟩`.
 pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // The only characters XML 1.0 allows below U+0020; the rest, and
-            // U+FFFE/U+FFFF, cannot be written even as references.
-            '\t' | '\n' | '\r' => out.push_str(&format!("&#{};", c as u32)),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::language::escape_markup(text, crate::render::language::Breaks::References).into_owned()
 }
 
 /// A JUnit XML report (`<testsuites>` of `<testsuite>`s, each case a
@@ -411,8 +396,8 @@ mod tests {
 
     #[test]
     fn xml_escapes_markup_and_characters_xml_cannot_hold() {
-        assert_eq!(escape_xml("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
-        assert_eq!(escape_xml("a\0b\u{1b}c\nd"), "a\\u{0}b\\u{1b}c&#10;d");
+        assert_eq!(escape_xml("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(escape_xml("a\0b\u{1b}c\nd\u{202e}"), "a⟨U+0000⟩b⟨U+001B⟩c&#10;d⟨U+202E⟩");
         let report = junit(
             "t",
             &[Suite {

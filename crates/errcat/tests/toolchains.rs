@@ -16,6 +16,7 @@
 
 mod common;
 
+use common::site_text::shown;
 use common::{require_toolchain, run, scratch_dir, workspace_root};
 use errcat::catalog::{Catalog, EditionRef, Entry, Group, Retired, SCHEMA, SourceRef, Translation};
 use errcat::code::{Code, CodeType};
@@ -244,6 +245,8 @@ fn hostile_text() -> impl Strategy<Value = String> {
         Just("{{ x }}{% if %}".to_owned()),
         Just("中文，处理建议：".to_owned()),
         Just("\u{feff}".to_owned()),
+        Just("\u{fffe}\u{ffff}".to_owned()),
+        Just("<img src=x onerror=alert(1)>&amp;".to_owned()),
         Just("\u{202e}\u{2066}\u{200f}".to_owned()),
         any::<char>().prop_map(String::from),
     ];
@@ -1007,20 +1010,6 @@ fn hostile_text_stays_text_in_the_error_index() {
     )| {
         site_round_trip(&hostile_catalog(&texts, &names))?;
     });
-}
-
-/// What the error index shows of a text: every character that
-/// `must_escape`, but line feed and tab, as `⟨U+XXXX⟩`.
-fn shown(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if errcat::render::must_escape(c) && !matches!(c, '\n' | '\t') {
-                format!("⟨U+{:04X}⟩", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// The elements the error index's template writes: anything else in the

@@ -267,6 +267,45 @@ pub fn must_escape(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// How [`escape_markup`] writes line feeds, tabs and carriage returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// Line feeds and tabs as they are (HTML text shown with
+    /// `white-space: pre-wrap`); a carriage return is shown.
+    Kept,
+    /// All three as character references (XML attributes keep them so).
+    References,
+}
+
+/// `text` escaped for HTML or XML, between tags and inside a quoted
+/// attribute alike: `&`, `<`, `>`, `"` and `'` become character references,
+/// and every other character that [`must_escape`] (controls, bidirectional
+/// overrides, separators; most cannot be written in XML at all), and the
+/// noncharacters U+FFFE and U+FFFF, is shown as `⟨U+202E⟩`.
+pub fn escape_markup(text: &str, breaks: Breaks) -> Cow<'_, str> {
+    let kept = |c: char| breaks == Breaks::Kept && matches!(c, '\n' | '\t');
+    // U+FFFE and U+FFFF are not characters XML may hold either.
+    let needs =
+        |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{fffe}' | '\u{ffff}') || (must_escape(c) && !kept(c));
+    if !text.chars().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' | '\r' if breaks == Breaks::References => out.push_str(&format!("&#{};", c as u32)),
+            c if needs(c) => out.push_str(&format!("⟨U+{:04X}⟩", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A double-quoted string literal that evaluates to exactly `text` in a
 /// C-like language: `"`, `\\`, LF, CR and TAB get their usual escapes,
 /// `special` may escape more (`$` in Kotlin), and every character that

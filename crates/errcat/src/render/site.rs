@@ -5,14 +5,14 @@
 //! every character that [`must_escape`](super::must_escape) (controls,
 //! bidirectional overrides, separators) is shown as `⟨U+202E⟩`, so no
 //! documentation text can add markup, script or invisible reordering to
-//! the page. Line feeds and tabs stay (the page shows texts with
-//! `white-space: pre-wrap`). Names are kept as the catalog has them: the
+//! the page ([`escape_markup`]). Line feeds and tabs stay (the page shows
+//! texts with `white-space: pre-wrap`). Names are kept as the catalog has them: the
 //! page declares no identifiers.
 //!
 //! The page itself (markup, style, script) is the template's; this module
 //! only escapes.
 
-use super::language::{IdentKind, Language, must_escape};
+use super::language::{Breaks, IdentKind, Language, escape_markup};
 use super::model::CodeWidth;
 use std::borrow::Cow;
 
@@ -24,23 +24,7 @@ pub const TARGET: super::Target = super::Target(&Site);
 
 /// `text` escaped for HTML text and quoted attribute values.
 pub fn escape_html(text: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || (must_escape(c) && !matches!(c, '\n' | '\t'));
-    if !text.chars().any(needs) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if needs(c) => out.push_str(&format!("⟨U+{:04X}⟩", c as u32)),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    escape_markup(text, Breaks::Kept)
 }
 
 impl Language for Site {

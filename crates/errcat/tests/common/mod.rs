@@ -2,6 +2,8 @@
 //! manifest settings, and test pages with their optional settings sidecar.
 #![allow(dead_code)]
 
+pub mod site_text;
+
 use errcat::catalog::Catalog;
 use errcat::diagnostic::Diagnostic;
 use errcat::lower::SourceSettings;

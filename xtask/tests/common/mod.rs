@@ -1,0 +1,29 @@
+//! Helpers shared by xtask's tests: copying folders, and scratch
+//! checkouts of `docs-src/` and `generated/` to break on purpose.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A scratch copy of `docs-src/` and `generated/` named `name`.
+pub fn scratch_checkout(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("errcat-xtask-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let workspace = xtask::workspace_root();
+    copy_dir(&workspace.join("docs-src"), &root.join("docs-src"));
+    copy_dir(&workspace.join("generated"), &root.join("generated"));
+    root
+}
