@@ -492,6 +492,8 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
     let code = wanted;
     let matches = |code: &errcat::code::Code| number.as_ref() == Some(code) || code.as_text() == Some(wanted);
     let catalogs = read_catalogs(&args.catalogs)?;
+    // The error index beside the catalogs (`generated/site/`), when there is one.
+    let index = args.catalogs.parent().map(|dir| dir.join("site/index.html")).filter(|index| index.is_file());
     let mut found = 0;
     let mut out = String::new();
     for catalog in &catalogs {
@@ -531,6 +533,10 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
                 lines.join(","),
                 catalog.locale
             ));
+            if let Some(index) = &index {
+                let anchor = errcat::catalog::entry_anchor(&catalog.id, &group.name, &entry.code);
+                out.push_str(&format!("  index:     {}#{anchor}\n", index.display()));
+            }
             // Every other locale of the page: its texts, or that it has none for this code.
             for edition in &catalog.editions {
                 let locale = &edition.locale;

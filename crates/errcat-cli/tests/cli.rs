@@ -97,6 +97,11 @@ fn explain_lists_every_entry_with_a_code_across_catalogs() {
     // Every locale of the page: the English edition's texts and line.
     assert!(stdout.contains("[en] message   Interface call frequency too high."), "{stdout}");
     assert!(stdout.contains("[en] source:   docs-src/zego-server-global-return-codes.en.mdx:131"), "{stdout}");
+    // Its permalink in the error index, which has that id.
+    let permalink = "generated/site/index.html#zego-server-return-codes-MediaService-5007";
+    assert!(stdout.contains(&format!("  index:     {permalink}")), "{stdout}");
+    let page = std::fs::read_to_string(root().join("generated/site/index.html")).expect("the index");
+    assert!(page.contains("id=\"zego-server-return-codes-MediaService-5007\""));
 
     let zero = text(&errcat(&["explain", "0"], None).stdout);
     for section in ["房间信令接口", "混流转码接口", "媒体服务接口", "媒体文件接口"] {
