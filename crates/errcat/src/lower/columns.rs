@@ -88,15 +88,37 @@ pub fn unwrap_markup(text: &str) -> String {
     text.chars().filter(|c| !matches!(c, '`' | '*' | '$')).collect::<String>().trim().to_owned()
 }
 
-/// A code cell written as an assignment, `APP_ERR_OK = 0`: the identifier
-/// and the value.
+/// A code cell written as an assignment, `APP_ERR_OK = 0`, or as a C
+/// declaration, `const int32_t APP_ERR_OK = 0`: the identifier and the
+/// value (type and qualifier words before the identifier are dropped).
 pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
     let (name, value) = text.split_once('=')?;
     let (name, value) = (name.trim(), value.trim().trim_end_matches([',', ';']).trim());
+    // `static const uint32_t NAME`: the last word names, the words before
+    // are a type and qualifiers (a few identifier-shaped words).
+    let name = match name.rsplit_once(char::is_whitespace) {
+        Some((declared, last)) => {
+            let words: Vec<&str> = declared.split_whitespace().collect();
+            let typed = words.len() <= 4 && words.iter().all(|word| is_type_word(word));
+            if typed { last.trim() } else { name }
+        }
+        None => name,
+    };
     (is_identifier(name) || name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.is_empty())
         .then_some(())
         .filter(|_| CodeCell::parse(value).is_ok())
         .map(|_| (name, value))
+}
+
+/// A word of a declaration before its identifier: a qualifier or builtin
+/// type keyword (`const`, `unsigned`), a `_t` type (`int32_t`), or a type
+/// name (`UInt32`, `HRESULT`).
+fn is_type_word(word: &str) -> bool {
+    let shaped = word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    shaped
+        && (super::words::DECLARATION_WORDS.contains(&word)
+            || (word.ends_with("_t") && word.len() > 2)
+            || word.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
 /// False for text that [`CodeCell::parse`] certainly rejects: a character
@@ -143,12 +165,18 @@ fn code_like_share(cells: &[String]) -> f64 {
     if filled.is_empty() {
         return 0.0;
     }
+    let upper = |text: &str| text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let marked = |text: &str| text.contains('_') || text.chars().any(|c| c.is_ascii_digit());
+    // One-word codes (`ABORTED`, `INTERNAL`) count beside snake-case ones
+    // (`NOT_FOUND`), but at least half must carry the mark of a code.
+    if filled.iter().filter(|text| marked(text)).count() * 2 < filled.len() {
+        return 0.0;
+    }
     let code_like = filled
         .iter()
         .filter(|text| {
+            let screaming = upper(text) && (text.contains('_') || text.len() >= 4);
             let has_digit = text.chars().any(|c| c.is_ascii_digit());
-            let screaming =
-                text.contains('_') && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
             crate::code::Code::looks_like_text_code(text) && (has_digit || screaming)
         })
         .count();
@@ -285,6 +313,14 @@ pub fn is_identifier(text: &str) -> bool {
         return false;
     }
     if !text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.' | ':')) {
+        return false;
+    }
+    // A file name (`alpha_decay.f90`, `error_codes.h`) names a file, not a code.
+    if let Some((stem, extension)) = text.rsplit_once('.')
+        && (1..=4).contains(&extension.len())
+        && extension.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && stem.chars().any(|c| c.is_ascii_lowercase())
+    {
         return false;
     }
     let bytes = text.as_bytes();
@@ -718,6 +754,9 @@ mod tests {
         assert_eq!(split_assignment("APP_ERR_OK = 0"), Some(("APP_ERR_OK", "0")));
         assert_eq!(split_assignment("kFoo = 0x10,"), Some(("kFoo", "0x10")));
         assert_eq!(split_assignment("a = b"), None);
+        assert_eq!(split_assignment("int32_t AICPU_ERROR_OVERFLOW = 521011"), Some(("AICPU_ERROR_OVERFLOW", "521011")));
+        assert_eq!(split_assignment("static const uint32_t  kBad = 0x2;"), Some(("kBad", "0x2")));
+        assert_eq!(split_assignment("the value of x = 3"), None);
         let table: &[&[&str]] =
             &[&["返回码", "返回说明"], &["APP_ERR_OK = 0", "success"], &["APP_BASE = 2000", "base"]];
         assert_eq!(roles(table), [Code, Message]);
@@ -725,10 +764,12 @@ mod tests {
 
     #[test]
     fn identifiers() {
-        for yes in ["kXxxError", "ERR_XXX", "SomethingErrorFoo", "E_FAIL", "NSURLErrorCancelled"] {
+        for yes in
+            ["kXxxError", "ERR_XXX", "SomethingErrorFoo", "E_FAIL", "NSURLErrorCancelled", "Invalid_Param.Missing"]
+        {
             assert!(is_identifier(yes), "{yes}");
         }
-        for no in ["Success", "1001", "超时", "a b", "OK"] {
+        for no in ["Success", "1001", "超时", "a b", "OK", "alpha_decay_rate_module.f90", "error_codes.h"] {
             assert!(!is_identifier(no), "{no}");
         }
     }

@@ -12,6 +12,7 @@
 
 pub mod columns;
 pub mod labels;
+pub mod list_tables;
 pub mod prose;
 pub mod sections;
 pub mod words;
@@ -19,7 +20,7 @@ pub mod words;
 use crate::catalog::{Catalog, CatchAll, CodeRange, Entry, Group, SCHEMA, SourceRef, Variant};
 use crate::code::{Code, CodeCell, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::raw::{RawDoc, RawRow, RawTable};
+use crate::raw::{RawBlock, RawDoc, RawRow, RawTable};
 use columns::{ColumnPlan, ColumnRole, signed32, unwrap_markup};
 use labels::Field;
 use serde::{Deserialize, Serialize};
@@ -201,7 +202,17 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
 /// lowered, so a large page's raw cells and its catalog do not all exist
 /// at once, and the memory of one is reused for the other.
 pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
-    let RawDoc { title, headings, notes, tables, blocks } = doc;
+    let RawDoc { title, headings, notes, mut tables, blocks } = doc;
+    // Tables written as nested lists join the page's tables.
+    let (from_lists, used) = list_tables::list_tables(&blocks, &headings);
+    let blocks: Vec<RawBlock> = if used.is_empty() {
+        blocks
+    } else {
+        tables.extend(from_lists);
+        tables.sort_by_key(|table| table.line);
+        let used: std::collections::HashSet<usize> = used.into_iter().collect();
+        blocks.into_iter().enumerate().filter(|(index, _)| !used.contains(index)).map(|(_, block)| block).collect()
+    };
     let mut lowering = Lowering::new(info, settings);
     lowering.constants = prose::constants(&blocks);
     let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
@@ -253,6 +264,14 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
             DiagnosticKind::NoEntries,
             first_table_line,
             format!("the page's tables have {table_rows} row(s) but yield no entries; see the diagnostics above"),
+        );
+    } else if groups.iter().all(|group| group.entries.is_empty() && group.ranges.is_empty()) {
+        // A page given as an error-code page that yields nothing is an
+        // error, never an empty catalog with exit 0.
+        lowering.report(
+            DiagnosticKind::NoEntries,
+            0,
+            "the page yields no entries: no table, heading, list or definition on it documents a code".to_owned(),
         );
     }
     let catalog = Catalog {

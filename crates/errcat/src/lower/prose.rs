@@ -1,5 +1,6 @@
 //! Codes documented outside tables: one heading per code (`## 201 权限校验失败`,
-//! `#### P1000`, `## ER_FOO (1004)`) or one list item per code (`` - `0` -
+//! `#### P1000`, `## ER_FOO (1004)`, `## Check the arguments [arg-type]`),
+//! a name paragraph over a code paragraph (`**ERROR_SUCCESS**`, `0 (0x0)`) or one list item per code (`` - `0` -
 //! Success``, `- Error number: 8001`), with the prose below as message,
 //! labelled cause and solution (`**可能原因**`, `Cause:`) and notes; and
 //! constants defined in code blocks (`ERR_A = -1,`, `#define ERR_A 1`) that
@@ -37,6 +38,7 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     let mut found = Vec::new();
     let mut consumed = vec![false; blocks.len()];
     heading_entries(blocks, table_lines, &mut consumed, &mut found);
+    named_value_entries(blocks, &mut consumed, &mut found);
     item_entries(blocks, &consumed, &mut found);
     found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
     found
@@ -141,6 +143,16 @@ fn heading_code(title: &str) -> Option<HeadingCode> {
     {
         title.truncate(open);
         title = title.trim_end().to_owned();
+    }
+    // `Check that type arguments exist [type-arg]`: a title, then the code
+    // in brackets at its end.
+    if let Some(open) = title.rfind('[')
+        && title.ends_with(']')
+        && let before = title[..open].trim()
+        && !before.is_empty()
+        && let Some((cell @ CodeCell::Codes(_), literal)) = parse_code(&title[open + 1..title.len() - 1])
+    {
+        return Some((cell, literal, None, Some(before.to_owned())));
     }
     // `ER_FOO (1004)`: a name, then the code.
     if let Some((name, rest)) = title.split_once(['(', '（'])
@@ -257,6 +269,91 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
             texts,
             section_line: parent.map(|parent| blocks[parent].line),
             lines: (blocks[index].line..=last.max(blocks[index].line)).collect(),
+        });
+    }
+}
+
+/// A paragraph that is only a code, with its other form in parentheses:
+/// `1 (0x1)`, `0x1F (31)`, `1001`. Integers only.
+fn code_paragraph(text: &str) -> Option<(CodeCell, Option<String>)> {
+    let text = text.trim();
+    let (token, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let rest = rest.trim();
+    let other_form = rest.is_empty()
+        || rest
+            .strip_prefix(['(', '（'])
+            .and_then(|inner| inner.strip_suffix([')', '）']))
+            .is_some_and(|inner| parse_code(inner).is_some());
+    let (cell, literal) = parse_code(token)?;
+    let integers = matches!(&cell, CodeCell::Codes(codes) if codes.iter().all(|code| !code.is_text()));
+    (other_form && integers).then_some((cell, literal))
+}
+
+/// A name paragraph and its code paragraph: their block indices, the name,
+/// the code, its literal, and the line of the heading above.
+type NamedValue = (usize, usize, String, CodeCell, Option<String>, Option<u32>);
+
+/// `**ERROR_SUCCESS**` over `0 (0x0)` over `The operation completed
+/// successfully.`: a paragraph that is only an identifier, the next one
+/// only the code, then the paragraphs that describe it, up to the next such
+/// pair or heading. Like headings and items, only among at least three
+/// pairs under one heading.
+fn named_value_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|block| if block.kind == BlockKind::Paragraph { plain(&block.text) } else { String::new() })
+        .collect();
+    let mut pairs: Vec<NamedValue> = Vec::new();
+    let mut section_line = None;
+    for (index, block) in blocks.iter().enumerate() {
+        if let BlockKind::Heading(_) = block.kind {
+            section_line = Some(block.line);
+            continue;
+        }
+        let name = texts[index].trim();
+        if consumed[index] || block.kind != BlockKind::Paragraph || !super::columns::is_identifier(name) {
+            continue;
+        }
+        // The next paragraph with text; blank-looking ones (spaces) between.
+        let Some(next) = (index + 1..blocks.len())
+            .find(|next| !texts[*next].trim().is_empty() || blocks[*next].kind != BlockKind::Paragraph)
+        else {
+            continue;
+        };
+        if blocks[next].kind != BlockKind::Paragraph || consumed[next] {
+            continue;
+        }
+        if let Some((cell, literal)) = code_paragraph(&texts[next]) {
+            pairs.push((index, next, name.to_owned(), cell, literal, section_line));
+        }
+    }
+    let mut per_section: HashMap<Option<u32>, usize> = HashMap::new();
+    for pair in &pairs {
+        *per_section.entry(pair.5).or_default() += 1;
+    }
+    // Consecutive codes are fine here: each pair is named.
+    pairs.retain(|pair| per_section[&pair.5] >= 3);
+    for (position, (name_index, code_index, name, cell, literal, section_line)) in pairs.iter().enumerate() {
+        let next_pair = pairs.get(position + 1).map_or(blocks.len(), |pair| pair.0);
+        let end = (code_index + 1..next_pair)
+            .find(|index| matches!(blocks[*index].kind, BlockKind::Heading(_)))
+            .unwrap_or(next_pair);
+        let body = &blocks[code_index + 1..end];
+        let mut texts = Vec::new();
+        body_texts(body, &mut texts);
+        for flag in &mut consumed[*name_index..end] {
+            *flag = true;
+        }
+        let first = blocks[*name_index].line;
+        let last =
+            body.iter().rev().find(|block| !plain(&block.text).is_empty()).map_or(first, |block| block.last_line);
+        found.push(ProseEntry {
+            cell: cell.clone(),
+            literal: literal.clone(),
+            name: Some(name.clone()),
+            texts,
+            section_line: *section_line,
+            lines: (first..=last.max(first)).collect(),
         });
     }
 }
@@ -623,8 +720,37 @@ mod tests {
             code("1001 — Something"),
             Some((CodeCell::Codes(vec![Code::new(1001)]), None, Some("Something".to_owned())))
         );
+        assert_eq!(
+            code("检查类型参数是否存在 [type-arg]"),
+            Some((CodeCell::Codes(vec![Code::text("type-arg")]), None, Some("检查类型参数是否存在".to_owned())))
+        );
         assert_eq!(code("Overview"), None);
         assert_eq!(code("See also"), None);
+        assert_eq!(code("Read the [docs]"), None, "one plain word in brackets is no code");
+    }
+
+    #[test]
+    fn a_name_paragraph_over_a_code_paragraph_is_that_code() {
+        let mut blocks = vec![block(BlockKind::Heading(2), 1, "## Codes")];
+        let mut line = 2;
+        for (name, value, text) in [
+            ("**ERROR\\_SUCCESS**", "0 (0x0)", "The operation completed successfully."),
+            ("**ERROR\\_INVALID\\_FUNCTION**", "1 (0x1)", "Incorrect function."),
+            ("**ERROR\\_FILE\\_NOT\\_FOUND**", "2 (0x2)", "The system cannot find the file specified."),
+        ] {
+            for text in [name, value, text] {
+                blocks.push(block(BlockKind::Paragraph, line, text));
+                line += 2;
+            }
+        }
+        let found = entries(&blocks, &[]);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].cell, CodeCell::Codes(vec![Code::new(1)]));
+        assert_eq!(found[1].name.as_deref(), Some("ERROR_INVALID_FUNCTION"));
+        assert_eq!(found[1].texts, vec![(Field::Message, "Incorrect function.".to_owned())]);
+        assert_eq!(found[0].section_line, Some(1));
+        // Two pairs are not enough.
+        assert!(entries(&blocks[..7], &[]).is_empty());
     }
 
     #[test]

@@ -331,6 +331,34 @@ pub fn strip_deprecated(name: &str) -> (String, bool) {
     (rest.split_whitespace().collect::<Vec<_>>().join(" "), found)
 }
 
+/// Words of a declaration before its identifier in a code cell
+/// (`const int32_t NAME = 1`): qualifiers and builtin type keywords of C-like
+/// languages. `_t` types and capitalized type names count too (`columns.rs`).
+pub const DECLARATION_WORDS: &[&str] = &[
+    "const",
+    "static",
+    "extern",
+    "volatile",
+    "constexpr",
+    "inline",
+    "unsigned",
+    "signed",
+    "int",
+    "long",
+    "short",
+    "char",
+    "enum",
+    "final",
+    "public",
+    "private",
+    "protected",
+    "internal",
+    "readonly",
+    "let",
+    "val",
+    "var",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

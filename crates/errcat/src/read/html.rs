@@ -12,7 +12,7 @@
 use super::inline::{Tag, TextBuilder};
 use super::{LineIndex, ReadOptions, is_note_class, numbered_section_title, section};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::raw::{RawCell, RawDoc, RawRow, RawSection, RawTable};
+use crate::raw::{BlockKind, RawBlock, RawCell, RawDoc, RawRow, RawSection, RawTable};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -115,16 +115,28 @@ fn is_chrome(node: NodeRef<'_, Node>) -> bool {
     element.name() == "aside" && !has_note_class(node)
 }
 
-/// Collapsed text of a subtree (headings, paragraphs), without chrome and
-/// without tables (an unclosed heading can swallow the table after it).
+/// A permalink beside a heading (`<a class="headerlink" href="#x">¶</a>`):
+/// a link to a fragment whose text is a symbol, not words.
+fn is_permalink(node: NodeRef<'_, Node>) -> bool {
+    let Node::Element(element) = node.value() else { return false };
+    if element.name() != "a" || !element.attr("href").is_some_and(|href| href.starts_with('#')) {
+        return false;
+    }
+    let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+    let text = text.trim();
+    text.chars().count() <= 2 && !text.chars().any(char::is_alphanumeric)
+}
+
+/// Collapsed text of a subtree (headings, paragraphs), without chrome,
+/// permalinks and tables (an unclosed heading can swallow the table after
+/// it).
 fn plain_text(node: NodeRef<'_, Node>) -> String {
     let mut out = String::new();
     for descendant in node.descendants() {
         if let Node::Text(text) = descendant.value()
-            && !descendant
-                .ancestors()
-                .take_while(|ancestor| ancestor.id() != node.id())
-                .any(|ancestor| is_chrome(ancestor) || element_name(ancestor) == Some("table"))
+            && !descendant.ancestors().take_while(|ancestor| ancestor.id() != node.id()).any(|ancestor| {
+                is_chrome(ancestor) || is_permalink(ancestor) || element_name(ancestor) == Some("table")
+            })
         {
             out.push_str(text);
         }
@@ -203,6 +215,15 @@ pub fn read_fragment(
 }
 
 impl Reader<'_> {
+    /// Prose outside tables (headings, paragraphs, list items, code), for
+    /// codes documented outside tables; empty text is no block.
+    fn block(&mut self, kind: BlockKind, line: u32, text: String) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.doc.blocks.push(RawBlock { kind, line, last_line: line, text: text.to_owned() });
+        }
+    }
+
     fn line(&self, node: NodeRef<'_, Node>) -> u32 {
         self.lines.get(&node.id()).map_or(0, |(line, _)| *line)
     }
@@ -252,12 +273,18 @@ impl Reader<'_> {
                         self.doc.title = Some(title.clone());
                     }
                     let level = name[1..].parse::<u8>().unwrap_or(6);
+                    self.block(BlockKind::Heading(level), line, title.clone());
                     let heading = section(title, line, level, false);
                     self.doc.headings.push(heading.clone());
                     self.section = Some(heading);
                     self.walk(child, depth + 1);
                 }
                 "p" => {
+                    // A paragraph of its own; one inside a list item is the item's.
+                    if !child.ancestors().any(|ancestor| element_name(ancestor) == Some("li")) {
+                        let text = self.cell(child).text();
+                        self.block(BlockKind::Paragraph, line, text);
+                    }
                     if self.options.numbered_sections
                         && let Some((title, level)) = numbered_section_title(&plain_text(child))
                     {
@@ -266,6 +293,20 @@ impl Reader<'_> {
                         self.section = Some(heading);
                     }
                     self.walk(child, depth + 1);
+                }
+                "li" => {
+                    let depth_in_lists = child
+                        .ancestors()
+                        .filter(|ancestor| matches!(element_name(*ancestor), Some("ul" | "ol")))
+                        .count();
+                    let text = self.cell(child).text();
+                    self.block(BlockKind::Item(u8::try_from(depth_in_lists.max(1)).unwrap_or(u8::MAX)), line, text);
+                    self.walk(child, depth + 1);
+                }
+                "pre" => {
+                    let text: String =
+                        child.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                    self.block(BlockKind::Code, line, text);
                 }
                 "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => {
                     self.walk(child, depth + 1);
@@ -454,6 +495,24 @@ mod tests {
         assert_eq!(table.section.as_ref().map(|s| (s.title.as_str(), s.line)), Some(("房间", 3)));
         assert_eq!((table.line, table.rows[0].line), (5, 7));
         assert_eq!(table.rows[0].cells[1].text(), "房间不存在。");
+    }
+
+    #[test]
+    fn headings_paragraphs_items_and_code_are_prose_blocks_without_permalinks() {
+        let (doc, _) = read(
+            "<html><body>\n<h2>Check arguments [arg-type]<a class=\"headerlink\" href=\"#arg-type\">¶</a></h2>\n<p>Text <code>x</code>.</p>\n<ul><li>One<p>inner</p></li></ul>\n<pre>a = 1</pre>\n</body></html>",
+        );
+        let blocks: Vec<(BlockKind, u32, &str)> =
+            doc.blocks.iter().map(|block| (block.kind, block.line, block.text.as_str())).collect();
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Heading(2), 2, "Check arguments [arg-type]"),
+                (BlockKind::Paragraph, 3, "Text `x`."),
+                (BlockKind::Item(1), 4, "One\ninner"),
+                (BlockKind::Code, 5, "a = 1"),
+            ]
+        );
     }
 
     #[test]
