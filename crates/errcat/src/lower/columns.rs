@@ -110,6 +110,44 @@ pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
         .map(|_| (name, value))
 }
 
+/// A cell that was meant as a code but is not one (`1x`, `10O1`): code
+/// characters with a digit, unlike a cross reference (`见下表`, `See below`).
+fn mistyped_code(cell: &str) -> bool {
+    let text = unwrap_markup(cell);
+    could_be_code(&text) && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A header that names errors or codes (`Error`, `Error code`, `错误码`).
+fn names_errors(header: &str) -> bool {
+    says_code(header) || header.to_lowercase().contains("error") || header.contains("错误")
+}
+
+/// A cell as a code would be read from it: markup unwrapped, and the words
+/// naming the code's kind dropped ([`strip_code_label`]).
+fn code_candidate(cell: &str) -> String {
+    let text = unwrap_markup(cell);
+    strip_code_label(&text).unwrap_or(text)
+}
+
+/// A code cell that names the kind of code before it: `Compiler error
+/// C3500`, `Linker Tools Error LNK1104`, `Warning C4996`, `错误码 1001`: the
+/// code. One to three words before it, one of them `error`, `warning` or a
+/// code word, each a capitalized word or such a word.
+pub fn strip_code_label(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (words, code) = text.rsplit_once(char::is_whitespace)?;
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let kind_word = |word: &str| {
+        word.eq_ignore_ascii_case("error") || word.eq_ignore_ascii_case("warning") || super::words::says_code(word)
+    };
+    let labelled = (1..=3).contains(&words.len())
+        && words.iter().any(|word| kind_word(word))
+        && words.iter().all(|word| kind_word(word) || word.starts_with(|c: char| c.is_uppercase()));
+    let is_code = CodeCell::parse(code).is_ok()
+        || (crate::code::Code::looks_like_text_code(code) && code.chars().any(|c| c.is_ascii_digit()));
+    (labelled && is_code).then(|| code.to_owned())
+}
+
 /// A word of a declaration before its identifier: a qualifier or builtin
 /// type keyword (`const`, `unsigned`), a `_t` type (`int32_t`), or a type
 /// name (`UInt32`, `HRESULT`).
@@ -143,7 +181,7 @@ pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
         if (filled - strings) * 2 >= cells.len() && index > 0 {
             return false;
         }
-        let text = unwrap_markup(cell);
+        let text = code_candidate(cell);
         if text.is_empty() || is_dash(&text) {
             continue;
         }
@@ -160,8 +198,11 @@ pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
 /// look alone: letters and digits (`AADSTS50012`, `P1000`) or capitals
 /// joined by `_` (`INTERNAL_SERVER_ERROR`), never a camelCase parameter
 /// name or a word.
-fn code_like_share(cells: &[String]) -> f64 {
-    let filled: Vec<String> = cells.iter().map(|cell| unwrap_markup(cell)).filter(|cell| !cell.is_empty()).collect();
+/// `snake_case` codes (`invalid_grant`) count only where `lowercase` (the
+/// column's header names errors or codes): elsewhere such a column is as
+/// likely field or parameter names.
+fn code_like_share(cells: &[String], lowercase: bool) -> f64 {
+    let filled: Vec<String> = cells.iter().map(|cell| code_candidate(cell)).filter(|cell| !cell.is_empty()).collect();
     if filled.is_empty() {
         return 0.0;
     }
@@ -176,8 +217,11 @@ fn code_like_share(cells: &[String]) -> f64 {
         .iter()
         .filter(|text| {
             let screaming = upper(text) && (text.contains('_') || text.len() >= 4);
+            let snake = lowercase
+                && text.contains('_')
+                && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             let has_digit = text.chars().any(|c| c.is_ascii_digit());
-            crate::code::Code::looks_like_text_code(text) && (has_digit || screaming)
+            crate::code::Code::looks_like_text_code(text) && (has_digit || screaming || snake)
         })
         .count();
     code_like as f64 / filled.len() as f64
@@ -233,6 +277,7 @@ impl Stats {
             let unwrapped = with_hex_prefix(&unwrap_markup(cell), hex);
             let value = split_assignment(&unwrapped).map(|(_, value)| value.to_owned());
             let unwrapped = value.unwrap_or(unwrapped);
+            let unwrapped = strip_code_label(&unwrapped).unwrap_or(unwrapped);
             let parsed = if could_be_code(&unwrapped) {
                 CodeCell::parse(&unwrapped)
             } else {
@@ -395,9 +440,16 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
         });
         // A header that only says "value" (`默认值`, `Value`) names the code
         // column when its cells agree; "code" headers are believed anyway
-        // (their rows that are not codes are reported one by one).
+        // (their rows that are not codes are reported one by one), unless
+        // no cell is or was meant as a code (`见下表`, `[see](…)`: cross
+        // references).
         let by_header = (0..width).find(|i| {
+            let column = cells.get(*i).map_or(&[][..], Vec::as_slice);
             forced[*i].is_none()
+                && (stats[*i].filled == 0
+                    || stats[*i].codes > 0
+                    || holds_string_codes(column.iter().map(String::as_str))
+                    || column.iter().any(|cell| mistyped_code(cell)))
                 && header_role(*i) == Some(ColumnRole::Code)
                 && (says_code(&headers[*i]) || stats[*i].share(stats[*i].codes) >= 0.5)
         });
@@ -421,7 +473,7 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                     && !header_role(*i).is_some_and(ColumnRole::is_text)
                     && stats[*i].filled >= 3
                     && stats[*i].share(stats[*i].unique) >= 0.9
-                    && code_like_share(column) >= 0.8
+                    && code_like_share(column, names_errors(&headers[*i])) >= 0.8
             })
         };
         let chosen = match (best, strings) {
@@ -438,7 +490,7 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                 findings.push(format!(
                     "column `{}` holds unique string codes ({} of {} cells look like codes) although no header names a code column",
                     shown(code),
-                    (code_like_share(&cells[code]) * s.filled as f64).round(),
+                    (code_like_share(&cells[code], names_errors(&headers[code])) * s.filled as f64).round(),
                     s.filled
                 ));
             } else if header_role(code) != Some(ColumnRole::Code) {
@@ -757,6 +809,16 @@ mod tests {
         assert_eq!(split_assignment("int32_t AICPU_ERROR_OVERFLOW = 521011"), Some(("AICPU_ERROR_OVERFLOW", "521011")));
         assert_eq!(split_assignment("static const uint32_t  kBad = 0x2;"), Some(("kBad", "0x2")));
         assert_eq!(split_assignment("the value of x = 3"), None);
+    }
+
+    #[test]
+    fn a_code_named_by_its_kind_is_the_code() {
+        assert_eq!(strip_code_label("Compiler error C3500").as_deref(), Some("C3500"));
+        assert_eq!(strip_code_label("Linker Tools Error LNK1104").as_deref(), Some("LNK1104"));
+        assert_eq!(strip_code_label("Error 404").as_deref(), Some("404"));
+        assert_eq!(strip_code_label("Retry after 5"), None);
+        assert_eq!(strip_code_label("the server returned error 500"), None);
+        assert_eq!(strip_code_label("C3500"), None);
         let table: &[&[&str]] =
             &[&["返回码", "返回说明"], &["APP_ERR_OK = 0", "success"], &["APP_BASE = 2000", "base"]];
         assert_eq!(roles(table), [Code, Message]);

@@ -14,6 +14,7 @@ pub mod columns;
 pub mod labels;
 pub mod list_tables;
 pub mod prose;
+pub mod record_tables;
 pub mod sections;
 pub mod words;
 
@@ -213,6 +214,9 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
         let used: std::collections::HashSet<usize> = used.into_iter().collect();
         blocks.into_iter().enumerate().filter(|(index, _)| !used.contains(index)).map(|(_, block)| block).collect()
     };
+    // Tables written as label/value records get one row per record.
+    let tables: Vec<RawTable> =
+        tables.into_iter().map(|table| record_tables::as_records(&table).unwrap_or(table)).collect();
     let mut lowering = Lowering::new(info, settings);
     lowering.constants = prose::constants(&blocks);
     let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
@@ -620,12 +624,15 @@ impl<'a> Lowering<'a> {
                 );
             } else if !rows.is_empty() {
                 let shown = headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ");
+                let why = match headers.iter().find(|header| words::says_code(header)) {
+                    Some(header) => format!("the column `{header}` is named as the code, but none of its cells is one"),
+                    None => "no column's cells are codes and no header names one".to_owned(),
+                };
                 self.report_table(
                     DiagnosticKind::NoCodeColumn,
                     table,
                     format!(
-                        "table with header [{shown}] has no code column (no column's cells are codes and no header \
-                         names one); its {} row(s) are not read ({ROLE_HINT})",
+                        "table with header [{shown}] has no code column ({why}); its {} row(s) are not read ({ROLE_HINT})",
                         rows.len()
                     ),
                 );
@@ -861,6 +868,10 @@ impl<'a> Lowering<'a> {
                 cells.name = Some(name.to_owned());
             }
             code_text = value.to_owned();
+        }
+        // `Compiler error C3500`: the code after the words naming its kind.
+        if let Some(code) = columns::strip_code_label(&code_text) {
+            code_text = code;
         }
         let mut lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         // A name whose value a code block on the page defines.

@@ -403,7 +403,27 @@ fn is_note(text: &str) -> bool {
 }
 
 /// Message, cause, solution and notes from the blocks below a code.
+/// A paragraph whose later line opens with a label (`…is invalid.` then
+/// `Resolution: …` on the next line) as two paragraphs, split there.
+fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
+    let lines: Vec<&str> = block.text.lines().collect();
+    let labelled = |line: &&str| label(&plain(line)).is_some_and(|(_, rest)| !rest.trim().is_empty());
+    match (block.kind, lines.iter().skip(1).position(labelled)) {
+        (BlockKind::Paragraph, Some(at)) => {
+            let (before, after) = lines.split_at(at + 1);
+            let line = block.line + u32::try_from(at + 1).unwrap_or(0);
+            vec![
+                RawBlock { last_line: line.saturating_sub(1), text: before.join("\n"), ..block.clone() },
+                RawBlock { line, text: after.join("\n"), ..block.clone() },
+            ]
+        }
+        _ => vec![block.clone()],
+    }
+}
+
 fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
+    let split: Vec<RawBlock> = body.iter().flat_map(split_at_label).collect();
+    let body = split.as_slice();
     let mut current: Option<Field> = None;
     let has_message = |texts: &Vec<(Field, String)>| texts.iter().any(|(field, _)| *field == Field::Message);
     // The message came from code blocks right below the code.
