@@ -199,12 +199,15 @@ fn check_entry(_group: &Group, entry: &Entry, row: &Row) -> Result<(), String> {
         check(&format!("message containing {part:?}"), visible(&text).contains(&visible(part)), &entry.message);
     }
     // A code documented twice keeps the other row's texts as a variant.
-    let in_entry_or_variant = |part: &str,
-                               field: fn(&Entry) -> Option<&str>,
-                               of_variant: fn(&Variant) -> Option<&str>| {
-        field(entry).is_some_and(|text| visible(text).contains(part))
-            || entry.variants.iter().any(|variant| of_variant(variant).is_some_and(|text| visible(text).contains(part)))
-    };
+    let in_entry_or_variant =
+        |part: &str, field: fn(&Entry) -> Option<&str>, of_variant: fn(&Variant) -> Option<&str>| {
+            let part = visible(part);
+            field(entry).is_some_and(|text| visible(text).contains(&part))
+                || entry
+                    .variants
+                    .iter()
+                    .any(|variant| of_variant(variant).is_some_and(|text| visible(text).contains(&part)))
+        };
     if let Some(part) = &row.cause_contains {
         let ok = in_entry_or_variant(part, |e| e.cause.as_deref(), |v| v.cause.as_deref());
         check(&format!("cause containing {part:?}"), ok, &entry.cause);

@@ -39,6 +39,7 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     let mut consumed = vec![false; blocks.len()];
     heading_entries(blocks, table_lines, &mut consumed, &mut found);
     named_value_entries(blocks, &mut consumed, &mut found);
+    code_paragraph_entries(blocks, &mut consumed, &mut found);
     item_entries(blocks, &consumed, &mut found);
     found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
     found
@@ -66,11 +67,18 @@ pub fn plain(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     for paragraph in paragraphs.iter().filter(|paragraph| !paragraph.is_empty()) {
         let mut builder = TextBuilder::new();
-        for piece in split_html(paragraph) {
-            if piece.starts_with('<') {
-                builder.html(piece, "", 0);
-            } else {
-                builder.text(&unescape(piece));
+        for (code, part) in code_spans(paragraph) {
+            // A code span is text as written: `<variable-name>` is no tag.
+            if code {
+                builder.text(part);
+                continue;
+            }
+            for piece in split_html(part) {
+                if piece.starts_with('<') {
+                    builder.html(piece, "", 0);
+                } else {
+                    builder.text(&unescape(piece));
+                }
             }
         }
         let cell = builder.finish_cell();
@@ -83,6 +91,28 @@ pub fn plain(source: &str) -> String {
             }
             out.push_str(text);
         }
+    }
+    out
+}
+
+/// `text` cut into code spans (`` `…` ``, with their backticks; `true`)
+/// and the text between them (`false`). An unclosed backtick is text.
+fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].chars().take_while(|c| *c == '`').count();
+        let fence = &rest[open..open + ticks];
+        let Some(close) = rest[open + ticks..].find(fence) else { break };
+        let end = open + ticks + close + ticks;
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open..end]));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
     }
     out
 }
@@ -358,6 +388,73 @@ fn named_value_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut V
     }
 }
 
+/// A paragraph that opens with a code and a colon: `GAUSS-53200: "text"`,
+/// `[E1001]: text`, `1001：text`. The code and the rest.
+fn code_colon_paragraph(text: &str) -> Option<(CodeCell, Option<String>, String)> {
+    let (head, rest) = text.split_once([':', '：'])?;
+    let rest = rest.trim();
+    if rest.is_empty() || head.contains(char::is_whitespace) {
+        return None;
+    }
+    let (cell, literal) = parse_code(head)?;
+    matches!(cell, CodeCell::Codes(_)).then(|| (cell, literal, rest.to_owned()))
+}
+
+/// A paragraph that opens with a code: its block index, the code, its
+/// literal, the message, and the line of the heading above.
+type CodeParagraph = (usize, CodeCell, Option<String>, String, Option<u32>);
+
+/// `GAUSS-53200: "message"`, then `错误原因：…` and `解决办法：…`: paragraphs
+/// that open with a code and a colon (the rest is the message), each
+/// followed by the paragraphs that describe it, up to the next such
+/// paragraph or heading. Only among at least three under one heading, and
+/// not when the codes merely number them.
+fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+    let mut starts: Vec<CodeParagraph> = Vec::new();
+    let mut section_line = None;
+    for (index, block) in blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Heading(_) => section_line = Some(block.line),
+            BlockKind::Paragraph if !consumed[index] => {
+                if let Some((cell, literal, message)) = code_colon_paragraph(&plain(&block.text)) {
+                    starts.push((index, cell, literal, message, section_line));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut per_section: HashMap<Option<u32>, Vec<&CodeCell>> = HashMap::new();
+    for start in &starts {
+        per_section.entry(start.4).or_default().push(&start.1);
+    }
+    let accepted: std::collections::HashSet<Option<u32>> = per_section
+        .iter()
+        .filter(|(_, cells)| cells.len() >= 3 && !numbering(cells))
+        .map(|(section, _)| *section)
+        .collect();
+    starts.retain(|start| accepted.contains(&start.4));
+    for (position, (index, cell, literal, message, section_line)) in starts.iter().enumerate() {
+        let next = starts.get(position + 1).map_or(blocks.len(), |start| start.0);
+        let end = (index + 1..next).find(|at| matches!(blocks[*at].kind, BlockKind::Heading(_))).unwrap_or(next);
+        let body = &blocks[index + 1..end];
+        let mut texts = vec![(Field::Message, message.clone())];
+        body_texts(body, &mut texts);
+        for flag in &mut consumed[*index..end] {
+            *flag = true;
+        }
+        let first = blocks[*index].line;
+        let last = body.last().map_or(blocks[*index].last_line, |block| block.last_line);
+        found.push(ProseEntry {
+            cell: cell.clone(),
+            literal: literal.clone(),
+            name: None,
+            texts,
+            section_line: *section_line,
+            lines: (first..=last.max(first)).collect(),
+        });
+    }
+}
+
 /// The number a line below a named code gives it: `Value: 1001`, `Code:
 /// 0x10`, `错误码：1001`.
 fn value_line(block: &RawBlock) -> Option<(CodeCell, Option<String>)> {
@@ -376,7 +473,9 @@ fn value_line(block: &RawBlock) -> Option<(CodeCell, Option<String>)> {
 fn bare_label(text: &str) -> Option<Field> {
     let text = plain(text);
     let head = text.trim().trim_end_matches([':', '：']).trim();
-    if head.contains('\n') || head.is_empty() {
+    // A sentence is text, even when it holds a label word (`No action
+    // required.`).
+    if head.contains('\n') || head.is_empty() || head.ends_with(['.', '。', '!', '！']) {
         return None;
     }
     field_of_head(head)
@@ -747,6 +846,32 @@ mod tests {
         assert_eq!(code("Overview"), None);
         assert_eq!(code("See also"), None);
         assert_eq!(code("Read the [docs]"), None, "one plain word in brackets is no code");
+    }
+
+    #[test]
+    fn paragraphs_that_open_with_a_code_and_a_colon_are_entries() {
+        let mut blocks = vec![block(BlockKind::Heading(1), 1, "# GAUSS-53200 -- GAUSS-53299")];
+        for (line, code) in [(3, "GAUSS-53200"), (9, "\\[GAUSS-53201\\]"), (15, "GAUSS-53202")] {
+            blocks.push(block(BlockKind::Paragraph, line, &format!("{code}: \"Failed.\"")));
+            blocks.push(block(BlockKind::Paragraph, line + 2, "SQLSTATE:42501"));
+            blocks.push(block(BlockKind::Paragraph, line + 4, "错误原因：权限不足。"));
+        }
+        let found = entries(&blocks, &[]);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].cell, CodeCell::Codes(vec![Code::text("GAUSS-53201")]));
+        assert_eq!(found[1].texts[0], (Field::Message, "\"Failed.\"".to_owned()));
+        assert!(found[1].texts.contains(&(Field::Cause, "权限不足。".to_owned())), "{:?}", found[1].texts);
+        // Numbered paragraphs (1:, 2:, 3:) are not codes.
+        let numbered: Vec<RawBlock> =
+            (1..=3).map(|n| block(BlockKind::Paragraph, n * 2, &format!("{n}: step {n}"))).collect();
+        assert!(entries(&numbered, &[]).is_empty());
+    }
+
+    #[test]
+    fn code_spans_keep_angle_brackets_and_sentences_are_not_labels() {
+        assert_eq!(plain("review the `<variable-name>` <b>now</b>"), "review the `<variable-name>` now");
+        assert_eq!(bare_label("**Action:**"), Some(Field::Solution));
+        assert_eq!(bare_label("No action required."), None);
     }
 
     #[test]
