@@ -136,6 +136,10 @@ fn code_candidate(cell: &str) -> String {
 pub fn strip_code_label(text: &str) -> Option<String> {
     let text = text.trim();
     let (words, code) = text.rsplit_once(char::is_whitespace)?;
+    // Most cells are prose: settled by counting words, without allocating.
+    if words.split_whitespace().nth(3).is_some() || !code.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<&str> = words.split_whitespace().collect();
     let kind_word = |word: &str| {
         word.eq_ignore_ascii_case("error") || word.eq_ignore_ascii_case("warning") || super::words::says_code(word)
@@ -445,13 +449,14 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
         // references).
         let by_header = (0..width).find(|i| {
             let column = cells.get(*i).map_or(&[][..], Vec::as_slice);
+            // The cheap tests first: the content is read only under a code header.
             forced[*i].is_none()
+                && header_role(*i) == Some(ColumnRole::Code)
+                && (says_code(&headers[*i]) || stats[*i].share(stats[*i].codes) >= 0.5)
                 && (stats[*i].filled == 0
                     || stats[*i].codes > 0
                     || holds_string_codes(column.iter().map(String::as_str))
                     || column.iter().any(|cell| mistyped_code(cell)))
-                && header_role(*i) == Some(ColumnRole::Code)
-                && (says_code(&headers[*i]) || stats[*i].share(stats[*i].codes) >= 0.5)
         });
         // String codes under a code header (`Error code`: `InvalidParameter`)
         // beat a numeric column that is a transport status or repeats
