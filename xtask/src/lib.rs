@@ -68,7 +68,7 @@ pub const MANIFEST_PATH: &str = "docs-src/sources.yaml";
 
 /// Computes every generated file from `docs-src/`.
 pub fn plan(root: &Path) -> Result<Plan> {
-    let manifest_path = root.join(MANIFEST_PATH);
+    let manifest_path = guarded(root, Path::new(MANIFEST_PATH))?;
     let manifest_text =
         std::fs::read_to_string(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
     let manifest = Manifest::parse(&manifest_text, MANIFEST_PATH)?;
@@ -135,6 +135,26 @@ fn version_line(version: &errcat::version::PackageVersion) -> String {
     }
 }
 
+/// A file of `generated/` as on disk; `None` when it is missing, or behind a
+/// symbolic link (which [`check`] and [`write`] then refuse by name).
+fn read_generated(root: &Path, path: &Path) -> Option<String> {
+    std::fs::read_to_string(guarded(root, path).ok()?).ok()
+}
+
+/// Writes `docs-src/<relative>` through a temporary sibling and a rename,
+/// never through a symbolic link.
+fn write_docs_src(root: &Path, relative: &str, text: &str) -> Result<()> {
+    let path = guarded(root, &Path::new("docs-src").join(relative))?;
+    let parent = path.parent().context("a file of docs-src/ without a directory")?;
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("file");
+    let temporary = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&temporary, text).with_context(|| format!("writing {}", temporary.display()))?;
+    std::fs::rename(&temporary, &path).with_context(|| format!("writing {}", path.display())).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
 /// Whether `root` is a git checkout with a commit.
 fn is_git_checkout(root: &Path) -> bool {
     std::process::Command::new("git")
@@ -148,7 +168,7 @@ fn is_git_checkout(root: &Path) -> bool {
 /// The committed version of a file: at `HEAD` in a git checkout, else the
 /// file on disk (what the last regen wrote).
 fn committed_file(root: &Path, in_git: bool, path: &Path) -> Option<String> {
-    if in_git { committed_text(root, path) } else { std::fs::read_to_string(root.join(path)).ok() }
+    if in_git { committed_text(root, path) } else { read_generated(root, path) }
 }
 
 /// How a catalog changed since it was committed (`None`: it did not).
@@ -203,14 +223,14 @@ fn change_report(
     let id = &catalog.id;
     let base_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.base.yaml"));
     let report_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.md"));
-    let on_disk = std::fs::read_to_string(root.join(catalog_path)).ok();
+    let on_disk = read_generated(root, catalog_path);
     let base_text = if on_disk.as_deref() == Some(catalog_text) {
-        match std::fs::read_to_string(root.join(&base_path)) {
-            Ok(text) => text,
-            Err(_) => return Ok(None),
+        match read_generated(root, &base_path) {
+            Some(text) => text,
+            None => return Ok(None),
         }
     } else {
-        let recorded = std::fs::read_to_string(root.join(&base_path)).ok();
+        let recorded = read_generated(root, &base_path);
         match committed_text(root, catalog_path).or(recorded).or(on_disk) {
             Some(text) => text,
             None => return Ok(None),
@@ -398,10 +418,40 @@ impl Drift {
     }
 }
 
-/// Every file under `dir` (recursively), relative to `root`, sorted.
+/// `root/relative`, refused when it would go through a symbolic link or
+/// leave the root (see [`errcat::project::path_inside`]).
+pub fn guarded(root: &Path, relative: &Path) -> Result<PathBuf> {
+    errcat::project::path_inside(root, relative).map_err(|error| anyhow::anyhow!("{error}"))
+}
+
+/// regen's own bookkeeping under `generated/`: the lock and the staged
+/// switch. Neither is output nor ever an orphan (both are git-ignored).
+pub const LOCK_FILE: &str = ".errcat-lock";
+pub const STAGING_DIR: &str = ".errcat-staging";
+/// The list of moves and removals of a switch, written whole into the
+/// staging directory before the first move: while it exists, the switch
+/// is under way and the next run completes it.
+const JOURNAL_FILE: &str = "JOURNAL";
+
+fn is_bookkeeping(relative: &Path) -> bool {
+    let mut parts = relative.components().skip(1);
+    parts.next().is_some_and(|part| part.as_os_str() == LOCK_FILE || part.as_os_str() == STAGING_DIR)
+}
+
+/// `.NAME.tmp-PID`: a temporary file of the per-file renames that earlier
+/// versions of regen used.
+fn is_legacy_temporary(relative: &Path) -> bool {
+    let name = relative.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+    name.starts_with('.')
+        && name.rsplit_once(".tmp-").is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Every file under `dir` (recursively), relative to `root`, sorted; regen's
+/// bookkeeping left out. A symbolic link anywhere below is an error: what
+/// it points to is not errcat's to list, write or delete.
 fn files_under(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    let mut stack = vec![root.join(dir)];
+    let mut stack = vec![guarded(root, dir)?];
     while let Some(current) = stack.pop() {
         let entries = match std::fs::read_dir(&current) {
             Ok(entries) => entries,
@@ -411,11 +461,23 @@ fn files_under(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             }
         };
         for entry in entries {
-            let path = entry.with_context(|| format!("listing {}", current.display()))?.path();
-            if path.is_dir() {
+            let entry = entry.with_context(|| format!("listing {}", current.display()))?;
+            let path = entry.path();
+            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            if is_bookkeeping(&relative) {
+                continue;
+            }
+            let kind = entry.file_type().with_context(|| format!("reading {}", path.display()))?;
+            if kind.is_symlink() {
+                bail!(
+                    "{} is a symbolic link: errcat writes and deletes through no link under {GENERATED_DIR}/ \
+                     (remove it; regen writes real files)",
+                    relative.display()
+                );
+            } else if kind.is_dir() {
                 stack.push(path);
-            } else if let Ok(relative) = path.strip_prefix(root) {
-                found.push(relative.to_path_buf());
+            } else {
+                found.push(relative);
             }
         }
     }
@@ -428,69 +490,277 @@ fn is_exempt(path: &Path) -> bool {
     path.file_name().is_some_and(|name| name == ".gitattributes" || name == "README.md")
 }
 
-/// Compares the plan with the files on disk.
-pub fn check(root: &Path, plan: &Plan) -> Result<Drift> {
-    let mut drift = Drift::default();
-    for (path, expected) in &plan.files {
-        match std::fs::read(root.join(path)) {
-            Ok(actual) if actual == expected.as_bytes() => {}
-            Ok(actual) => {
-                let actual = String::from_utf8_lossy(&actual);
-                let diff = similar::TextDiff::from_lines(actual.as_ref(), expected.as_str())
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{}", path.display()), &format!("b/{}", path.display()))
-                    .to_string();
-                drift.stale.push((path.clone(), diff));
+/// Exclusive hold on `generated/` for one regen or check (an advisory lock
+/// on `generated/.errcat-lock`, released when the process ends, however it
+/// ends). A second run waits, and says whom it waits for.
+#[derive(Debug)]
+pub struct Lock {
+    _file: std::fs::File,
+}
+
+/// Takes the lock; `waiting` hears who holds it when it is taken.
+pub fn lock(root: &Path, waiting: &mut dyn FnMut(&str)) -> Result<Lock> {
+    let dir = guarded(root, Path::new(GENERATED_DIR))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let path = guarded(root, &Path::new(GENERATED_DIR).join(LOCK_FILE))?;
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(&path).unwrap_or_default();
+            let holder = if holder.trim().is_empty() { "another process".to_owned() } else { holder.trim().to_owned() };
+            waiting(&format!("waiting for {holder}, which holds {GENERATED_DIR}/{LOCK_FILE}"));
+            file.lock().with_context(|| format!("locking {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(error)) => {
+            return Err(error).with_context(|| format!("locking {}", path.display()));
+        }
+    }
+    use std::io::Write as _;
+    file.set_len(0).with_context(|| format!("writing {}", path.display()))?;
+    let command: Vec<String> = std::env::args().skip(1).collect();
+    let _ = write!(file, "process {} (cargo xtask {})", std::process::id(), command.join(" "));
+    Ok(Lock { _file: file })
+}
+
+/// One step of a switch: a staged file moved into place, or an orphan
+/// removed. Paths are relative to the root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Put(PathBuf),
+    Remove(PathBuf),
+}
+
+fn journal_text(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        let _ = match step {
+            Step::Put(path) => writeln!(out, "put\t{}", path.display()),
+            Step::Remove(path) => writeln!(out, "remove\t{}", path.display()),
+        };
+    }
+    out
+}
+
+fn parse_journal(text: &str) -> Result<Vec<Step>> {
+    text.lines()
+        .map(|line| match line.split_once('\t') {
+            Some(("put", path)) => Ok(Step::Put(PathBuf::from(path))),
+            Some(("remove", path)) => Ok(Step::Remove(PathBuf::from(path))),
+            _ => bail!("{GENERATED_DIR}/{STAGING_DIR}/{JOURNAL_FILE}: unreadable line `{line}`"),
+        })
+        .collect()
+}
+
+/// Where a file of `generated/` is staged.
+fn staged_path(staging: &Path, path: &Path) -> PathBuf {
+    staging.join(path.strip_prefix(GENERATED_DIR).unwrap_or(path))
+}
+
+/// Test hook: `ERRCAT_FAULT=stage:N` fails the Nth staged write (as a full
+/// disk would); `ERRCAT_FAULT=switch:N` kills the process after N moves.
+fn fault(kind: &str, count: usize) -> bool {
+    std::env::var("ERRCAT_FAULT").ok().and_then(|value| {
+        let (what, at) = value.split_once(':')?;
+        (what == kind).then(|| at.parse::<usize>().ok()).flatten()
+    }) == Some(count)
+}
+
+/// Carries out a journal's steps; a step already done is skipped, so a
+/// switch cut short is completed by running it again. Returns the number of
+/// files moved and removed.
+fn apply_journal(root: &Path, staging: &Path, steps: &[Step]) -> Result<(usize, usize)> {
+    let (mut moved, mut removed) = (0, 0);
+    for step in steps {
+        match step {
+            Step::Put(path) => {
+                let from = staged_path(staging, path);
+                if !from.exists() {
+                    continue;
+                }
+                let target = guarded(root, path)?;
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                }
+                std::fs::rename(&from, &target).with_context(|| format!("moving into {}", path.display()))?;
+                moved += 1;
+                if fault("switch", moved) {
+                    std::process::abort();
+                }
             }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => drift.missing.push(path.clone()),
+            Step::Remove(path) => match std::fs::remove_file(guarded(root, path)?) {
+                Ok(()) => removed += 1,
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(error).with_context(|| format!("removing {}", path.display())),
+            },
+        }
+    }
+    Ok((moved, removed))
+}
+
+/// Restores a consistent `generated/` after an interrupted regen (the lock
+/// must be held): a switch under way (its journal written) is completed,
+/// files staged before any switch are dropped, and temporary files of
+/// earlier versions are removed. Returns what was found and done.
+pub fn recover(root: &Path) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    let staging = guarded(root, &Path::new(GENERATED_DIR).join(STAGING_DIR))?;
+    if staging.exists() {
+        match std::fs::read_to_string(staging.join(JOURNAL_FILE)) {
+            Ok(text) => {
+                let (moved, removed) = apply_journal(root, &staging, &parse_journal(&text)?)?;
+                found.push(format!(
+                    "completed a regen interrupted during its switch: {moved} file(s) moved into place, \
+                     {removed} orphan(s) removed"
+                ));
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => found.push(
+                "removed the files staged by a regen interrupted before its switch (generated/ had not changed)"
+                    .to_owned(),
+            ),
+            Err(error) => return Err(error).with_context(|| format!("reading the journal in {}", staging.display())),
+        }
+        std::fs::remove_dir_all(&staging).with_context(|| format!("removing {}", staging.display()))?;
+    }
+    for path in files_under(root, Path::new(GENERATED_DIR))? {
+        if is_legacy_temporary(&path) {
+            std::fs::remove_file(guarded(root, &path)?).with_context(|| format!("removing {}", path.display()))?;
+            found.push(format!("removed {}, a temporary file of an interrupted regen", path.display()));
+        }
+    }
+    Ok(found)
+}
+
+/// Files of the plan that differ from disk or are missing, and orphans:
+/// bytes compared, no diff computed.
+#[derive(Debug, Default)]
+struct Comparison {
+    stale: Vec<(PathBuf, Vec<u8>)>,
+    missing: Vec<PathBuf>,
+    orphans: Vec<PathBuf>,
+}
+
+fn compare(root: &Path, plan: &Plan) -> Result<Comparison> {
+    let mut comparison = Comparison::default();
+    // Listing first: it refuses symbolic links before anything is read.
+    let on_disk = files_under(root, Path::new(GENERATED_DIR))?;
+    for (path, expected) in &plan.files {
+        match std::fs::read(guarded(root, path)?) {
+            Ok(actual) if actual == expected.as_bytes() => {}
+            Ok(actual) => comparison.stale.push((path.clone(), actual)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => comparison.missing.push(path.clone()),
             Err(error) => return Err(error).with_context(|| format!("reading {}", path.display())),
         }
     }
-    for path in files_under(root, Path::new(GENERATED_DIR))? {
-        if !plan.files.contains_key(&path) && !is_exempt(&path) {
-            drift.orphans.push(path);
+    for path in on_disk {
+        if !plan.files.contains_key(&path) && !is_exempt(&path) && !is_legacy_temporary(&path) {
+            comparison.orphans.push(path);
         }
     }
-    Ok(drift)
+    Ok(comparison)
 }
 
-/// Writes the plan: every changed file goes to a temporary sibling first;
-/// only when all are written are they renamed into place, then orphans are
-/// removed. A failure before the renames leaves `generated/` untouched.
+/// Lines on either side of a diff's changed middle beyond which the diff is
+/// summarised rather than computed: keeps `check` linear on huge rewrites.
+const DIFF_LINES: usize = 20_000;
+
+/// A unified diff of `old` → `new` for `check`. Past [`DIFF_LINES`] changed
+/// lines on one side, one summary hunk gives where the files differ and
+/// how many lines, instead of a diff (whose cost grows with the square).
+pub fn bounded_diff(old: &str, new: &str, path: &Path) -> String {
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let prefix = old_lines.iter().zip(&new_lines).take_while(|(a, b)| a == b).count();
+    let suffix =
+        old_lines[prefix..].iter().rev().zip(new_lines[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let (old_middle, new_middle) = (old_lines.len() - prefix - suffix, new_lines.len() - prefix - suffix);
+    let (from, to) = (format!("a/{}", path.display()), format!("b/{}", path.display()));
+    if old_middle.max(new_middle) <= DIFF_LINES {
+        return similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(&from, &to).to_string();
+    }
+    format!(
+        "--- {from}\n+++ {to}\n@@ -{},{old_middle} +{},{new_middle} @@\n\
+         [{old_middle} line(s) replaced by {new_middle}: too many to show; run `{FIX_COMMAND}` and `git diff`]\n",
+        prefix + 1,
+        prefix + 1
+    )
+}
+
+/// Compares the plan with the files on disk (no symbolic link followed).
+pub fn check(root: &Path, plan: &Plan) -> Result<Drift> {
+    let comparison = compare(root, plan)?;
+    let stale = comparison
+        .stale
+        .into_iter()
+        .map(|(path, actual)| {
+            let diff = bounded_diff(&String::from_utf8_lossy(&actual), &plan.files[&path], &path);
+            (path, diff)
+        })
+        .collect();
+    Ok(Drift { stale, missing: comparison.missing, orphans: comparison.orphans })
+}
+
+/// Writes the plan as one switch: every changed file is staged under
+/// `generated/.errcat-staging/`, then a journal of the moves and orphan
+/// removals is written whole, then the moves and removals are carried out
+/// and the staging removed. A failure before the journal leaves
+/// `generated/` untouched and no staged file behind; a switch cut short
+/// after it (a killed process, a failing move) is completed by the next
+/// regen or check ([`recover`]). Hold the [`Lock`] and run [`recover`]
+/// first.
 pub fn write(root: &Path, plan: &Plan) -> Result<Vec<PathBuf>> {
     if plan.tally().errors > 0 {
         bail!("refusing to write generated/: the pages have errors (see above)");
     }
-    let drift = check(root, plan)?;
-    let changed: Vec<&PathBuf> = drift.stale.iter().map(|(path, _)| path).chain(&drift.missing).collect();
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let stage = |staged: &mut Vec<(PathBuf, PathBuf)>| -> Result<()> {
-        for path in &changed {
-            let target = root.join(path);
-            let parent = target.parent().context("generated file without a parent directory")?;
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-            let name = target.file_name().and_then(|name| name.to_str()).unwrap_or("file");
-            let temporary = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-            std::fs::write(&temporary, plan.files[*path].as_bytes())
-                .with_context(|| format!("writing {}", temporary.display()))?;
-            staged.push((temporary, target));
+    let comparison = compare(root, plan)?;
+    let changed: Vec<PathBuf> = comparison.stale.into_iter().map(|(path, _)| path).chain(comparison.missing).collect();
+    if changed.is_empty() && comparison.orphans.is_empty() {
+        return Ok(Vec::new());
+    }
+    let staging = guarded(root, &Path::new(GENERATED_DIR).join(STAGING_DIR))?;
+    let steps: Vec<Step> =
+        changed.iter().cloned().map(Step::Put).chain(comparison.orphans.iter().cloned().map(Step::Remove)).collect();
+    let stage = || -> Result<()> {
+        for (index, path) in changed.iter().enumerate() {
+            let target = guarded(root, path)?;
+            if target.is_dir() {
+                bail!("{} is a directory; regen writes a file there (remove the directory)", path.display());
+            }
+            let staged = staged_path(&staging, path);
+            if let Some(parent) = staged.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            if fault("stage", index + 1) {
+                bail!("writing {}: injected fault (no space left on device)", staged.display());
+            }
+            std::fs::write(&staged, plan.files[path].as_bytes())
+                .with_context(|| format!("writing {}", staged.display()))?;
         }
-        Ok(())
+        let journal = staging.join(format!("{JOURNAL_FILE}.tmp"));
+        let mut file = std::fs::File::create(&journal).with_context(|| format!("writing {}", journal.display()))?;
+        std::io::Write::write_all(&mut file, journal_text(&steps).as_bytes())
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("writing {}", journal.display()))?;
+        std::fs::rename(&journal, staging.join(JOURNAL_FILE)).with_context(|| format!("writing {}", journal.display()))
     };
-    if let Err(error) = stage(&mut staged) {
-        for (temporary, _) in &staged {
-            let _ = std::fs::remove_file(temporary);
-        }
-        return Err(error);
+    if let Err(error) = stage() {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(error.context("generated/ was not changed"));
     }
-    for (temporary, target) in &staged {
-        std::fs::rename(temporary, target).with_context(|| format!("renaming into {}", target.display()))?;
-    }
-    for orphan in &drift.orphans {
-        std::fs::remove_file(root.join(orphan)).with_context(|| format!("removing {}", orphan.display()))?;
-    }
-    Ok(changed.into_iter().cloned().chain(drift.orphans.iter().cloned()).collect())
+    apply_journal(root, &staging, &steps).with_context(|| {
+        format!(
+            "the switch of generated/ was cut short; the journal in {GENERATED_DIR}/{STAGING_DIR}/ \
+             completes it at the next `{FIX_COMMAND}` or `cargo xtask check`"
+        )
+    })?;
+    std::fs::remove_dir_all(&staging).with_context(|| format!("removing {}", staging.display()))?;
+    Ok(changed.into_iter().chain(comparison.orphans).collect())
 }
 
 /// The text of a name lockfile: every group and code in documented order,
@@ -576,10 +846,8 @@ pub fn lock_names(root: &Path) -> Result<Vec<PathBuf>> {
         let previous = read_lockfile(&read, &relative)?;
         let lockfile = errcat::names::lockfile_for(&loaded.catalog, &previous);
         let text = format_lockfile(&loaded.catalog, &lockfile);
-        let path = docs_src.join(&relative);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-            std::fs::create_dir_all(docs_src.join("names")).context("creating docs-src/names")?;
-            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        if read(&relative).ok().flatten().as_deref() != Some(text.as_bytes()) {
+            write_docs_src(root, &relative, &text)?;
             written.push(PathBuf::from("docs-src").join(relative));
         }
     }
@@ -808,10 +1076,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
             );
         }
         if accepted {
-            let path = docs_src.join(&relative);
-            std::fs::create_dir_all(docs_src.join("names")).context("creating docs-src/names")?;
-            std::fs::write(&path, format_lockfile(catalog, &lockfile))
-                .with_context(|| format!("writing {}", path.display()))?;
+            write_docs_src(root, &relative, &format_lockfile(catalog, &lockfile))?;
             out.written.push(PathBuf::from("docs-src").join(relative));
         }
     }

@@ -114,7 +114,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }),
-        Some("names") => xtask::lock_names(&root).map(|written| {
+        Some("names") => hold_generated(&root, "names").and_then(|_lock| xtask::lock_names(&root)).map(|written| {
             for path in &written {
                 eprintln!("  updated {}", path.display());
             }
@@ -144,7 +144,18 @@ fn summary(plan: &xtask::Plan) -> String {
     format!("{} error(s), {} warning(s), {} info", tally.errors, tally.warnings, tally.infos)
 }
 
+/// Takes the lock of `generated/` and restores it after an interrupted
+/// regen, saying what it found.
+fn hold_generated(root: &std::path::Path, command: &str) -> anyhow::Result<xtask::Lock> {
+    let lock = xtask::lock(root, &mut |holder| eprintln!("{command}: {holder}"))?;
+    for found in xtask::recover(root)? {
+        eprintln!("{command}: {found}");
+    }
+    Ok(lock)
+}
+
 fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let _lock = hold_generated(root, "regen")?;
     let plan = xtask::plan(root)?;
     eprint!("{}", plan.render_diagnostics(color, verbose));
     if plan.tally().errors > 0 {
@@ -170,6 +181,7 @@ fn regen(root: &std::path::Path, color: bool, verbose: bool) -> anyhow::Result<E
 }
 
 fn check(root: &std::path::Path, color: bool, verbose: bool, format: xtask::CheckFormat) -> anyhow::Result<ExitCode> {
+    let _lock = hold_generated(root, "check")?;
     let plan = xtask::plan(root)?;
     if format != xtask::CheckFormat::Text {
         // Drift is only meaningful when the pages read without errors.

@@ -30,8 +30,7 @@ pub struct FetchLimits {
 /// A fetched page, decoded to text.
 #[derive(Debug)]
 pub struct Fetched {
-    /// The bytes as served (after content decoding such as gzip).
-    pub bytes: Vec<u8>,
+    /// The body decoded to text (content encoding, then charset).
     pub text: String,
     pub format: InputFormat,
 }
@@ -65,40 +64,126 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Result<String, String
     Ok(text.into_owned())
 }
 
-/// Fetches `url`: redirects followed (at most 5), gzip decoded, a global
-/// timeout, a size cap, and non-2xx statuses as errors.
-pub fn fetch(url: &str, limits: FetchLimits) -> Result<Fetched, String> {
+/// Whether an address is link-local or a cloud metadata service
+/// (169.254.0.0/16, fe80::/10, fd00:ec2::254, and their IPv4-mapped forms):
+/// never a documentation site, and a classic target of request forgery.
+pub fn is_link_local(address: std::net::IpAddr) -> bool {
+    match address {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return v4.is_link_local();
+            }
+            (v6.segments()[0] & 0xffc0) == 0xfe80 || v6 == std::net::Ipv6Addr::new(0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254)
+        }
+    }
+}
+
+/// Refuses a URL whose host is, or resolves to, a link-local or metadata
+/// address (see [`is_link_local`]).
+fn refuse_link_local(url: &str) -> Result<(), String> {
+    let uri: ureq::http::Uri = url.parse().map_err(|error| format!("`{url}` is not a URL: {error}"))?;
+    let host = uri.host().ok_or_else(|| format!("`{url}` has no host"))?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(if uri.scheme_str() == Some("https") { 443 } else { 80 });
+    let addresses: Vec<std::net::IpAddr> = match host.parse::<std::net::IpAddr>() {
+        Ok(address) => vec![address],
+        Err(_) => std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
+            .map(|found| found.map(|address| address.ip()).collect())
+            .unwrap_or_default(),
+    };
+    match addresses.into_iter().find(|address| is_link_local(*address)) {
+        Some(address) => Err(format!(
+            "`{url}` reaches {address}, a link-local or cloud metadata address; refused \
+             (set `upstream_link_local: true` on the source to allow it)"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Fetches `url`: redirects followed (at most 5, each target checked like
+/// the URL itself), gzip decoded, a global timeout, a size cap on the
+/// decoded body, and non-2xx statuses as errors. Link-local and metadata
+/// addresses are refused unless `link_local` allows them.
+pub fn fetch(url: &str, limits: FetchLimits, link_local: bool) -> Result<Fetched, String> {
+    const MAX_REDIRECTS: usize = 5;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(limits.timeout))
-        .max_redirects(5)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
         .user_agent(USER_AGENT)
         .http_status_as_error(false)
         .build()
         .into();
-    let mut response = agent
-        .get(url)
-        .header("Accept", "text/html, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1")
-        .call()
-        .map_err(|error| error.to_string())?;
+    let mut current = url.to_owned();
+    let mut redirects = 0;
+    let mut response = loop {
+        if !link_local {
+            refuse_link_local(&current)?;
+        }
+        let response = agent
+            .get(&current)
+            .header("Accept", "text/html, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1")
+            .call()
+            .map_err(|error| error.to_string())?;
+        if !response.status().is_redirection() {
+            break response;
+        }
+        let Some(location) = response.headers().get("location").and_then(|value| value.to_str().ok()) else {
+            break response;
+        };
+        redirects += 1;
+        if redirects > MAX_REDIRECTS {
+            return Err(format!("more than {MAX_REDIRECTS} redirects"));
+        }
+        current = resolve_location(&current, location)?;
+    };
     let status = response.status();
     if !status.is_success() {
         return Err(format!("HTTP {status}"));
     }
     let mime = response.body().mime_type().map(str::to_ascii_lowercase);
     let charset = response.body().charset().map(str::to_owned);
-    let bytes = response
-        .body_mut()
-        .with_config()
-        .limit(limits.max_bytes)
-        .read_to_vec()
+    // The cap counts decoded bytes (after gzip): a small compressed body
+    // that inflates past it is refused without being held whole.
+    let mut bytes = Vec::new();
+    let reader = response.body_mut().with_config().limit(u64::MAX).reader();
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, limits.max_bytes.saturating_add(1)), &mut bytes)
         .map_err(|error| format!("reading the body: {error}"))?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(format!(
+            "the body is larger than {} bytes once decoded (the size cap, --max-bytes)",
+            limits.max_bytes
+        ));
+    }
     let text = decode(&bytes, charset.as_deref())?;
     let format = match mime.as_deref() {
         Some("text/html" | "application/xhtml+xml") => InputFormat::Html,
         Some("text/markdown" | "text/x-markdown") => InputFormat::Markdown,
         _ => InputFormat::detect("", &text),
     };
-    Ok(Fetched { bytes, text, format })
+    Ok(Fetched { text, format })
+}
+
+/// The absolute URL a `Location` header points to from `base`.
+fn resolve_location(base: &str, location: &str) -> Result<String, String> {
+    if location.starts_with("http://") || location.starts_with("https://") {
+        return Ok(location.to_owned());
+    }
+    let uri: ureq::http::Uri = base.parse().map_err(|error| format!("`{base}`: {error}"))?;
+    let (scheme, authority) = (
+        uri.scheme_str().unwrap_or("http"),
+        uri.authority().map(ureq::http::uri::Authority::as_str).unwrap_or_default(),
+    );
+    if let Some(rest) = location.strip_prefix("//") {
+        return Ok(format!("{scheme}://{rest}"));
+    }
+    if location.starts_with('/') {
+        return Ok(format!("{scheme}://{authority}{location}"));
+    }
+    let path = uri.path();
+    let directory = &path[..path.rfind('/').map_or(0, |at| at + 1)];
+    Ok(format!("{scheme}://{authority}{directory}{location}"))
 }
 
 /// The outcome for one source.
@@ -110,7 +195,7 @@ pub struct Checked {
 
 /// Fetches and compares one source.
 pub fn check_source(root: &Path, source: &SourceEntry, url: &str, limits: FetchLimits) -> Result<Checked, String> {
-    let fetched = fetch(url, limits)?;
+    let fetched = fetch(url, limits, source.upstream_link_local)?;
     let docs_src = root.join("docs-src");
     let page = fetched.text.clone().into_bytes();
     let read = |path: &str| -> std::io::Result<Option<Vec<u8>>> {
@@ -175,8 +260,11 @@ pub fn update_source(root: &Path, source: &SourceEntry, url: &str, fetched: &Fet
             local_format
         );
     }
+    // What is stored is the decoded text as UTF-8 (the charset of every
+    // page in docs-src/), not the bytes as served (UTF-16, GBK…).
+    let stored = fetched.text.as_bytes();
     let page_path = root.join("docs-src").join(&source.file);
-    if std::fs::read(&page_path).ok().as_deref() == Some(fetched.bytes.as_slice()) {
+    if std::fs::read(&page_path).ok().as_deref() == Some(stored) {
         return Ok(false);
     }
     let lock_path = root.join("docs-src/upstream.lock.yaml");
@@ -186,9 +274,9 @@ pub fn update_source(root: &Path, source: &SourceEntry, url: &str, fetched: &Fet
     };
     lock.sources.insert(
         source.id.clone(),
-        UpstreamFetch { url: url.to_owned(), fetched: utc_now(), sha256: errcat::sha256_hex(&fetched.bytes) },
+        UpstreamFetch { url: url.to_owned(), fetched: utc_now(), sha256: errcat::sha256_hex(stored) },
     );
-    write_atomically(&page_path, &fetched.bytes)?;
+    write_atomically(&page_path, stored)?;
     write_atomically(&lock_path, lock.to_yaml().as_bytes())?;
     Ok(true)
 }

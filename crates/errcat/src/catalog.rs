@@ -318,7 +318,7 @@ impl Catalog {
     }
 
     pub fn from_yaml(text: &str) -> Result<Catalog, CatalogError> {
-        let catalog: Catalog = serde_saphyr::from_str(text).map_err(|error| CatalogError::Yaml(error.to_string()))?;
+        let catalog: Catalog = crate::yaml::from_str(text).map_err(|error| CatalogError::Yaml(error.to_string()))?;
         catalog.check_schema()
     }
 
@@ -363,7 +363,44 @@ impl Catalog {
                 )));
             }
         }
+        self.check_unique()?;
         Ok(self)
+    }
+
+    /// What every target relies on: group names unique in the catalog;
+    /// codes and entry names unique in a group; every code of the group's
+    /// type. (A code documented twice keeps its other meanings as
+    /// `variants` of one entry.)
+    fn check_unique(&self) -> Result<(), CatalogError> {
+        let mut group_names = std::collections::HashSet::new();
+        for group in &self.groups {
+            if !group_names.insert(group.name.as_str()) {
+                return Err(CatalogError::Invalid(format!("group name `{}` is used by two groups", group.name)));
+            }
+            let mut codes = std::collections::HashSet::new();
+            let mut names = std::collections::HashSet::new();
+            for entry in &group.entries {
+                if !codes.insert(&entry.code) {
+                    return Err(CatalogError::Invalid(format!(
+                        "group `{}` has code {} twice (a second meaning belongs in the entry's `variants`)",
+                        group.name, entry.code
+                    )));
+                }
+                if !names.insert(entry.name.as_str()) {
+                    return Err(CatalogError::Invalid(format!(
+                        "group `{}` has the name `{}` on two codes",
+                        group.name, entry.name
+                    )));
+                }
+                if entry.code.is_text() == group.code_type.is_integer() {
+                    return Err(CatalogError::Invalid(format!(
+                        "group `{}` has code type {:?} but code `{}` is not of that type",
+                        group.name, group.code_type, entry.code
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 }
 

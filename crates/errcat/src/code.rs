@@ -172,7 +172,9 @@ impl Code {
             }
             let code = Code::parse(piece)?;
             codes.push(match code {
-                Code::Int(value) if pending_sign => Code::Int(-value),
+                Code::Int(value) if pending_sign => {
+                    Code::Int(value.checked_neg().ok_or_else(|| CodeError::OutOfRange(format!("-{piece}")))?)
+                }
                 code => code,
             });
             pending_sign = false;
@@ -198,21 +200,38 @@ impl CodeCell {
     /// or `A-B` with non-negative `A < B`; otherwise a list of codes.
     pub fn parse(text: &str) -> Result<CodeCell, CodeError> {
         let trimmed = text.trim();
-        for separator in ['~', '～', '–', '—', '-'] {
-            let Some((start, end)) = trimmed.split_once(separator) else { continue };
-            let (start, end) = (start.trim(), end.trim());
-            let is_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-            if is_digits(start) && is_digits(end) {
-                let (from, to) = (Code::parse(start)?, Code::parse(end)?);
-                return if from < to {
-                    Ok(CodeCell::Range(from, to))
-                } else {
-                    Err(CodeError::NotANumber(format!("{trimmed} (a range must go upwards)")))
-                };
-            }
+        if let Some((start, end)) = split_range(trimmed) {
+            let (from, to) = (Code::parse(start)?, Code::parse(end)?);
+            let negative = |code: &Code| matches!(code, Code::Int(value) if *value < 0);
+            return if from < to {
+                Ok(CodeCell::Range(from, to))
+            } else if from > to && negative(&from) && negative(&to) {
+                // `-100 ~ -199`: negative codes counted downwards.
+                Ok(CodeCell::Range(to, from))
+            } else {
+                Err(CodeError::NotANumber(format!("{trimmed} (a range must go upwards)")))
+            };
         }
         Code::parse_list(text).map(CodeCell::Codes)
     }
+}
+
+/// `A SEP B` with `A` and `B` decimal integers, each with an optional sign
+/// (`-` or `−`) written right before its digits, and `SEP` one of `~ ～ – —
+/// -` with optional spaces around it: the two ends, as written.
+fn split_range(text: &str) -> Option<(&str, &str)> {
+    // The end of a signed integer at the start of `text`.
+    let number_end = |text: &str| -> Option<usize> {
+        let sign = text.strip_prefix(['-', '−']).map_or(0, |rest| text.len() - rest.len());
+        let digits = text[sign..].bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0).then_some(sign + digits)
+    };
+    let start_end = number_end(text)?;
+    let rest = text[start_end..].trim_start();
+    let separator = rest.chars().next().filter(|c| matches!(c, '~' | '～' | '–' | '—' | '-'))?;
+    let second = rest[separator.len_utf8()..].trim_start();
+    let end_len = number_end(second)?;
+    (end_len == second.len()).then(|| (&text[..start_end], second))
 }
 
 impl fmt::Display for Code {
@@ -267,6 +286,23 @@ mod tests {
         assert_eq!(CodeCell::parse("-1"), Ok(CodeCell::Codes(vec![Code::Int(-1)])));
         assert_eq!(CodeCell::parse("1010、5007"), Ok(CodeCell::Codes(vec![Code::Int(1010), Code::Int(5007)])));
         assert!(CodeCell::parse("9 - 1").is_err());
+    }
+
+    #[test]
+    fn signed_ranges_keep_their_signs_and_overflow_is_an_error() {
+        let range = |from: i64, to: i64| Ok(CodeCell::Range(Code::Int(from), Code::Int(to)));
+        assert_eq!(CodeCell::parse("-5 - 5"), range(-5, 5));
+        assert_eq!(CodeCell::parse("-5~5"), range(-5, 5));
+        assert_eq!(CodeCell::parse("-199 - -100"), range(-199, -100));
+        // Negative codes counted downwards are the same range.
+        assert_eq!(CodeCell::parse("-100 - -199"), range(-199, -100));
+        assert_eq!(CodeCell::parse("-100--199"), range(-199, -100));
+        assert_eq!(CodeCell::parse("−5 – 5"), range(-5, 5));
+        assert!(CodeCell::parse("5 - -5").is_err(), "a positive range going down");
+        assert!(matches!(CodeCell::parse("1 - -9223372036854775809"), Err(CodeError::OutOfRange(_))));
+        assert_eq!(CodeCell::parse("1 - -9223372036854775808").ok(), None, "a range going down from 1");
+        assert!(matches!(Code::parse_list("- 9223372036854775808"), Err(CodeError::OutOfRange(_))));
+        assert!(matches!(Code::parse_list("- -9223372036854775808"), Err(CodeError::OutOfRange(_))));
     }
 
     #[test]

@@ -474,15 +474,16 @@ fn code_list(codes: &[Code]) -> String {
     codes.iter().map(Code::to_string).collect::<Vec<_>>().join(", ")
 }
 
+/// Text on one line of a terminal: line breaks as `⏎`, controls shown.
 fn one_line(text: Option<&str>) -> String {
-    text.unwrap_or("").replace('\n', "⏎")
+    crate::render::language::show_controls(&text.unwrap_or("").replace('\n', "⏎")).into_owned()
 }
 
 fn inline_text(segments: &[Segment], style: Style) -> String {
     segments
         .iter()
         .map(|segment| {
-            let text = segment.text.replace('\n', "⏎");
+            let text = one_line(Some(&segment.text));
             match (segment.op, style.color) {
                 ("equal", _) => text,
                 ("delete", true) => style.paint("9;31", &text),
@@ -549,7 +550,7 @@ pub fn render_text(report: &Report, style: Style) -> String {
         for group in &catalog.groups {
             let renamed =
                 group.old_name.as_ref().map(|old| format!(", type renamed from {old} [breaking]")).unwrap_or_default();
-            out.push_str(&format!("  {} ({}){} {}\n", group.title, group.name, renamed, group.status));
+            out.push_str(&format!("  {} ({}){} {}\n", one_line(Some(&group.title)), group.name, renamed, group.status));
             for change in &group.changes {
                 let (sign, text) = describe(change);
                 let color = match sign {

@@ -22,6 +22,7 @@ pub mod raw;
 pub mod read;
 pub mod render;
 pub mod version;
+pub mod yaml;
 
 pub use read::InputFormat;
 

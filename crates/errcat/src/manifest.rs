@@ -31,6 +31,11 @@ pub struct SourceEntry {
     /// Where the page is published, for the upstream drift check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upstream: Option<String>,
+    /// Allows the upstream URL, or a redirect from it, to reach a
+    /// link-local or cloud metadata address (169.254.0.0/16, fe80::/10,
+    /// fd00:ec2::254), which `errcat upstream` refuses otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub upstream_link_local: bool,
     /// Official SDK names (`name<TAB>code` lines) under `docs-src/`, used for
     /// codes that neither the lockfile nor the page names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,7 +94,7 @@ pub struct UpstreamFetch {
 
 impl UpstreamLock {
     pub fn parse(text: &str) -> Result<UpstreamLock, String> {
-        serde_saphyr::from_str(text).map_err(|error| error.to_string())
+        crate::yaml::from_str(text).map_err(|error| error.to_string())
     }
 
     pub fn to_yaml(&self) -> String {
@@ -138,7 +143,7 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
 impl Manifest {
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Manifest, ManifestError> {
-        let manifest: Manifest = serde_saphyr::from_str(text)
+        let manifest: Manifest = crate::yaml::from_str(text)
             .map_err(|error| ManifestError::Syntax { file: file.to_owned(), message: error.to_string() })?;
         let line_of = |needle: &str| -> u32 {
             text.lines()

@@ -54,7 +54,7 @@ pub fn is_pascal_case(name: &str) -> bool {
 impl NameBook {
     /// Parses a lockfile. A syntax error is returned as a diagnostic.
     pub fn with_lockfile(mut self, text: &str, path: &str) -> Result<NameBook, Diagnostic> {
-        self.lockfile = serde_saphyr::from_str(text).map_err(|error| {
+        self.lockfile = crate::yaml::from_str(text).map_err(|error| {
             Diagnostic::new(
                 DiagnosticKind::InvalidLockfile,
                 path,

@@ -123,11 +123,58 @@ pub fn load_source_as(
     Ok(LoadedSource { catalog, diagnostics, texts, editions })
 }
 
-/// A `read` function for a `docs-src/` directory on disk.
+/// A `read` function for a `docs-src/` directory on disk. It reads through
+/// no symbolic link (see [`path_inside`]).
 pub fn read_from_dir(docs_src: &std::path::Path) -> impl Fn(&str) -> std::io::Result<Option<Vec<u8>>> + '_ {
-    move |path: &str| match std::fs::read(docs_src.join(path)) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
+    move |path: &str| {
+        let full = match path_inside(docs_src, std::path::Path::new(path)) {
+            Ok(full) => full,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        match std::fs::read(full) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
     }
+}
+
+/// `base/relative`, checked so that reading, writing or deleting it cannot
+/// leave `base`: `relative` has no `..`, root or prefix component, and
+/// neither the path nor any directory on the way under `base` is a
+/// symbolic link. A missing component ends the check (what does not exist
+/// yet is no link): the error kind is `NotFound` only when the path itself
+/// is what is missing and nothing on the way is a link.
+pub fn path_inside(base: &std::path::Path, relative: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
+    use std::path::Component;
+    let mut full = base.to_path_buf();
+    for component in relative.components() {
+        match component {
+            Component::Normal(part) => full.push(part),
+            Component::CurDir => {}
+            _ => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("{} leaves {}", relative.display(), base.display()),
+                ));
+            }
+        }
+        match std::fs::symlink_metadata(&full) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "{} is a symbolic link: errcat reads, writes and deletes through no link \
+                         (replace it with the file or directory itself)",
+                        full.display()
+                    ),
+                ));
+            }
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => break,
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(base.join(relative))
 }

@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> Result<String, String> {
 
 impl PackageVersion {
     pub fn from_yaml(text: &str) -> Result<PackageVersion, VersionError> {
-        serde_saphyr::from_str(text).map_err(|error| VersionError::Record(error.to_string()))
+        crate::yaml::from_str(text).map_err(|error| VersionError::Record(error.to_string()))
     }
 
     pub fn to_yaml(&self) -> String {

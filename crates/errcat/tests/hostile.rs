@@ -118,6 +118,36 @@ fn ten_thousand_columns_are_read_and_kept_as_attributes() {
     assert_eq!(entry.attributes["Extra 9999"], "x9999");
 }
 
+/// 200,000 nested list items on one 400 KB line: each item's text holds
+/// at most two levels of its descendants, so reading stays linear (it
+/// took 23 GB and was killed when every item held all of them).
+#[test]
+fn two_hundred_thousand_nested_items_are_read_in_linear_space() {
+    let page = format!("# Q\n\n{}x\n\n## Codes\n\n- 1001: One.\n- 1002: Two.\n- 1003: Three.\n", "- ".repeat(200_000));
+    let (catalog, diagnostics) = ingest(page.as_bytes(), "nested.md");
+    assert!(diagnostics.iter().all(|d| d.severity() != Severity::Error), "{diagnostics:?}");
+    let codes: Vec<Code> = catalog.entries().map(|(_, e)| e.code.clone()).collect();
+    assert_eq!(codes, [1001, 1002, 1003].map(Code::new));
+}
+
+/// 100,000 columns of one header word: attribute names stay unique
+/// (`a`, `a (2)`…) in linear time (the naming was cubic: 10,000 columns
+/// took six minutes).
+#[test]
+fn a_hundred_thousand_repeated_headers_are_named_in_linear_time() {
+    let n = 100_000;
+    let page = format!(
+        "# T\n\n| Code | Message |{}\n|---|---|{}\n| 1 | One. |{}\n",
+        " a |".repeat(n),
+        "---|".repeat(n),
+        " v |".repeat(n)
+    );
+    let (catalog, _) = ingest(page.as_bytes(), "wide.md");
+    let (_, entry) = catalog.entries().next().expect("entry");
+    assert_eq!(entry.attributes.len(), n);
+    assert!(entry.attributes.contains_key("a") && entry.attributes.contains_key(&format!("a ({n})")));
+}
+
 #[test]
 fn deep_nesting_is_bounded_in_markdown_and_html() {
     let quotes = format!("{} deep\n\n| Code | Message |\n|---|---|\n| 1 | One. |\n", ">".repeat(100_000));
@@ -132,4 +162,42 @@ fn deep_nesting_is_bounded_in_markdown_and_html() {
     let brackets = format!("| Code | Message |\n|---|---|\n| 1 | {}x{} |\n", "[".repeat(100_000), "](u)".repeat(1000));
     let (catalog, _) = ingest(brackets.as_bytes(), "brackets.md");
     assert_eq!(catalog.entries().count(), 1);
+}
+
+/// Whatever errcat writes it reads back: a catalog of 30,000 entries
+/// (past the YAML parser's fixed budget of 250,000 nodes) round-trips.
+#[test]
+fn a_catalog_of_thirty_thousand_entries_reads_back() {
+    let mut page = String::from("# Big\n\n| Code | Message | Solution |\n|---|---|---|\n");
+    for code in 0..30_000 {
+        page.push_str(&format!("| {code} | Message {code}. | Fix {code}. |\n"));
+    }
+    let (catalog, _) = ingest(page.as_bytes(), "big.md");
+    assert_eq!(catalog.entries().count(), 30_000);
+    let text = catalog.to_yaml_file("test");
+    let read = errcat::catalog::Catalog::from_yaml(&text).expect("a catalog errcat wrote reads back");
+    assert_eq!(read, catalog);
+}
+
+/// A hand-written catalog that no target could render is refused on load:
+/// a code twice in a group, a name twice, two groups of one name, a code
+/// of the wrong type.
+#[test]
+fn catalogs_that_targets_cannot_render_are_refused_on_load() {
+    let head = "schema: errcat/v1\nid: demo\ntitle: T\nlocale: en\nsource: {file: p.md, sha256: x}\n";
+    let group = |name: &str, entries: &str| format!("  - name: {name}\n    title: {name}\n    entries:\n{entries}");
+    let entry = |code: &str, name: &str| {
+        format!("      - code: {code}\n        name: {name}\n        message: m\n        lines: [1]\n")
+    };
+    let good = format!("{head}groups:\n{}", group("A", &(entry("1", "One") + &entry("2", "Two"))));
+    errcat::catalog::Catalog::from_yaml(&good).expect("a valid catalog");
+    for (catalog, why) in [
+        (format!("{head}groups:\n{}", group("A", &(entry("1", "One") + &entry("1", "Two")))), "code 1 twice"),
+        (format!("{head}groups:\n{}", group("A", &(entry("1", "One") + &entry("2", "One")))), "the name `One` on two"),
+        (format!("{head}groups:\n{}{}", group("A", &entry("1", "One")), group("A", &entry("2", "Two"))), "used by two"),
+        (format!("{head}groups:\n{}", group("A", &entry("\"x\"", "One"))), "is not of that type"),
+    ] {
+        let error = errcat::catalog::Catalog::from_yaml(&catalog).expect_err(why).to_string();
+        assert!(error.contains(why), "{why}: {error}");
+    }
 }

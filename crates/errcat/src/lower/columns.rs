@@ -311,7 +311,7 @@ impl Stats {
         stats.mean_chars /= filled.len();
         stats.sequential = numbers.len() >= 3
             && numbers.len() == filled.len()
-            && numbers.windows(2).all(|pair| pair[1] == pair[0] + 1)
+            && numbers.windows(2).all(|pair| pair[0].checked_add(1) == Some(pair[1]))
             && numbers[0] <= 1;
         stats
     }

@@ -1272,15 +1272,19 @@ fn role_of(field: Field) -> ColumnRole {
 /// an empty header, numbered when two headers are the same.
 fn attribute_names(headers: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(headers.len());
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(headers.len());
+    // The next suffix to try per base name: repeated headers stay linear.
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, header) in headers.iter().enumerate() {
         let base = header.split_whitespace().collect::<Vec<_>>().join(" ");
         let base = if base.is_empty() { format!("column {}", index + 1) } else { base };
         let mut name = base.clone();
-        let mut n = 2;
-        while names.contains(&name) {
+        let n = next.entry(base.clone()).or_insert(2);
+        while taken.contains(&name) {
             name = format!("{base} ({n})");
-            n += 1;
+            *n += 1;
         }
+        taken.insert(name.clone());
         names.push(name);
     }
     names

@@ -227,7 +227,7 @@ fn numbering(cells: &[&CodeCell]) -> bool {
         .collect();
     numbers.len() == cells.len()
         && numbers.first().is_some_and(|first| *first <= 1)
-        && numbers.windows(2).all(|p| p[1] == p[0] + 1)
+        && numbers.windows(2).all(|p| p[0].checked_add(1) == Some(p[1]))
 }
 
 fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {

@@ -524,6 +524,8 @@ fn read_from_line(
     // A top-level HTML block being read: its line, range and the blocks
     // before it.
     let mut html_block: Option<(u32, Range<usize>, usize)> = None;
+    // The list items being read, outermost first.
+    let mut open_items: Vec<OpenItem> = Vec::new();
 
     let parser =
         Parser::new_ext(&repaired, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_GFM);
@@ -671,12 +673,35 @@ fn read_from_line(
                 if let Some((_, builder)) = note.as_mut() {
                     builder.html("<li>", file, line);
                 } else {
+                    // Descendants more than ITEM_LEVELS_KEPT levels down are
+                    // left out of an ancestor's text (they are blocks of
+                    // their own), so that every byte is copied into a bounded
+                    // number of items: deep nesting stays linear.
+                    if let Some(ancestor) = open_items.len().checked_sub(ITEM_LEVELS_KEPT + 1) {
+                        let open = &mut open_items[ancestor];
+                        if open.left_out.last().is_none_or(|last: &Range<usize>| last.end <= range.start) {
+                            open.left_out.push(range.clone());
+                        }
+                    }
+                    open_items.push(OpenItem { block: doc.blocks.len(), range: range.clone(), left_out: Vec::new() });
                     doc.blocks.push(RawBlock {
                         kind: BlockKind::Item(u8::try_from(container_depth).unwrap_or(u8::MAX)),
                         line,
                         last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
-                        text: item_text(&repaired[range.clone()]),
+                        text: String::new(),
                     });
+                }
+            }
+            Event::End(TagEnd::Item) if note.is_none() => {
+                if let Some(open) = open_items.pop() {
+                    let mut source = String::with_capacity(open.range.len());
+                    let mut at = open.range.start;
+                    for skipped in &open.left_out {
+                        source.push_str(&repaired[at..skipped.start]);
+                        at = skipped.end;
+                    }
+                    source.push_str(&repaired[at..open.range.end]);
+                    doc.blocks[open.block].text = item_text(&source);
                 }
             }
             Event::Start(MdTag::Paragraph) if note.is_none() && container_depth == 0 => {
@@ -791,6 +816,19 @@ fn read_from_line(
 
 /// A list item's source without its marker (`-   `, `* `, `1. `) and with
 /// its continuation lines' indentation removed.
+/// How many levels of nested items an item's text keeps (children and
+/// grandchildren); deeper ones are read as items of their own only.
+const ITEM_LEVELS_KEPT: usize = 2;
+
+/// A list item being read: its block, its source range and the ranges of
+/// deeper descendants left out of its text.
+#[derive(Debug)]
+struct OpenItem {
+    block: usize,
+    range: Range<usize>,
+    left_out: Vec<Range<usize>>,
+}
+
 fn item_text(source: &str) -> String {
     let source = source.trim_start();
     let marker = source.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '*' | '+' | '.' | ')'))).unwrap_or(0);

@@ -172,15 +172,17 @@ impl Language for C {
     }
 
     /// A line inside a `/* */` comment: `*/` would close it and `/*` is a
-    /// warning there, so both are broken with a space.
+    /// warning there, so both are broken with a space; so is `??`, which
+    /// starts a trigraph (`??/` would even join the next line).
     fn doc_line<'a>(&self, line: &'a str) -> Cow<'a, str> {
         let visible = |c: char| format!("<U+{:04X}>", c as u32);
-        if !line.contains("*/") && !line.contains("/*") {
+        let breaks = ["*/", "/*", "??"];
+        if !breaks.iter().any(|pair| line.contains(pair)) {
             return super::language::escape_doc(line, visible);
         }
         let mut text = line.to_owned();
-        while text.contains("*/") || text.contains("/*") {
-            text = text.replace("*/", "* /").replace("/*", "/ *");
+        while breaks.iter().any(|pair| text.contains(pair)) {
+            text = text.replace("*/", "* /").replace("/*", "/ *").replace("??", "? ?");
         }
         Cow::Owned(super::language::escape_doc(&text, visible).into_owned())
     }
@@ -236,6 +238,12 @@ mod tests {
     fn comment_lines_can_neither_close_nor_nest() {
         assert_eq!(C.doc_line("a */ b /* c **/ d"), "a * / b / * c ** / d");
         assert_eq!(C.doc_line("*//*"), "* // *");
+    }
+
+    #[test]
+    fn comment_lines_hold_no_trigraph() {
+        assert_eq!(C.doc_line("what??/"), "what? ?/");
+        assert_eq!(C.doc_line("???="), "? ? ?=");
     }
 
     #[test]

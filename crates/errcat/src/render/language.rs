@@ -267,6 +267,25 @@ pub fn must_escape(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// `text` for a terminal or a log: every character that [`must_escape`]
+/// except line feeds and tabs (ESC, BEL, bidirectional overrides…) shown as
+/// `⟨U+001B⟩`, so page text can neither drive the terminal nor hide itself.
+pub fn show_controls(text: &str) -> Cow<'_, str> {
+    let needs = |c: char| must_escape(c) && !matches!(c, '\n' | '\t');
+    if !text.chars().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs(c) {
+            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// How [`escape_markup`] writes line feeds, tabs and carriage returns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Breaks {
