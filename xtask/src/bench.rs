@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the whole commands side by side on the same
 //! synthetic pages, in one run, as a user would run them: `errcat ingest
-//! PAGE --format json`, `errcat render PAGE --target all`, a bare
+//! PAGE --format json`, `errcat render PAGE --target all`, `cargo xtask
+//! regen` and `check` of a project whose one source is the page, a bare
 //! pulldown-cmark parse (the floor), and the Python pipeline a user would
 //! write instead (`xtask/bench/peer.py`: markdown-it-py + PyYAML + Jinja2)
 //! when its packages are installed. Each is its own process (release
@@ -36,6 +37,8 @@ struct Row {
     megabytes: f64,
     ingest: Option<Measure>,
     render: Option<Measure>,
+    regen: Option<Measure>,
+    check: Option<Measure>,
     parse: Option<Measure>,
     peer: Option<Measure>,
 }
@@ -76,6 +79,7 @@ fn build(root: &Path) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     for args in [
         &["build", "--release", "--quiet", "-p", "errcat-cli"][..],
+        &["build", "--release", "--quiet", "-p", "xtask"],
         &["build", "--release", "--quiet", "-p", "errcat", "--example", "bare_parse"],
     ] {
         let status = Command::new(&cargo).args(args).current_dir(root).status().context("running cargo build")?;
@@ -144,6 +148,32 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             repeats,
             &clear,
         )?);
+        // `cargo xtask regen` of a project whose one source is the page,
+        // from an empty generated/ (every file new), then `check` of the
+        // result: the main job and the CI job on a page of this size.
+        let project = std::env::temp_dir().join(format!("errcat-bench-project-{rows}"));
+        let _ = std::fs::remove_dir_all(&project);
+        std::fs::create_dir_all(project.join("docs-src")).context("creating the bench project")?;
+        std::fs::write(project.join("docs-src/page.md"), &page).context("writing the bench project")?;
+        std::fs::write(
+            project.join("docs-src/sources.yaml"),
+            "sources:\n  - id: bench\n    file: page.md\n    locale: en\n",
+        )
+        .context("writing the bench project")?;
+        let empty_generated = || {
+            let _ = std::fs::remove_dir_all(project.join("generated"));
+        };
+        row.regen = Some(run_measured(
+            Command::new(release.join("xtask")).arg("regen").arg("--root").arg(&project),
+            repeats.min(3),
+            &empty_generated,
+        )?);
+        row.check = Some(run_measured(
+            Command::new(release.join("xtask")).arg("check").arg("--root").arg(&project),
+            repeats.min(3),
+            &nothing,
+        )?);
+        let _ = std::fs::remove_dir_all(&project);
         row.parse =
             Some(run_measured(Command::new(release.join("examples/bare_parse")).arg(&path), repeats, &nothing)?);
         if peer && rows <= PEER_MAX_ROWS {
@@ -164,18 +194,21 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
 fn report(table: &[Row], peer: bool) -> String {
     let mut out = String::from(
-        "| rows | page | ingest → JSON | peak | render --target all | peak | bare parse | Python peer | peak |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| rows | page | ingest → JSON | peak | render --target all | peak | xtask regen | peak | xtask check | bare parse | Python peer | peak |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in table {
         out.push_str(&format!(
-            "| {} | {:.1} MB | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {:.1} MB | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             row.rows,
             row.megabytes,
             seconds(row.ingest),
             mebibytes(row.ingest),
             seconds(row.render),
             mebibytes(row.render),
+            seconds(row.regen),
+            mebibytes(row.regen),
+            seconds(row.check),
             seconds(row.parse),
             seconds(row.peer),
             mebibytes(row.peer),
@@ -188,13 +221,17 @@ fn report(table: &[Row], peer: bool) -> String {
     let time = |measure: Option<Measure>| measure.map(|measure| measure.best.as_secs_f64());
     for pair in table.windows(2) {
         let factor = pair[1].rows as f64 / pair[0].rows as f64;
-        for (what, first, second) in [
-            ("ingest", time(pair[0].ingest), time(pair[1].ingest)),
-            ("render-all", time(pair[0].render), time(pair[1].render)),
+        // regen and check also start a process that reads git and writes
+        // 80-odd files: 1.2× the rows' factor (12× for 10× rows).
+        for (what, first, second, slack) in [
+            ("ingest", time(pair[0].ingest), time(pair[1].ingest), 1.1),
+            ("render-all", time(pair[0].render), time(pair[1].render), 1.1),
+            ("regen", time(pair[0].regen), time(pair[1].regen), 1.2),
+            ("check", time(pair[0].check), time(pair[1].check), 1.2),
         ] {
             if let (Some(first), Some(second)) = (first, second) {
                 let ratio = second / first;
-                let limit = factor * 1.1;
+                let limit = factor * slack;
                 out.push_str(&format!(
                     "scaling {what} {}→{} rows ({factor:.0}× rows): {ratio:.2}× time (≤ {limit:.1}×: {})\n",
                     pair[0].rows,
@@ -222,6 +259,9 @@ fn report(table: &[Row], peer: bool) -> String {
                 out.push_str(&format!(", peak {:.0} MB (≤ 300 MB: {})", kib as f64 / 1024.0, met(kib <= 300 * 1024)));
             }
             out.push('\n');
+        }
+        if let Some(seconds) = time(row.regen) {
+            out.push_str(&format!("100,000 rows: cargo xtask regen {seconds:.2} s (≤ 5 s: {})\n", met(seconds <= 5.0)));
         }
         if let Some(seconds) = time(row.ingest) {
             out.push_str(&format!("100,000 rows: ingest to JSON {seconds:.2} s (≤ 0.5 s: {})\n", met(seconds <= 0.5)));

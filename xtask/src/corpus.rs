@@ -3,8 +3,10 @@
 //! settings, as a new user would; the report gives per page the rows the
 //! page documents (counted by hand, from its `.expected.yaml`), the entries
 //! read, the entries with a message and the diagnostics by code, then the
-//! totals. It checks no expected rows (the corpus test does) and writes
-//! nothing.
+//! totals. Then the blind batches (`tests/corpus/batches/batch-NN/`):
+//! the record of their first-try and after figures (`BATCHES.md`) and
+//! their figures now, with every expected row checked
+//! ([`errcat::expected`]). It writes nothing.
 
 use anyhow::{Context, Result};
 use errcat::diagnostic::Severity;
@@ -34,10 +36,12 @@ fn scalar<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     })
 }
 
-/// Reads every corpus page and counts.
-pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
-    let dir = root.join("crates/errcat/tests/corpus");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+/// The corpus folder, relative to the root.
+pub const CORPUS_DIR: &str = "crates/errcat/tests/corpus";
+
+/// Every page of `dir` that has an `expected.yaml`: (page file, expected file).
+fn pages_in(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .collect();
@@ -45,15 +49,33 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
     let mut pages = Vec::new();
     for name in names.iter().filter(|name| name.ends_with(".expected.yaml")) {
         let slug = name.trim_end_matches(".expected.yaml");
-        let Some(page) = names.iter().find(|n| n.starts_with(&format!("{slug}.")) && !n.ends_with(".expected.yaml"))
-        else {
-            continue;
-        };
+        if let Some(page) = names.iter().find(|n| n.starts_with(&format!("{slug}.")) && !n.ends_with(".expected.yaml"))
+        {
+            pages.push((page.clone(), name.clone()));
+        }
+    }
+    Ok(pages)
+}
+
+/// Reads every corpus page and counts.
+pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
+    let dir = root.join(CORPUS_DIR);
+    let mut pages = Vec::new();
+    for (page, name) in pages_in(&dir)? {
+        pages.push(read_page(&dir, &page, &name, "tests/corpus")?.0);
+    }
+    Ok(pages)
+}
+
+/// Reads one page with no settings: its figures and its catalog.
+fn read_page(dir: &Path, page: &str, name: &str, shown_dir: &str) -> Result<(PageFigures, errcat::catalog::Catalog)> {
+    let slug = name.trim_end_matches(".expected.yaml");
+    {
         let expected = std::fs::read_to_string(dir.join(name))?;
         let rows_on_page = scalar(&expected, "rows_on_page").and_then(|v| v.parse().ok()).unwrap_or(0);
         let locale = scalar(&expected, "  locale").unwrap_or("und").to_owned();
         let bytes = std::fs::read(dir.join(page))?;
-        let shown = format!("tests/corpus/{page}");
+        let shown = format!("{shown_dir}/{page}");
         let identity = errcat::CatalogIdentity { id: slug.to_owned(), locale, ..Default::default() };
         let (catalog, diagnostics) = errcat::ingest(
             &errcat::Page::new(&bytes, &shown, &shown),
@@ -80,16 +102,114 @@ pub fn figures(root: &Path) -> Result<Vec<PageFigures>> {
         for diagnostic in &diagnostics {
             *counts.entry(diagnostic.kind.code().to_owned()).or_default() += 1;
         }
-        pages.push(PageFigures {
-            page: page.clone(),
+        let figures = PageFigures {
+            page: page.to_owned(),
             rows_on_page,
             recovered: codes.len() + variants + extra,
             with_message,
             errors: diagnostics.iter().filter(|d| d.severity() == Severity::Error).count(),
             diagnostics: counts,
-        });
+        };
+        Ok((figures, catalog))
     }
-    Ok(pages)
+}
+
+/// One blind batch's figures now.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchFigures {
+    pub batch: String,
+    pub pages: Vec<PageFigures>,
+    /// Expected rows, and those read exactly.
+    pub expected: usize,
+    pub exact: usize,
+    /// Every expected row not read exactly: `page: problem`.
+    pub misses: Vec<String>,
+}
+
+impl BatchFigures {
+    pub fn rows(&self) -> usize {
+        self.pages.iter().map(|page| page.rows_on_page).sum()
+    }
+
+    pub fn recovered(&self) -> usize {
+        self.pages.iter().map(|page| page.recovered.min(page.rows_on_page)).sum()
+    }
+
+    /// Pages whose entry count is off by more than 5% of their rows.
+    pub fn pages_off(&self) -> usize {
+        self.pages.iter().filter(|page| page.recovered.abs_diff(page.rows_on_page) * 20 > page.rows_on_page).count()
+    }
+}
+
+/// Reads every page of every blind batch and checks its expected rows.
+pub fn batch_figures(root: &Path) -> Result<Vec<BatchFigures>> {
+    let dir = root.join(CORPUS_DIR).join("batches");
+    let mut batches: Vec<String> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.filter_map(|entry| entry.ok()?.file_name().into_string().ok()).collect(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error).with_context(|| format!("reading {}", dir.display())),
+    };
+    batches.retain(|name| name.starts_with("batch-"));
+    batches.sort();
+    let mut out = Vec::new();
+    for batch in batches {
+        let batch_dir = dir.join(&batch);
+        let mut figures = BatchFigures { batch: batch.clone(), ..BatchFigures::default() };
+        for (page, name) in pages_in(&batch_dir)? {
+            let (page_figures, catalog) = read_page(&batch_dir, &page, &name, &format!("batches/{batch}"))?;
+            let text = std::fs::read_to_string(batch_dir.join(&name))?;
+            let expected =
+                errcat::expected::Expected::parse(&text).map_err(|error| anyhow::anyhow!("{batch}/{name}: {error}"))?;
+            for row in &expected.rows {
+                figures.expected += 1;
+                match errcat::expected::check_row(&catalog, row) {
+                    Ok(()) => figures.exact += 1,
+                    Err(problem) => figures.misses.push(format!("{page}: {problem}")),
+                }
+            }
+            figures.pages.push(page_figures);
+        }
+        out.push(figures);
+    }
+    Ok(out)
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+}
+
+/// The batches part of the report: `BATCHES.md` as recorded, then each
+/// batch's figures now (with every miss when `verbose`).
+pub fn batch_report(record: Option<&str>, batches: &[BatchFigures], verbose: bool) -> String {
+    let mut out = String::new();
+    if let Some(record) = record {
+        let _ = writeln!(out, "\n# Blind batches (BATCHES.md)\n\n{}", record.trim_end());
+    }
+    for batch in batches {
+        let _ = writeln!(
+            out,
+            "\n{} now: {} pages, {} rows; rows recovered {} ({:.1}%); expected rows exact {} of {} ({:.1}%); \
+             pages off by more than 5%: {}",
+            batch.batch,
+            batch.pages.len(),
+            batch.rows(),
+            batch.recovered(),
+            percent(batch.recovered(), batch.rows()),
+            batch.exact,
+            batch.expected,
+            percent(batch.exact, batch.expected),
+            batch.pages_off()
+        );
+        for page in &batch.pages {
+            let _ = writeln!(out, "  {:<60} {:>5} rows {:>5} read", page.page, page.rows_on_page, page.recovered);
+        }
+        if verbose {
+            for miss in &batch.misses {
+                let _ = writeln!(out, "  miss: {miss}");
+            }
+        }
+    }
+    out
 }
 
 /// The report `cargo xtask corpus` prints.
@@ -113,7 +233,6 @@ pub fn report(pages: &[PageFigures]) -> String {
         entries += page.recovered;
         with_message += page.with_message;
     }
-    let percent = |part: usize, whole: usize| if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 };
     let empty = pages.iter().filter(|p| p.recovered == 0 && p.errors == 0).count();
     let _ = writeln!(out, "\n{} pages, {} rows on the pages", pages.len(), rows);
     let _ = writeln!(out, "rows recovered:            {recovered} ({:.1}%)", percent(recovered, rows));

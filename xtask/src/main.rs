@@ -41,6 +41,11 @@ options:
 
 exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
 
+/// mimalloc, as in the `errcat` binary: regen and check read and render
+/// whole pages, millions of small strings on a large one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut verbose = false;
@@ -98,9 +103,12 @@ fn main() -> ExitCode {
         Some("diff") => errcat_cli(&root, "diff", false, &passthrough).map(exit_code),
         Some("lint") => errcat_cli(&root, "lint", true, &passthrough).map(exit_code),
         Some("bench") => bench(&root, &passthrough),
-        Some("corpus") => xtask::corpus::figures(&root).map(|pages| {
+        Some("corpus") => xtask::corpus::figures(&root).and_then(|pages| {
             print!("{}", xtask::corpus::report(&pages));
-            ExitCode::SUCCESS
+            let record = std::fs::read_to_string(root.join(xtask::corpus::CORPUS_DIR).join("BATCHES.md")).ok();
+            let batches = xtask::corpus::batch_figures(&root)?;
+            print!("{}", xtask::corpus::batch_report(record.as_deref(), &batches, verbose));
+            Ok(ExitCode::SUCCESS)
         }),
         Some("fuzz") => fuzz(&root, &passthrough),
         Some("upstream") => upstream(&root, &passthrough, color, verbose),

@@ -18,6 +18,10 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     while let Some(current) = stack.pop() {
         for entry in std::fs::read_dir(&current).expect("read dir") {
             let path = entry.expect("entry").path();
+            // regen's lock is not output.
+            if path.file_name().is_some_and(|name| name == ".errcat-lock") {
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
             } else {
@@ -115,26 +119,6 @@ fn regen_refuses_to_write_when_a_page_has_errors() {
     assert!(output.contains("docs-src/broken.md:3"), "{output}");
     assert!(output.contains("E0204"), "{output}");
     assert_eq!(snapshot(&root.join("generated")), before, "generated/ must be untouched");
-    let _ = std::fs::remove_dir_all(&root);
-}
-
-#[test]
-fn a_failure_while_staging_leaves_generated_untouched() {
-    let root = scratch("staging");
-    // Two stale files; the second cannot be staged because a directory
-    // blocks its temporary file.
-    for id in ["rtc-vendor-error-codes", "zego-server-return-codes"] {
-        let file = root.join(format!("generated/catalog/{id}.yaml"));
-        let text = std::fs::read_to_string(&file).expect("read");
-        std::fs::write(&file, text.replacen("schema", "# stale\nschema", 1)).expect("write");
-    }
-    let blocker = root.join(format!("generated/catalog/.zego-server-return-codes.yaml.tmp-{}", std::process::id()));
-    std::fs::create_dir_all(&blocker).expect("blocker");
-    let before = snapshot(&root.join("generated"));
-
-    let plan = xtask::plan(&root).expect("plan");
-    assert!(xtask::write(&root, &plan).is_err());
-    assert_eq!(snapshot(&root.join("generated")), before, "no file changed, no temporary left behind");
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -64,23 +64,8 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Result<String, String
     Ok(text.into_owned())
 }
 
-/// Whether an address is link-local or a cloud metadata service
-/// (169.254.0.0/16, fe80::/10, fd00:ec2::254, and their IPv4-mapped forms):
-/// never a documentation site, and a classic target of request forgery.
-pub fn is_link_local(address: std::net::IpAddr) -> bool {
-    match address {
-        std::net::IpAddr::V4(v4) => v4.is_link_local(),
-        std::net::IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return v4.is_link_local();
-            }
-            (v6.segments()[0] & 0xffc0) == 0xfe80 || v6 == std::net::Ipv6Addr::new(0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254)
-        }
-    }
-}
-
 /// Refuses a URL whose host is, or resolves to, a link-local or metadata
-/// address (see [`is_link_local`]).
+/// address (see [`errcat::manifest::is_link_local`]).
 fn refuse_link_local(url: &str) -> Result<(), String> {
     let uri: ureq::http::Uri = url.parse().map_err(|error| format!("`{url}` is not a URL: {error}"))?;
     let host = uri.host().ok_or_else(|| format!("`{url}` has no host"))?;
@@ -92,7 +77,7 @@ fn refuse_link_local(url: &str) -> Result<(), String> {
             .map(|found| found.map(|address| address.ip()).collect())
             .unwrap_or_default(),
     };
-    match addresses.into_iter().find(|address| is_link_local(*address)) {
+    match addresses.into_iter().find(|address| errcat::manifest::is_link_local(*address)) {
         Some(address) => Err(format!(
             "`{url}` reaches {address}, a link-local or cloud metadata address; refused \
              (set `upstream_link_local: true` on the source to allow it)"
@@ -263,11 +248,14 @@ pub fn update_source(root: &Path, source: &SourceEntry, url: &str, fetched: &Fet
     // What is stored is the decoded text as UTF-8 (the charset of every
     // page in docs-src/), not the bytes as served (UTF-16, GBK…).
     let stored = fetched.text.as_bytes();
-    let page_path = root.join("docs-src").join(&source.file);
+    let inside = |relative: &str| {
+        errcat::project::path_inside(&root.join("docs-src"), Path::new(relative)).map_err(anyhow::Error::from)
+    };
+    let page_path = inside(&source.file)?;
     if std::fs::read(&page_path).ok().as_deref() == Some(stored) {
         return Ok(false);
     }
-    let lock_path = root.join("docs-src/upstream.lock.yaml");
+    let lock_path = inside("upstream.lock.yaml")?;
     let mut lock = match std::fs::read_to_string(&lock_path) {
         Ok(text) => UpstreamLock::parse(&text).map_err(|error| anyhow::anyhow!("{}: {error}", lock_path.display()))?,
         Err(_) => UpstreamLock::default(),

@@ -71,6 +71,30 @@ fn handle(mut stream: TcpStream) {
             let body = encoder.finish().expect("gzip");
             respond(&mut stream, "200 OK", &[markdown, ("Content-Encoding", "gzip".to_owned())], &body);
         }
+        "/bomb" => {
+            // 256 MiB of zeros in about 250 KB of gzip.
+            static BOMB: OnceLock<Vec<u8>> = OnceLock::new();
+            let body = BOMB.get_or_init(|| {
+                let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                let zeros = vec![0u8; 1 << 20];
+                for _ in 0..256 {
+                    encoder.write_all(&zeros).expect("gzip");
+                }
+                encoder.finish().expect("gzip")
+            });
+            respond(&mut stream, "200 OK", &[markdown, ("Content-Encoding", "gzip".to_owned())], body);
+        }
+        "/utf16" => {
+            let mut body = vec![0xff, 0xfe];
+            body.extend(CHANGED.encode_utf16().flat_map(u16::to_le_bytes));
+            respond(&mut stream, "200 OK", &[("Content-Type", "text/markdown; charset=utf-16".to_owned())], &body);
+        }
+        "/to-metadata" => respond(
+            &mut stream,
+            "302 Found",
+            &[("Location", "http://169.254.169.254/latest/meta-data/".to_owned())],
+            b"",
+        ),
         "/gbk" => {
             let (body, _, _) = encoding_rs::GBK.encode(HTML_GBK);
             respond(&mut stream, "200 OK", &[("Content-Type", "text/html".to_owned())], &body);
@@ -231,7 +255,55 @@ fn a_truncated_body_exits_2() {
 
 #[test]
 fn a_huge_body_is_capped_and_exits_2() {
-    assert_fails("/huge", &["--max-bytes", "100000"], "reading the body");
+    assert_fails("/huge", &["--max-bytes", "100000"], "larger than 100000 bytes");
+}
+
+/// The cap counts decoded bytes: 256 MiB of zeros sent as 250 KB of gzip
+/// is refused at the cap, without being inflated whole.
+#[test]
+fn a_gzip_bomb_is_capped_on_its_decoded_size() {
+    assert_fails("/bomb", &["--max-bytes", "1000000"], "larger than 1000000 bytes once decoded");
+}
+
+/// Link-local and cloud metadata addresses are refused, directly and as a
+/// redirect target, before any request is sent to them.
+#[test]
+fn link_local_and_metadata_addresses_are_refused() {
+    assert_fails("/to-metadata", &[], "169.254.169.254, a link-local or cloud metadata address");
+    let root = project("metadata", "/same");
+    let manifest = std::fs::read_to_string(root.join("docs-src/sources.yaml")).expect("manifest");
+    let direct = manifest.replace(&format!("http://127.0.0.1:{}/same", server()), "http://169.254.169.254/latest");
+    std::fs::write(root.join("docs-src/sources.yaml"), direct).expect("manifest");
+    let output = upstream(&root, &["--timeout", "2"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("upstream_link_local: true"), "{}", text(&output.stderr));
+    let _ = std::fs::remove_dir_all(&root);
+    for (address, refused) in [
+        ("169.254.169.254", true),
+        ("fd00:ec2::254", true),
+        ("fe80::1", true),
+        ("::ffff:169.254.1.1", true),
+        ("127.0.0.1", false),
+        ("10.0.0.1", false),
+        ("2001:db8::1", false),
+    ] {
+        let ip: std::net::IpAddr = address.parse().expect("address");
+        assert_eq!(errcat::manifest::is_link_local(ip), refused, "{address}");
+    }
+}
+
+/// A page served as UTF-16 is stored as the UTF-8 text regen reads, and
+/// regen reads it.
+#[test]
+fn update_stores_a_utf16_page_as_utf8() {
+    let root = project("utf16", "/utf16");
+    let output = upstream(&root, &["--update"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_eq!(std::fs::read(root.join("docs-src/demo.md")).expect("page"), CHANGED.as_bytes());
+    let lock = std::fs::read_to_string(root.join("docs-src/upstream.lock.yaml")).expect("lock");
+    let lock = errcat::manifest::UpstreamLock::parse(&lock).expect("lock parses");
+    assert_eq!(lock.sources["demo"].sha256, errcat::sha256_hex(CHANGED.as_bytes()));
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod code;
 pub mod diagnostic;
 pub mod diff;
 pub mod editions;
+pub mod expected;
 pub mod findings;
 pub mod lint;
 pub mod lower;

@@ -52,6 +52,23 @@ pub struct SourceEntry {
     pub settings: SourceSettings,
 }
 
+/// Whether an address is link-local or a cloud metadata service
+/// (169.254.0.0/16, fe80::/10, fd00:ec2::254, and their IPv4-mapped forms):
+/// never a documentation site, and a classic target of request forgery, so
+/// an `upstream` URL may reach one only with `upstream_link_local: true`.
+pub fn is_link_local(address: std::net::IpAddr) -> bool {
+    match address {
+        std::net::IpAddr::V4(v4) => v4.is_link_local(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.is_link_local(),
+            None => {
+                (v6.segments()[0] & 0xffc0) == 0xfe80
+                    || v6 == std::net::Ipv6Addr::new(0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254)
+            }
+        },
+    }
+}
+
 /// One more locale of a source's page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -186,3 +186,29 @@ fn json_reports_follow_the_documented_schema() {
         serde_json::json!({"schema": "errcat-diff/v1", "level": "huge", "bump": "none", "counts": {}, "catalogs": []});
     assert!(!validator.is_valid(&broken));
 }
+
+/// Page text reaches a terminal through the text report: escape sequences
+/// and bell characters in it are shown, never sent raw.
+#[test]
+fn the_text_report_shows_terminal_controls_instead_of_sending_them() {
+    let old = common::ingest_str(
+        "# T\n\n## \u{1b}[2JGroup\n\n| Code | Message |\n|---|---|\n| 1001 | Old. |\n| 1002 | Gone \u{7}. |\n",
+    );
+    let new = common::ingest_str(
+        "# T\n\n## \u{1b}[2JGroup\n\n| Code | Message |\n|---|---|\n| 1001 | New \u{1b}]0;T\u{7}\u{1b}[2J. |\n",
+    );
+    let report = report(&old, &new);
+    for color in [false, true] {
+        let text = render_text(&report, Style { color });
+        let raw: Vec<char> = text.chars().filter(|c| *c == '\u{7}' || *c == '\u{1b}').collect();
+        if color {
+            // The report's own colours are its only escape sequences.
+            assert!(!text.contains("\u{1b}]0;") && !text.contains("\u{7}") && !text.contains("\u{1b}[2J"), "{text:?}");
+        } else {
+            assert!(raw.is_empty(), "{text:?}");
+        }
+        assert!(text.contains("⟨U+001B⟩]0;T⟨U+0007⟩⟨U+001B⟩[2J"), "{text}");
+        assert!(text.contains("Gone ⟨U+0007⟩."), "{text}");
+        assert!(text.contains("⟨U+001B⟩[2JGroup"), "{text}");
+    }
+}

@@ -9,6 +9,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create dir");
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("entry");
+        // regen's lock and staging are not part of a checkout.
+        if entry.file_name().to_string_lossy().starts_with(".errcat-") {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);

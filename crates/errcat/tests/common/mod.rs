@@ -157,3 +157,10 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
 }
+
+/// A page given as text, read with no settings.
+pub fn ingest_str(text: &str) -> Catalog {
+    let identity = CatalogIdentity { id: "page".to_owned(), locale: "und".to_owned(), ..CatalogIdentity::default() };
+    let page = Page::new(text.as_bytes(), "page.md", "page.md");
+    errcat::ingest(&page, &identity, &SourceSettings::default(), &errcat::names::NameBook::default()).0
+}
