@@ -266,6 +266,11 @@ struct Stats {
     words: usize,
     distinct: usize,
     mean_chars: usize,
+    /// Cells with CJK characters.
+    cjk: usize,
+    /// Short titles in words (`Switching Protocols`, `IO`): at most six
+    /// words and 40 characters, no CJK, no sentence punctuation.
+    titles: usize,
 }
 
 impl Stats {
@@ -294,6 +299,18 @@ impl Stats {
                 && codes.len() == 1
             {
                 numbers.extend(codes[0].as_int());
+            }
+            if parsed.is_err()
+                && unwrapped.starts_with(char::is_alphabetic)
+                && unwrapped.split_whitespace().count() <= 6
+                && unwrapped.chars().count() <= 40
+                && !unwrapped.chars().any(super::is_cjk)
+                && !unwrapped.contains(['.', '。', ',', '，', ';', '；', ':', '：'])
+            {
+                stats.titles += 1;
+            }
+            if cell.chars().any(super::is_cjk) {
+                stats.cjk += 1;
             }
             if is_identifier(&unwrapped) {
                 stats.idents += 1;
@@ -332,6 +349,12 @@ impl Stats {
     /// repeat is a category or another form of the code, not the name.
     fn is_names(&self) -> bool {
         self.is_identifiers() && self.share(self.unique) >= 0.9
+    }
+
+    /// Short unique titles (`Continue`, `Switching Protocols`, `IO`): what a
+    /// column headed as the name holds when the page names codes in words.
+    fn is_titles(&self) -> bool {
+        self.filled > 0 && self.share(self.unique) >= 0.9 && self.share(self.titles) >= 0.8
     }
 
     fn is_prose(&self) -> bool {
@@ -406,7 +429,12 @@ impl ColumnPlan {
 
 /// Decides the role of every column from its header and its cells
 /// (`cells[column][row]`, cell text with parts joined).
-pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<String, ColumnRole>) -> ColumnPlan {
+pub fn plan(
+    headers: &[String],
+    cells: &[Vec<String>],
+    overrides: &BTreeMap<String, ColumnRole>,
+    locale: &str,
+) -> ColumnPlan {
     let width = headers.len();
     let hex: Vec<bool> = headers.iter().map(|h| says_hex(h)).collect();
     let stats: Vec<Stats> =
@@ -578,12 +606,39 @@ pub fn plan(headers: &[String], cells: &[Vec<String>], overrides: &BTreeMap<Stri
                     roles[i] = Some(role);
                 }
             }
-            Some(ColumnRole::Name) if stats[i].filled > 0 && !stats[i].is_identifiers() => {
+            Some(ColumnRole::Name) if stats[i].filled > 0 && !stats[i].is_identifiers() && !stats[i].is_titles() => {
                 // `名称` holding prose: a text column, decided below.
             }
             Some(ColumnRole::Name) if !roles.contains(&Some(ColumnRole::Name)) => roles[i] = Some(ColumnRole::Name),
             _ => {}
         }
+    }
+
+    // Two description columns whose headers name their languages
+    // (`Chinese Description`, `English Description`): the one in the
+    // catalog's language is the message; the other stays an attribute.
+    let cjk_locale = ["zh", "ja", "ko"].iter().any(|tag| locale == *tag || locale.starts_with(&format!("{tag}-")));
+    let in_cjk = |i: usize| stats[i].filled > 0 && stats[i].share(stats[i].cjk) >= 0.5;
+    let names_language = |i: usize| super::words::names_language(&headers[i]);
+    if let Some(message) = roles.iter().position(|role| *role == Some(ColumnRole::Message))
+        && forced[message].is_none()
+        && names_language(message)
+        && in_cjk(message) != cjk_locale
+        && let Some(other) = (0..width).find(|i| {
+            roles[*i].is_none()
+                && header_role(*i) == Some(ColumnRole::Message)
+                && names_language(*i)
+                && in_cjk(*i) == cjk_locale
+        })
+    {
+        roles[message] = None;
+        roles[other] = Some(ColumnRole::Message);
+        findings.push(format!(
+            "columns `{}` and `{}` describe the codes in two languages: `{}`, in the catalog's language ({locale}), is the message",
+            shown(message),
+            shown(other),
+            shown(other)
+        ));
     }
 
     // Two description columns: short labels (`Status message`: `Not Found`)
@@ -696,7 +751,7 @@ mod tests {
 
     fn roles(rows: &[&[&str]]) -> Vec<ColumnRole> {
         let (headers, cells) = columns(rows);
-        plan(&headers, &cells, &BTreeMap::new()).roles
+        plan(&headers, &cells, &BTreeMap::new(), "und").roles
     }
 
     use ColumnRole::*;
@@ -801,7 +856,7 @@ mod tests {
             &["-2147024891", "0x80070005", "Access denied."],
             &["1", "0x1", "One."],
         ]);
-        let plan = plan(&headers, &cells, &BTreeMap::new());
+        let plan = plan(&headers, &cells, &BTreeMap::new(), "und");
         assert_eq!(plan.roles, [Code, Attribute, Message]);
         assert_eq!(plan.alternate_code, Some(1));
     }

@@ -233,7 +233,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let mut previous: Option<Continuation> = None;
     let mut table_rows = 0usize;
     let first_table_line = tables.first().map_or(0, |table| table.line);
-    let plans = fresh_plans(&tables, settings);
+    let plans = fresh_plans(&tables, settings, &info.locale);
     // Each raw table is freed as soon as it is lowered; on a large page, on
     // another core (freeing its cells takes a stage's time).
     let large = tables.iter().map(|table| table.rows.len()).sum::<usize>() >= 2_000;
@@ -311,10 +311,10 @@ fn column_cells(rows: &[&RawRow], width: usize) -> Vec<Vec<String>> {
 /// Each table's column plan read from its own header and rows: a pure
 /// function of the table, so a page of many tables plans them on every
 /// core. (A table that continues the one before uses that one's plan.)
-fn fresh_plans(tables: &[RawTable], settings: &SourceSettings) -> Vec<ColumnPlan> {
+fn fresh_plans(tables: &[RawTable], settings: &SourceSettings, locale: &str) -> Vec<ColumnPlan> {
     let plan = |table: &RawTable| {
         let (headers, width, rows) = table_shape(table);
-        columns::plan(&headers, &column_cells(&rows, width), &settings.columns)
+        columns::plan(&headers, &column_cells(&rows, width), &settings.columns, locale)
     };
     let rows: usize = tables.iter().map(|table| table.rows.len()).sum();
     let threads = crate::parallel::cores().min(tables.len());
@@ -582,7 +582,7 @@ impl<'a> Lowering<'a> {
                     rows.insert(0, &table.header);
                 }
                 headers = vec![String::new(); width];
-                columns::plan(&headers, &column_cells(&rows), &self.settings.columns)
+                columns::plan(&headers, &column_cells(&rows), &self.settings.columns, &self.info.locale)
             } else {
                 plan
             }
@@ -1406,7 +1406,9 @@ fn parse_code_cell(text: &str, alternate: Option<&str>) -> Result<ParsedCode, cr
     }
     let alternate = inline_alternate.or(alternate).filter(|a| !a.trim().is_empty());
     let alternate_value = alternate.and_then(|a| Code::parse(a).ok());
-    if is_hex(text) {
+    // A decimal written with leading zeros (`0030010001`) keeps its form.
+    let zero_padded = |t: &str| t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit());
+    if is_hex(text) || zero_padded(text) {
         parsed.literal = Some(text.to_owned());
     } else if let Some(alternate) = alternate.filter(|a| is_hex(a)) {
         parsed.literal = Some(alternate.trim().to_owned());

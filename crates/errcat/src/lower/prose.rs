@@ -153,6 +153,28 @@ fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
     string_code.then(|| (CodeCell::Codes(vec![Code::text(text)]), None))
 }
 
+/// `400 Bad Request`, `100 Continue`: one integer code and the short title
+/// the page gives it (at most six words, no sentence punctuation); or a
+/// code alone. Returns the code, its literal and the title.
+fn code_with_title(text: &str) -> Option<(CodeCell, Option<String>, Option<String>)> {
+    if let Some((cell, literal)) = parse_code(text) {
+        return Some((cell, literal, None));
+    }
+    let text = text.trim().trim_matches(['`', '*']).trim();
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let (cell, literal) = parse_code(first)?;
+    if !matches!(&cell, CodeCell::Codes(codes) if codes.len() == 1 && !codes[0].is_text()) {
+        return None;
+    }
+    let title = rest.trim().trim_matches(['`', '*']).trim();
+    let is_title = !title.is_empty()
+        && title.split_whitespace().count() <= 6
+        && title.chars().count() <= 48
+        && title.chars().next().is_some_and(char::is_alphabetic)
+        && !title.contains(['.', '。', ',', '，', ':', '：', '(', '（', ';', '；', '!', '?', '？']);
+    is_title.then(|| (cell, literal, Some(title.to_owned())))
+}
+
 /// An identifier or `A|B` identifiers in parentheses: `(ServerError)`.
 fn parenthesized_name(text: &str) -> Option<String> {
     let inner = text.trim().strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?.trim();
@@ -390,19 +412,20 @@ fn named_value_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut V
 
 /// A paragraph that opens with a code and a colon: `GAUSS-53200: "text"`,
 /// `[E1001]: text`, `1001：text`. The code and the rest.
-fn code_colon_paragraph(text: &str) -> Option<(CodeCell, Option<String>, String)> {
+fn code_colon_paragraph(text: &str) -> Option<(CodeCell, Option<String>, String, Option<String>)> {
     let (head, rest) = text.split_once([':', '：'])?;
     let rest = rest.trim();
-    if rest.is_empty() || head.contains(char::is_whitespace) {
+    if rest.is_empty() {
         return None;
     }
-    let (cell, literal) = parse_code(head)?;
-    matches!(cell, CodeCell::Codes(_)).then(|| (cell, literal, rest.to_owned()))
+    let (cell, literal, title) = code_with_title(head)?;
+    matches!(cell, CodeCell::Codes(_)).then(|| (cell, literal, rest.to_owned(), title))
 }
 
 /// A paragraph that opens with a code: its block index, the code, its
-/// literal, the message, and the line of the heading above.
-type CodeParagraph = (usize, CodeCell, Option<String>, String, Option<u32>);
+/// literal, the message, the line of the heading above, and the title
+/// written after the code (`400 Bad Request：…`).
+type CodeParagraph = (usize, CodeCell, Option<String>, String, Option<u32>, Option<String>);
 
 /// `GAUSS-53200: "message"`, then `错误原因：…` and `解决办法：…`: paragraphs
 /// that open with a code and a colon (the rest is the message), each
@@ -416,8 +439,8 @@ fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mu
         match block.kind {
             BlockKind::Heading(_) => section_line = Some(block.line),
             BlockKind::Paragraph if !consumed[index] => {
-                if let Some((cell, literal, message)) = code_colon_paragraph(&plain(&block.text)) {
-                    starts.push((index, cell, literal, message, section_line));
+                if let Some((cell, literal, message, title)) = code_colon_paragraph(&plain(&block.text)) {
+                    starts.push((index, cell, literal, message, section_line, title));
                 }
             }
             _ => {}
@@ -433,7 +456,7 @@ fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mu
         .map(|(section, _)| *section)
         .collect();
     starts.retain(|start| accepted.contains(&start.4));
-    for (position, (index, cell, literal, message, section_line)) in starts.iter().enumerate() {
+    for (position, (index, cell, literal, message, section_line, title)) in starts.iter().enumerate() {
         let next = starts.get(position + 1).map_or(blocks.len(), |start| start.0);
         let end = (index + 1..next).find(|at| matches!(blocks[*at].kind, BlockKind::Heading(_))).unwrap_or(next);
         let body = &blocks[index + 1..end];
@@ -447,7 +470,7 @@ fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mu
         found.push(ProseEntry {
             cell: cell.clone(),
             literal: literal.clone(),
-            name: None,
+            name: title.clone(),
             texts,
             section_line: *section_line,
             lines: (first..=last.max(first)).collect(),
@@ -610,8 +633,9 @@ fn push(texts: &mut Vec<(Field, String)>, field: Field, text: String) {
 }
 
 /// `0 - Success`, `1001: text`, `Error number: 8001`: the code and the text.
-/// An item's code, its literal, its message and its other texts.
-type ItemCode = (CodeCell, Option<String>, String, Vec<(Field, String)>);
+/// An item's code, its literal, its message, its other texts and the
+/// title written after the code (`**404 Not Found** - …`).
+type ItemCode = (CodeCell, Option<String>, String, Vec<(Field, String)>, Option<String>);
 
 fn item_code(text: &str) -> Option<ItemCode> {
     let plain_text = plain(text);
@@ -636,7 +660,7 @@ fn item_code(text: &str) -> Option<ItemCode> {
         }
         None => return None,
     };
-    let (cell, literal) = parse_code(&code)?;
+    let (cell, literal, title) = code_with_title(&code)?;
     for line in rest.lines().map(|line| line.trim_start_matches(['-', '*', ' '])) {
         match label(line) {
             Some((field, value)) if !value.trim().is_empty() => extra.push((field, value.trim().to_owned())),
@@ -650,7 +674,7 @@ fn item_code(text: &str) -> Option<ItemCode> {
             _ => extra.push((Field::Note, paragraph.trim().to_owned())),
         }
     }
-    Some((cell, literal, message, extra))
+    Some((cell, literal, message, extra, title))
 }
 
 fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEntry>) {
@@ -661,7 +685,7 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
     let flush = |run: &mut Vec<(usize, ItemCode)>, section_line: Option<u32>, found: &mut Vec<ProseEntry>| {
         let cells: Vec<&CodeCell> = run.iter().map(|(_, (cell, ..))| cell).collect();
         if run.len() >= 3 && !numbering(&cells) {
-            for (index, (cell, literal, message, extra)) in run.drain(..) {
+            for (index, (cell, literal, message, extra, title)) in run.drain(..) {
                 let block = &blocks[index];
                 let mut texts = Vec::new();
                 if !message.is_empty() {
@@ -674,7 +698,7 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
                 found.push(ProseEntry {
                     cell,
                     literal,
-                    name: None,
+                    name: title,
                     texts,
                     section_line,
                     lines: (block.line..=block.last_line.max(block.line)).collect(),

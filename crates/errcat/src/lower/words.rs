@@ -51,6 +51,8 @@ pub const WORDS: &[(ColumnRole, &[&str])] = &[
             "枚举名",
             "错误名",
             "错误码名称",
+            "名称",
+            "英文名",
             "常量",
             "常量名",
             "name",
@@ -281,6 +283,16 @@ pub fn roles_in(header: &str) -> Vec<ColumnRole> {
         }
     }
     roles
+}
+
+/// Words that name a language in a header (`Chinese Description`, `英文说明`).
+const LANGUAGE_WORDS: &[&str] =
+    &["chinese", "english", "japanese", "korean", "中文", "英文", "日文", "韩文", "简体", "繁体"];
+
+/// True when a header names the language of its column.
+pub fn names_language(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    LANGUAGE_WORDS.iter().any(|word| lower.contains(word))
 }
 
 /// True when a header names a column that is not the code although it is
