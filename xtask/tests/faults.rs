@@ -21,27 +21,6 @@ fn text(output: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
-/// Every file under `dir` with its bytes (regen's lock left out).
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.file_name().is_some_and(|name| name == ".errcat-lock") {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push((path.clone(), std::fs::read(&path).expect("read")));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// A folder outside the checkout with one file in it.
 fn outside(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("errcat-outside-{}-{name}", std::process::id()));
@@ -126,11 +105,11 @@ fn a_linked_lockfile_or_page_in_docs_src_is_refused() {
 fn a_full_disk_while_staging_leaves_generated_untouched_and_no_staged_file() {
     let root = common::scratch_checkout("full-disk");
     assert!(make_stale(&root) >= 2);
-    let before = snapshot(&root.join("generated"));
+    let before = common::snapshot(&root.join("generated"));
     let output = xtask(&root, &["regen"], Some("stage:2"));
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(text(&output).contains("generated/ was not changed"), "{}", text(&output));
-    assert_eq!(snapshot(&root.join("generated")), before, "no file changed, nothing staged left behind");
+    assert_eq!(common::snapshot(&root.join("generated")), before, "no file changed, nothing staged left behind");
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -157,7 +136,7 @@ fn staged_files_without_a_journal_are_dropped_and_old_temporaries_removed() {
     std::fs::write(&staged, "half").expect("write");
     let temporary = root.join("generated/catalog/.rtc-vendor-error-codes.yaml.tmp-4242");
     std::fs::write(&temporary, "half").expect("write");
-    let before = snapshot(&root.join("generated/catalog"));
+    let before = common::snapshot(&root.join("generated/catalog"));
     let output = xtask(&root, &["regen"], None);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let said = text(&output);
@@ -165,7 +144,7 @@ fn staged_files_without_a_journal_are_dropped_and_old_temporaries_removed() {
     assert!(said.contains("removed generated/catalog/.rtc-vendor-error-codes.yaml.tmp-4242"), "{said}");
     assert!(!said.contains("updated generated/catalog/.rtc"), "a temporary file is never an output: {said}");
     assert!(!root.join("generated/.errcat-staging").exists() && !temporary.exists());
-    let after = snapshot(&root.join("generated/catalog"));
+    let after = common::snapshot(&root.join("generated/catalog"));
     assert_eq!(after.len() + 1, before.len(), "only the temporary file went");
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -11,29 +11,6 @@ fn scratch(name: &str) -> PathBuf {
     common::scratch_checkout(name)
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current).expect("read dir") {
-            let path = entry.expect("entry").path();
-            // regen's lock is not output.
-            if path.file_name().is_some_and(|name| name == ".errcat-lock") {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).expect("read");
-                files.push((path, bytes));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 fn xtask(root: &Path, command: &str) -> (i32, String) {
     let output =
         Command::new(env!("CARGO_BIN_EXE_xtask")).args([command, "--root"]).arg(root).output().expect("run xtask");
@@ -112,13 +89,13 @@ fn regen_refuses_to_write_when_a_page_has_errors() {
     let mut text = std::fs::read_to_string(&manifest).expect("read");
     text.push_str("\n  - id: broken\n    file: broken.md\n    locale: zh-CN\n");
     std::fs::write(&manifest, text).expect("write");
-    let before = snapshot(&root.join("generated"));
+    let before = common::snapshot(&root.join("generated"));
 
     let (code, output) = xtask(&root, "regen");
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("docs-src/broken.md:3"), "{output}");
     assert!(output.contains("E0204"), "{output}");
-    assert_eq!(snapshot(&root.join("generated")), before, "generated/ must be untouched");
+    assert_eq!(common::snapshot(&root.join("generated")), before, "generated/ must be untouched");
     let _ = std::fs::remove_dir_all(&root);
 }
 

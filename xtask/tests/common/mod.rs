@@ -31,3 +31,26 @@ pub fn scratch_checkout(name: &str) -> PathBuf {
     copy_dir(&workspace.join("generated"), &root.join("generated"));
     root
 }
+
+/// Every file under `dir` with its bytes, sorted; regen's lock (which
+/// names the process that last held it) left out.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.file_name().is_some_and(|name| name == ".errcat-lock") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read");
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}

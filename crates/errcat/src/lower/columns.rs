@@ -614,6 +614,28 @@ pub fn plan(
         }
     }
 
+    // Two description columns: short labels (`Status message`: `Not Found`)
+    // beside sentences (`Description`): the sentences are the message.
+    if let Some(message) = roles.iter().position(|role| *role == Some(ColumnRole::Message))
+        && forced[message].is_none()
+        && let Some(other) = (0..width).find(|i| {
+            roles[*i].is_none()
+                && header_role(*i) == Some(ColumnRole::Message)
+                && stats[*i].is_prose()
+                && stats[message].mean_chars * 3 <= stats[*i].mean_chars
+        })
+    {
+        roles[message] = None;
+        roles[other] = Some(ColumnRole::Message);
+        findings.push(format!(
+            "columns `{}` and `{}` both describe the code; the longer texts of `{}` are the message, `{}` is kept as an attribute",
+            shown(message),
+            shown(other),
+            shown(other),
+            shown(message)
+        ));
+    }
+
     // Two description columns whose headers name their languages
     // (`Chinese Description`, `English Description`): the one in the
     // catalog's language is the message; the other stays an attribute.
@@ -638,28 +660,6 @@ pub fn plan(
             shown(message),
             shown(other),
             shown(other)
-        ));
-    }
-
-    // Two description columns: short labels (`Status message`: `Not Found`)
-    // beside sentences (`Description`): the sentences are the message.
-    if let Some(message) = roles.iter().position(|role| *role == Some(ColumnRole::Message))
-        && forced[message].is_none()
-        && let Some(other) = (0..width).find(|i| {
-            roles[*i].is_none()
-                && header_role(*i) == Some(ColumnRole::Message)
-                && stats[*i].is_prose()
-                && stats[message].mean_chars * 3 <= stats[*i].mean_chars
-        })
-    {
-        roles[message] = None;
-        roles[other] = Some(ColumnRole::Message);
-        findings.push(format!(
-            "columns `{}` and `{}` both describe the code; the longer texts of `{}` are the message, `{}` is kept as an attribute",
-            shown(message),
-            shown(other),
-            shown(other),
-            shown(message)
         ));
     }
 
@@ -755,6 +755,33 @@ mod tests {
     }
 
     use ColumnRole::*;
+
+    #[test]
+    fn a_name_column_of_short_titles_is_the_name() {
+        let table: &[&[&str]] = &[
+            &["状态码", "状态码英文名称", "中文描述"],
+            &["100", "Continue", "客户端应当继续发送请求。"],
+            &["101", "Switching Protocols", "服务器将切换协议。"],
+            &["408", "Request Time-out", "请求超时。"],
+        ];
+        assert_eq!(roles(table), [Code, Name, Message]);
+    }
+
+    #[test]
+    fn of_two_description_columns_named_by_language_the_catalogs_is_the_message() {
+        let table: &[&[&str]] = &[
+            &["Code", "Chinese Description", "English Description"],
+            &["1000", "用户端错误", "User Error"],
+            &["1001", "用户设备异常", "User Equipment Error"],
+            &["2000", "业务服务错误", "Business Service Error"],
+        ];
+        let (headers, cells) = columns(table);
+        let zh = plan(&headers, &cells, &BTreeMap::new(), "zh-CN").roles;
+        assert_eq!(zh[1], Message);
+        assert_eq!(zh[2], Attribute);
+        let en = plan(&headers, &cells, &BTreeMap::new(), "en").roles;
+        assert_eq!(en[2], Message);
+    }
 
     #[test]
     fn header_words_in_both_languages() {

@@ -1617,6 +1617,8 @@ mod tests {
         assert_eq!(parse("5", Some("0x5")), (vec![5], Some("0x5".to_owned()), false));
         assert!(parse("5", Some("0x6")).2);
         assert_eq!(parse("[-3](#minus-three)", None), (vec![-3], None, false));
+        assert_eq!(parse("0030010001", None), (vec![30010001], Some("0030010001".to_owned()), false));
+        assert_eq!(parse("0", None), (vec![0], None, false));
     }
 
     #[test]

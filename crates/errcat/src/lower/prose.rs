@@ -39,10 +39,93 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     let mut consumed = vec![false; blocks.len()];
     heading_entries(blocks, table_lines, &mut consumed, &mut found);
     named_value_entries(blocks, &mut consumed, &mut found);
+    line_entries(blocks, &mut consumed, &mut found);
     code_paragraph_entries(blocks, &mut consumed, &mut found);
     item_entries(blocks, &consumed, &mut found);
+    // A page that documents its codes only as constants in code (an enum,
+    // `#define`s, a `NAME  VALUE` listing): each constant is an entry.
+    if found.is_empty() && table_lines.is_empty() {
+        code_block_entries(blocks, &mut found);
+    }
     found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
     found
+}
+
+/// The fewest constants a code block lists for it to be read as the page's
+/// codes.
+const MIN_CODE_BLOCK_CONSTANTS: usize = 3;
+
+/// One constant of a code line: `NAME = VALUE`, `NAME(VALUE)`, `#define
+/// NAME VALUE`, or `NAME   VALUE` (two columns); its name, its code as
+/// written and the line's trailing `//` or `#` comment.
+fn code_line_constant(line: &str) -> Option<(String, String, Option<String>)> {
+    let (code, comment) = match line.find("//") {
+        Some(at) => (&line[..at], Some(line[at + 2..].trim())),
+        None => (line, None),
+    };
+    let code = code.split("/*").next().unwrap_or("").trim().trim_end_matches([',', ';']).trim();
+    let (left, value) = if let Some(rest) = code.strip_prefix("#define") {
+        let mut parts = rest.split_whitespace();
+        (parts.next()?.to_owned(), parts.next()?.to_owned())
+    } else if let Some((left, right)) = code.split_once('=') {
+        (left.trim().to_owned(), right.trim().to_owned())
+    } else if let Some((left, right)) = code.strip_suffix(')').and_then(|c| c.split_once('(')) {
+        (left.trim().to_owned(), right.trim().to_owned())
+    } else {
+        let mut parts = code.split_whitespace();
+        let (name, value) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        (name.to_owned(), value.to_owned())
+    };
+    let value = value.trim_matches(['(', ')', '`']).trim().to_owned();
+    let names: Vec<&str> = left.split_whitespace().filter(|word| !NOT_NAMES.contains(word)).collect();
+    let [name] = names.as_slice() else { return None };
+    if !crate::naming::is_identifier(name) || Code::parse(&value).is_err() {
+        return None;
+    }
+    let comment =
+        comment.map(|text| text.trim_start_matches(['/', '!', '<']).trim().to_owned()).filter(|t| !t.is_empty());
+    Some(((*name).to_owned(), value, comment))
+}
+
+/// Entries from code blocks that list at least
+/// [`MIN_CODE_BLOCK_CONSTANTS`] integer constants: the value is the code,
+/// the constant its name, a trailing comment its message.
+fn code_block_entries(blocks: &[RawBlock], found: &mut Vec<ProseEntry>) {
+    let mut section_line = None;
+    for block in blocks {
+        match block.kind {
+            BlockKind::Heading(_) => section_line = Some(block.line),
+            BlockKind::Code => {
+                let constants: Vec<(u32, (String, String, Option<String>))> = block
+                    .text
+                    .lines()
+                    .enumerate()
+                    .filter_map(|(offset, line)| {
+                        let line_number = block.line + 1 + u32::try_from(offset).unwrap_or(0);
+                        code_line_constant(line).map(|constant| (line_number, constant))
+                    })
+                    .collect();
+                if constants.len() < MIN_CODE_BLOCK_CONSTANTS {
+                    continue;
+                }
+                for (line, (name, value, comment)) in constants {
+                    let Some((cell, literal)) = parse_code(&value) else { continue };
+                    found.push(ProseEntry {
+                        cell,
+                        literal,
+                        name: Some(name),
+                        texts: comment.map(|text| vec![(Field::Message, text)]).unwrap_or_default(),
+                        section_line,
+                        lines: vec![line],
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Light markdown from a block's source, made the way table cells are:
@@ -420,6 +503,60 @@ fn code_colon_paragraph(text: &str) -> Option<(CodeCell, Option<String>, String,
     }
     let (cell, literal, title) = code_with_title(head)?;
     matches!(cell, CodeCell::Codes(_)).then(|| (cell, literal, rest.to_owned(), title))
+}
+
+/// The fewest lines of one paragraph, each `CODE: text`, that make the
+/// paragraph a list of codes.
+const MIN_CODE_LINES: usize = 3;
+
+/// `Error 12: File too big.`, `1001: text`, `400 Bad Request: text`: one
+/// line that opens with a code (after a word saying error or code), a
+/// colon, and its text.
+fn code_line(line: &str) -> Option<(CodeCell, Option<String>, String, Option<String>)> {
+    let (head, rest) = line.split_once([':', '：'])?;
+    let head = head.trim();
+    let head = match head.split_once(char::is_whitespace) {
+        Some((word, code)) if words::says_error(word) || words::says_code(word) => code.trim(),
+        _ => head,
+    };
+    code_colon_paragraph(&format!("{head}: {}", rest.trim()))
+}
+
+/// A paragraph whose every line is a [`code_line`] (at least
+/// [`MIN_CODE_LINES`] of them, the lines kept apart by hard breaks): an
+/// entry per line.
+fn line_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+    let mut section_line = None;
+    for (index, block) in blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Heading(_) => section_line = Some(block.line),
+            BlockKind::Paragraph if !consumed[index] => {
+                // Line by line: read whole, the paragraph's lines would join.
+                let lines: Vec<String> = block.text.lines().map(plain).filter(|line| !line.trim().is_empty()).collect();
+                if lines.len() < MIN_CODE_LINES {
+                    continue;
+                }
+                let parsed: Vec<_> = lines.iter().filter_map(|line| code_line(line)).collect();
+                let cells: Vec<&CodeCell> = parsed.iter().map(|(cell, ..)| cell).collect();
+                if parsed.len() != lines.len() || numbering(&cells) && parsed.len() < 10 {
+                    continue;
+                }
+                consumed[index] = true;
+                for (offset, (cell, literal, message, title)) in parsed.into_iter().enumerate() {
+                    let line = block.line + u32::try_from(offset).unwrap_or(0);
+                    found.push(ProseEntry {
+                        cell,
+                        literal,
+                        name: title,
+                        texts: vec![(Field::Message, message)],
+                        section_line,
+                        lines: vec![line],
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A paragraph that opens with a code: its block index, the code, its
@@ -838,6 +975,66 @@ mod tests {
 
     fn block(kind: BlockKind, line: u32, text: &str) -> RawBlock {
         RawBlock { kind, line, last_line: line, text: text.to_owned() }
+    }
+
+    fn codes_of(found: &[ProseEntry]) -> Vec<CodeCell> {
+        found.iter().map(|entry| entry.cell.clone()).collect()
+    }
+
+    #[test]
+    fn constants_in_code_blocks_are_the_codes_of_a_page_without_tables() {
+        let blocks = [
+            block(BlockKind::Heading(1), 1, "Errors"),
+            block(
+                BlockKind::Code,
+                2,
+                "enum class E(val code: Int) {\n    UNKNOWN(-1),\n    OK(0),\n    BAD = 7, // bad input\n}\n",
+            ),
+            block(
+                BlockKind::Code,
+                9,
+                "    <Name>     <Code>\n    SUCCESS    0\n    TIMEOUT    -600\n    BUSY       -700\n",
+            ),
+        ];
+        let found = entries(&blocks, &[]);
+        let codes: Vec<CodeCell> = [-1, 0, 7, 0, -600, -700].map(|c| CodeCell::Codes(vec![Code::new(c)])).to_vec();
+        assert_eq!(codes_of(&found), codes);
+        assert_eq!(found[2].name.as_deref(), Some("BAD"));
+        assert_eq!(found[2].texts, [(Field::Message, "bad input".to_owned())]);
+        assert_eq!(found[5].name.as_deref(), Some("BUSY"));
+        assert_eq!(found[5].lines, [13]);
+        // A page with a table documents its codes there: code blocks only name them.
+        assert!(entries(&blocks, &[20]).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_of_code_lines_is_an_entry_per_line() {
+        let text = "Error 0: Unknown error.  \nError 1: Database connection error. (database.php)  \nError 7: Thread archived.";
+        let found = entries(&[block(BlockKind::Paragraph, 4, text)], &[]);
+        assert_eq!(codes_of(&found), [0, 1, 7].map(|c| CodeCell::Codes(vec![Code::new(c)])));
+        assert_eq!(found[1].texts, [(Field::Message, "Database connection error. (database.php)".to_owned())]);
+        assert_eq!(found.iter().map(|e| e.lines[0]).collect::<Vec<_>>(), [4, 5, 6]);
+    }
+
+    #[test]
+    fn a_code_may_carry_a_short_title() {
+        let titled = code_with_title("**404 Not Found**").expect("a code and its title");
+        assert_eq!((titled.0, titled.2.as_deref()), (CodeCell::Codes(vec![Code::new(404)]), Some("Not Found")));
+        assert_eq!(code_with_title("404 The resource was not found."), None, "a sentence is no title");
+        assert_eq!(code_with_title("Error code").map(|found| found.0), None);
+        let items = [
+            "- **400 Bad Request** - Malformed request",
+            "- **401 Unauthorized** - Missing auth",
+            "- **404 Not Found** - No such thing",
+        ];
+        let blocks: Vec<RawBlock> =
+            items.iter().enumerate().map(|(i, text)| block(BlockKind::Item(1), 3 + i as u32, &text[2..])).collect();
+        let found = entries(&blocks, &[]);
+        assert_eq!(
+            found.iter().map(|e| e.name.clone().unwrap_or_default()).collect::<Vec<_>>(),
+            ["Bad Request", "Unauthorized", "Not Found"]
+        );
+        assert_eq!(found[2].texts, [(Field::Message, "No such thing".to_owned())]);
     }
 
     #[test]
