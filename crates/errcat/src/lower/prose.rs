@@ -55,10 +55,14 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
 /// codes.
 const MIN_CODE_BLOCK_CONSTANTS: usize = 3;
 
+/// A constant of a code line: its name, its value as written, and the
+/// line's trailing comment.
+type LineConstant = (String, String, Option<String>);
+
 /// One constant of a code line: `NAME = VALUE`, `NAME(VALUE)`, `#define
 /// NAME VALUE`, or `NAME   VALUE` (two columns); its name, its code as
-/// written and the line's trailing `//` or `#` comment.
-fn code_line_constant(line: &str) -> Option<(String, String, Option<String>)> {
+/// written and the line's trailing `//` comment.
+fn code_line_constant(line: &str) -> Option<LineConstant> {
     let (code, comment) = match line.find("//") {
         Some(at) => (&line[..at], Some(line[at + 2..].trim())),
         None => (line, None),
@@ -99,7 +103,7 @@ fn code_block_entries(blocks: &[RawBlock], found: &mut Vec<ProseEntry>) {
         match block.kind {
             BlockKind::Heading(_) => section_line = Some(block.line),
             BlockKind::Code => {
-                let constants: Vec<(u32, (String, String, Option<String>))> = block
+                let constants: Vec<(u32, LineConstant)> = block
                     .text
                     .lines()
                     .enumerate()
