@@ -94,6 +94,16 @@ fn code_line_constant(line: &str) -> Option<LineConstant> {
     Some(((*name).to_owned(), value, comment))
 }
 
+/// The text of a comment line (`/** Unknown error. */`, `/// text`,
+/// `// text`), when the line is only a comment.
+fn doc_comment(line: &str) -> Option<String> {
+    let line = line.trim();
+    let text =
+        if let Some(rest) = line.strip_prefix("/*") { rest.strip_suffix("*/")? } else { line.strip_prefix("//")? };
+    let text = text.trim_start_matches(['*', '/', '!', '<']).trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 /// Entries from code blocks that list at least
 /// [`MIN_CODE_BLOCK_CONSTANTS`] integer constants: the value is the code,
 /// the constant its name, a trailing comment its message.
@@ -102,16 +112,21 @@ fn code_block_entries(blocks: &[RawBlock], found: &mut Vec<ProseEntry>) {
     for block in blocks {
         match block.kind {
             BlockKind::Heading(_) => section_line = Some(block.line),
-            BlockKind::Code => {
-                let constants: Vec<(u32, LineConstant)> = block
-                    .text
-                    .lines()
-                    .enumerate()
-                    .filter_map(|(offset, line)| {
-                        let line_number = block.line + 1 + u32::try_from(offset).unwrap_or(0);
-                        code_line_constant(line).map(|constant| (line_number, constant))
-                    })
-                    .collect();
+            // A fence that a raw HTML block swallowed (no blank line after
+            // `<div>…</div>`) is read as the HTML block's text.
+            BlockKind::Code | BlockKind::Html => {
+                let first = if block.kind == BlockKind::Code { block.line + 1 } else { block.line };
+                let mut comment: Option<String> = None;
+                let mut constants: Vec<(u32, LineConstant)> = Vec::new();
+                for (offset, line) in block.text.lines().enumerate() {
+                    let line_number = first + u32::try_from(offset).unwrap_or(0);
+                    if let Some((name, value, trailing)) = code_line_constant(line) {
+                        // The doc comment on the line above, when none trails.
+                        constants.push((line_number, (name, value, trailing.or(comment.take()))));
+                    } else {
+                        comment = doc_comment(line);
+                    }
+                }
                 if constants.len() < MIN_CODE_BLOCK_CONSTANTS {
                     continue;
                 }
@@ -1009,6 +1024,14 @@ mod tests {
         assert_eq!(found[5].lines, [13]);
         // A page with a table documents its codes there: code blocks only name them.
         assert!(entries(&blocks, &[20]).is_empty());
+        // A fence swallowed by a raw HTML block; doc comments above members.
+        let html = "<div class=\"x\"></div>\n```cpp\ntypedef enum ErrorCode {\n    /** -10000~-19999: Common. */\n    /** Unknown error. */\n    EC_UNKNOWN = -10000,\n    EC_NO_MEMORY = -10001, // Not enough memory.\n    EC_NULL = -10002,\n} ErrorCode;\n```";
+        let found = entries(&[block(BlockKind::Html, 5, html)], &[]);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].texts, [(Field::Message, "Unknown error.".to_owned())]);
+        assert_eq!(found[0].lines, [10]);
+        assert_eq!(found[1].texts, [(Field::Message, "Not enough memory.".to_owned())]);
+        assert!(found[2].texts.is_empty());
     }
 
     #[test]

@@ -144,6 +144,10 @@ pub const WORDS: &[(ColumnRole, &[&str])] = &[
             "handling",
             "handlingsuggestion",
             "workaround",
+            "whatyoucando",
+            "whattodo",
+            "userresponse",
+            "useraction",
         ],
     ),
     (

@@ -290,7 +290,7 @@ pub fn tight_heading(line: &str) -> Option<(String, u8)> {
 /// heading's text in converted pages: `#`, `¶`, `§` and link markers
 /// (`## # 6. 错误码` → `6. 错误码`, `Errors¶` → `Errors`).
 pub fn section(title: String, line: u32, level: u8, numbered: bool) -> RawSection {
-    let marks: &[char] = &['¶', '§', '🔗', ' ', '\u{a0}'];
+    let marks: &[char] = &['¶', '§', '🔗', ' ', '\u{a0}', '\u{feff}'];
     let mut cleaned = title.trim_matches(marks).trim_start_matches(['#', ' ']);
     // A heading id (`## Table {#table}`) is not part of the title.
     if let Some(start) = cleaned.rfind(" {#")
