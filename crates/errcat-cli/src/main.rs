@@ -409,7 +409,10 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     }
     let text = String::from_utf8_lossy(&bytes);
     match args.diagnostic_format {
-        DiagnosticFormat::Text => print_diagnostics(&diagnostics, &text, args.quiet),
+        DiagnosticFormat::Text => {
+            print_diagnostics(&diagnostics, &text, args.quiet);
+            let _ = writeln!(anstream::stderr().lock(), "{}", reading_summary(&shown, &catalog, &diagnostics));
+        }
         format => {
             let findings: Vec<Finding> = diagnostics
                 .iter()
@@ -445,6 +448,27 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     // once, where freeing a large catalog entry by entry takes a stage's time.
     std::mem::forget(catalog);
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// The line `errcat ingest` ends with: entries read, and the code-like
+/// items the coverage check found not read, with their first lines.
+fn reading_summary(shown: &str, catalog: &Catalog, diagnostics: &[Diagnostic]) -> String {
+    let entries = catalog.entries().count();
+    let lines: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.kind == errcat::diagnostic::DiagnosticKind::CodeNotRead)
+        .map(|d| d.line.to_string())
+        .collect();
+    if lines.is_empty() {
+        return format!("{shown}: {entries} entries read; no code-like item left unread");
+    }
+    let first: Vec<&str> = lines.iter().take(5).map(String::as_str).collect();
+    let more = if lines.len() > 5 { ", …" } else { "" };
+    format!(
+        "{shown}: {entries} entries read; {} code-like item(s) not read (lines {}{more}; see W0223)",
+        lines.len(),
+        first.join(", ")
+    )
 }
 
 fn write_all(mut out: impl Write, bytes: &[u8]) -> std::io::Result<()> {

@@ -81,6 +81,7 @@ kinds! {
     EllipsisRow = ("I0220", "ellipsis-row", Info),
     StringCodes = ("I0221", "string-codes", Info),
     ConstantByPrefix = ("W0222", "constant-by-prefix", Warning),
+    CodeNotRead = ("W0223", "code-not-read", Warning),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

@@ -201,3 +201,23 @@ fn catalogs_that_targets_cannot_render_are_refused_on_load() {
         assert!(error.contains(why), "{why}: {error}");
     }
 }
+
+/// Loud when unsure: codes written where codes stand (here two list items,
+/// too few for a list of codes) that no entry holds are warnings with their
+/// lines; numbered sections are not.
+#[test]
+fn codes_in_code_positions_that_were_not_read_are_warnings() {
+    let page = "# Errors\n\n## 1 Codes\n\n| Code | Message |\n|---|---|\n| 9000 | Read. |\n| 9003 | Read too. |\n\n\
+                ## 2 More\n\n- 9001: Not read.\n- 9002: Not read either.\n";
+    let (catalog, diagnostics) = ingest(page.as_bytes(), "coverage.md");
+    assert_eq!(catalog.entries().count(), 2);
+    let not_read: Vec<(u32, String)> = diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::CodeNotRead)
+        .map(|d| (d.line, d.message.split('`').nth(1).unwrap_or_default().to_owned()))
+        .collect();
+    assert_eq!(not_read, [(12, "9001".to_owned()), (13, "9002".to_owned())]);
+    assert!(
+        diagnostics.iter().filter(|d| d.kind == DiagnosticKind::CodeNotRead).all(|d| d.severity() == Severity::Warning)
+    );
+}

@@ -221,6 +221,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     lowering.constants = prose::constants(&blocks);
     let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
     let prose_entries = prose::entries(&blocks, &table_lines);
+    let code_positions = prose::code_positions(&blocks);
     drop(blocks);
     let catalog_title =
         info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
@@ -278,6 +279,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
             "the page yields no entries: no table, heading, list or definition on it documents a code".to_owned(),
         );
     }
+    coverage(&groups, code_positions, &mut lowering);
     let catalog = Catalog {
         editions: Vec::new(),
         schema: SCHEMA.to_owned(),
@@ -289,6 +291,80 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
         groups,
     };
     (catalog, lowering.diagnostics)
+}
+
+/// The most code-not-read warnings one page gets; the rest are counted in
+/// the last one.
+const MAX_NOT_READ_WARNINGS: usize = 30;
+
+/// The coverage check: code-like text in code positions (headings, list
+/// items, paragraph lines that open with a code) whose code no entry,
+/// variant, row mate or range of the catalog holds is a warning with its
+/// line (W0223). Two or more such codes make a pattern worth a warning; a
+/// lone one, or codes that merely number their blocks (1, 2, 3…), do not.
+fn coverage(groups: &[Group], positions: Vec<(u32, Code)>, lowering: &mut Lowering<'_>) {
+    let mut read: std::collections::HashSet<&Code> = std::collections::HashSet::new();
+    // Another form of a code kept as an attribute (`Error code in MySQL:
+    // 1357`) is read too.
+    let mut mentioned: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let (mut text_codes, mut int_codes) = (0usize, 0usize);
+    for group in groups {
+        for entry in &group.entries {
+            read.insert(&entry.code);
+            read.extend(entry.same_row.iter());
+            mentioned.extend(entry.attributes.values().map(|value| value.trim()));
+            if entry.code.is_text() {
+                text_codes += 1;
+            } else {
+                int_codes += 1;
+            }
+        }
+    }
+    // Only codes of the kind the page documents count (a page of string
+    // codes mentions HTTP statuses; a page of numbers mentions names).
+    let text_page = text_codes > int_codes;
+    let in_range = |code: &Code| {
+        groups.iter().flat_map(|group| &group.ranges).any(|range| range.from <= *code && *code <= range.to)
+    };
+    let mut seen = std::collections::HashSet::new();
+    let missed: Vec<(u32, Code)> = positions
+        .into_iter()
+        // A string code counts when it has a digit (`E0001`, `ZWEL0001I`):
+        // words and identifiers open many lines that document no code.
+        .filter(|(_, code)| code.is_text() == text_page && !read.is_empty())
+        .filter(|(_, code)| !code.is_text() || code.to_string().bytes().any(|b| b.is_ascii_digit()))
+        .filter(|(_, code)| !read.contains(code) && !in_range(code) && !mentioned.contains(code.to_string().as_str()))
+        .filter(|(_, code)| seen.insert(code.clone()))
+        .collect();
+    let numbering = {
+        let mut values: Vec<i64> = missed.iter().filter_map(|(_, code)| code.as_int()).collect();
+        values.sort_unstable();
+        values.len() == missed.len()
+            && values.first().is_some_and(|first| *first <= 1)
+            && values.windows(2).all(|pair| pair[0].checked_add(1) == Some(pair[1]))
+    };
+    if missed.len() < 2 || numbering {
+        return;
+    }
+    let total = missed.len();
+    for (index, (line, code)) in missed.into_iter().enumerate() {
+        if index + 1 == MAX_NOT_READ_WARNINGS && total > MAX_NOT_READ_WARNINGS {
+            lowering.report(
+                DiagnosticKind::CodeNotRead,
+                line,
+                format!("`{code}` and {} more code-like item(s) were not read as entries", total - index - 1),
+            );
+            break;
+        }
+        lowering.report(
+            DiagnosticKind::CodeNotRead,
+            line,
+            format!(
+                "`{code}` opens this line like a documented code, but no entry was read for it \
+                 (if the page documents it here, the way it is written is not read: the catalog lacks it)"
+            ),
+        );
+    }
 }
 
 /// A table's header texts (as wide as its widest row), its width, and its

@@ -51,6 +51,62 @@ pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
     found
 }
 
+/// Code-like text in a code position: a heading, a list item or a
+/// paragraph (or one of its lines) that opens with a code, as the forms
+/// above would read it, whether or not a form took it. The coverage check
+/// compares them with what was read: (line, code).
+pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
+    let mut found = Vec::new();
+    // Headings that number the page's sections (`## 1 Overview`, `## 2
+    // Codes`) are no code positions: by level, those whose codes count 1, 2…
+    let mut by_level: HashMap<u8, Vec<CodeCell>> = HashMap::new();
+    for block in blocks {
+        if let BlockKind::Heading(level) = block.kind
+            && let Some((cell, ..)) = heading_code(&block.text)
+        {
+            by_level.entry(level).or_default().push(cell);
+        }
+    }
+    let numbered: Vec<u8> = by_level
+        .iter()
+        .filter(|(_, cells)| numbering(&cells.iter().collect::<Vec<_>>()))
+        .map(|(level, _)| *level)
+        .collect();
+    let mut push = |line: u32, cell: CodeCell| {
+        if let CodeCell::Codes(codes) = cell {
+            found.extend(codes.into_iter().map(|code| (line, code)));
+        }
+    };
+    for block in blocks {
+        match block.kind {
+            // The page's title (level 1) is not a code position.
+            BlockKind::Heading(level) if level > 1 && !numbered.contains(&level) => {
+                if let Some((cell, ..)) = heading_code(&block.text) {
+                    push(block.line, cell);
+                }
+            }
+            // Items of a top-level list that open with the code itself (not
+            // `Error code in MySQL: 1357`, a label before another form).
+            BlockKind::Item(1) => {
+                let opens_with_code =
+                    plain(&block.text).split([' ', ':', '：']).next().is_some_and(|first| parse_code(first).is_some());
+                if let Some((cell, ..)) = item_code(&block.text).filter(|_| opens_with_code) {
+                    push(block.line, cell);
+                }
+            }
+            BlockKind::Paragraph => {
+                for (offset, line) in block.text.lines().enumerate() {
+                    if let Some((cell, ..)) = code_line(&plain(line)) {
+                        push(block.line + u32::try_from(offset).unwrap_or(0), cell);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// The fewest constants a code block lists for it to be read as the page's
 /// codes.
 const MIN_CODE_BLOCK_CONSTANTS: usize = 3;
