@@ -21,9 +21,11 @@ commands:
   lint    `errcat lint` on every source of this checkout (exit 1 when a lint is not allowed)
   corpus  read every page of the corpus of real pages (crates/errcat/tests/corpus/) with no
           settings and print per page: rows on the page, entries, entries with a message,
-          diagnostics by code; then the totals
+          diagnostics by code; then the totals; then BATCHES.md and each blind batch's
+          figures now (--verbose: every expected row not read exactly)
   bench   side by side on synthetic pages of 1,000 to 200,000 rows (release build): errcat
-          ingest, errcat render --target all, a bare pulldown-cmark parse and the Python peer
+          ingest, errcat render --target all, cargo xtask regen and check, a bare
+          pulldown-cmark parse and the Python peer
           (when markdown-it-py, pyyaml and jinja2 are installed), best time and peak memory;
           `-- --sizes 1000,10000` to choose sizes. Stages: `cargo bench -p errcat`
   fuzz    `cargo xtask fuzz -- TARGET SECONDS`: run a cargo-fuzz target (read_markdown,
