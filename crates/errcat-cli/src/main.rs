@@ -288,6 +288,11 @@ struct IngestArgs {
     /// under which codes repeat): `Section / value`.
     #[arg(long, value_name = "HEADER")]
     group_by: Option<String>,
+    /// Read every line that matches this regular expression whole as an
+    /// entry: named groups `code` (required), `message`, `name`, `cause`,
+    /// `solution`, e.g. `(?P<code>E-\d+) \| (?P<message>.+)`.
+    #[arg(long, value_name = "REGEX")]
+    line_pattern: Option<String>,
     /// A name lockfile (YAML, as in `docs-src/names/`) to name the codes.
     #[arg(long, value_name = "FILE")]
     names: Option<PathBuf>,
@@ -392,6 +397,7 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         split_solution_at: args.split_solution_at.clone(),
         numbered_sections: !args.no_numbered_sections,
         group_by: args.group_by.clone(),
+        line_pattern: args.line_pattern.clone(),
         ..SourceSettings::default()
     };
     for column in &args.columns {

@@ -82,6 +82,7 @@ kinds! {
     StringCodes = ("I0221", "string-codes", Info),
     ConstantByPrefix = ("W0222", "constant-by-prefix", Warning),
     CodeNotRead = ("W0223", "code-not-read", Warning),
+    InvalidSetting = ("E0224", "invalid-setting", Error),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

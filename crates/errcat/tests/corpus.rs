@@ -106,3 +106,52 @@ fn every_corpus_page_matches_its_snapshot() {
         insta::assert_snapshot!(common::snapshot_text(&catalog, &diagnostics));
     });
 }
+
+/// A way out when reading is wrong: blind-batch pages whose form errcat
+/// does not read by itself give every documented row, and every expected
+/// row exactly, with one line of settings (`line_pattern:`).
+#[test]
+fn pages_of_unread_forms_are_read_with_one_line_of_settings() {
+    let cases = [
+        ("batch-03/en-nelliel-error-reference", "md", r"Error (?P<code>\d+): (?P<message>.+)", 170),
+        ("batch-01/en-weird-rtos-errors", "md", r"(?P<name>[A-Z_]+)\s+(?P<code>-?\d+)", 26),
+        ("batch-01/en-acs-error-codes", "md", r"Error code: (?P<code>\d+) \((?P<message>.+)\)", 60),
+    ];
+    for (slug, extension, pattern, rows) in cases {
+        let dir = corpus_dir().join("batches");
+        let expected = std::fs::read_to_string(dir.join(format!("{slug}.expected.yaml"))).expect("expected rows");
+        let expected = Expected::parse(&expected).expect("valid expected rows");
+        assert_eq!(expected.rows_on_page, rows, "{slug}");
+        let bytes = std::fs::read(dir.join(format!("{slug}.{extension}"))).expect("page");
+        let settings = SourceSettings { line_pattern: Some(pattern.to_owned()), ..SourceSettings::default() };
+        let identity = CatalogIdentity { id: "page".to_owned(), locale: "en".to_owned(), ..CatalogIdentity::default() };
+        let (catalog, diagnostics) =
+            errcat::ingest(&Page::new(&bytes, slug, slug), &identity, &settings, &errcat::names::NameBook::default());
+        assert!(diagnostics.iter().all(|d| d.severity() != Severity::Error), "{slug}: {diagnostics:?}");
+        assert_eq!(catalog.entries().count(), rows, "{slug}");
+        for row in &expected.rows {
+            if let Err(problem) = check_row(&catalog, row) {
+                panic!("{slug}: {problem}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_invalid_line_pattern_is_an_error_that_names_it() {
+    for (pattern, why) in [("(?P<code>[", "is not a regular expression"), (r"(?P<x>\d+)", "has no `(?P<code>…)` group")]
+    {
+        let settings = SourceSettings { line_pattern: Some(pattern.to_owned()), ..SourceSettings::default() };
+        let identity = CatalogIdentity { id: "page".to_owned(), locale: "en".to_owned(), ..CatalogIdentity::default() };
+        let page = "| Code | Message |\n|---|---|\n| 1001 | One. |\n";
+        let (catalog, diagnostics) = errcat::ingest(
+            &Page::new(page.as_bytes(), "p.md", "p.md"),
+            &identity,
+            &settings,
+            &errcat::names::NameBook::default(),
+        );
+        let error = diagnostics.iter().find(|d| d.kind.code() == "E0224").expect("E0224");
+        assert!(error.message.contains(why) && error.message.contains(pattern), "{}", error.message);
+        assert_eq!(catalog.entries().count(), 1, "the rest of the page is still read");
+    }
+}

@@ -65,6 +65,12 @@ pub struct SourceSettings {
     /// duplicate codes distinct.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<String>,
+    /// A regular expression for pages that write one code per line in a
+    /// form no reader knows (`E-12 | text`): every line of a paragraph,
+    /// list item or code block that it matches whole is an entry. Named
+    /// groups: `code` (required), `message`, `name`, `cause`, `solution`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_pattern: Option<String>,
 }
 
 fn default_true() -> bool {
@@ -80,6 +86,7 @@ impl Default for SourceSettings {
             split_solution_at: Vec::new(),
             numbered_sections: true,
             group_by: None,
+            line_pattern: None,
         }
     }
 }
@@ -220,7 +227,14 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let mut lowering = Lowering::new(info, settings);
     lowering.constants = prose::constants(&blocks);
     let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
-    let prose_entries = prose::entries(&blocks, &table_lines);
+    let pattern = match settings.line_pattern.as_deref().map(prose::LinePattern::new).transpose() {
+        Ok(pattern) => pattern,
+        Err(problem) => {
+            lowering.report(DiagnosticKind::InvalidSetting, 0, problem);
+            None
+        }
+    };
+    let prose_entries = prose::entries(&blocks, &table_lines, pattern.as_ref());
     let code_positions = prose::code_positions(&blocks);
     drop(blocks);
     let catalog_title =

@@ -34,9 +34,12 @@ pub struct ProseEntry {
 /// Every code documented in headings or list items, in page order.
 /// `table_lines` are the lines of the page's tables: a heading whose
 /// section holds a table titles that table, it is not a code.
-pub fn entries(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
+pub fn entries(blocks: &[RawBlock], table_lines: &[u32], pattern: Option<&LinePattern>) -> Vec<ProseEntry> {
     let mut found = Vec::new();
     let mut consumed = vec![false; blocks.len()];
+    if let Some(pattern) = pattern {
+        pattern_entries(blocks, pattern, &mut consumed, &mut found);
+    }
     heading_entries(blocks, table_lines, &mut consumed, &mut found);
     named_value_entries(blocks, &mut consumed, &mut found);
     line_entries(blocks, &mut consumed, &mut found);
@@ -580,6 +583,82 @@ fn code_colon_paragraph(text: &str) -> Option<(CodeCell, Option<String>, String,
     matches!(cell, CodeCell::Codes(_)).then(|| (cell, literal, rest.to_owned(), title))
 }
 
+/// The user's line pattern (`line_pattern:`, `--line-pattern`): a regular
+/// expression with a `code` group and optional `message`, `name`, `cause`
+/// and `solution` groups.
+#[derive(Debug)]
+pub struct LinePattern {
+    regex: regex::Regex,
+}
+
+impl LinePattern {
+    /// Compiles the pattern; an invalid one, or one without a `code`
+    /// group, is the reason why not.
+    pub fn new(pattern: &str) -> Result<LinePattern, String> {
+        let regex = regex::Regex::new(&format!("^(?:{pattern})$"))
+            .map_err(|error| format!("line_pattern `{pattern}` is not a regular expression: {error}"))?;
+        if !regex.capture_names().flatten().any(|name| name == "code") {
+            return Err(format!("line_pattern `{pattern}` has no `(?P<code>…)` group"));
+        }
+        Ok(LinePattern { regex })
+    }
+
+    /// The entry a line gives, when the pattern matches it whole.
+    fn entry(&self, line: &str, line_number: u32, section_line: Option<u32>) -> Option<ProseEntry> {
+        let captures = self.regex.captures(line.trim())?;
+        let group = |name: &str| captures.name(name).map(|m| m.as_str().trim().to_owned()).filter(|t| !t.is_empty());
+        let (cell, literal) = parse_code(&group("code")?)?;
+        let texts = [("message", Field::Message), ("cause", Field::Cause), ("solution", Field::Solution)]
+            .into_iter()
+            .filter_map(|(name, field)| group(name).map(|text| (field, text)))
+            .collect();
+        Some(ProseEntry { cell, literal, name: group("name"), texts, section_line, lines: vec![line_number] })
+    }
+}
+
+/// Entries from the user's line pattern: a block any of whose lines it
+/// matches is read by it alone.
+/// A heading that names the entry's code (`## Error Code "12"`) is the
+/// entry's own heading: its section is the nearest heading above that does
+/// not.
+fn pattern_entries(blocks: &[RawBlock], pattern: &LinePattern, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+    // Open headings, outermost first: (level, line, text).
+    let mut headings: Vec<(u8, u32, String)> = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let first = match block.kind {
+            BlockKind::Heading(level) => {
+                headings.retain(|(open, ..)| *open < level);
+                headings.push((level, block.line, plain(&block.text)));
+                continue;
+            }
+            BlockKind::Code => block.line + 1,
+            BlockKind::Paragraph | BlockKind::Item(_) => block.line,
+            BlockKind::Html => continue,
+        };
+        let before = found.len();
+        for (offset, line) in block.text.lines().enumerate() {
+            let text = if block.kind == BlockKind::Code { line.to_owned() } else { plain(line) };
+            if let Some(mut entry) = pattern.entry(&text, first + u32::try_from(offset).unwrap_or(0), None) {
+                let codes: Vec<String> = match &entry.cell {
+                    CodeCell::Codes(codes) => codes.iter().map(ToString::to_string).collect(),
+                    CodeCell::Range(from, to) => vec![from.to_string(), to.to_string()],
+                };
+                let names_code = |title: &str| {
+                    codes.iter().any(|code| {
+                        title.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).any(|word| word == code)
+                    })
+                };
+                entry.section_line =
+                    headings.iter().rev().find(|(_, _, title)| !names_code(title)).map(|(_, line, _)| *line);
+                found.push(entry);
+            }
+        }
+        if found.len() > before {
+            consumed[index] = true;
+        }
+    }
+}
+
 /// The fewest lines of one paragraph, each `CODE: text`, that make the
 /// paragraph a list of codes.
 const MIN_CODE_LINES: usize = 3;
@@ -1071,7 +1150,7 @@ mod tests {
                 "    <Name>     <Code>\n    SUCCESS    0\n    TIMEOUT    -600\n    BUSY       -700\n",
             ),
         ];
-        let found = entries(&blocks, &[]);
+        let found = entries(&blocks, &[], None);
         let codes: Vec<CodeCell> = [-1, 0, 7, 0, -600, -700].map(|c| CodeCell::Codes(vec![Code::new(c)])).to_vec();
         assert_eq!(codes_of(&found), codes);
         assert_eq!(found[2].name.as_deref(), Some("BAD"));
@@ -1079,10 +1158,10 @@ mod tests {
         assert_eq!(found[5].name.as_deref(), Some("BUSY"));
         assert_eq!(found[5].lines, [13]);
         // A page with a table documents its codes there: code blocks only name them.
-        assert!(entries(&blocks, &[20]).is_empty());
+        assert!(entries(&blocks, &[20], None).is_empty());
         // A fence swallowed by a raw HTML block; doc comments above members.
         let html = "<div class=\"x\"></div>\n```cpp\ntypedef enum ErrorCode {\n    /** -10000~-19999: Common. */\n    /** Unknown error. */\n    EC_UNKNOWN = -10000,\n    EC_NO_MEMORY = -10001, // Not enough memory.\n    EC_NULL = -10002,\n} ErrorCode;\n```";
-        let found = entries(&[block(BlockKind::Html, 5, html)], &[]);
+        let found = entries(&[block(BlockKind::Html, 5, html)], &[], None);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].texts, [(Field::Message, "Unknown error.".to_owned())]);
         assert_eq!(found[0].lines, [10]);
@@ -1093,7 +1172,7 @@ mod tests {
     #[test]
     fn a_paragraph_of_code_lines_is_an_entry_per_line() {
         let text = "Error 0: Unknown error.  \nError 1: Database connection error. (database.php)  \nError 7: Thread archived.";
-        let found = entries(&[block(BlockKind::Paragraph, 4, text)], &[]);
+        let found = entries(&[block(BlockKind::Paragraph, 4, text)], &[], None);
         assert_eq!(codes_of(&found), [0, 1, 7].map(|c| CodeCell::Codes(vec![Code::new(c)])));
         assert_eq!(found[1].texts, [(Field::Message, "Database connection error. (database.php)".to_owned())]);
         assert_eq!(found.iter().map(|e| e.lines[0]).collect::<Vec<_>>(), [4, 5, 6]);
@@ -1112,7 +1191,7 @@ mod tests {
         ];
         let blocks: Vec<RawBlock> =
             items.iter().enumerate().map(|(i, text)| block(BlockKind::Item(1), 3 + i as u32, &text[2..])).collect();
-        let found = entries(&blocks, &[]);
+        let found = entries(&blocks, &[], None);
         assert_eq!(
             found.iter().map(|e| e.name.clone().unwrap_or_default()).collect::<Vec<_>>(),
             ["Bad Request", "Unauthorized", "Not Found"]
@@ -1160,7 +1239,7 @@ mod tests {
             blocks.push(block(BlockKind::Paragraph, line + 2, "SQLSTATE:42501"));
             blocks.push(block(BlockKind::Paragraph, line + 4, "错误原因：权限不足。"));
         }
-        let found = entries(&blocks, &[]);
+        let found = entries(&blocks, &[], None);
         assert_eq!(found.len(), 3);
         assert_eq!(found[1].cell, CodeCell::Codes(vec![Code::text("GAUSS-53201")]));
         assert_eq!(found[1].texts[0], (Field::Message, "\"Failed.\"".to_owned()));
@@ -1168,7 +1247,7 @@ mod tests {
         // Numbered paragraphs (1:, 2:, 3:) are not codes.
         let numbered: Vec<RawBlock> =
             (1..=3).map(|n| block(BlockKind::Paragraph, n * 2, &format!("{n}: step {n}"))).collect();
-        assert!(entries(&numbered, &[]).is_empty());
+        assert!(entries(&numbered, &[], None).is_empty());
     }
 
     #[test]
@@ -1192,14 +1271,14 @@ mod tests {
                 line += 2;
             }
         }
-        let found = entries(&blocks, &[]);
+        let found = entries(&blocks, &[], None);
         assert_eq!(found.len(), 3);
         assert_eq!(found[1].cell, CodeCell::Codes(vec![Code::new(1)]));
         assert_eq!(found[1].name.as_deref(), Some("ERROR_INVALID_FUNCTION"));
         assert_eq!(found[1].texts, vec![(Field::Message, "Incorrect function.".to_owned())]);
         assert_eq!(found[0].section_line, Some(1));
         // Two pairs are not enough.
-        assert!(entries(&blocks[..7], &[]).is_empty());
+        assert!(entries(&blocks[..7], &[], None).is_empty());
     }
 
     #[test]
@@ -1210,7 +1289,7 @@ mod tests {
             block(BlockKind::Heading(2), 5, "2 Usage"),
             block(BlockKind::Heading(2), 7, "3 FAQ"),
         ];
-        assert!(entries(&page, &[]).is_empty(), "section numbers are not codes");
+        assert!(entries(&page, &[], None).is_empty(), "section numbers are not codes");
         let page = [
             block(BlockKind::Heading(1), 1, "Errors"),
             block(BlockKind::Heading(2), 3, "201 权限校验失败"),
@@ -1226,7 +1305,7 @@ mod tests {
             block(BlockKind::Heading(2), 16, "See also"),
             block(BlockKind::Paragraph, 17, "Other pages."),
         ];
-        let found = entries(&page, &[]);
+        let found = entries(&page, &[], None);
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[0].texts,
@@ -1255,7 +1334,7 @@ mod tests {
             block(BlockKind::Heading(3), 8, "ERR_GONE"),
             block(BlockKind::Paragraph, 9, "The resource is gone."),
         ];
-        let found = entries(&page, &[]);
+        let found = entries(&page, &[], None);
         let got: Vec<(&CodeCell, Option<&str>, &str)> =
             found.iter().map(|entry| (&entry.cell, entry.name.as_deref(), entry.texts[0].1.as_str())).collect();
         assert_eq!(
@@ -1281,7 +1360,7 @@ mod tests {
             block(BlockKind::Item(1), 5, "`41-44` - Reserved for Google-internal use."),
             block(BlockKind::Item(1), 6, "Some other item"),
         ];
-        let found = entries(&page, &[]);
+        let found = entries(&page, &[], None);
         assert_eq!(found.len(), 3);
         assert_eq!(
             found[1].texts,
@@ -1297,7 +1376,7 @@ mod tests {
             block(BlockKind::Item(1), 2, "2: sign in"),
             block(BlockKind::Item(1), 3, "3: retry"),
         ];
-        assert!(entries(&steps, &[]).is_empty(), "numbered steps are not codes");
+        assert!(entries(&steps, &[], None).is_empty(), "numbered steps are not codes");
     }
 
     #[test]
