@@ -472,6 +472,8 @@ struct Lowering<'a> {
     /// Rows of the group being built whose message came from the cause or
     /// the solution.
     message_from_other_fields: usize,
+    /// Rows of the current group whose only text was a note.
+    message_from_notes: usize,
     /// The headers of each section's first table.
     section_headers: HashMap<String, Vec<String>>,
     /// Index of each group draft by title.
@@ -490,6 +492,7 @@ impl<'a> Lowering<'a> {
             diagnostics: Vec::new(),
             groups: Vec::new(),
             message_from_other_fields: 0,
+            message_from_notes: 0,
             section_headers: HashMap::new(),
             group_by_title: HashMap::new(),
             constants: HashMap::new(),
@@ -1136,6 +1139,12 @@ impl<'a> Lowering<'a> {
             self.message_from_other_fields += usize::from(texts.message.is_some());
         }
         texts.notes.splice(0..0, row.cells.notes.iter().cloned());
+        // Text left only in the notes belongs where a reader looks first:
+        // the first note is the message (reported per group).
+        if texts.message.is_none() && !texts.notes.is_empty() {
+            texts.message = Some(texts.notes.remove(0));
+            self.message_from_notes += 1;
+        }
         let upstream = self.info.upstream.as_deref();
         for text in [&mut texts.message, &mut texts.cause, &mut texts.solution].into_iter().flatten() {
             if text.contains("](") {
@@ -1264,6 +1273,17 @@ impl<'a> Lowering<'a> {
                 draft.rows.first().map_or(0, |row| row.lines[0]),
                 format!(
                     "{borrowed} row(s) of `{}` have no description, only a cause or solution; that text is their message",
+                    draft.title
+                ),
+            );
+        }
+        let from_notes = std::mem::take(&mut self.message_from_notes);
+        if from_notes > 0 {
+            self.report(
+                DiagnosticKind::ColumnByContent,
+                draft.rows.first().map_or(0, |row| row.lines[0]),
+                format!(
+                    "{from_notes} entry(ies) of `{}` had their only text in notes; the first note is their message",
                     draft.title
                 ),
             );
