@@ -144,8 +144,7 @@ pub fn read_from_dir(docs_src: &std::path::Path) -> impl Fn(&str) -> std::io::Re
 /// leave `base`: `relative` has no `..`, root or prefix component, and
 /// neither the path nor any directory on the way under `base` is a
 /// symbolic link. A missing component ends the check (what does not exist
-/// yet is no link): the error kind is `NotFound` only when the path itself
-/// is what is missing and nothing on the way is a link.
+/// yet is no link); the caller then finds the path missing, or creates it.
 pub fn path_inside(base: &std::path::Path, relative: &std::path::Path) -> std::io::Result<std::path::PathBuf> {
     use std::path::Component;
     let mut full = base.to_path_buf();
