@@ -253,6 +253,10 @@ pub fn with_hex_prefix(text: &str, hex: bool) -> String {
     }
 }
 
+/// The share of a column's cells in one script (CJK or not) for the
+/// column to count as written in it.
+const SCRIPT_SHARE: f64 = 0.8;
+
 /// Content statistics of one column.
 #[derive(Debug, Clone, Default)]
 struct Stats {
@@ -660,6 +664,40 @@ pub fn plan(
             shown(message),
             shown(other),
             shown(other)
+        ));
+    }
+
+    // Two description columns in two scripts, whatever their headers say
+    // (`错误信息`: `No such user` beside `说明`: `用户不存在`): the column in
+    // the catalog's script is the message (it holds a text on the rows
+    // where the other is empty); the other stays an attribute.
+    let script_share = |i: usize, cjk: bool| {
+        let s = &stats[i];
+        if cjk { s.share(s.cjk) } else { 1.0 - s.share(s.cjk) }
+    };
+    if locale != "und"
+        && let Some(message) = roles.iter().position(|role| *role == Some(ColumnRole::Message))
+        && forced[message].is_none()
+        && stats[message].filled > 0
+        && script_share(message, !cjk_locale) >= SCRIPT_SHARE
+        && let Some(other) = (0..width).find(|i| {
+            forced[*i].is_none()
+                && matches!(roles[*i], None | Some(ColumnRole::Note))
+                && matches!(header_role(*i), Some(ColumnRole::Message | ColumnRole::Note))
+                && stats[*i].is_text()
+                && !stats[*i].is_category()
+                && script_share(*i, cjk_locale) >= SCRIPT_SHARE
+                && stats[*i].filled >= stats[message].filled
+        })
+    {
+        roles[message] = None;
+        roles[other] = Some(ColumnRole::Message);
+        findings.push(format!(
+            "columns `{}` and `{}` describe the codes in two scripts: `{}`, in the catalog's language ({locale}), is the message; `{}` is kept as an attribute",
+            shown(message),
+            shown(other),
+            shown(other),
+            shown(message)
         ));
     }
 

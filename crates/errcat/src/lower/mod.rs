@@ -21,7 +21,7 @@ pub mod words;
 use crate::catalog::{Catalog, CatchAll, CodeRange, Entry, Group, SCHEMA, SourceRef, Variant};
 use crate::code::{Code, CodeCell, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::raw::{RawBlock, RawDoc, RawRow, RawTable};
+use crate::raw::{RawBlock, RawDoc, RawRow, RawSection, RawTable};
 use columns::{ColumnPlan, ColumnRole, signed32, unwrap_markup};
 use labels::Field;
 use serde::{Deserialize, Serialize};
@@ -248,7 +248,7 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let mut previous: Option<Continuation> = None;
     let mut table_rows = 0usize;
     let first_table_line = tables.first().map_or(0, |table| table.line);
-    let plans = fresh_plans(&tables, settings, &info.locale);
+    let plans = fresh_plans(&tables, settings, reading_locale(&info.locale, &headings, &tables));
     // Each raw table is freed as soon as it is lowered; on a large page, on
     // another core (freeing its cells takes a stage's time).
     let large = tables.iter().map(|table| table.rows.len()).sum::<usize>() >= 2_000;
@@ -401,6 +401,32 @@ fn column_cells(rows: &[&RawRow], width: usize) -> Vec<Vec<String>> {
 /// Each table's column plan read from its own header and rows: a pure
 /// function of the table, so a page of many tables plans them on every
 /// core. (A table that continues the one before uses that one's plan.)
+/// The locale that decides which of two description columns in two
+/// languages is the message: the catalog's, or for a catalog of no stated
+/// locale (`und`) `zh` when the page's headings and table headers are
+/// mostly CJK text (no other language is guessed).
+fn reading_locale<'a>(locale: &'a str, headings: &[RawSection], tables: &[RawTable]) -> &'a str {
+    if locale != "und" {
+        return locale;
+    }
+    let texts = headings.iter().map(|heading| heading.title.as_str()).chain(
+        tables
+            .iter()
+            .flat_map(|table| table.header.cells.iter().flat_map(|cell| cell.parts.iter()))
+            .map(String::as_str),
+    );
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in texts.flat_map(str::chars) {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() {
+            letters += 1;
+        }
+    }
+    // A CJK character carries about as much as a word of four letters.
+    if cjk > 0 && cjk * 4 >= letters { "zh" } else { locale }
+}
+
 fn fresh_plans(tables: &[RawTable], settings: &SourceSettings, locale: &str) -> Vec<ColumnPlan> {
     let plan = |table: &RawTable| {
         let (headers, width, rows) = table_shape(table);
@@ -580,6 +606,9 @@ impl<'a> Lowering<'a> {
             let section =
                 entry.section_line.and_then(|line| titles.get(&line).cloned()).unwrap_or_else(|| default.to_owned());
             let mut cells = RowCells { name: entry.name, ..RowCells::default() };
+            if let Some(title) = entry.title {
+                cells.attributes.insert("title".to_owned(), title);
+            }
             for (field, text) in entry.texts {
                 // Marked as placed: the prose's labels are already read.
                 cells.parts.entry(role_of(field)).or_default().push(format!("\u{0}{text}"));

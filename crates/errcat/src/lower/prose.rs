@@ -25,6 +25,9 @@ pub struct ProseEntry {
     /// The code as written when it is not plain decimal (`0x1F`).
     pub literal: Option<String>,
     pub name: Option<String>,
+    /// The short title a code heading gives when a labelled description
+    /// below it is the message (`### 80000000 成功` over `**错误描述**`).
+    pub title: Option<String>,
     pub texts: Vec<(Field, String)>,
     /// The heading the entry stands under (its line), for its section.
     pub section_line: Option<u32>,
@@ -109,6 +112,9 @@ pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
     }
     found
 }
+
+/// The fewest headings or items of one shape that make a list of codes.
+const MIN_SIBLINGS: usize = 3;
 
 /// The fewest constants a code block lists for it to be read as the page's
 /// codes.
@@ -195,6 +201,7 @@ fn code_block_entries(blocks: &[RawBlock], found: &mut Vec<ProseEntry>) {
                         cell,
                         literal,
                         name: Some(name),
+                        title: None,
                         texts: comment.map(|text| vec![(Field::Message, text)]).unwrap_or_default(),
                         section_line,
                         lines: vec![line],
@@ -436,13 +443,32 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
         }
         parents.push((level, index));
     }
+    // Code headings of one level spread over several parents (a family of
+    // codes per section, one or two each) count together: the level is
+    // read when it holds at least three of them and they are at least half
+    // of its headings.
+    let mut by_level: HashMap<u8, (usize, usize)> = HashMap::new();
+    for block in blocks {
+        if let BlockKind::Heading(level) = block.kind {
+            by_level.entry(level).or_default().1 += 1;
+        }
+    }
+    for ((level, _), indices) in &candidates {
+        let cells: Vec<&CodeCell> = indices.iter().map(|index| &parsed[index].0.0).collect();
+        if !numbering(&cells) {
+            by_level.entry(*level).or_default().0 += indices.len();
+        }
+    }
+    let level_reads = |level: u8| {
+        by_level.get(&level).is_some_and(|(codes, headings)| *codes >= MIN_SIBLINGS && codes * 2 >= *headings)
+    };
     let mut accepted: Vec<usize> = candidates
-        .into_values()
-        .filter(|indices| {
+        .into_iter()
+        .filter(|((level, _), indices)| {
             let cells: Vec<&CodeCell> = indices.iter().map(|index| &parsed[index].0.0).collect();
-            indices.len() >= 3 && !numbering(&cells)
+            (indices.len() >= MIN_SIBLINGS || level_reads(*level)) && !numbering(&cells)
         })
-        .flatten()
+        .flat_map(|(_, indices)| indices)
         .collect();
     accepted.sort_unstable();
     for (position, &index) in accepted.iter().enumerate() {
@@ -467,10 +493,12 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
             body = &body[1..];
         }
         let mut texts = Vec::new();
-        if let Some(title) = title {
+        let title_given = title.is_some();
+        if let Some(title) = title.clone() {
             texts.push((Field::Message, title));
         }
-        body_texts(body, &mut texts);
+        let displaced = body_texts(body, &mut texts, title_given);
+        let title = if displaced { title } else { None };
         for flag in &mut consumed[index..end] {
             *flag = true;
         }
@@ -479,6 +507,7 @@ fn heading_entries(blocks: &[RawBlock], table_lines: &[u32], consumed: &mut [boo
             cell,
             literal,
             name,
+            title,
             texts,
             section_line: parent.map(|parent| blocks[parent].line),
             lines: (blocks[index].line..=last.max(blocks[index].line)).collect(),
@@ -553,7 +582,7 @@ fn named_value_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut V
             .unwrap_or(next_pair);
         let body = &blocks[code_index + 1..end];
         let mut texts = Vec::new();
-        body_texts(body, &mut texts);
+        body_texts(body, &mut texts, false);
         for flag in &mut consumed[*name_index..end] {
             *flag = true;
         }
@@ -564,6 +593,7 @@ fn named_value_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut V
             cell: cell.clone(),
             literal: literal.clone(),
             name: Some(name.clone()),
+            title: None,
             texts,
             section_line: *section_line,
             lines: (first..=last.max(first)).collect(),
@@ -612,7 +642,15 @@ impl LinePattern {
             .into_iter()
             .filter_map(|(name, field)| group(name).map(|text| (field, text)))
             .collect();
-        Some(ProseEntry { cell, literal, name: group("name"), texts, section_line, lines: vec![line_number] })
+        Some(ProseEntry {
+            cell,
+            literal,
+            name: group("name"),
+            title: None,
+            texts,
+            section_line,
+            lines: vec![line_number],
+        })
     }
 }
 
@@ -702,6 +740,7 @@ fn line_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mut Vec<Pros
                         cell,
                         literal,
                         name: title,
+                        title: None,
                         texts: vec![(Field::Message, message)],
                         section_line,
                         lines: vec![line],
@@ -752,7 +791,7 @@ fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mu
         let end = (index + 1..next).find(|at| matches!(blocks[*at].kind, BlockKind::Heading(_))).unwrap_or(next);
         let body = &blocks[index + 1..end];
         let mut texts = vec![(Field::Message, message.clone())];
-        body_texts(body, &mut texts);
+        body_texts(body, &mut texts, false);
         for flag in &mut consumed[*index..end] {
             *flag = true;
         }
@@ -762,6 +801,7 @@ fn code_paragraph_entries(blocks: &[RawBlock], consumed: &mut [bool], found: &mu
             cell: cell.clone(),
             literal: literal.clone(),
             name: title.clone(),
+            title: None,
             texts,
             section_line: *section_line,
             lines: (first..=last.max(first)).collect(),
@@ -834,7 +874,20 @@ fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
     }
 }
 
-fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
+/// `from_title`: the message in `texts` is the heading's short title; a
+/// labelled description below then takes its place, and the function
+/// returns true (the title is kept apart by the caller).
+fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_title: bool) -> bool {
+    let mut from_title = from_title;
+    let mut displaced = false;
+    // A labelled description replaces a message that is only the heading's title.
+    let mut take_message = |texts: &mut Vec<(Field, String)>, from_title: &mut bool, label: &str| {
+        if *from_title && words::says_description(label) {
+            *from_title = false;
+            texts.retain(|(field, _)| *field != Field::Message);
+            displaced = true;
+        }
+    };
     let split: Vec<RawBlock> = body.iter().flat_map(split_at_label).collect();
     let body = split.as_slice();
     let mut current: Option<Field> = None;
@@ -845,6 +898,9 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
         let text = match block.kind {
             BlockKind::Heading(_) => {
                 current = bare_label(&block.text).or(Some(Field::Note));
+                if current == Some(Field::Message) {
+                    take_message(texts, &mut from_title, &plain(&block.text));
+                }
                 if current == Some(Field::Note) {
                     texts.push((Field::Note, plain(&block.text)));
                 }
@@ -855,6 +911,9 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
                 // `* Cause: …` items are labelled parts.
                 let text = plain(&block.text);
                 if let Some((field, rest)) = label(&text).filter(|(_, rest)| !rest.trim().is_empty()) {
+                    if field == Field::Message {
+                        take_message(texts, &mut from_title, &text);
+                    }
                     current = Some(field);
                     push(texts, field, rest.trim().to_owned());
                     continue;
@@ -879,6 +938,9 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
             BlockKind::Html => plain(&block.text),
             BlockKind::Paragraph => {
                 if let Some(field) = bare_label(&block.text) {
+                    if field == Field::Message {
+                        take_message(texts, &mut from_title, &plain(&block.text));
+                    }
                     current = Some(field);
                     continue;
                 }
@@ -896,6 +958,9 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
             && let Some((field, rest)) = label(&text)
             && !rest.trim().is_empty()
         {
+            if field == Field::Message {
+                take_message(texts, &mut from_title, &text);
+            }
             current = Some(field);
             push(texts, field, rest.trim().to_owned());
             continue;
@@ -909,6 +974,7 @@ fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>) {
         };
         push(texts, field, text);
     }
+    displaced
 }
 
 /// Appends text to a field (notes stay separate).
@@ -975,7 +1041,7 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
     let mut run_depth = 0u8;
     let flush = |run: &mut Vec<(usize, ItemCode)>, section_line: Option<u32>, found: &mut Vec<ProseEntry>| {
         let cells: Vec<&CodeCell> = run.iter().map(|(_, (cell, ..))| cell).collect();
-        if run.len() >= 3 && !numbering(&cells) {
+        if run.len() >= MIN_SIBLINGS && !numbering(&cells) {
             for (index, (cell, literal, message, extra, title)) in run.drain(..) {
                 let block = &blocks[index];
                 let mut texts = Vec::new();
@@ -990,6 +1056,7 @@ fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEnt
                     cell,
                     literal,
                     name: title,
+                    title: None,
                     texts,
                     section_line,
                     lines: (block.line..=block.last_line.max(block.line)).collect(),

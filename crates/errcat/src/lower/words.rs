@@ -196,6 +196,19 @@ pub fn says_error(text: &str) -> bool {
         || ERROR_WORDS.iter().filter(|word| !word.is_ascii()).any(|word| lower.contains(word))
 }
 
+/// Label words that introduce a description of a code (`**错误描述**`,
+/// `Description:`) rather than the message text it returns (`错误信息`,
+/// `Error message`): below a code heading whose title is short, the
+/// description is the message and the title is kept apart.
+pub const DESCRIPTION_WORDS: &[&str] =
+    &["描述", "说明", "含义", "释义", "详情", "description", "meaning", "explanation", "details"];
+
+/// True when a label (its words before the colon) names a description.
+pub fn says_description(label: &str) -> bool {
+    let head = normalize(label.split([':', '：']).next().unwrap_or(""));
+    DESCRIPTION_WORDS.iter().any(|word| head.contains(word)) && !head.contains("信息") && !head.contains("message")
+}
+
 /// Header words that say a column's numbers are hexadecimal.
 pub const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
 

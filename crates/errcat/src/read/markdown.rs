@@ -206,8 +206,9 @@ fn join_spread_rows<'a>(
             }
             continue;
         }
-        // A short row that closes its last cell is complete (GFM pads it).
-        if line.ends_with('|') || raw_cell_count(line) >= width || is_delimiter_row(line) {
+        // A short row that closes its last cell is complete (GFM pads it);
+        // a lone `|` opens a row whose cells follow on the next lines.
+        if (line.ends_with('|') && line != "|") || raw_cell_count(line) >= width || is_delimiter_row(line) {
             index += 1;
             continue;
         }
