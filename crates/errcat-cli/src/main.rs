@@ -293,6 +293,23 @@ struct IngestArgs {
     /// `solution`, e.g. `(?P<code>E-\d+) \| (?P<message>.+)`.
     #[arg(long, value_name = "REGEX")]
     line_pattern: Option<String>,
+    /// A label word of the page and what it labels, in headers, cells and
+    /// prose: `WORD=ROLE` (roles as for --column), e.g. `含义=message`.
+    /// Repeatable.
+    #[arg(long = "label", value_name = "WORD=ROLE")]
+    labels: Vec<String>,
+    /// HTML pages: read only the elements this CSS selector matches
+    /// (`main article`, `#error-codes, h2`).
+    #[arg(long, value_name = "SELECTOR")]
+    select: Option<String>,
+    /// Keep only codes that match this regular expression whole, as
+    /// written (`E\d{4}`); the others are counted in a warning.
+    #[arg(long, value_name = "REGEX")]
+    code_pattern: Option<String>,
+    /// Do not read the section under this heading (it documents no codes).
+    /// Repeatable.
+    #[arg(long = "skip-section", value_name = "HEADING")]
+    skip_sections: Vec<String>,
     /// A name lockfile (YAML, as in `docs-src/names/`) to name the codes.
     #[arg(long, value_name = "FILE")]
     names: Option<PathBuf>,
@@ -398,8 +415,17 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         numbered_sections: !args.no_numbered_sections,
         group_by: args.group_by.clone(),
         line_pattern: args.line_pattern.clone(),
+        select: args.select.clone(),
+        code_pattern: args.code_pattern.clone(),
+        skip_sections: args.skip_sections.clone(),
         ..SourceSettings::default()
     };
+    for label in &args.labels {
+        let Some((word, role)) = label.rsplit_once('=') else {
+            bail!("--label `{label}` must be WORD=ROLE");
+        };
+        settings.labels.insert(word.to_owned(), parse_role(role)?);
+    }
     for column in &args.columns {
         let Some((header, role)) = column.rsplit_once('=') else {
             bail!("--column `{column}` must be HEADER=ROLE");

@@ -83,6 +83,7 @@ kinds! {
     ConstantByPrefix = ("W0222", "constant-by-prefix", Warning),
     CodeNotRead = ("W0223", "code-not-read", Warning),
     InvalidSetting = ("E0224", "invalid-setting", Error),
+    CodeOutsidePattern = ("W0225", "code-outside-pattern", Warning),
     // Entries and groups (03xx)
     DuplicateCode = ("E0301", "duplicate-code", Error),
     WordingDiffers = ("W0302", "wording-differs", Warning),

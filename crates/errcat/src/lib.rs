@@ -107,7 +107,7 @@ fn ingest_with(
             String::from_utf8_lossy(page.bytes)
         }
     };
-    let options = read::ReadOptions { numbered_sections: settings.numbered_sections };
+    let options = read::ReadOptions { numbered_sections: settings.numbered_sections, select: settings.select.clone() };
     let format = page.format.unwrap_or_else(|| InputFormat::detect(page.path, &text));
     let (raw, read_diagnostics) = read::read(&text, page.path, format, &options);
     diagnostics.extend(read_diagnostics);

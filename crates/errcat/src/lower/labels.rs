@@ -48,6 +48,39 @@ impl Field {
     }
 }
 
+thread_local! {
+    /// The label words a source's settings give (`labels:`), normalized,
+    /// while its page is lowered on this thread (see [`with_labels`]).
+    static SOURCE_LABELS: std::cell::RefCell<Vec<(String, ColumnRole)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `work` with the source's own label words in force on this thread
+/// (the stages that split a page over threads call it in each), and puts
+/// back what was in force before, even when `work` panics.
+pub fn with_labels<R>(labels: &std::collections::BTreeMap<String, ColumnRole>, work: impl FnOnce() -> R) -> R {
+    struct Restore(Vec<(String, ColumnRole)>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SOURCE_LABELS.with(|labels| *labels.borrow_mut() = std::mem::take(&mut self.0));
+        }
+    }
+    let words: Vec<(String, ColumnRole)> = labels.iter().map(|(word, role)| (normalize(word), *role)).collect();
+    let _restore = Restore(SOURCE_LABELS.with(|labels| std::mem::replace(&mut *labels.borrow_mut(), words)));
+    work()
+}
+
+/// The role the source's settings give a label head, if any.
+fn source_label(head: &str) -> Option<ColumnRole> {
+    SOURCE_LABELS.with(|labels| {
+        let labels = labels.borrow();
+        if labels.is_empty() {
+            return None;
+        }
+        let head = normalize(head);
+        labels.iter().find(|(word, _)| *word == head).map(|(_, role)| *role)
+    })
+}
+
 /// The label a part starts with (`描述：`, `Possible reason:`), and the rest.
 /// A label is short (at most four words or twelve characters) and names a
 /// text role by the header words.
@@ -56,6 +89,9 @@ pub fn label_of(part: &str) -> Option<(Field, &str)> {
     let head = head.trim().trim_matches(['*', '_', '【', '】', '[', ']']).trim();
     if head.is_empty() || head.len() > 96 {
         return None;
+    }
+    if let Some(role) = source_label(head) {
+        return Field::of_role(role).map(|field| (field, rest.trim_start()));
     }
     // Labels repeat on every row of a page (`描述`, `可能原因`): the field
     // of a head is decided once per thread and remembered.
@@ -79,6 +115,9 @@ pub fn label_of(part: &str) -> Option<(Field, &str)> {
 
 /// The field a label head names, if it is made only of label words.
 pub fn field_of_head(head: &str) -> Option<Field> {
+    if let Some(role) = source_label(head) {
+        return Field::of_role(role);
+    }
     if head.chars().count() > 24 || head.split_whitespace().count() > 4 || head.contains("://") {
         return None;
     }

@@ -71,6 +71,27 @@ pub struct SourceSettings {
     /// groups: `code` (required), `message`, `name`, `cause`, `solution`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_pattern: Option<String>,
+    /// Label words of this source's pages and what they label, for every
+    /// form: a table header (as `columns`, which wins), a label in a cell or
+    /// a bullet (`信息：…`), a bold or heading label in prose (`**含义**`).
+    /// A label mapped to `attribute`, `ignore`, `code` or `name` is no text
+    /// label: its text stays with the text around it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, ColumnRole>,
+    /// HTML pages: a CSS selector (`main article`, `#error-codes, h2`);
+    /// only the elements it matches, with what they hold, are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<String>,
+    /// A regular expression every code must match whole, as written
+    /// (`E\d{4}`, `-?\d{5}`): entries whose code does not are dropped and
+    /// counted in one warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_pattern: Option<String>,
+    /// Headings whose sections document no codes (`Release notes`,
+    /// `HTTP 状态码`): nothing under them (tables, headings, lists,
+    /// paragraphs, code) is read, down to the next heading of their level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip_sections: Vec<String>,
 }
 
 fn default_true() -> bool {
@@ -87,6 +108,10 @@ impl Default for SourceSettings {
             numbered_sections: true,
             group_by: None,
             line_pattern: None,
+            labels: BTreeMap::new(),
+            select: None,
+            code_pattern: None,
+            skip_sections: Vec::new(),
         }
     }
 }
@@ -210,7 +235,93 @@ pub fn lower(doc: &RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
 /// lowered, so a large page's raw cells and its catalog do not all exist
 /// at once, and the memory of one is reused for the other.
 pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
-    let RawDoc { title, headings, notes, mut tables, blocks } = doc;
+    labels::with_labels(&settings.labels, || lower_page(doc, info, settings))
+}
+
+impl SourceSettings {
+    /// Header roles set by the source: `columns`, then `labels` for the
+    /// headers `columns` does not name.
+    pub fn column_roles(&self) -> std::borrow::Cow<'_, BTreeMap<String, ColumnRole>> {
+        if self.labels.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.columns);
+        }
+        let mut roles = self.labels.clone();
+        roles.extend(self.columns.iter().map(|(header, role)| (header.clone(), *role)));
+        std::borrow::Cow::Owned(roles)
+    }
+}
+
+/// The line ranges of the sections `skip_sections` names (a heading, down
+/// to the next heading of its level or above), and the names that match
+/// no heading.
+fn skipped_sections(headings: &[RawSection], names: &[String]) -> (Vec<(u32, u32)>, Vec<String>) {
+    let same = |a: &str, b: &str| words::normalize(a) == words::normalize(b);
+    let mut ranges = Vec::new();
+    for (index, heading) in headings.iter().enumerate() {
+        if names.iter().any(|name| same(name, &heading.title)) {
+            let end = headings[index + 1..]
+                .iter()
+                .find(|next| next.level <= heading.level)
+                .map_or(u32::MAX, |next| next.line);
+            ranges.push((heading.line, end));
+        }
+    }
+    let unmatched =
+        names.iter().filter(|name| !headings.iter().any(|heading| same(name, &heading.title))).cloned().collect();
+    (ranges, unmatched)
+}
+
+/// `code_pattern`: the codes of the page's rows that it does not match
+/// whole (as written: the literal, else the code) are dropped, and a row
+/// left with no code goes; returns how many codes were dropped.
+fn keep_matching_codes(groups: &mut [GroupDraft], pattern: &regex::Regex) -> usize {
+    let mut dropped = 0;
+    for draft in groups {
+        draft.rows.retain_mut(|row| {
+            if row.codes.is_empty() {
+                return true;
+            }
+            let literal = row.literal.clone();
+            let before = row.codes.len();
+            row.codes.retain(|code| {
+                let written = literal.clone().filter(|_| before == 1).unwrap_or_else(|| code.to_string());
+                pattern.is_match(&written)
+            });
+            dropped += before - row.codes.len();
+            !row.codes.is_empty()
+        });
+    }
+    dropped
+}
+
+/// A setting's regular expression, anchored to match whole.
+fn whole_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::Regex::new(&format!("^(?:{pattern})$"))
+        .map_err(|error| format!("`code_pattern` `{pattern}` is not a regular expression: {error}"))
+}
+
+fn lower_page(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
+    let RawDoc { title, headings, notes, mut tables, mut blocks } = doc;
+    let mut setting_problems = Vec::new();
+    // Sections the settings say document no codes are not read at all.
+    if !settings.skip_sections.is_empty() {
+        let (ranges, unmatched) = skipped_sections(&headings, &settings.skip_sections);
+        let skipped = |line: u32| ranges.iter().any(|(start, end)| (*start..*end).contains(&line));
+        tables.retain(|table| !skipped(table.line));
+        blocks.retain(|block| !skipped(block.line));
+        setting_problems.extend(unmatched.into_iter().map(|name| {
+            format!(
+                "`skip_sections` names `{name}`, but no heading of the page has that title; nothing was skipped for it"
+            )
+        }));
+    }
+    let code_pattern = match settings.code_pattern.as_deref().map(whole_pattern).transpose() {
+        Ok(pattern) => pattern,
+        Err(problem) => {
+            setting_problems.push(problem);
+            None
+        }
+    };
     // Tables written as nested lists join the page's tables.
     let (from_lists, used) = list_tables::list_tables(&blocks, &headings);
     let blocks: Vec<RawBlock> = if used.is_empty() {
@@ -225,6 +336,9 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
     let tables: Vec<RawTable> =
         tables.into_iter().map(|table| record_tables::as_records(&table).unwrap_or(table)).collect();
     let mut lowering = Lowering::new(info, settings);
+    for problem in setting_problems {
+        lowering.report(DiagnosticKind::InvalidSetting, 0, problem);
+    }
     lowering.constants = prose::constants(&blocks);
     let table_lines: Vec<u32> = tables.iter().map(|table| table.line).collect();
     let pattern = match settings.line_pattern.as_deref().map(prose::LinePattern::new).transpose() {
@@ -235,7 +349,10 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
         }
     };
     let prose_entries = prose::entries(&blocks, &table_lines, pattern.as_ref());
-    let code_positions = prose::code_positions(&blocks);
+    let mut code_positions = prose::code_positions(&blocks);
+    if let Some(pattern) = &code_pattern {
+        code_positions.retain(|(_, code)| pattern.is_match(&code.to_string()));
+    }
     drop(blocks);
     let catalog_title =
         info.title.clone().or_else(|| title.clone()).unwrap_or_else(|| file_stem(&info.file).to_owned());
@@ -272,6 +389,19 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
         }
     });
     lowering.prose(prose_entries, &titles, &default_section);
+    if let Some(pattern) = &code_pattern {
+        let dropped = keep_matching_codes(&mut lowering.groups, pattern);
+        if dropped > 0 {
+            lowering.report(
+                DiagnosticKind::CodeOutsidePattern,
+                0,
+                format!(
+                    "{dropped} code(s) read on the page do not match `code_pattern` `{}` and were left out",
+                    settings.code_pattern.as_deref().unwrap_or_default()
+                ),
+            );
+        }
+    }
     // A group whose tables yielded no entries (empty, or every row invalid,
     // each already reported) would generate an empty type: leave it out.
     let drafts: Vec<GroupDraft> =
@@ -430,7 +560,7 @@ fn reading_locale<'a>(locale: &'a str, headings: &[RawSection], tables: &[RawTab
 fn fresh_plans(tables: &[RawTable], settings: &SourceSettings, locale: &str) -> Vec<ColumnPlan> {
     let plan = |table: &RawTable| {
         let (headers, width, rows) = table_shape(table);
-        columns::plan(&headers, &column_cells(&rows, width), &settings.columns, locale)
+        columns::plan(&headers, &column_cells(&rows, width), &settings.column_roles(), locale)
     };
     let rows: usize = tables.iter().map(|table| table.rows.len()).sum();
     let threads = crate::parallel::cores().min(tables.len());
@@ -450,9 +580,11 @@ fn build_groups(
     settings: &SourceSettings,
 ) -> (Vec<Group>, Vec<Diagnostic>) {
     let build = |drafts: Vec<GroupDraft>| {
-        let mut lowering = Lowering::new(info, settings);
-        let groups: Vec<Group> = drafts.into_iter().map(|draft| lowering.build_group(draft)).collect();
-        (groups, lowering.diagnostics)
+        labels::with_labels(&settings.labels, || {
+            let mut lowering = Lowering::new(info, settings);
+            let groups: Vec<Group> = drafts.into_iter().map(|draft| lowering.build_group(draft)).collect();
+            (groups, lowering.diagnostics)
+        })
     };
     let rows: usize = drafts.iter().map(|draft| draft.rows.len()).sum();
     let threads = crate::parallel::cores().min(drafts.len());
@@ -704,7 +836,7 @@ impl<'a> Lowering<'a> {
                     rows.insert(0, &table.header);
                 }
                 headers = vec![String::new(); width];
-                columns::plan(&headers, &column_cells(&rows), &self.settings.columns, &self.info.locale)
+                columns::plan(&headers, &column_cells(&rows), &self.settings.column_roles(), &self.info.locale)
             } else {
                 plan
             }

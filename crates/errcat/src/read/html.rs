@@ -169,6 +169,23 @@ pub fn read_fragment(
     first_line: u32,
     section: Option<RawSection>,
 ) -> (RawDoc, Vec<Diagnostic>) {
+    read_selected(text, file, options, first_line, section, None)
+}
+
+/// Reads a whole HTML page; with `select` (a CSS selector), only the
+/// elements it matches, each with what it holds, in document order.
+pub fn read_page(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
+    read_selected(text, file, options, 1, None, options.select.as_deref())
+}
+
+fn read_selected(
+    text: &str,
+    file: &str,
+    options: &ReadOptions,
+    first_line: u32,
+    section: Option<RawSection>,
+    select: Option<&str>,
+) -> (RawDoc, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (index, deepest) = index_start_tags(text, &LineIndex::new(text), first_line);
     if deepest > MAX_PARSE_DEPTH {
@@ -210,7 +227,40 @@ pub fn read_fragment(
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         })
         .filter(|title| !title.is_empty());
-    reader.walk(document.tree.root(), 0);
+    match select.map(scraper::Selector::parse) {
+        None => reader.walk(document.tree.root(), 0),
+        Some(Ok(selector)) => {
+            // Matches inside another match are read with it.
+            let chosen: Vec<NodeRef<'_, Node>> = document.select(&selector).map(|element| *element).collect();
+            let ids: std::collections::HashSet<_> = chosen.iter().map(NodeRef::id).collect();
+            for node in chosen.iter().filter(|node| !node.ancestors().any(|above| ids.contains(&above.id()))) {
+                reader.visit(*node, 0);
+            }
+            if chosen.is_empty() {
+                reader.diagnostics.push(Diagnostic::new(
+                    DiagnosticKind::InvalidSetting,
+                    file,
+                    0,
+                    format!(
+                        "`select` `{}` matches no element of the page; nothing was read",
+                        select.unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+        Some(Err(error)) => {
+            reader.diagnostics.push(Diagnostic::new(
+                DiagnosticKind::InvalidSetting,
+                file,
+                0,
+                format!(
+                    "`select` `{}` is not a CSS selector ({error}); the whole page was read",
+                    select.unwrap_or_default()
+                ),
+            ));
+            reader.walk(document.tree.root(), 0);
+        }
+    }
     (reader.doc, reader.diagnostics)
 }
 
@@ -257,88 +307,91 @@ impl Reader<'_> {
             return;
         }
         for child in node.children() {
-            let Some(name) = element_name(child) else { continue };
-            if is_chrome(child) {
-                continue;
+            self.visit(child, depth);
+        }
+    }
+
+    /// Reads one element of the page (and what it holds).
+    fn visit(&mut self, child: NodeRef<'_, Node>, depth: usize) {
+        let Some(name) = element_name(child) else { return };
+        if is_chrome(child) {
+            return;
+        }
+        let line = self.line(child);
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let title = plain_text(child);
+                if title.is_empty() {
+                    self.walk(child, depth + 1);
+                    return;
+                }
+                if name == "h1" && self.doc.title.is_none() {
+                    self.doc.title = Some(title.clone());
+                }
+                let level = name[1..].parse::<u8>().unwrap_or(6);
+                self.block(BlockKind::Heading(level), line, title.clone());
+                let heading = section(title, line, level, false);
+                self.doc.headings.push(heading.clone());
+                self.section = Some(heading);
+                self.walk(child, depth + 1);
             }
-            let line = self.line(child);
-            match name {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    let title = plain_text(child);
-                    if title.is_empty() {
-                        self.walk(child, depth + 1);
-                        continue;
-                    }
-                    if name == "h1" && self.doc.title.is_none() {
-                        self.doc.title = Some(title.clone());
-                    }
-                    let level = name[1..].parse::<u8>().unwrap_or(6);
-                    self.block(BlockKind::Heading(level), line, title.clone());
-                    let heading = section(title, line, level, false);
+            "p" => {
+                // A paragraph of its own; one inside a list item is the item's.
+                if !child.ancestors().any(|ancestor| element_name(ancestor) == Some("li")) {
+                    let text = self.cell(child).text();
+                    self.block(BlockKind::Paragraph, line, text);
+                }
+                if self.options.numbered_sections
+                    && let Some((title, level)) = numbered_section_title(&plain_text(child))
+                {
+                    let heading = section(title, line, level, true);
                     self.doc.headings.push(heading.clone());
                     self.section = Some(heading);
-                    self.walk(child, depth + 1);
                 }
-                "p" => {
-                    // A paragraph of its own; one inside a list item is the item's.
-                    if !child.ancestors().any(|ancestor| element_name(ancestor) == Some("li")) {
-                        let text = self.cell(child).text();
-                        self.block(BlockKind::Paragraph, line, text);
-                    }
-                    if self.options.numbered_sections
-                        && let Some((title, level)) = numbered_section_title(&plain_text(child))
-                    {
-                        let heading = section(title, line, level, true);
-                        self.doc.headings.push(heading.clone());
-                        self.section = Some(heading);
-                    }
-                    self.walk(child, depth + 1);
-                }
-                "li" => {
-                    let depth_in_lists = child
-                        .ancestors()
-                        .filter(|ancestor| matches!(element_name(*ancestor), Some("ul" | "ol")))
-                        .count();
-                    let text = self.cell(child).text();
-                    self.block(BlockKind::Item(u8::try_from(depth_in_lists.max(1)).unwrap_or(u8::MAX)), line, text);
-                    self.walk(child, depth + 1);
-                }
-                "pre" => {
-                    let text: String =
-                        child.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
-                    self.block(BlockKind::Code, line, text);
-                }
-                "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => {
-                    self.walk(child, depth + 1);
-                }
-                "table" => self.table(child),
-                "content" => {
-                    self.diagnostics.push(Diagnostic::new(
-                        DiagnosticKind::StrayMdxComponent,
-                        self.file,
-                        line,
-                        "stray `<Content />` left by page conversion; ignored",
-                    ));
-                    // HTML has no self-closing custom elements: what follows
-                    // `<content />` ends up inside it.
-                    self.walk(child, depth + 1);
-                }
-                _ if has_note_class(child) => {
-                    let mut builder = TextBuilder::new();
-                    self.feed(child, &mut builder, depth + 1);
-                    self.diagnostics.extend(builder.take_diagnostics());
-                    let cell = builder.finish_cell();
-                    let mut text = cell.text();
-                    for inner in cell.notes {
-                        text.push('\n');
-                        text.push_str(&inner);
-                    }
-                    if !text.trim().is_empty() {
-                        self.doc.notes.push(text.trim().to_owned());
-                    }
-                }
-                _ => self.walk(child, depth + 1),
+                self.walk(child, depth + 1);
             }
+            "li" => {
+                let depth_in_lists =
+                    child.ancestors().filter(|ancestor| matches!(element_name(*ancestor), Some("ul" | "ol"))).count();
+                let text = self.cell(child).text();
+                self.block(BlockKind::Item(u8::try_from(depth_in_lists.max(1)).unwrap_or(u8::MAX)), line, text);
+                self.walk(child, depth + 1);
+            }
+            "pre" => {
+                let text: String =
+                    child.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                self.block(BlockKind::Code, line, text);
+            }
+            "table" if child.descendants().skip(1).any(|d| element_name(d) == Some("table")) => {
+                self.walk(child, depth + 1);
+            }
+            "table" => self.table(child),
+            "content" => {
+                self.diagnostics.push(Diagnostic::new(
+                    DiagnosticKind::StrayMdxComponent,
+                    self.file,
+                    line,
+                    "stray `<Content />` left by page conversion; ignored",
+                ));
+                // HTML has no self-closing custom elements: what follows
+                // `<content />` ends up inside it.
+                self.walk(child, depth + 1);
+            }
+            _ if has_note_class(child) => {
+                let mut builder = TextBuilder::new();
+                self.feed(child, &mut builder, depth + 1);
+                self.diagnostics.extend(builder.take_diagnostics());
+                let cell = builder.finish_cell();
+                let mut text = cell.text();
+                for inner in cell.notes {
+                    text.push('\n');
+                    text.push_str(&inner);
+                }
+                if !text.trim().is_empty() {
+                    self.doc.notes.push(text.trim().to_owned());
+                }
+            }
+            _ => self.walk(child, depth + 1),
         }
     }
 

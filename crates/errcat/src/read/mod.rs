@@ -21,11 +21,13 @@ use crate::raw::{RawDoc, RawSection};
 pub struct ReadOptions {
     /// Treat a one-line paragraph such as `3 推流` as a section heading.
     pub numbered_sections: bool,
+    /// HTML pages: a CSS selector; only the elements it matches are read.
+    pub select: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { numbered_sections: true }
+        ReadOptions { numbered_sections: true, select: None }
     }
 }
 
@@ -219,7 +221,7 @@ pub fn read_markdown(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, 
 
 /// Reads an HTML page.
 pub fn read_html(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
-    html::read_fragment(text, file, options, 1, None)
+    html::read_page(text, file, options)
 }
 
 /// The front matter at the top of a page (`---` … `---`), as the byte length
