@@ -1015,7 +1015,19 @@ fn item_code(text: &str) -> Option<ItemCode> {
                 (left.trim().to_owned(), right.trim().to_owned())
             }
         }
-        None => return None,
+        // `**500, 502, 504** Internal Error`: the code(s) set apart in bold
+        // or a code span, the text after them.
+        // (HTML items lose the emphasis: `500, 502, 504 Internal Error`.)
+        None => {
+            let (codes, rest) = emphasized_lead(text.trim_start()).or_else(|| leading_codes(&head))?;
+            let codes = Code::parse_list(&codes).ok().filter(|codes| !codes.is_empty())?;
+            let rest = plain(&rest);
+            let message = rest.lines().next().unwrap_or("").trim().to_owned();
+            if message.is_empty() {
+                return None;
+            }
+            return Some((CodeCell::Codes(codes), None, message, Vec::new(), None));
+        }
     };
     let (cell, literal, title) = code_with_title(&code)?;
     for line in rest.lines().map(|line| line.trim_start_matches(['-', '*', ' '])) {
@@ -1032,6 +1044,38 @@ fn item_code(text: &str) -> Option<ItemCode> {
         }
     }
     Some((cell, literal, message, extra, title))
+}
+
+/// The text of a leading `**bold**` or `` `code span` `` and what follows
+/// it on its line: `**500, 502, 504** Internal Error`.
+fn emphasized_lead(text: &str) -> Option<(String, String)> {
+    let marker = ["**", "__", "`"].into_iter().find(|marker| text.starts_with(marker))?;
+    let inner = &text[marker.len()..];
+    let close = inner.find(marker)?;
+    let rest = inner[close + marker.len()..].lines().next().unwrap_or("").trim();
+    Some((inner[..close].trim().to_owned(), rest.to_owned()))
+}
+
+/// Integer codes at the start of a line, listed with `,` `、` `/`, then
+/// whitespace and a text that starts with a letter: `500, 502, 504
+/// Internal Error`.
+fn leading_codes(line: &str) -> Option<(String, String)> {
+    let mut end = 0;
+    let mut codes = 0;
+    for (at, token) in line.split_inclusive(char::is_whitespace).scan(0, |offset, token| {
+        let at = *offset;
+        *offset += token.len();
+        Some((at, token))
+    }) {
+        let bare = token.trim().trim_end_matches([',', '、', '，', '/']);
+        if bare.is_empty() || !bare.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        codes += 1;
+        end = at + token.len();
+    }
+    let rest = line[end..].trim();
+    (codes > 0 && rest.starts_with(char::is_alphabetic)).then(|| (line[..end].trim().to_owned(), rest.to_owned()))
 }
 
 fn item_entries(blocks: &[RawBlock], consumed: &[bool], found: &mut Vec<ProseEntry>) {

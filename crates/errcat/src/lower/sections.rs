@@ -51,6 +51,13 @@ pub fn qualified_titles(headings: &[RawSection]) -> HashMap<u32, String> {
         titles.insert(heading.line, title);
         stack.push((heading.level, heading.title.clone()));
     }
+    // Several headings on one line (minified HTML) cannot be told apart by
+    // their line: their tables keep their own heading's title.
+    let mut per_line: HashMap<u32, usize> = HashMap::new();
+    for heading in headings {
+        *per_line.entry(heading.line).or_default() += 1;
+    }
+    titles.retain(|line, _| per_line.get(line).copied().unwrap_or(0) < 2);
     titles
 }
 

@@ -39,6 +39,8 @@ fn is_delimiter_row(line: &str) -> bool {
 /// become spaces.
 fn trim_header_cells(text: &mut Cow<'_, str>, file: &str, lines: &LineIndex, diagnostics: &mut Vec<Diagnostic>) {
     let mut edits: Vec<usize> = Vec::new();
+    // Delimiter rows given the header's number of cells: (byte, new byte).
+    let mut delimiter_edits: Vec<(usize, u8)> = Vec::new();
     let mut offset = 0;
     let physical: Vec<&str> = text.split_inclusive('\n').collect();
     for pair in physical.windows(2) {
@@ -48,6 +50,24 @@ fn trim_header_cells(text: &mut Cow<'_, str>, file: &str, lines: &LineIndex, dia
             continue;
         }
         let (header_cells, delimiter_cells) = (raw_cells(header), raw_cells(delimiter));
+        if let Some(fixes) = fit_delimiter(delimiter, header_cells.len(), delimiter_cells.len())
+            && !(header_cells.len() > delimiter_cells.len()
+                && header_cells[delimiter_cells.len()..].iter().all(String::is_empty))
+        {
+            let start = offset + header.len();
+            delimiter_edits.extend(fixes.into_iter().map(|(index, byte)| (start + index, byte)));
+            diagnostics.push(Diagnostic::new(
+                DiagnosticKind::HeaderCellsTrimmed,
+                file,
+                lines.line(start),
+                format!(
+                    "the delimiter row has {} cells under a header of {}; it was given the header's cells so that \
+                     the table is read",
+                    delimiter_cells.len(),
+                    header_cells.len()
+                ),
+            ));
+        }
         if header_cells.len() > delimiter_cells.len()
             && !delimiter_cells.is_empty()
             && header_cells[delimiter_cells.len()..].iter().all(String::is_empty)
@@ -93,15 +113,47 @@ fn trim_header_cells(text: &mut Cow<'_, str>, file: &str, lines: &LineIndex, dia
         }
         offset += line.len();
     }
-    if edits.is_empty() {
+    if edits.is_empty() && delimiter_edits.is_empty() {
         return;
     }
-    // Each edit is the byte index of an ASCII `|` or tab.
+    // Each edit is the byte index of an ASCII `|`, `-` or tab.
     let mut bytes = std::mem::take(text).into_owned().into_bytes();
     for at in edits {
         bytes[at] = b' ';
     }
+    for (at, byte) in delimiter_edits {
+        bytes[at] = byte;
+    }
     *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
+}
+
+/// A delimiter row (`|------|-----------|`) rewritten in place to have
+/// `wanted` cells instead of `has`: its last run of dashes split by pipes,
+/// or its last cells merged into one (pipes become dashes). `None` when
+/// the counts agree or the row cannot take it.
+fn fit_delimiter(delimiter: &str, wanted: usize, has: usize) -> Option<Vec<(usize, u8)>> {
+    if wanted == has || has == 0 || wanted == 0 {
+        return None;
+    }
+    let body = delimiter.trim_end();
+    let pipes: Vec<usize> = body.match_indices('|').map(|(index, _)| index).collect();
+    if wanted > has {
+        // The last run of dashes, split into `wanted - has + 1` runs.
+        let end = body.rfind('-')? + 1;
+        let start = body[..end].rfind(|c: char| c != '-').map_or(0, |at| at + 1);
+        let missing = wanted - has;
+        if end - start < 2 * missing + 1 {
+            return None;
+        }
+        return Some((1..=missing).map(|k| (start + 2 * k - 1, b'|')).collect());
+    }
+    // More cells than the header: the pipes between the header's last cell
+    // and the row's closing pipe become dashes.
+    let leading = usize::from(body.trim_start().starts_with('|'));
+    let closing = usize::from(body.ends_with('|'));
+    let keep = leading + wanted - 1;
+    let merge = pipes.get(keep..pipes.len() - closing)?;
+    (!merge.is_empty()).then(|| merge.iter().map(|at| (*at, b'-')).collect())
 }
 
 fn join_broken_rows<'a>(
