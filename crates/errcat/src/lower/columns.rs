@@ -425,6 +425,26 @@ pub struct ColumnPlan {
     pub code_by_look: bool,
 }
 
+/// A table with no code column on a page of error codes whose one column of
+/// unique identifiers (`NoMemory`, `Okay / True`) stands beside a text
+/// column: those identifiers are the page's (string) codes. The column.
+pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize> {
+    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false)).collect();
+    let has_text = stats.iter().any(|s| s.is_prose());
+    let candidates: Vec<usize> = (0..headers.len().min(stats.len()))
+        .filter(|i| {
+            (roles_in(&headers[*i]).first() == Some(&ColumnRole::Name) || names_errors(&headers[*i]))
+                && stats[*i].filled >= 3
+                && stats[*i].is_identifiers()
+                && stats[*i].share(stats[*i].unique) >= 0.95
+        })
+        .collect();
+    match candidates.as_slice() {
+        [one] if has_text => Some(*one),
+        _ => None,
+    }
+}
+
 impl ColumnPlan {
     pub fn code(&self) -> Option<usize> {
         self.roles.iter().position(|role| *role == ColumnRole::Code)

@@ -862,6 +862,23 @@ impl<'a> Lowering<'a> {
             plan.roles[code] = ColumnRole::Attribute;
             plan.findings.clear();
         }
+        // No code column, on a page or under a section of error codes
+        // (`System Error Codes`): a column of unique identifiers beside
+        // the texts holds the codes.
+        if plan.code().is_none()
+            && !by_constants
+            && [section, self.page_title.as_str()].iter().any(|text| words::says_error_codes(text))
+            && let Some(names) = columns::names_as_codes(&headers, &column_cells(&rows))
+        {
+            plan.roles[names] = ColumnRole::Code;
+            if let Some(message) = plan.roles.iter().position(|role| *role == ColumnRole::Name) {
+                plan.roles[message] = ColumnRole::Attribute;
+            }
+            plan.findings.push(format!(
+                "no column holds numeric codes; under `{section}`, the unique identifiers of `{}` are the codes",
+                headers.get(names).map_or("", String::as_str)
+            ));
+        }
         let Some(code_index) = plan.code() else {
             // A table with no evidence of codes at all (no code header, no
             // cell that is a code) documents something else: parameters,

@@ -209,6 +209,15 @@ pub fn says_description(label: &str) -> bool {
     DESCRIPTION_WORDS.iter().any(|word| head.contains(word)) && !head.contains("信息") && !head.contains("message")
 }
 
+/// True when a title speaks of error codes as such (`System Error Codes`,
+/// `错误码`), not only of errors.
+pub fn says_error_codes(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    says_error(text)
+        && (lower.split(|c: char| !c.is_alphanumeric()).any(|word| matches!(word, "code" | "codes"))
+            || ["码", "代码"].iter().any(|word| lower.contains(word)))
+}
+
 /// Header words that say a column's numbers are hexadecimal.
 pub const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
 
