@@ -41,7 +41,7 @@ enum Command {
     /// Read a page (markdown or MDX; `-` for stdin) and print its catalog.
     /// Diagnostics go to stderr.
     #[command(after_help = EXIT_CODES)]
-    Ingest(IngestArgs),
+    Ingest(Box<IngestArgs>),
     /// Print every entry with this code across the committed catalogs.
     #[command(after_help = EXIT_CODES)]
     Explain(ExplainArgs),
