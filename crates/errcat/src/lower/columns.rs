@@ -10,6 +10,7 @@
 //! lowering can report it. Manifest overrides always win. This module sees
 //! text only; it builds no entries.
 
+use super::thresholds::SCRIPT_SHARE;
 use super::words::{is_catch_all, is_not_the_code, normalize, roles_in, says_code, says_hex};
 use crate::code::CodeCell;
 use serde::{Deserialize, Serialize};
@@ -253,10 +254,6 @@ pub fn with_hex_prefix(text: &str, hex: bool) -> String {
     }
 }
 
-/// The share of a column's cells in one script (CJK or not) for the
-/// column to count as written in it.
-const SCRIPT_SHARE: f64 = 0.8;
-
 /// Content statistics of one column.
 #[derive(Debug, Clone, Default)]
 struct Stats {
@@ -308,17 +305,17 @@ impl Stats {
                 && unwrapped.starts_with(char::is_alphabetic)
                 && unwrapped.split_whitespace().count() <= 6
                 && unwrapped.chars().count() <= 40
-                && !unwrapped.chars().any(super::is_cjk)
+                && !unwrapped.chars().any(super::draft::is_cjk)
                 && !unwrapped.contains(['.', '。', ',', '，', ';', '；', ':', '：'])
             {
                 stats.titles += 1;
             }
-            if cell.chars().any(super::is_cjk) {
+            if cell.chars().any(super::draft::is_cjk) {
                 stats.cjk += 1;
             }
             if is_identifier(&unwrapped) {
                 stats.idents += 1;
-            } else if cell.contains(char::is_whitespace) || cell.chars().any(super::is_cjk) {
+            } else if cell.contains(char::is_whitespace) || cell.chars().any(super::draft::is_cjk) {
                 stats.prose += 1;
             }
             if parsed.is_err() && cell.chars().any(char::is_alphabetic) {

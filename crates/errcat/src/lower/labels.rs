@@ -7,7 +7,9 @@
 //! missing. This module splits texts; it does not know tables or rows.
 
 use super::columns::ColumnRole;
-use super::words::{normalize, roles_in};
+use super::words::{self, normalize, roles_in};
+use crate::raw::{BlockKind, RawBlock};
+use crate::read::inline::plain;
 
 /// A field of an entry's readable text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -203,6 +205,172 @@ pub fn constant_prefix(cells: &[&[String]]) -> Option<String> {
         return None;
     }
     firsts.iter().all(|part| head(part).as_deref() == Some(prefix.as_str())).then_some(prefix)
+}
+
+/// The field a paragraph that is only a label names (`**可能原因**`, `Cause:`).
+pub fn bare_label(text: &str) -> Option<Field> {
+    let text = plain(text);
+    let head = text.trim().trim_end_matches([':', '：']).trim();
+    // A sentence is text, even when it holds a label word (`No action
+    // required.`).
+    if head.contains('\n') || head.is_empty() || head.ends_with(['.', '。', '!', '！']) {
+        return None;
+    }
+    field_of_head(head)
+}
+
+/// The label a prose line starts with (`Cause: …`, `**可能原因**：…`): only
+/// when the words before the colon are plain words, not a link, code or
+/// a sentence (`[Message.fromCell{:tact}](…)` has no label).
+pub fn label(text: &str) -> Option<(Field, &str)> {
+    let head = text.split_once([':', '：'])?.0;
+    let plain_words = head.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '*' | '_' | '-'));
+    plain_words.then(|| label_of(text)).flatten()
+}
+
+/// True for a paragraph that opens with a note marker (`**Note:**`, `注意：`).
+pub fn is_note(text: &str) -> bool {
+    let text = plain(text);
+    let lower = text.to_lowercase();
+    let first = lower.lines().next().unwrap_or("").trim();
+    ["note:", "note ", "注意", "说明：", "tip:", "warning:", "important:"]
+        .iter()
+        .any(|marker| lower.starts_with(marker))
+        || ["note", "tip", "warning", "important", "注意", "说明"].contains(&first)
+}
+
+/// Message, cause, solution and notes from the blocks below a code.
+/// A paragraph whose later line opens with a label (`…is invalid.` then
+/// `Resolution: …` on the next line) as two paragraphs, split there.
+pub fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
+    let lines: Vec<&str> = block.text.lines().collect();
+    let labelled = |line: &&str| label(&plain(line)).is_some_and(|(_, rest)| !rest.trim().is_empty());
+    match (block.kind, lines.iter().skip(1).position(labelled)) {
+        (BlockKind::Paragraph, Some(at)) => {
+            let (before, after) = lines.split_at(at + 1);
+            let line = block.line + u32::try_from(at + 1).unwrap_or(0);
+            vec![
+                RawBlock { last_line: line.saturating_sub(1), text: before.join("\n"), ..block.clone() },
+                RawBlock { line, text: after.join("\n"), ..block.clone() },
+            ]
+        }
+        _ => vec![block.clone()],
+    }
+}
+
+/// `from_title`: the message in `texts` is the heading's short title; a
+/// labelled description below then takes its place, and the function
+/// returns true (the title is kept apart by the caller).
+pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_title: bool) -> bool {
+    let mut from_title = from_title;
+    let mut displaced = false;
+    // A labelled description replaces a message that is only the heading's title.
+    let mut take_message = |texts: &mut Vec<(Field, String)>, from_title: &mut bool, label: &str| {
+        if *from_title && words::says_description(label) {
+            *from_title = false;
+            texts.retain(|(field, _)| *field != Field::Message);
+            displaced = true;
+        }
+    };
+    let split: Vec<RawBlock> = body.iter().flat_map(split_at_label).collect();
+    let body = split.as_slice();
+    let mut current: Option<Field> = None;
+    let has_message = |texts: &Vec<(Field, String)>| texts.iter().any(|(field, _)| *field == Field::Message);
+    // The message came from code blocks right below the code.
+    let mut code_message = false;
+    for (position, block) in body.iter().enumerate() {
+        let text = match block.kind {
+            BlockKind::Heading(_) => {
+                current = bare_label(&block.text).or(Some(Field::Note));
+                if current == Some(Field::Message) {
+                    take_message(texts, &mut from_title, &plain(&block.text));
+                }
+                if current == Some(Field::Note) {
+                    texts.push((Field::Note, plain(&block.text)));
+                }
+                continue;
+            }
+            BlockKind::Item(depth) if depth > 1 => continue,
+            BlockKind::Item(_) => {
+                // `* Cause: …` items are labelled parts.
+                let text = plain(&block.text);
+                if let Some((field, rest)) = label(&text).filter(|(_, rest)| !rest.trim().is_empty()) {
+                    if field == Field::Message {
+                        take_message(texts, &mut from_title, &text);
+                    }
+                    current = Some(field);
+                    push(texts, field, rest.trim().to_owned());
+                    continue;
+                }
+                format!("- {text}")
+            }
+            // The message as a code block right below the code (a template
+            // with placeholders); other code blocks are examples.
+            // Several such blocks are alternative messages.
+            BlockKind::Code
+                if body[..position].iter().all(|before| before.kind == BlockKind::Code)
+                    && (position == 0 && !has_message(texts) || code_message) =>
+            {
+                let text = block.text.trim();
+                if !text.is_empty() && text.lines().count() <= 3 {
+                    push(texts, Field::Message, text.lines().map(str::trim).collect::<Vec<_>>().join("\n"));
+                    code_message = true;
+                }
+                continue;
+            }
+            BlockKind::Code => continue,
+            BlockKind::Html => plain(&block.text),
+            BlockKind::Paragraph => {
+                if let Some(field) = bare_label(&block.text) {
+                    if field == Field::Message {
+                        take_message(texts, &mut from_title, &plain(&block.text));
+                    }
+                    current = Some(field);
+                    continue;
+                }
+                plain(&block.text)
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Html) && is_note(&block.text) {
+            texts.push((Field::Note, text));
+            continue;
+        }
+        if block.kind == BlockKind::Paragraph
+            && let Some((field, rest)) = label(&text)
+            && !rest.trim().is_empty()
+        {
+            if field == Field::Message {
+                take_message(texts, &mut from_title, &text);
+            }
+            current = Some(field);
+            push(texts, field, rest.trim().to_owned());
+            continue;
+        }
+        let field = match current {
+            // A labelled message below a heading that already gives one.
+            Some(Field::Message) if has_message(texts) => Field::Note,
+            Some(field) => field,
+            None if !has_message(texts) => Field::Message,
+            None => Field::Note,
+        };
+        push(texts, field, text);
+    }
+    displaced
+}
+
+/// Appends text to a field (notes stay separate).
+pub fn push(texts: &mut Vec<(Field, String)>, field: Field, text: String) {
+    if field != Field::Note
+        && let Some((_, existing)) = texts.iter_mut().find(|(other, _)| *other == field)
+    {
+        existing.push('\n');
+        existing.push_str(&text);
+        return;
+    }
+    texts.push((field, text));
 }
 
 #[cfg(test)]

@@ -369,10 +369,23 @@ pub fn strip_deprecated(name: &str) -> (String, bool) {
     (rest.split_whitespace().collect::<Vec<_>>().join(" "), found)
 }
 
-/// Words of a declaration before its identifier in a code cell
-/// (`const int32_t NAME = 1`): qualifiers and builtin type keywords of C-like
-/// languages. `_t` types and capitalized type names count too (`columns.rs`).
+/// Words of a declaration before its identifier, in a code cell (`const
+/// int32_t NAME = 1`) or a code block (`public static final int NAME =
+/// 1;`, `#define NAME 1`): qualifiers and builtin type keywords of C-like
+/// languages. `_t` types and capitalized type names count too in cells
+/// (`columns.rs`).
 pub const DECLARATION_WORDS: &[&str] = &[
+    "export",
+    "typedef",
+    "#define",
+    "define",
+    "uint32_t",
+    "int32_t",
+    "int64_t",
+    "uint",
+    "Int",
+    "Long",
+    "number",
     "const",
     "static",
     "extern",

@@ -510,6 +510,94 @@ fn tidy_lines(text: &str) -> String {
     text.split('\n').map(str::trim_end).filter(|line| !line.trim().is_empty()).collect::<Vec<_>>().join("\n")
 }
 
+/// Light markdown from a block's source, made the way table cells are:
+/// inline HTML through the readers' [`TextBuilder`] (`<br>` a line break,
+/// notes, entities, tags dropped), markdown escapes undone, emphasis
+/// markers dropped, code spans kept in backticks; soft line breaks join,
+/// list lines stay lines, and a blank line is a paragraph break (`\n\n`).
+pub fn plain(source: &str) -> String {
+    let mut paragraphs = Vec::new();
+    let mut paragraph = String::new();
+    for line in source.lines() {
+        if line.trim().is_empty() {
+            paragraphs.push(std::mem::take(&mut paragraph));
+        } else {
+            if !paragraph.is_empty() {
+                paragraph.push('\n');
+            }
+            paragraph.push_str(line.trim());
+        }
+    }
+    paragraphs.push(paragraph);
+    let mut out = String::with_capacity(source.len());
+    for paragraph in paragraphs.iter().filter(|paragraph| !paragraph.is_empty()) {
+        let mut builder = TextBuilder::new();
+        for (code, part) in code_spans(paragraph) {
+            // A code span is text as written: `<variable-name>` is no tag.
+            if code {
+                builder.text(part);
+                continue;
+            }
+            for piece in split_html(part) {
+                if piece.starts_with('<') {
+                    builder.html(piece, "", 0);
+                } else {
+                    builder.text(&unescape(piece));
+                }
+            }
+        }
+        let cell = builder.finish_cell();
+        let text = cell.parts.into_iter().chain(cell.notes).collect::<Vec<_>>().join("\n");
+        let text = text.replace("**", "").replace("__", "");
+        let text = text.trim();
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(text);
+        }
+    }
+    out
+}
+
+/// `text` cut into code spans (`` `…` ``, with their backticks; `true`)
+/// and the text between them (`false`). An unclosed backtick is text.
+fn code_spans(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let ticks = rest[open..].chars().take_while(|c| *c == '`').count();
+        let fence = &rest[open..open + ticks];
+        let Some(close) = rest[open + ticks..].find(fence) else { break };
+        let end = open + ticks + close + ticks;
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open..end]));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+/// Markdown source with its backslash escapes undone (`SDS\_EOS`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

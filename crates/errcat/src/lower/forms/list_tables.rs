@@ -16,7 +16,7 @@
 //! `description`…) with no code among them. Pure; `lower` merges the
 //! tables with the page's own and drops the list's blocks from the prose.
 
-use super::words;
+use crate::lower::words;
 use crate::raw::{BlockKind, RawBlock, RawCell, RawRow, RawSection, RawTable};
 
 /// The list tables of a page, and the indices of the blocks they used.
@@ -70,7 +70,7 @@ fn own_text(block: &RawBlock) -> String {
 
 fn cell(block: &RawBlock, own: bool) -> RawCell {
     let text = if own { own_text(block) } else { block.text.clone() };
-    RawCell::from_text(&super::prose::plain(&text))
+    RawCell::from_text(&crate::read::inline::plain(&text))
 }
 
 fn table_of(blocks: &[RawBlock], rows: &[(usize, Vec<usize>)], headings: &[RawSection]) -> Option<RawTable> {

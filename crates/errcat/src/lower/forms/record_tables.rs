@@ -18,7 +18,7 @@
 //! (`Error`, `Message`, `Solution`: one record is enough). A record ends at
 //! a blank row or where its first label comes again. Pure.
 
-use super::words;
+use crate::lower::words;
 use crate::raw::{RawCell, RawRow, RawTable};
 
 /// The value of a label row: its second cell, and any cells an unescaped
@@ -38,7 +38,7 @@ pub fn as_records(table: &RawTable) -> Option<RawTable> {
     if table.header.cells.len() != 2 {
         return None;
     }
-    let label = |row: &RawRow| row.cells.first().map(|cell| super::columns::unwrap_markup(&cell.text()));
+    let label = |row: &RawRow| row.cells.first().map(|cell| crate::lower::columns::unwrap_markup(&cell.text()));
     let mut labels: Vec<String> = Vec::new();
     for row in table.rows.iter().filter(|row| !row.is_blank()) {
         let text = label(row)?;
