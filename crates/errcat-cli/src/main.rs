@@ -310,6 +310,11 @@ struct IngestArgs {
     /// Repeatable.
     #[arg(long = "skip-section", value_name = "HEADING")]
     skip_sections: Vec<String>,
+    /// Read the page with this form only (repeatable): list-tables,
+    /// record-tables, tables, line-pattern, code-headings, named-values,
+    /// code-lines, code-paragraphs, list-items, code-blocks.
+    #[arg(long = "form", value_name = "FORM")]
+    forms: Vec<String>,
     /// A name lockfile (YAML, as in `docs-src/names/`) to name the codes.
     #[arg(long, value_name = "FILE")]
     names: Option<PathBuf>,
@@ -418,6 +423,7 @@ fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         select: args.select.clone(),
         code_pattern: args.code_pattern.clone(),
         skip_sections: args.skip_sections.clone(),
+        forms: args.forms.clone(),
         ..SourceSettings::default()
     };
     for label in &args.labels {

@@ -33,6 +33,12 @@ fn forms() -> Vec<PathBuf> {
 }
 
 fn read_form(folder: &Path) -> Result<(), String> {
+    read_form_with(folder, true)
+}
+
+/// Reads a folder's page, with its settings or (`with_settings` false)
+/// without them.
+fn read_form_with(folder: &Path, with_settings: bool) -> Result<(), String> {
     let name = folder.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
     let page = std::fs::read_dir(folder)
         .expect("form folder")
@@ -43,6 +49,7 @@ fn read_form(folder: &Path) -> Result<(), String> {
         errcat::yaml::from_str(&std::fs::read_to_string(folder.join("expected.yaml")).expect("expected.yaml"))
             .map_err(|error| format!("{name}: invalid expected.yaml: {error}"))?;
     let settings: SourceSettings = match std::fs::read_to_string(folder.join("settings.yaml")) {
+        Ok(_) if !with_settings => SourceSettings::default(),
         Ok(text) => errcat::yaml::from_str(&text).map_err(|error| format!("{name}: invalid settings.yaml: {error}"))?,
         Err(_) => SourceSettings::default(),
     };
@@ -68,4 +75,42 @@ fn every_form_reads_its_page_exactly() {
     assert!(folders.len() >= 4, "tests/forms holds {} forms", folders.len());
     let failures: Vec<String> = folders.iter().filter_map(|folder| read_form(folder).err()).collect();
     assert!(failures.is_empty(), "{} form(s) not read exactly:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_form_of_the_registry_has_a_fixture_folder() {
+    let names: Vec<String> = forms()
+        .iter()
+        .filter_map(|folder| folder.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect();
+    let missing: Vec<&str> = errcat::lower::forms::FORMS
+        .iter()
+        .map(|form| form.name)
+        .filter(|form| !names.iter().any(|name| name == form || name.starts_with(&format!("{form}-"))))
+        .collect();
+    assert!(missing.is_empty(), "forms without a tests/forms/<form>/ folder: {missing:?}");
+}
+
+#[test]
+fn every_settings_fixture_needs_its_settings() {
+    // A settings fixture shows a page read wrong without its settings and
+    // right with them: without them, it must not pass.
+    let settings: Vec<PathBuf> = forms().into_iter().filter(|folder| folder.join("settings.yaml").exists()).collect();
+    assert!(settings.len() >= 5, "{} folders with settings", settings.len());
+    for folder in settings {
+        assert!(read_form_with(&folder, false).is_err(), "{} reads right without its settings", folder.display());
+    }
+}
+
+#[test]
+fn an_unknown_form_in_settings_is_an_invalid_setting() {
+    let settings = SourceSettings { forms: vec!["tables".to_owned(), "tabels".to_owned()], ..Default::default() };
+    let page = "# Errors\n\n| Code | Description |\n|---|---|\n| 1 | One. |\n| 2 | Two. |\n";
+    let identity = CatalogIdentity { id: "form".to_owned(), locale: "en".to_owned(), ..Default::default() };
+    let (catalog, diagnostics) =
+        errcat::ingest_unnamed(&Page::new(page.as_bytes(), "page.md", "page.md"), &identity, &settings);
+    let invalid: Vec<_> = diagnostics.iter().filter(|d| d.kind.code() == "E0224").collect();
+    assert_eq!(invalid.len(), 1, "{diagnostics:?}");
+    assert!(invalid[0].message.contains("`tabels`") && invalid[0].message.contains("code-headings"));
+    assert_eq!(catalog.entries().count(), 2, "the page is still read with the known forms");
 }
