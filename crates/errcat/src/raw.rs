@@ -23,15 +23,31 @@ pub struct RawDoc {
     pub blocks: Vec<RawBlock>,
 }
 
-/// One block of prose outside tables, as written (markdown source, trimmed;
-/// a list item without its marker, a code block's code).
+/// One block of prose outside tables: its kind, lines, source and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawBlock {
     pub kind: BlockKind,
     pub line: u32,
     /// Last line of the block.
     pub last_line: u32,
+    /// As written (markdown source, trimmed; a list item without its
+    /// marker, a code block's code).
     pub text: String,
+    /// The text decoded once, as the forms read it: inline HTML through the
+    /// readers' text builder, escapes and emphasis undone, code spans kept
+    /// in backticks, soft breaks joined, paragraphs apart (`\n\n`); a code
+    /// block's code as is. Set by `read::decode_blocks`.
+    pub plain: String,
+    /// A nested list item's parent item (its index among the page's
+    /// blocks): the page's list items as a tree.
+    pub parent: Option<usize>,
+}
+
+impl RawBlock {
+    /// A block as written, not yet decoded (`read::decode_blocks` does).
+    pub fn new(kind: BlockKind, line: u32, last_line: u32, text: String) -> RawBlock {
+        RawBlock { kind, line, last_line, text, plain: String::new(), parent: None }
+    }
 }
 
 /// What a [`RawBlock`] is.

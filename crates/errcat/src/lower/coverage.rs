@@ -26,7 +26,7 @@ pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
     let mut by_level: HashMap<u8, Vec<CodeCell>> = HashMap::new();
     for block in blocks {
         if let BlockKind::Heading(level) = block.kind
-            && let Some((cell, ..)) = heading_code(&block.text)
+            && let Some((cell, ..)) = heading_code(&block.plain)
         {
             by_level.entry(level).or_default().push(cell);
         }
@@ -45,7 +45,7 @@ pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
         match block.kind {
             // The page's title (level 1) is not a code position.
             BlockKind::Heading(level) if level > 1 && !numbered.contains(&level) => {
-                if let Some((cell, ..)) = heading_code(&block.text) {
+                if let Some((cell, ..)) = heading_code(&block.plain) {
                     push(block.line, cell);
                 }
             }
@@ -53,8 +53,8 @@ pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
             // `Error code in MySQL: 1357`, a label before another form).
             BlockKind::Item(1) => {
                 let opens_with_code =
-                    plain(&block.text).split([' ', ':', '：']).next().is_some_and(|first| parse_code(first).is_some());
-                if let Some((cell, ..)) = item_code(&block.text).filter(|_| opens_with_code) {
+                    block.plain.split([' ', ':', '：']).next().is_some_and(|first| parse_code(first).is_some());
+                if let Some((cell, ..)) = item_code(&block.text, &block.plain).filter(|_| opens_with_code) {
                     push(block.line, cell);
                 }
             }

@@ -207,9 +207,9 @@ pub fn constant_prefix(cells: &[&[String]]) -> Option<String> {
     firsts.iter().all(|part| head(part).as_deref() == Some(prefix.as_str())).then_some(prefix)
 }
 
-/// The field a paragraph that is only a label names (`**可能原因**`, `Cause:`).
+/// The field a paragraph that is only a label names (`可能原因`, `Cause:`),
+/// from its decoded text.
 pub fn bare_label(text: &str) -> Option<Field> {
-    let text = plain(text);
     let head = text.trim().trim_end_matches([':', '：']).trim();
     // A sentence is text, even when it holds a label word (`No action
     // required.`).
@@ -228,9 +228,9 @@ pub fn label(text: &str) -> Option<(Field, &str)> {
     plain_words.then(|| label_of(text)).flatten()
 }
 
-/// True for a paragraph that opens with a note marker (`**Note:**`, `注意：`).
+/// True for a paragraph that opens with a note marker (`Note:`, `注意：`),
+/// from its decoded text.
 pub fn is_note(text: &str) -> bool {
-    let text = plain(text);
     let lower = text.to_lowercase();
     let first = lower.lines().next().unwrap_or("").trim();
     ["note:", "note ", "注意", "说明：", "tip:", "warning:", "important:"]
@@ -250,8 +250,8 @@ pub fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
             let (before, after) = lines.split_at(at + 1);
             let line = block.line + u32::try_from(at + 1).unwrap_or(0);
             vec![
-                RawBlock { last_line: line.saturating_sub(1), text: before.join("\n"), ..block.clone() },
-                RawBlock { line, text: after.join("\n"), ..block.clone() },
+                RawBlock::new(block.kind, block.line, line.saturating_sub(1), before.join("\n")),
+                RawBlock::new(block.kind, line, block.last_line, after.join("\n")),
             ]
         }
         _ => vec![block.clone()],
@@ -272,7 +272,8 @@ pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_titl
             displaced = true;
         }
     };
-    let split: Vec<RawBlock> = body.iter().flat_map(split_at_label).collect();
+    let mut split: Vec<RawBlock> = body.iter().flat_map(split_at_label).collect();
+    crate::read::decode_texts(&mut split);
     let body = split.as_slice();
     let mut current: Option<Field> = None;
     let has_message = |texts: &Vec<(Field, String)>| texts.iter().any(|(field, _)| *field == Field::Message);
@@ -281,22 +282,22 @@ pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_titl
     for (position, block) in body.iter().enumerate() {
         let text = match block.kind {
             BlockKind::Heading(_) => {
-                current = bare_label(&block.text).or(Some(Field::Note));
+                current = bare_label(&block.plain).or(Some(Field::Note));
                 if current == Some(Field::Message) {
-                    take_message(texts, &mut from_title, &plain(&block.text));
+                    take_message(texts, &mut from_title, &block.plain);
                 }
                 if current == Some(Field::Note) {
-                    texts.push((Field::Note, plain(&block.text)));
+                    texts.push((Field::Note, block.plain.clone()));
                 }
                 continue;
             }
             BlockKind::Item(depth) if depth > 1 => continue,
             BlockKind::Item(_) => {
                 // `* Cause: …` items are labelled parts.
-                let text = plain(&block.text);
-                if let Some((field, rest)) = label(&text).filter(|(_, rest)| !rest.trim().is_empty()) {
+                let text = &block.plain;
+                if let Some((field, rest)) = label(text).filter(|(_, rest)| !rest.trim().is_empty()) {
                     if field == Field::Message {
-                        take_message(texts, &mut from_title, &text);
+                        take_message(texts, &mut from_title, text);
                     }
                     current = Some(field);
                     push(texts, field, rest.trim().to_owned());
@@ -319,22 +320,22 @@ pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_titl
                 continue;
             }
             BlockKind::Code => continue,
-            BlockKind::Html => plain(&block.text),
+            BlockKind::Html => block.plain.clone(),
             BlockKind::Paragraph => {
-                if let Some(field) = bare_label(&block.text) {
+                if let Some(field) = bare_label(&block.plain) {
                     if field == Field::Message {
-                        take_message(texts, &mut from_title, &plain(&block.text));
+                        take_message(texts, &mut from_title, &block.plain);
                     }
                     current = Some(field);
                     continue;
                 }
-                plain(&block.text)
+                block.plain.clone()
             }
         };
         if text.is_empty() {
             continue;
         }
-        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Html) && is_note(&block.text) {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Html) && is_note(&block.plain) {
             texts.push((Field::Note, text));
             continue;
         }

@@ -42,6 +42,8 @@ pub fn lower_owned(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) ->
 
 fn lower_page(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Catalog, Vec<Diagnostic>) {
     let RawDoc { title, headings, notes, mut tables, mut blocks } = doc;
+    // Blocks the readers did not decode (a document made by hand).
+    crate::read::decode_blocks(&mut blocks);
     let mut setting_problems = Vec::new();
     // Sections the settings say document no codes are not read at all.
     if !settings.skip_sections.is_empty() {

@@ -270,7 +270,7 @@ impl Reader<'_> {
     fn block(&mut self, kind: BlockKind, line: u32, text: String) {
         let text = text.trim();
         if !text.is_empty() {
-            self.doc.blocks.push(RawBlock { kind, line, last_line: line, text: text.to_owned() });
+            self.doc.blocks.push(RawBlock::new(kind, line, line, text.to_owned()));
         }
     }
 

@@ -653,12 +653,7 @@ fn read_from_line(
                         doc.title = Some(title.clone());
                     }
                     let last_line = lines.line(range.end.saturating_sub(1).max(range.start));
-                    doc.blocks.push(RawBlock {
-                        kind: BlockKind::Heading(level as u8),
-                        line,
-                        last_line,
-                        text: title.clone(),
-                    });
+                    doc.blocks.push(RawBlock::new(BlockKind::Heading(level as u8), line, last_line, title.clone()));
                     let heading = new_section(title, line, level as u8, false);
                     doc.headings.push(heading.clone());
                     section = Some(heading);
@@ -675,23 +670,23 @@ fn read_from_line(
                     && doc.blocks.len() == blocks
                     && !repaired[start.clone()].trim_start().starts_with("<!--")
                 {
-                    doc.blocks.push(RawBlock {
-                        kind: BlockKind::Html,
+                    doc.blocks.push(RawBlock::new(
+                        BlockKind::Html,
                         line,
-                        last_line: lines.line(start.end.saturating_sub(1).max(start.start)),
-                        text: repaired[start].trim().to_owned(),
-                    });
+                        lines.line(start.end.saturating_sub(1).max(start.start)),
+                        repaired[start].trim().to_owned(),
+                    ));
                 }
             }
             Event::Start(MdTag::CodeBlock(_)) => {
                 code_block = true;
                 if note.is_none() {
-                    doc.blocks.push(RawBlock {
-                        kind: BlockKind::Code,
+                    doc.blocks.push(RawBlock::new(
+                        BlockKind::Code,
                         line,
-                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
-                        text: String::new(),
-                    });
+                        lines.line(range.end.saturating_sub(1).max(range.start)),
+                        String::new(),
+                    ));
                 }
             }
             Event::End(TagEnd::CodeBlock) => code_block = false,
@@ -737,12 +732,12 @@ fn read_from_line(
                         }
                     }
                     open_items.push(OpenItem { block: doc.blocks.len(), range: range.clone(), left_out: Vec::new() });
-                    doc.blocks.push(RawBlock {
-                        kind: BlockKind::Item(u8::try_from(container_depth).unwrap_or(u8::MAX)),
+                    doc.blocks.push(RawBlock::new(
+                        BlockKind::Item(u8::try_from(container_depth).unwrap_or(u8::MAX)),
                         line,
-                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
-                        text: String::new(),
-                    });
+                        lines.line(range.end.saturating_sub(1).max(range.start)),
+                        String::new(),
+                    ));
                 }
             }
             Event::End(TagEnd::Item) if note.is_none() => {
@@ -776,12 +771,12 @@ fn read_from_line(
                     }
                 }
                 if let Some((line, text)) = paragraph.take() {
-                    doc.blocks.push(RawBlock {
-                        kind: BlockKind::Paragraph,
+                    doc.blocks.push(RawBlock::new(
+                        BlockKind::Paragraph,
                         line,
-                        last_line: lines.line(range.end.saturating_sub(1).max(range.start)),
-                        text: repaired[range.clone()].trim().to_owned(),
-                    });
+                        lines.line(range.end.saturating_sub(1).max(range.start)),
+                        repaired[range.clone()].trim().to_owned(),
+                    ));
                     let found = super::tight_heading(&text)
                         .filter(|_| repaired[range.clone()].trim_start().starts_with('#'))
                         .map(|(title, level)| (title, level, false))
@@ -1165,7 +1160,7 @@ fn push_note(doc: &mut RawDoc, mut builder: TextBuilder, _file: &str, diagnostic
     if !text.is_empty() {
         // Also a block, so that a note below a code's heading is the code's.
         let line = doc.blocks.last().map_or(0, |block| block.last_line);
-        doc.blocks.push(RawBlock { kind: BlockKind::Paragraph, line, last_line: line, text: format!("Note: {text}") });
+        doc.blocks.push(RawBlock::new(BlockKind::Paragraph, line, line, format!("Note: {text}")));
         doc.notes.push(text);
     }
 }

@@ -14,7 +14,7 @@ pub mod inline;
 pub mod markdown;
 
 use crate::diagnostic::Diagnostic;
-use crate::raw::{RawDoc, RawSection};
+use crate::raw::{BlockKind, RawBlock, RawDoc, RawSection};
 
 /// Settings of the readers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +211,41 @@ pub fn read(text: &str, file: &str, format: InputFormat, options: &ReadOptions) 
     if doc.title.is_none() {
         doc.title = doc.headings.iter().find(|heading| !heading.numbered).map(|heading| heading.title.clone());
     }
+    decode_blocks(&mut doc.blocks);
     (doc, diagnostics)
+}
+
+/// Decodes each block's text once (`plain`), unless already decoded.
+pub fn decode_texts(blocks: &mut [RawBlock]) {
+    for block in blocks.iter_mut().filter(|block| block.plain.is_empty() && !block.text.is_empty()) {
+        block.plain = match block.kind {
+            BlockKind::Code => block.text.clone(),
+            _ => inline::plain(&block.text),
+        };
+    }
+}
+
+/// Completes the prose blocks as forms read them: each block's text
+/// decoded once (`plain`; a code block's code as is), and each nested list
+/// item's parent. Blocks already decoded keep their text, so it may run
+/// again on blocks made since (a block split in two).
+pub fn decode_blocks(blocks: &mut [RawBlock]) {
+    decode_texts(blocks);
+    // Open items, outermost first: (depth, index).
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for index in 0..blocks.len() {
+        let block = &mut blocks[index];
+        match block.kind {
+            BlockKind::Item(depth) => {
+                while open.last().is_some_and(|(open_depth, _)| *open_depth >= depth) {
+                    open.pop();
+                }
+                block.parent = open.last().map(|(_, parent)| *parent);
+                open.push((depth, index));
+            }
+            _ => open.clear(),
+        }
+    }
 }
 
 /// Reads a markdown or MDX page; raw HTML tables inside go to the HTML reader.

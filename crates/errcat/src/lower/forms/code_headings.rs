@@ -14,15 +14,15 @@ use crate::lower::labels::{Field, body_texts};
 use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::lower::words;
 use crate::raw::{BlockKind, RawBlock};
-use crate::read::inline::plain;
 use std::collections::HashMap;
 
 /// The code, name and title a heading carries.
 /// A heading's code, its literal, the name and the title it gives.
 pub(crate) type HeadingCode = (CodeCell, Option<String>, Option<String>, Option<String>);
 
+/// From the heading's decoded text.
 pub(crate) fn heading_code(title: &str) -> Option<HeadingCode> {
-    let mut title = plain(title);
+    let mut title = title.to_owned();
     // A heading anchor (`{#exit-codes}`) is not part of the title.
     if title.ends_with('}')
         && let Some(open) = title.rfind("{#")
@@ -90,7 +90,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
             .find(|other| matches!(other.kind, BlockKind::Heading(other) if other <= level))
             .map_or(u32::MAX, |other| other.line);
         let holds_table = table_lines.iter().any(|line| (block.line..end).contains(line));
-        if let Some(code) = heading_code(&block.text).filter(|_| !holds_table) {
+        if let Some(code) = heading_code(&block.plain).filter(|_| !holds_table) {
             candidates.entry((level, parent)).or_default().push(index);
             parsed.insert(index, (code, parent));
         }
@@ -174,7 +174,7 @@ fn value_line(block: &RawBlock) -> Option<(CodeCell, Option<String>)> {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item(_)) {
         return None;
     }
-    let text = plain(&block.text);
+    let text = &block.plain;
     let (head, value) = text.split_once([':', '：'])?;
     let says_value = words::roles_in(head.trim()).first() == Some(&crate::lower::columns::ColumnRole::Code);
     let (cell, literal) = parse_code(value.trim())

@@ -9,7 +9,6 @@ use crate::code::CodeCell;
 use crate::lower::labels::{Field, body_texts};
 use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::raw::BlockKind;
-use crate::read::inline::plain;
 use std::collections::HashMap;
 
 /// A paragraph that opens with a code and a colon: `GAUSS-53200: "text"`,
@@ -42,7 +41,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
         match block.kind {
             BlockKind::Heading(_) => section_line = Some(block.line),
             BlockKind::Paragraph if !consumed[index] => {
-                if let Some((cell, literal, message, title)) = code_colon_paragraph(&plain(&block.text)) {
+                if let Some((cell, literal, message, title)) = code_colon_paragraph(&block.plain) {
                     starts.push((index, cell, literal, message, section_line, title));
                 }
             }

@@ -64,7 +64,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
         let first = match block.kind {
             BlockKind::Heading(level) => {
                 headings.retain(|(open, ..)| *open < level);
-                headings.push((level, block.line, plain(&block.text)));
+                headings.push((level, block.line, block.plain.clone()));
                 continue;
             }
             BlockKind::Code => block.line + 1,

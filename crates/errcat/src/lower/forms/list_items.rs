@@ -18,9 +18,10 @@ use crate::read::inline::plain;
 /// title written after the code (`**404 Not Found** - …`).
 pub(crate) type ItemCode = (CodeCell, Option<String>, String, Vec<(Field, String)>, Option<String>);
 
-pub(crate) fn item_code(text: &str) -> Option<ItemCode> {
-    let plain_text = plain(text);
-    let mut paragraphs = plain_text.split("\n\n");
+/// From a block: its source `text` (where emphasis still sets codes apart)
+/// and its decoded text.
+pub(crate) fn item_code(text: &str, decoded: &str) -> Option<ItemCode> {
+    let mut paragraphs = decoded.split("\n\n");
     let first = paragraphs.next()?.to_owned();
     let (head, rest) = match first.split_once('\n') {
         Some((head, rest)) if rest.trim_start().starts_with(['-', '*']) => (head.to_owned(), rest.to_owned()),
@@ -143,7 +144,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
             // `**12**` over `:   text` (a definition list): an item of its own list.
             BlockKind::Paragraph if !consumed[index] => {
                 // Other paragraphs end a definition list, not a list of items.
-                let definition = is_definition(&block.text).then(|| item_code(&block.text)).flatten();
+                let definition = is_definition(&block.text).then(|| item_code(&block.text, &block.plain)).flatten();
                 if definition.is_some() != (run_depth == 0) && !run.is_empty() {
                     flush(&mut run, section_line, found);
                 }
@@ -160,7 +161,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
                     flush(&mut run, section_line, found);
                     run_depth = depth;
                 }
-                if let Some(parsed) = item_code(&block.text) {
+                if let Some(parsed) = item_code(&block.text, &block.plain) {
                     run.push((index, parsed));
                 }
             }

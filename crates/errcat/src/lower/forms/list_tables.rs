@@ -37,10 +37,11 @@ pub fn list_tables(blocks: &[RawBlock], headings: &[RawSection]) -> (Vec<RawTabl
             let parent = at;
             at += 1;
             let mut children = Vec::new();
+            // The item's subtree: its children, and anything deeper.
             while at < blocks.len() {
-                match blocks[at].kind {
-                    BlockKind::Item(child) if child == depth + 1 => children.push(at),
-                    BlockKind::Item(child) if child > depth + 1 => nested_deeper = true,
+                match (blocks[at].kind, blocks[at].parent) {
+                    (BlockKind::Item(_), Some(owner)) if owner == parent => children.push(at),
+                    (BlockKind::Item(child), Some(_)) if child > depth => nested_deeper = true,
                     _ => break,
                 }
                 at += 1;
@@ -110,7 +111,7 @@ mod tests {
     use super::*;
 
     fn item(depth: u8, line: u32, text: &str) -> RawBlock {
-        RawBlock { kind: BlockKind::Item(depth), line, last_line: line, text: text.to_owned() }
+        RawBlock::new(BlockKind::Item(depth), line, line, text.to_owned())
     }
 
     fn list(rows: &[(&str, &[&str])]) -> Vec<RawBlock> {
@@ -125,6 +126,7 @@ mod tests {
                 line += 1;
             }
         }
+        crate::read::decode_blocks(&mut blocks);
         blocks
     }
 
@@ -149,6 +151,14 @@ mod tests {
             ["tx_success", "txSUCCESS", "The transaction succeeded."]
         );
         assert_eq!(table.rows.len(), 3);
+    }
+
+    #[test]
+    fn nested_items_form_a_tree() {
+        let blocks = list(&[("Code", &["Description"]), ("1", &["One."])]);
+        let parents: Vec<Option<usize>> = blocks.iter().map(|block| block.parent).collect();
+        assert_eq!(parents, [None, Some(0), None, Some(2)]);
+        assert_eq!(blocks[0].plain, "Code\n- Description", "decoded once, sub-items as list lines");
     }
 
     #[test]

@@ -179,11 +179,13 @@ mod tests {
 
     /// Every prose form over `blocks`, with tables at `table_lines`.
     fn read_all(blocks: &[RawBlock], table_lines: &[u32]) -> Vec<ProseEntry> {
-        entries(&Page { blocks, table_lines, pattern: None }, Enabled(&[]))
+        let mut blocks = blocks.to_vec();
+        crate::read::decode_blocks(&mut blocks);
+        entries(&Page { blocks: &blocks, table_lines, pattern: None }, Enabled(&[]))
     }
 
     fn block(kind: BlockKind, line: u32, text: &str) -> RawBlock {
-        RawBlock { kind, line, last_line: line, text: text.to_owned() }
+        RawBlock::new(kind, line, line, text.to_owned())
     }
 
     fn codes_of(found: &[ProseEntry]) -> Vec<CodeCell> {
@@ -256,7 +258,7 @@ mod tests {
 
     #[test]
     fn headings_with_codes_in_every_form() {
-        let code = |title: &str| heading_code(title).map(|(cell, _, name, rest)| (cell, name, rest));
+        let code = |title: &str| heading_code(&plain(title)).map(|(cell, _, name, rest)| (cell, name, rest));
         assert_eq!(
             code("201 权限校验失败"),
             Some((CodeCell::Codes(vec![Code::new(201)]), None, Some("权限校验失败".to_owned())))
@@ -308,7 +310,7 @@ mod tests {
     #[test]
     fn code_spans_keep_angle_brackets_and_sentences_are_not_labels() {
         assert_eq!(plain("review the `<variable-name>` <b>now</b>"), "review the `<variable-name>` now");
-        assert_eq!(bare_label("**Action:**"), Some(Field::Solution));
+        assert_eq!(bare_label(&plain("**Action:**")), Some(Field::Solution));
         assert_eq!(bare_label("No action required."), None);
     }
 

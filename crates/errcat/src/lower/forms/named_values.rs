@@ -9,7 +9,6 @@ use crate::code::CodeCell;
 use crate::lower::labels::body_texts;
 use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::raw::BlockKind;
-use crate::read::inline::plain;
 use std::collections::HashMap;
 
 /// A paragraph that is only a code, with its other form in parentheses:
@@ -39,10 +38,8 @@ type NamedValue = (usize, usize, String, CodeCell, Option<String>, Option<u32>);
 /// pairs under one heading.
 pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let blocks = page.blocks;
-    let texts: Vec<String> = blocks
-        .iter()
-        .map(|block| if block.kind == BlockKind::Paragraph { plain(&block.text) } else { String::new() })
-        .collect();
+    let texts: Vec<&str> =
+        blocks.iter().map(|block| if block.kind == BlockKind::Paragraph { block.plain.as_str() } else { "" }).collect();
     let mut pairs: Vec<NamedValue> = Vec::new();
     let mut section_line = None;
     for (index, block) in blocks.iter().enumerate() {
@@ -85,8 +82,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
             *flag = true;
         }
         let first = blocks[*name_index].line;
-        let last =
-            body.iter().rev().find(|block| !plain(&block.text).is_empty()).map_or(first, |block| block.last_line);
+        let last = body.iter().rev().find(|block| !block.plain.is_empty()).map_or(first, |block| block.last_line);
         found.push(ProseEntry {
             cell: cell.clone(),
             literal: literal.clone(),
