@@ -197,9 +197,14 @@ pub enum CodeCell {
 
 impl CodeCell {
     /// Parses a code cell: a range when it is `A - B`, `A–B`, `A—B`, `A~B`
-    /// or `A-B` with non-negative `A < B`; otherwise a list of codes.
+    /// or `A-B` with non-negative `A < B`, or a class of codes written with
+    /// `x` for its last digits (`4xx`: 400 to 499); otherwise a list of
+    /// codes.
     pub fn parse(text: &str) -> Result<CodeCell, CodeError> {
         let trimmed = text.trim();
+        if let Some((from, to)) = code_class(trimmed) {
+            return Ok(CodeCell::Range(Code::Int(from), Code::Int(to)));
+        }
         if let Some((start, end)) = split_range(trimmed) {
             let (from, to) = (Code::parse(start)?, Code::parse(end)?);
             let negative = |code: &Code| matches!(code, Code::Int(value) if *value < 0);
@@ -214,6 +219,24 @@ impl CodeCell {
         }
         Code::parse_list(text).map(CodeCell::Codes)
     }
+}
+
+/// `4xx`, `1XXX`: leading digits (not starting with 0), then one to six
+/// `x`: the codes from `400` to `499`.
+pub fn code_class(text: &str) -> Option<(i64, i64)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let xs = &text[digits..];
+    let ok = digits > 0
+        && !text.starts_with('0')
+        && (1..=6).contains(&xs.len())
+        && xs.bytes().all(|b| b == b'x' || b == b'X')
+        && xs.bytes().all(|b| b == xs.as_bytes()[0]);
+    if !ok {
+        return None;
+    }
+    let scale = 10i64.checked_pow(u32::try_from(xs.len()).ok()?)?;
+    let from = text[..digits].parse::<i64>().ok()?.checked_mul(scale)?;
+    Some((from, from.checked_add(scale - 1)?))
 }
 
 /// `A SEP B` with `A` and `B` decimal integers, each with an optional sign
@@ -308,6 +331,10 @@ mod tests {
     #[test]
     fn non_codes_are_errors_not_zero() {
         assert!(matches!(Code::parse_list("1000xxx"), Err(CodeError::NotANumber(_))));
+        // A class of codes is a range, not a code.
+        assert_eq!(CodeCell::parse("4xx"), Ok(CodeCell::Range(Code::new(400), Code::new(499))));
+        assert_eq!(CodeCell::parse("1XXX"), Ok(CodeCell::Range(Code::new(1000), Code::new(1999))));
+        assert!(CodeCell::parse("0xx").is_err() && CodeCell::parse("4xX").is_err() && CodeCell::parse("xx").is_err());
         assert!(matches!(Code::parse_list("9223372036854775808"), Err(CodeError::OutOfRange(_))));
         assert!(matches!(Code::parse_list("  "), Err(CodeError::Empty)));
         assert!(matches!(Code::parse_list("-"), Err(CodeError::NotANumber(_))));

@@ -79,10 +79,8 @@ fn every_form_reads_its_page_exactly() {
 
 #[test]
 fn every_form_of_the_registry_has_a_fixture_folder() {
-    let names: Vec<String> = forms()
-        .iter()
-        .filter_map(|folder| folder.file_name().and_then(|n| n.to_str()).map(str::to_owned))
-        .collect();
+    let names: Vec<String> =
+        forms().iter().filter_map(|folder| folder.file_name().and_then(|n| n.to_str()).map(str::to_owned)).collect();
     let missing: Vec<&str> = errcat::lower::forms::FORMS
         .iter()
         .map(|form| form.name)

@@ -153,6 +153,34 @@ pub fn strip_code_label(text: &str) -> Option<String> {
     (labelled && is_code).then(|| code.to_owned())
 }
 
+/// A code cell that gives one integer code and its short title: `200
+/// (OK)`, `**404** - Not Found`, `400 Bad Request`, `5xx (server error)`:
+/// the code and the title (at most six words, no sentence punctuation).
+pub fn strip_code_title(text: &str) -> Option<(String, String)> {
+    let text = text.replace("**", "").replace("__", "");
+    let text = text.trim();
+    let end = text.find(|c: char| c.is_whitespace() || matches!(c, '(' | '（'))?;
+    let (code, rest) = text.split_at(end);
+    if code.is_empty()
+        || !matches!(CodeCell::parse(code), Ok(CodeCell::Codes(codes)) if codes.len() == 1 && !codes[0].is_text())
+            && !matches!(CodeCell::parse(code), Ok(CodeCell::Range(..)))
+    {
+        return None;
+    }
+    let rest = rest.trim().trim_start_matches(['-', '–', '—', ':', '：']).trim();
+    let title = match rest.strip_prefix(['(', '（']).and_then(|inner| inner.strip_suffix([')', '）'])) {
+        Some(inner) => inner.trim(),
+        None => rest,
+    };
+    let is_title = !title.is_empty()
+        && title.split_whitespace().count() <= super::thresholds::TITLE_MAX_WORDS
+        && title.chars().count() <= super::thresholds::TITLE_MAX_CHARS
+        && title.starts_with(char::is_alphabetic)
+        && !title.contains(['.', '。', ',', '，', ';', '；', ':', '：', '(', ')', '（', '）', '!', '?', '？'])
+        && CodeCell::parse(title).is_err();
+    is_title.then(|| (code.to_owned(), title.to_owned()))
+}
+
 /// A word of a declaration before its identifier: a qualifier or builtin
 /// type keyword (`const`, `unsigned`), a `_t` type (`int32_t`), or a type
 /// name (`UInt32`, `HRESULT`).
@@ -288,6 +316,10 @@ impl Stats {
             let value = split_assignment(&unwrapped).map(|(_, value)| value.to_owned());
             let unwrapped = value.unwrap_or(unwrapped);
             let unwrapped = strip_code_label(&unwrapped).unwrap_or(unwrapped);
+            let unwrapped = match strip_code_title(&unwrapped) {
+                Some((code, _)) if CodeCell::parse(&unwrapped).is_err() => code,
+                _ => unwrapped,
+            };
             let parsed = if could_be_code(&unwrapped) {
                 CodeCell::parse(&unwrapped)
             } else {

@@ -144,6 +144,76 @@ fn plain_text(node: NodeRef<'_, Node>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The first class of an element.
+fn class_of(node: NodeRef<'_, Node>) -> Option<&str> {
+    let Node::Element(element) = node.value() else { return None };
+    element.attr("class")?.split_whitespace().next()
+}
+
+/// An element whose children are records laid out with `<div>`s instead of
+/// a table (API references: `<div class="member">` holding `<div
+/// class="memberName">`, `<div class="memberValue">`, `<div
+/// class="memberDescription">`): at least three children, all of one tag
+/// and one class and nothing else, each with the same two to eight fields
+/// (child elements of the same classes, in the same order). The records,
+/// or `None`.
+fn record_grid(container: NodeRef<'_, Node>) -> Option<Vec<NodeRef<'_, Node>>> {
+    const MAX_FIELDS: usize = 8;
+    let records: Vec<NodeRef<'_, Node>> = container.children().filter(|child| element_name(*child).is_some()).collect();
+    if records.len() < crate::lower::thresholds::MIN_SIBLINGS
+        || container.children().any(|child| child.value().as_text().is_some_and(|text| !text.trim().is_empty()))
+    {
+        return None;
+    }
+    let shape = |record: &NodeRef<'_, Node>| -> Option<(String, String, Vec<String>)> {
+        let name = element_name(*record)?;
+        if !matches!(name, "div" | "section" | "article" | "li") {
+            return None;
+        }
+        let fields: Vec<NodeRef<'_, Node>> = record.children().filter(|child| element_name(*child).is_some()).collect();
+        let classes: Option<Vec<String>> = fields.iter().map(|field| class_of(*field).map(str::to_owned)).collect();
+        let classes = classes?;
+        let distinct: std::collections::HashSet<&String> = classes.iter().collect();
+        let class = class_of(*record)?.to_owned();
+        ((2..=MAX_FIELDS).contains(&classes.len()) && distinct.len() == classes.len())
+            .then(|| (name.to_owned(), class, classes))
+    };
+    let first = shape(&records[0])?;
+    records.iter().all(|record| shape(record).as_ref() == Some(&first)).then_some(records)
+}
+
+/// Header texts from the fields' classes: the words of each class
+/// (`apiMemberValue`, `member-value`) without the words every field's class
+/// shares (`api`, `member`): `Value`.
+fn field_headers(classes: &[String]) -> Vec<String> {
+    let words = |class: &str| -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let mut word = String::new();
+        for c in class.chars() {
+            if c == '-' || c == '_' {
+                words.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
+                continue;
+            }
+            if c.is_uppercase() && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.push(c.to_ascii_lowercase());
+        }
+        words.extend((!word.is_empty()).then_some(word));
+        words
+    };
+    let split: Vec<Vec<String>> = classes.iter().map(|class| words(class)).collect();
+    split
+        .iter()
+        .map(|own| {
+            let kept: Vec<&String> =
+                own.iter().filter(|word| !split.iter().all(|other| other.contains(word))).collect();
+            let kept = if kept.is_empty() { own.iter().collect() } else { kept };
+            kept.iter().map(|word| word.as_str()).collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
 struct Reader<'a> {
     file: &'a str,
     options: &'a ReadOptions,
@@ -391,8 +461,41 @@ impl Reader<'_> {
                     self.doc.notes.push(text.trim().to_owned());
                 }
             }
-            _ => self.walk(child, depth + 1),
+            _ => {
+                if let Some(records) = record_grid(child) {
+                    self.grid(child, &records);
+                } else {
+                    self.walk(child, depth + 1);
+                }
+            }
         }
+    }
+
+    /// A grid of records (see [`record_grid`]) as a table: a header made of
+    /// the fields' class words, one row per record.
+    fn grid<'n>(&mut self, container: NodeRef<'n, Node>, records: &[NodeRef<'n, Node>]) {
+        fn fields<'n>(record: &NodeRef<'n, Node>) -> Vec<NodeRef<'n, Node>> {
+            record.children().filter(|child| element_name(*child).is_some()).collect()
+        }
+        let Some(first) = records.first() else { return };
+        let classes: Vec<String> =
+            fields(first).iter().map(|field| class_of(*field).unwrap_or_default().to_owned()).collect();
+        let line = self.line(container);
+        let header = RawRow {
+            line,
+            last_line: line,
+            column: self.column(container),
+            cells: field_headers(&classes).iter().map(|header| RawCell::from_text(header)).collect(),
+        };
+        let rows = records
+            .iter()
+            .map(|record| {
+                let line = self.line(*record);
+                let cells = fields(record).into_iter().map(|field| self.cell(field)).collect();
+                RawRow { line, last_line: line, column: self.column(*record), cells }
+            })
+            .collect();
+        self.doc.tables.push(RawTable { section: self.section.clone(), line, header, rows });
     }
 
     /// Feeds the inline content of `node` into `builder`.

@@ -12,7 +12,8 @@ use crate::lower::thresholds::{TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 /// several words (`each_key_duplicate`, `InvalidParameter.Missing`).
 pub fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
     let text = text.trim().trim_matches(['`', '*', '[', ']']).trim();
-    if text.is_empty() {
+    // A class of codes (`4xx`) titles the codes of its section in prose.
+    if text.is_empty() || crate::code::code_class(text).is_some() {
         return None;
     }
     if text.chars().all(|c| c.is_ascii_alphanumeric() || "-~–—".contains(c)) {

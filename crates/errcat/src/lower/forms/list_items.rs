@@ -21,6 +21,9 @@ pub(crate) type ItemCode = (CodeCell, Option<String>, String, Vec<(Field, String
 /// From a block: its source `text` (where emphasis still sets codes apart)
 /// and its decoded text.
 pub(crate) fn item_code(text: &str, decoded: &str) -> Option<ItemCode> {
+    if is_contents_entry(decoded) {
+        return None;
+    }
     let mut paragraphs = decoded.split("\n\n");
     let first = paragraphs.next()?.to_owned();
     let (head, rest) = match first.split_once('\n') {
@@ -37,7 +40,8 @@ pub(crate) fn item_code(text: &str, decoded: &str) -> Option<ItemCode> {
                 // `Error number: 8001`: the text is on the lines below.
                 (right.trim().to_owned(), String::new())
             } else {
-                (left.trim().to_owned(), right.trim().to_owned())
+                // `[E001](#E001): text`: the code is the link's text.
+                (unlink(left.trim()).to_owned(), right.trim().to_owned())
             }
         }
         // `**500, 502, 504** Internal Error`: the code(s) set apart in bold
@@ -69,6 +73,27 @@ pub(crate) fn item_code(text: &str, decoded: &str) -> Option<ItemCode> {
         }
     }
     Some((cell, literal, message, extra, title))
+}
+
+/// An item that is one link to a place on the same page (`[E001: variable
+/// assigned before its declaration](#E001)`): an entry of the page's table
+/// of contents, whose code is documented where it points.
+fn is_contents_entry(decoded: &str) -> bool {
+    let text = decoded.trim();
+    text.starts_with('[')
+        && text.ends_with(')')
+        && text
+            .find("](#")
+            .is_some_and(|at| !text[1..at].contains("](") && !text[at + 3..text.len() - 1].contains(['(', ')', ' ']))
+}
+
+/// The text of a link that is the whole of `text` (`[E001](#E001)`), or
+/// `text`.
+fn unlink(text: &str) -> &str {
+    text.strip_prefix('[')
+        .and_then(|rest| rest.split_once("]("))
+        .filter(|(_, target)| target.ends_with(')') && !target[..target.len() - 1].contains([' ', '(', ')']))
+        .map_or(text, |(inner, _)| inner)
 }
 
 /// The text of a leading `**bold**` or `` `code span` `` and what follows

@@ -434,6 +434,18 @@ mod tests {
             block(BlockKind::Item(1), 3, "3: retry"),
         ];
         assert!(read_all(&steps, &[]).is_empty(), "numbered steps are not codes");
+        let contents = [
+            block(BlockKind::Item(1), 1, "[E001: variable assigned before its declaration](#E001)"),
+            block(BlockKind::Item(1), 2, "[E002: assignment to const global variable](#E002)"),
+            block(BlockKind::Item(1), 3, "[E003: cannot assign to loop variable](#E003)"),
+        ];
+        assert!(read_all(&contents, &[]).is_empty(), "a table of contents documents no code");
+        let linked = [
+            block(BlockKind::Item(1), 1, "[E001](#E001): variable assigned before its declaration"),
+            block(BlockKind::Item(1), 2, "[E002](#E002): assignment to const global variable"),
+            block(BlockKind::Item(1), 3, "[E003](https://example.com/E003): cannot assign to loop variable"),
+        ];
+        assert_eq!(read_all(&linked, &[]).len(), 3, "a linked code with its text is an entry");
     }
 
     #[test]

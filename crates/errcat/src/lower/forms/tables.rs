@@ -494,6 +494,18 @@ impl Lowering<'_> {
         if let Some(code) = columns::strip_code_label(&code_text) {
             code_text = code;
         }
+        // `200 (OK)`, `**404** - Not Found`: the code and its short title,
+        // the row's name when no column gives one.
+        if CodeCell::parse(&code_text).is_err()
+            && let Some((code, title)) = columns::strip_code_title(&code_text)
+        {
+            if cells.name.is_none() {
+                cells.name = Some(title);
+            } else {
+                cells.attributes.insert("title".to_owned(), title);
+            }
+            code_text = code;
+        }
         let mut lines: Vec<u32> = (row.line..=row.last_line.max(row.line)).collect();
         // A name whose value a code block on the page defines.
         if layout.constants && !code_text.trim().is_empty() && !words::is_catch_all(&code_text) {
