@@ -94,7 +94,7 @@ pub fn unwrap_markup(text: &str) -> String {
 /// value (type and qualifier words before the identifier are dropped).
 pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
     let (name, value) = text.split_once('=')?;
-    let (name, value) = (name.trim(), value.trim().trim_end_matches([',', ';']).trim());
+    let (name, value) = (name.trim(), value.trim().trim_end_matches([',', ';', '，', '；']).trim());
     // `static const uint32_t NAME`: the last word names, the words before
     // are a type and qualifiers (a few identifier-shaped words).
     let name = match name.rsplit_once(char::is_whitespace) {
@@ -464,6 +464,31 @@ pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize
         .filter(|i| {
             (roles_in(&headers[*i]).first() == Some(&ColumnRole::Name) || names_errors(&headers[*i]))
                 && stats[*i].filled >= 3
+                && stats[*i].is_identifiers()
+                && stats[*i].share(stats[*i].unique) >= 0.95
+        })
+        .collect();
+    match candidates.as_slice() {
+        [one] if has_text => Some(*one),
+        _ => None,
+    }
+}
+
+/// A code column whose values repeat (an HTTP status shared by many rows:
+/// at most half of its cells distinct) beside one column of unique
+/// identifiers (`ParamBindErr`, `TokenExpired`) and a text column: the
+/// identifiers are the codes. That column.
+pub fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Option<usize> {
+    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false)).collect();
+    let code_stats = stats.get(code)?;
+    if code_stats.filled < super::thresholds::MIN_SIBLINGS || code_stats.share(code_stats.distinct) > 0.5 {
+        return None;
+    }
+    let has_text = stats.iter().any(|s| s.is_prose() || s.titles * 2 > s.filled);
+    let candidates: Vec<usize> = (0..stats.len())
+        .filter(|i| {
+            *i != code
+                && stats[*i].filled == code_stats.filled
                 && stats[*i].is_identifiers()
                 && stats[*i].share(stats[*i].unique) >= 0.95
         })

@@ -14,6 +14,9 @@ use crate::lower::words::DECLARATION_WORDS;
 use crate::raw::{BlockKind, RawBlock};
 use std::collections::HashMap;
 
+/// What ends a constant's definition: `,` and `;`, also full-width.
+const SEPARATORS: [char; 4] = [',', ';', '，', '；'];
+
 /// A constant of a code line: its name, its value as written, and the
 /// line's trailing comment.
 type LineConstant = (String, String, Option<String>);
@@ -26,7 +29,7 @@ fn code_line_constant(line: &str) -> Option<LineConstant> {
         Some(at) => (&line[..at], Some(line[at + 2..].trim())),
         None => (line, None),
     };
-    let code = code.split("/*").next().unwrap_or("").trim().trim_end_matches([',', ';']).trim();
+    let code = code.split("/*").next().unwrap_or("").trim().trim_end_matches(SEPARATORS).trim();
     let (left, value) = if let Some(rest) = code.strip_prefix("#define") {
         let mut parts = rest.split_whitespace();
         (parts.next()?.to_owned(), parts.next()?.to_owned())
@@ -95,12 +98,15 @@ pub fn read(page: &Page<'_>, _claimed: &mut [bool], found: &mut Vec<ProseEntry>)
                 if constants.len() < MIN_CODE_BLOCK_CONSTANTS {
                     continue;
                 }
+                // One name on every line (`error_Code = -20000，`) labels
+                // the values; it names none of them.
+                let shared = constants.iter().all(|(_, (name, ..))| *name == constants[0].1.0);
                 for (line, (name, value, comment)) in constants {
                     let Some((cell, literal)) = parse_code(&value) else { continue };
                     found.push(ProseEntry {
                         cell,
                         literal,
-                        name: Some(name),
+                        name: (!shared).then_some(name),
                         title: None,
                         texts: comment.map(|text| vec![(Field::Message, text)]).unwrap_or_default(),
                         section_line,
@@ -137,7 +143,7 @@ pub fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
                     _ => continue,
                 }
             } else if let Some((left, right)) = code.split_once('=') {
-                let value = right.trim().trim_end_matches([',', ';']).trim();
+                let value = right.trim().trim_end_matches(SEPARATORS).trim();
                 (left.to_owned(), value.trim_matches(['(', ')', '`']).to_owned())
             } else {
                 continue;

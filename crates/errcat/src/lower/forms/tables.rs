@@ -229,6 +229,21 @@ impl Lowering<'_> {
                 headers.get(names).map_or("", String::as_str)
             ));
         }
+        // A code column whose values repeat beside unique identifiers: the
+        // identifiers are the codes (the repeated numbers an attribute).
+        if let Some(code) = plan.code()
+            && !by_constants
+            && let Some(names) = columns::identifiers_over_repeated_codes(&column_cells(&rows), code)
+        {
+            plan.roles[code] = ColumnRole::Attribute;
+            plan.roles[names] = ColumnRole::Code;
+            plan.findings.push(format!(
+                "the values of `{}` repeat from row to row, while `{}` holds a unique identifier in every row: \
+                 those identifiers are the codes",
+                headers.get(code).map_or("", String::as_str),
+                headers.get(names).map_or("", String::as_str)
+            ));
+        }
         let Some(code_index) = plan.code() else {
             // A table with no evidence of codes at all (no code header, no
             // cell that is a code) documents something else: parameters,
