@@ -221,14 +221,15 @@ impl CodeCell {
     }
 }
 
-/// `4xx`, `1XXX`: leading digits (not starting with 0), then one to six
-/// `x`: the codes from `400` to `499`.
+/// `4xx`, `1XXX`, `10xx`: one or two leading digits (not starting with 0),
+/// then two to six `x` (one `x` is more often a mistyped code, `12x`, and
+/// `1000xxx` a pattern of a code's form): the codes from `400` to `499`.
 pub fn code_class(text: &str) -> Option<(i64, i64)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let xs = &text[digits..];
-    let ok = digits > 0
+    let ok = (1..=2).contains(&digits)
         && !text.starts_with('0')
-        && (1..=6).contains(&xs.len())
+        && (2..=6).contains(&xs.len())
         && xs.bytes().all(|b| b == b'x' || b == b'X')
         && xs.bytes().all(|b| b == xs.as_bytes()[0]);
     if !ok {
@@ -335,6 +336,7 @@ mod tests {
         assert_eq!(CodeCell::parse("4xx"), Ok(CodeCell::Range(Code::new(400), Code::new(499))));
         assert_eq!(CodeCell::parse("1XXX"), Ok(CodeCell::Range(Code::new(1000), Code::new(1999))));
         assert!(CodeCell::parse("0xx").is_err() && CodeCell::parse("4xX").is_err() && CodeCell::parse("xx").is_err());
+        assert!(CodeCell::parse("12x").is_err(), "one x: a mistyped code");
         assert!(matches!(Code::parse_list("9223372036854775808"), Err(CodeError::OutOfRange(_))));
         assert!(matches!(Code::parse_list("  "), Err(CodeError::Empty)));
         assert!(matches!(Code::parse_list("-"), Err(CodeError::NotANumber(_))));

@@ -144,6 +144,41 @@ fn plain_text(node: NodeRef<'_, Node>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// True when an element holds block elements (or is empty of text), so it
+/// is a container rather than a paragraph.
+fn has_block_children(node: NodeRef<'_, Node>) -> bool {
+    const BLOCKS: &[&str] = &[
+        "div",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "table",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "blockquote",
+        "figure",
+        "form",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "details",
+        "hr",
+    ];
+    node.descendants().skip(1).any(|d| element_name(d).is_some_and(|name| BLOCKS.contains(&name)))
+        || !node.descendants().any(|d| d.value().as_text().is_some_and(|text| !text.trim().is_empty()))
+}
+
 /// The first class of an element.
 fn class_of(node: NodeRef<'_, Node>) -> Option<&str> {
     let Node::Element(element) = node.value() else { return None };
@@ -464,6 +499,10 @@ impl Reader<'_> {
             _ => {
                 if let Some(records) = record_grid(child) {
                     self.grid(child, &records);
+                } else if name == "div" && !has_block_children(child) {
+                    // A `<div>` of text only is a paragraph.
+                    let text = self.cell(child).text();
+                    self.block(BlockKind::Paragraph, line, text);
                 } else {
                     self.walk(child, depth + 1);
                 }

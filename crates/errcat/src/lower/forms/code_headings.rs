@@ -90,7 +90,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
             .find(|other| matches!(other.kind, BlockKind::Heading(other) if other <= level))
             .map_or(u32::MAX, |other| other.line);
         let holds_table = table_lines.iter().any(|line| (block.line..end).contains(line));
-        if let Some(code) = heading_code(&block.plain).filter(|_| !holds_table) {
+        if let Some(code) = heading_code(&block.plain).or_else(|| declared(blocks, index)).filter(|_| !holds_table) {
             candidates.entry((level, parent)).or_default().push(index);
             parsed.insert(index, (code, parent));
         }
@@ -138,7 +138,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
         // `## CODE_NAME` over `Value: 1001`: the heading names the code.
         if let CodeCell::Codes(codes) = &cell
             && let [Code::Text(text)] = codes.as_slice()
-            && let Some((value, value_literal)) = body.first().and_then(value_line)
+            && let Some((value, value_literal)) = body.first().and_then(|block| value_line(block, text))
         {
             name = name.or_else(|| Some(text.to_string()));
             cell = value;
@@ -168,13 +168,42 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
     }
 }
 
-/// The number a line below a named code gives it: `Value: 1001`, `Code:
-/// 0x10`, `错误码：1001`.
-fn value_line(block: &RawBlock) -> Option<(CodeCell, Option<String>)> {
+/// A heading that is only a name, declared by the block below it
+/// (`### TIMEOUT` over `TIMEOUT: "TIMEOUT"`): the name, as a code the
+/// declaration replaces.
+fn declared(blocks: &[RawBlock], index: usize) -> Option<HeadingCode> {
+    let name = blocks[index].plain.trim();
+    let is_name = crate::naming::is_identifier(name) || crate::lower::columns::is_identifier(name);
+    let next = blocks.get(index + 1)?;
+    (is_name && value_line(next, name).is_some()).then(|| (CodeCell::Codes(vec![Code::text(name)]), None, None, None))
+}
+
+/// The value a line below a named code gives it: `Value: 1001`, `Code:
+/// 0x10`, `错误码：1001`; or the declaration of the heading's `name`
+/// (`NAME: "VALUE"`, `NAME = 12`, an API reference's signature), whose
+/// value may be a quoted string code.
+fn value_line(block: &RawBlock, name: &str) -> Option<(CodeCell, Option<String>)> {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item(_)) {
         return None;
     }
     let text = &block.plain;
+    let (head, value) = text.split_once([':', '：', '='])?;
+    let head = head.trim().trim_matches('`');
+    if head == name {
+        let value = value.trim().trim_matches('`').trim().trim_end_matches([',', ';']);
+        let quoted = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+        let quoted = quoted.or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+        return match quoted {
+            Some(code) if Code::looks_like_text_code(code) => Some((CodeCell::Codes(vec![Code::text(code)]), None)),
+            Some(_) => None,
+            None => {
+                parse_code(value).filter(|(cell, _)| !matches!(cell, CodeCell::Codes(c) if c.iter().any(Code::is_text)))
+            }
+        };
+    }
+    if text.contains('=') && !text.contains([':', '：']) {
+        return None;
+    }
     let (head, value) = text.split_once([':', '：'])?;
     let says_value = words::roles_in(head.trim()).first() == Some(&crate::lower::columns::ColumnRole::Code);
     let (cell, literal) = parse_code(value.trim())
