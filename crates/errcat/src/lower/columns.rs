@@ -303,7 +303,9 @@ struct Stats {
 }
 
 impl Stats {
-    fn of(cells: &[String], hex: bool) -> Stats {
+    /// `titled`: a cell may give a code with its short title (`200 (OK)`);
+    /// not in a column whose header says it is no code (`HTTP Status`).
+    fn of(cells: &[String], hex: bool, titled: bool) -> Stats {
         let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !is_dash(c)).collect();
         let mut stats = Stats { filled: filled.len(), ..Stats::default() };
         if filled.is_empty() {
@@ -317,7 +319,7 @@ impl Stats {
             let unwrapped = value.unwrap_or(unwrapped);
             let unwrapped = strip_code_label(&unwrapped).unwrap_or(unwrapped);
             let unwrapped = match strip_code_title(&unwrapped) {
-                Some((code, _)) if CodeCell::parse(&unwrapped).is_err() => code,
+                Some((code, _)) if titled && CodeCell::parse(&unwrapped).is_err() => code,
                 _ => unwrapped,
             };
             let parsed = if could_be_code(&unwrapped) {
@@ -458,7 +460,7 @@ pub struct ColumnPlan {
 /// unique identifiers (`NoMemory`, `Okay / True`) stands beside a text
 /// column: those identifiers are the page's (string) codes. The column.
 pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize> {
-    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false)).collect();
+    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false, true)).collect();
     let has_text = stats.iter().any(|s| s.is_prose());
     let candidates: Vec<usize> = (0..headers.len().min(stats.len()))
         .filter(|i| {
@@ -479,7 +481,7 @@ pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize
 /// identifiers (`ParamBindErr`, `TokenExpired`) and a text column: the
 /// identifiers are the codes. That column.
 pub fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Option<usize> {
-    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false)).collect();
+    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false, true)).collect();
     let code_stats = stats.get(code)?;
     if code_stats.filled < super::thresholds::MIN_SIBLINGS || code_stats.share(code_stats.distinct) > 0.5 {
         return None;
@@ -515,8 +517,9 @@ pub fn plan(
 ) -> ColumnPlan {
     let width = headers.len();
     let hex: Vec<bool> = headers.iter().map(|h| says_hex(h)).collect();
-    let stats: Vec<Stats> =
-        (0..width).map(|i| Stats::of(cells.get(i).map_or(&[][..], Vec::as_slice), hex[i])).collect();
+    let stats: Vec<Stats> = (0..width)
+        .map(|i| Stats::of(cells.get(i).map_or(&[][..], Vec::as_slice), hex[i], !is_not_the_code(&headers[i])))
+        .collect();
     let said: Vec<Vec<ColumnRole>> = headers.iter().map(|h| roles_in(h)).collect();
     let forced: Vec<Option<ColumnRole>> = headers.iter().map(|h| override_for(h, overrides)).collect();
     let mut roles: Vec<Option<ColumnRole>> = forced.clone();
