@@ -157,6 +157,10 @@ pub fn strip_code_label(text: &str) -> Option<String> {
 /// (OK)`, `**404** - Not Found`, `400 Bad Request`, `5xx (server error)`:
 /// the code and the title (at most six words, no sentence punctuation).
 pub fn strip_code_title(text: &str) -> Option<(String, String)> {
+    // Most cells are prose or a code alone: settled without allocating.
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == '_' || c == '-') {
+        return None;
+    }
     let text = text.replace("**", "").replace("__", "");
     let text = text.trim();
     let end = text.find(|c: char| c.is_whitespace() || matches!(c, '(' | '（'))?;
@@ -318,14 +322,18 @@ impl Stats {
             let value = split_assignment(&unwrapped).map(|(_, value)| value.to_owned());
             let unwrapped = value.unwrap_or(unwrapped);
             let unwrapped = strip_code_label(&unwrapped).unwrap_or(unwrapped);
-            let unwrapped = match strip_code_title(&unwrapped) {
-                Some((code, _)) if titled && CodeCell::parse(&unwrapped).is_err() => code,
-                _ => unwrapped,
-            };
-            let parsed = if could_be_code(&unwrapped) {
+            let mut parsed = if could_be_code(&unwrapped) {
                 CodeCell::parse(&unwrapped)
             } else {
                 Err(crate::code::CodeError::Empty)
+            };
+            // `200 (OK)`: the code before its title.
+            let unwrapped = match parsed.is_err().then(|| strip_code_title(&unwrapped)).flatten() {
+                Some((code, _)) if titled => {
+                    parsed = CodeCell::parse(&code);
+                    code
+                }
+                _ => unwrapped,
             };
             if parsed.is_ok() || is_catch_all(&unwrapped) {
                 stats.codes += 1;
@@ -481,11 +489,15 @@ pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize
 /// identifiers (`ParamBindErr`, `TokenExpired`) and a text column: the
 /// identifiers are the codes. That column.
 pub fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Option<usize> {
-    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false, true)).collect();
-    let code_stats = stats.get(code)?;
-    if code_stats.filled < super::thresholds::MIN_SIBLINGS || code_stats.share(code_stats.distinct) > 0.5 {
+    // Settled on the code column alone for most tables (codes that do not
+    // repeat), before any other column is looked at.
+    let values: Vec<&str> = cells.get(code)?.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).collect();
+    let distinct: HashSet<&str> = values.iter().copied().collect();
+    if values.len() < super::thresholds::MIN_SIBLINGS || distinct.len() * 2 > values.len() {
         return None;
     }
+    let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false, true)).collect();
+    let code_stats = stats.get(code)?;
     let has_text = stats.iter().any(|s| s.is_prose() || s.titles * 2 > s.filled);
     let candidates: Vec<usize> = (0..stats.len())
         .filter(|i| {

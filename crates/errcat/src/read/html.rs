@@ -471,6 +471,9 @@ impl Reader<'_> {
                 self.walk(child, depth + 1);
             }
             "table" => self.table(child),
+            "dl" if !child.descendants().skip(1).any(|d| matches!(element_name(d), Some("table" | "dl"))) => {
+                self.definitions(child);
+            }
             "content" => {
                 self.diagnostics.push(Diagnostic::new(
                     DiagnosticKind::StrayMdxComponent,
@@ -508,6 +511,50 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// A definition list: each term with its definitions, as the paragraph
+    /// a markdown definition list is (`TERM` over `: definition`), the term
+    /// its first line (an API reference puts links such as `[source]` on
+    /// the lines after it).
+    fn definitions(&mut self, list: NodeRef<'_, Node>) {
+        let mut term: Option<(u32, String)> = None;
+        let mut definitions: Vec<String> = Vec::new();
+        let flush = |reader: &mut Self, term: &mut Option<(u32, String)>, definitions: &mut Vec<String>| {
+            if let Some((line, text)) = term.take() {
+                let text = if definitions.is_empty() { text } else { format!("{text}\n: {}", definitions.join(" ")) };
+                reader.block(BlockKind::Paragraph, line, text);
+            }
+            definitions.clear();
+        };
+        for node in list.children() {
+            match element_name(node) {
+                Some("dt") => {
+                    flush(self, &mut term, &mut definitions);
+                    // The term's text up to its first line break, without
+                    // permalinks.
+                    let first: Vec<String> = node
+                        .children()
+                        .take_while(|child| element_name(*child) != Some("br"))
+                        .filter(|child| !is_permalink(*child))
+                        .map(|child| match child.value() {
+                            Node::Text(text) => text.to_string(),
+                            _ => plain_text(child),
+                        })
+                        .collect();
+                    let first = first.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+                    term = Some((self.line(node), first));
+                }
+                Some("dd") => {
+                    let text = self.cell(node).text().split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        definitions.push(text);
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush(self, &mut term, &mut definitions);
     }
 
     /// A grid of records (see [`record_grid`]) as a table: a header made of

@@ -233,8 +233,7 @@ pub fn decode_blocks(blocks: &mut [RawBlock]) {
     decode_texts(blocks);
     // Open items, outermost first: (depth, index).
     let mut open: Vec<(u8, usize)> = Vec::new();
-    for index in 0..blocks.len() {
-        let block = &mut blocks[index];
+    for (index, block) in blocks.iter_mut().enumerate() {
         match block.kind {
             BlockKind::Item(depth) => {
                 while open.last().is_some_and(|(open_depth, _)| *open_depth >= depth) {

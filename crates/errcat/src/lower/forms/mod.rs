@@ -61,12 +61,16 @@ pub struct Page<'a> {
     pub pattern: Option<&'a LinePattern>,
 }
 
+/// A form that makes tables out of prose blocks: the tables, and the
+/// indices of the blocks it used.
+pub type TablesFromBlocks = fn(&[RawBlock], &[RawSection]) -> (Vec<RawTable>, Vec<usize>);
+
 /// How a form reads.
 #[derive(Debug, Clone, Copy)]
 pub enum Reads {
     /// Makes tables out of prose blocks (nested lists): the tables and the
     /// indices of the blocks it claimed.
-    Tables(fn(&[RawBlock], &[RawSection]) -> (Vec<RawTable>, Vec<usize>)),
+    Tables(TablesFromBlocks),
     /// Rewrites a table of another shape into rows (label/value records).
     Reshape(fn(&RawTable) -> Option<RawTable>),
     /// Reads the page's tables, row by row ([`tables`]).

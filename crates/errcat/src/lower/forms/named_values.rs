@@ -60,7 +60,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
         if blocks[next].kind != BlockKind::Paragraph || consumed[next] {
             continue;
         }
-        if let Some((cell, literal)) = code_paragraph(&texts[next]) {
+        if let Some((cell, literal)) = code_paragraph(texts[next]) {
             pairs.push((index, next, name.to_owned(), cell, literal, section_line));
         }
     }

@@ -233,6 +233,7 @@ impl Lowering<'_> {
         // identifiers are the codes (the repeated numbers an attribute).
         if let Some(code) = plan.code()
             && !by_constants
+            && repeats(&rows, code)
             && let Some(names) = columns::identifiers_over_repeated_codes(&column_cells(&rows), code)
         {
             plan.roles[code] = ColumnRole::Attribute;
@@ -738,6 +739,16 @@ pub(crate) fn constant_name(cell: &crate::raw::RawCell) -> String {
 /// A code cell's text without markup. A cell that lists its codes as list
 /// items (`-   0x0103` on each of its lines) gives them as a list
 /// (`0x0103、0x0104`), never as negative numbers; a single `- 3` stays a sign.
+/// True when a column's filled cells repeat: at most half of them distinct
+/// (settled without copying the table's other columns).
+fn repeats(rows: &[&RawRow], column: usize) -> bool {
+    let cells: Vec<String> = rows.iter().filter_map(|row| row.cells.get(column)).map(|cell| cell.text()).collect();
+    let filled = cells.iter().filter(|cell| !cell.trim().is_empty()).count();
+    let distinct: std::collections::HashSet<&str> =
+        cells.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).collect();
+    filled >= crate::lower::thresholds::MIN_SIBLINGS && distinct.len() * 2 <= filled
+}
+
 pub(crate) fn code_cell_text(cell: &crate::raw::RawCell) -> String {
     let several = cell.parts.len() > 1;
     let bullet = |part: &str| -> Option<String> {
