@@ -22,6 +22,7 @@ pub mod project;
 pub mod raw;
 pub mod read;
 pub mod render;
+pub mod thresholds;
 pub mod version;
 pub mod yaml;
 

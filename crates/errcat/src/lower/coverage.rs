@@ -8,11 +8,11 @@ use super::forms::code_headings::heading_code;
 use super::forms::code_lines::code_line;
 use super::forms::codes::{numbering, parse_code};
 use super::forms::list_items::item_code;
-use super::thresholds::MAX_NOT_READ_WARNINGS;
 use crate::catalog::Group;
 use crate::code::{Code, CodeCell};
 use crate::raw::{BlockKind, RawBlock};
 use crate::read::inline::plain;
+use crate::thresholds::MAX_NOT_READ_WARNINGS;
 use std::collections::{HashMap, HashSet};
 
 /// Code-like text in a code position: a heading, a list item or a

@@ -6,14 +6,12 @@
 //! absolute. It decides nothing about where a code is on a page (the
 //! forms do).
 
-use super::columns::ColumnRole;
-use super::forms::ProseEntry;
-use super::forms::code_blocks::Constant;
 use super::labels::{self, Field};
 use super::settings::{SectionMode, SourceInfo, SourceSettings};
 use super::words;
+use super::words::{ColumnRole, is_cjk};
 use crate::catalog::{CatchAll, CodeRange, Entry, Group, Variant};
-use crate::code::{Code, CodeCell, CodeType};
+use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::raw::{RawRow, RawTable};
 use std::collections::{BTreeMap, HashMap};
@@ -137,61 +135,6 @@ impl<'a> Lowering<'a> {
             group_by_title: HashMap::new(),
             constants: HashMap::new(),
             page_title: String::new(),
-        }
-    }
-
-    /// Entries documented under their own heading or list item.
-    pub(crate) fn prose(&mut self, entries: Vec<ProseEntry>, titles: &HashMap<u32, String>, default: &str) {
-        // A code a table of the page documents, explained again under its
-        // own heading: the explanation joins the table's entry as notes.
-        let mut in_tables: HashMap<Code, (usize, usize)> = HashMap::new();
-        for (group, draft) in self.groups.iter().enumerate() {
-            for (row, data) in draft.rows.iter().enumerate() {
-                for code in &data.codes {
-                    in_tables.entry(code.clone()).or_insert((group, row));
-                }
-            }
-        }
-        for entry in entries {
-            if let CodeCell::Codes(codes) = &entry.cell
-                && let [code] = codes.as_slice()
-                && let Some(&(group, row)) = in_tables.get(code)
-            {
-                let row = &mut self.groups[group].rows[row];
-                row.cells.notes.extend(entry.texts.into_iter().map(|(_, text)| text));
-                row.lines.extend(entry.lines);
-                continue;
-            }
-            let section =
-                entry.section_line.and_then(|line| titles.get(&line).cloned()).unwrap_or_else(|| default.to_owned());
-            let mut cells = RowCells { name: entry.name, ..RowCells::default() };
-            if let Some(title) = entry.title {
-                cells.attributes.insert("title".to_owned(), title);
-            }
-            for (field, text) in entry.texts {
-                // Marked as placed: the prose's labels are already read.
-                cells.parts.entry(role_of(field)).or_default().push(format!("\u{0}{text}"));
-            }
-            let first = entry.lines[0];
-            let mut row = Row { lines: entry.lines, cells, ..Row::marker(first, &section) };
-            match entry.cell {
-                CodeCell::Codes(codes) => {
-                    row.codes = codes;
-                    row.literal = entry.literal;
-                }
-                CodeCell::Range(from, to) => {
-                    self.report(
-                        DiagnosticKind::RangeRecorded,
-                        first,
-                        format!(
-                            "codes {from} to {to} are documented as one range; recorded as a range, not as entries"
-                        ),
-                    );
-                    row.range = Some((from, to));
-                }
-            }
-            let group = self.group_index(&section);
-            self.groups[group].rows.push(row);
         }
     }
 
@@ -533,7 +476,7 @@ pub(crate) fn build_groups(
     };
     let rows: usize = drafts.iter().map(|draft| draft.rows.len()).sum();
     let threads = crate::parallel::cores().min(drafts.len());
-    if threads < 2 || rows < super::thresholds::PARALLEL_ROWS {
+    if threads < 2 || rows < crate::thresholds::PARALLEL_ROWS {
         return build(drafts);
     }
     // Contiguous runs of about `rows / threads` rows each.
@@ -655,13 +598,6 @@ pub fn join_text(before: &str, after: &str) -> String {
     }
 }
 
-/// CJK ideographs, kana, hangul and full-width punctuation.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
-}
-
 /// `-`, `—`, `－`, `/` and empty text mean "none".
 pub(crate) fn none_if_dash(text: &str) -> Option<String> {
     let text = text.trim();
@@ -696,6 +632,13 @@ pub(crate) fn split_at_marker(text: &str, markers: &[String]) -> Option<(Option<
 /// The inside of a text that is one code span (`` `kFoo` ``).
 pub(crate) fn code_span_inner(text: &str) -> Option<&str> {
     text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).filter(|inner| !inner.contains('`') && !inner.is_empty())
+}
+
+/// A constant defined in a code block: its name, value and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Constant {
+    pub value: Code,
+    pub line: u32,
 }
 
 #[cfg(test)]

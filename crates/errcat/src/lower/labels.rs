@@ -6,7 +6,7 @@
 //! so a suggestion label always fills the solution, whatever parts are
 //! missing. This module splits texts; it does not know tables or rows.
 
-use super::columns::ColumnRole;
+use super::words::ColumnRole;
 use super::words::{self, normalize, roles_in};
 use crate::raw::{BlockKind, RawBlock};
 use crate::read::inline::plain;

@@ -9,6 +9,7 @@
 //! every form in `labels`, their thresholds in `thresholds`. It never
 //! reads files and never drops a row without a diagnostic.
 
+pub mod code_cells;
 pub mod columns;
 pub mod coverage;
 pub mod draft;
@@ -16,7 +17,6 @@ pub mod forms;
 pub mod labels;
 pub mod sections;
 pub mod settings;
-pub mod thresholds;
 pub mod words;
 
 use crate::catalog::{Catalog, SCHEMA, SourceRef};
@@ -132,7 +132,7 @@ fn lower_page(doc: RawDoc, info: &SourceInfo, settings: &SourceSettings) -> (Cat
     let plans = fresh_plans(&tables, settings, reading_locale(&info.locale, &headings, &tables));
     // Each raw table is freed as soon as it is lowered; on a large page, on
     // another core (freeing its cells takes a stage's time).
-    let large = tables.iter().map(|table| table.rows.len()).sum::<usize>() >= thresholds::PARALLEL_ROWS;
+    let large = tables.iter().map(|table| table.rows.len()).sum::<usize>() >= crate::thresholds::PARALLEL_ROWS;
     std::thread::scope(|scope| {
         let (freed, to_free) = std::sync::mpsc::channel::<RawTable>();
         if large {

@@ -4,7 +4,7 @@
 //! heading (`Parent / Child`), so that codes of different sections never
 //! merge or collide. Other headings keep their own text.
 
-use super::columns::ColumnRole;
+use super::words::ColumnRole;
 use super::words::{WORDS, normalize};
 use crate::raw::RawSection;
 use std::collections::HashMap;

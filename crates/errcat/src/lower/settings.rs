@@ -3,8 +3,8 @@
 //! and the checks on them that need the page (a skipped section that is
 //! not there). Plain data; reading them is the forms' job.
 
-use super::columns::ColumnRole;
 use super::words;
+use super::words::ColumnRole;
 use crate::raw::RawSection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

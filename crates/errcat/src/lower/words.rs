@@ -5,7 +5,43 @@
 //! Only words live here; deciding a column's role from its header and its
 //! content is `columns`' job, splitting a cell at labels is `labels`'.
 
-use super::columns::ColumnRole;
+use serde::{Deserialize, Serialize};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnRole {
+    Code,
+    Name,
+    Message,
+    Cause,
+    Solution,
+    Note,
+    /// Kept on each entry as a named attribute (type, module, HTTP status…).
+    Attribute,
+    /// Explicitly not read (set in the manifest).
+    Ignore,
+}
+
+impl ColumnRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnRole::Code => "code",
+            ColumnRole::Name => "name",
+            ColumnRole::Message => "message",
+            ColumnRole::Cause => "cause",
+            ColumnRole::Solution => "solution",
+            ColumnRole::Note => "note",
+            ColumnRole::Attribute => "attribute",
+            ColumnRole::Ignore => "ignore",
+        }
+    }
+
+    /// The roles whose text is part of an entry's readable texts.
+    pub fn is_text(self) -> bool {
+        matches!(self, ColumnRole::Message | ColumnRole::Cause | ColumnRole::Solution | ColumnRole::Note)
+    }
+}
 
 /// Header words per role, compared after [`normalize`]. The longest
 /// matching word wins, so `错误码枚举值` (code) beats `错误码枚举` (name).
@@ -409,6 +445,13 @@ pub const DECLARATION_WORDS: &[&str] = &[
     "val",
     "var",
 ];
+
+/// CJK ideographs, kana, hangul and full-width punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+}
 
 #[cfg(test)]
 mod tests {

@@ -195,7 +195,7 @@ fn class_of(node: NodeRef<'_, Node>) -> Option<&str> {
 fn record_grid(container: NodeRef<'_, Node>) -> Option<Vec<NodeRef<'_, Node>>> {
     const MAX_FIELDS: usize = 8;
     let records: Vec<NodeRef<'_, Node>> = container.children().filter(|child| element_name(*child).is_some()).collect();
-    if records.len() < crate::lower::thresholds::MIN_SIBLINGS
+    if records.len() < crate::thresholds::MIN_SIBLINGS
         || container.children().any(|child| child.value().as_text().is_some_and(|text| !text.trim().is_empty()))
     {
         return None;

@@ -8,10 +8,11 @@
 use super::codes::parse_code;
 use super::{Page, ProseEntry};
 use crate::code::Code;
+pub use crate::lower::draft::Constant;
 use crate::lower::labels::Field;
-use crate::lower::thresholds::MIN_CODE_BLOCK_CONSTANTS;
 use crate::lower::words::DECLARATION_WORDS;
 use crate::raw::{BlockKind, RawBlock};
+use crate::thresholds::MIN_CODE_BLOCK_CONSTANTS;
 use std::collections::HashMap;
 
 /// What ends a constant's definition: `,` and `;`, also full-width.
@@ -117,13 +118,6 @@ pub fn read(page: &Page<'_>, _claimed: &mut [bool], found: &mut Vec<ProseEntry>)
             _ => {}
         }
     }
-}
-
-/// A constant defined in a code block: its name, value and line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Constant {
-    pub value: Code,
-    pub line: u32,
 }
 
 /// Every `NAME = value` (enum members, constants) and `#define NAME value`

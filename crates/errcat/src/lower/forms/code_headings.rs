@@ -11,9 +11,9 @@ use super::codes::{numbering, parenthesized_name, parse_code};
 use super::{Page, ProseEntry};
 use crate::code::{Code, CodeCell};
 use crate::lower::labels::{Field, body_texts};
-use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::lower::words;
 use crate::raw::{BlockKind, RawBlock};
+use crate::thresholds::MIN_SIBLINGS;
 use std::collections::HashMap;
 
 /// The code, name and title a heading carries.
@@ -173,7 +173,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
 /// declaration replaces.
 fn declared(blocks: &[RawBlock], index: usize) -> Option<HeadingCode> {
     let name = blocks[index].plain.trim();
-    let is_name = crate::naming::is_identifier(name) || crate::lower::columns::is_identifier(name);
+    let is_name = crate::naming::is_identifier(name) || crate::lower::code_cells::is_identifier(name);
     let next = blocks.get(index + 1)?;
     (is_name && value_line(next, name).is_some()).then(|| (CodeCell::Codes(vec![Code::text(name)]), None, None, None))
 }
@@ -205,7 +205,7 @@ fn value_line(block: &RawBlock, name: &str) -> Option<(CodeCell, Option<String>)
         return None;
     }
     let (head, value) = text.split_once([':', '：'])?;
-    let says_value = words::roles_in(head.trim()).first() == Some(&crate::lower::columns::ColumnRole::Code);
+    let says_value = words::roles_in(head.trim()).first() == Some(&crate::lower::words::ColumnRole::Code);
     let (cell, literal) = parse_code(value.trim())
         .filter(|(cell, _)| !matches!(cell, CodeCell::Codes(c) if c.iter().any(Code::is_text)))?;
     says_value.then_some((cell, literal))

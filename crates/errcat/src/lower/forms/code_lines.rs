@@ -7,10 +7,10 @@ use super::codes::numbering;
 use super::{Page, ProseEntry};
 use crate::code::CodeCell;
 use crate::lower::labels::Field;
-use crate::lower::thresholds::{MIN_CODE_LINES, MIN_NUMBERED_CODE_LINES};
 use crate::lower::words;
 use crate::raw::BlockKind;
 use crate::read::inline::plain;
+use crate::thresholds::{MIN_CODE_LINES, MIN_NUMBERED_CODE_LINES};
 
 /// `Error 12: File too big.`, `1001: text`, `400 Bad Request: text`: one
 /// line that opens with a code (after a word saying error or code), a

@@ -7,8 +7,8 @@ use super::codes::{code_with_title, numbering};
 use super::{Page, ProseEntry};
 use crate::code::CodeCell;
 use crate::lower::labels::{Field, body_texts};
-use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::raw::BlockKind;
+use crate::thresholds::MIN_SIBLINGS;
 use std::collections::HashMap;
 
 /// A paragraph that opens with a code and a colon: `GAUSS-53200: "text"`,

@@ -5,7 +5,7 @@
 //! Shared by the prose forms and the coverage check; it reads no blocks.
 
 use crate::code::{Code, CodeCell};
-use crate::lower::thresholds::{TITLE_MAX_CHARS, TITLE_MAX_WORDS};
+use crate::thresholds::{TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 
 /// A code as a heading or item writes it: an integer, hex, a range, or a
 /// string code with a letter and a digit (`P1000`, `KMS.0101`) or made of
@@ -56,7 +56,7 @@ pub fn parenthesized_name(text: &str) -> Option<String> {
     let ok = !inner.is_empty()
         && inner
             .split('|')
-            .all(|part| crate::lower::columns::is_identifier(part) || crate::naming::is_identifier(part));
+            .all(|part| crate::lower::code_cells::is_identifier(part) || crate::naming::is_identifier(part));
     ok.then(|| inner.to_owned())
 }
 

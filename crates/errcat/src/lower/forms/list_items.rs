@@ -8,10 +8,10 @@ use super::codes::{code_with_title, numbering, parse_code};
 use super::{Page, ProseEntry};
 use crate::code::{Code, CodeCell};
 use crate::lower::labels::{Field, label, push};
-use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::lower::words;
 use crate::raw::BlockKind;
 use crate::read::inline::plain;
+use crate::thresholds::MIN_SIBLINGS;
 
 /// `0 - Success`, `1001: text`, `Error number: 8001`: the code and the text.
 /// An item's code, its literal, its message, its other texts and the

@@ -29,10 +29,13 @@ pub mod named_values;
 pub mod record_tables;
 pub mod tables;
 
+use super::draft::{Lowering, Row, RowCells, role_of};
 use super::labels::Field;
-use crate::code::CodeCell;
+use crate::code::{Code, CodeCell};
+use crate::diagnostic::DiagnosticKind;
 use crate::raw::{RawBlock, RawSection, RawTable};
 use line_pattern::LinePattern;
+use std::collections::HashMap;
 
 /// One code found in prose, with its texts by field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +171,63 @@ pub fn entries(page: &Page<'_>, enabled: Enabled<'_>) -> Vec<ProseEntry> {
     }
     found.sort_by_key(|entry| entry.lines.first().copied().unwrap_or(0));
     found
+}
+
+impl Lowering<'_> {
+    /// Entries documented under their own heading or list item.
+    pub(crate) fn prose(&mut self, entries: Vec<ProseEntry>, titles: &HashMap<u32, String>, default: &str) {
+        // A code a table of the page documents, explained again under its
+        // own heading: the explanation joins the table's entry as notes.
+        let mut in_tables: HashMap<Code, (usize, usize)> = HashMap::new();
+        for (group, draft) in self.groups.iter().enumerate() {
+            for (row, data) in draft.rows.iter().enumerate() {
+                for code in &data.codes {
+                    in_tables.entry(code.clone()).or_insert((group, row));
+                }
+            }
+        }
+        for entry in entries {
+            if let CodeCell::Codes(codes) = &entry.cell
+                && let [code] = codes.as_slice()
+                && let Some(&(group, row)) = in_tables.get(code)
+            {
+                let row = &mut self.groups[group].rows[row];
+                row.cells.notes.extend(entry.texts.into_iter().map(|(_, text)| text));
+                row.lines.extend(entry.lines);
+                continue;
+            }
+            let section =
+                entry.section_line.and_then(|line| titles.get(&line).cloned()).unwrap_or_else(|| default.to_owned());
+            let mut cells = RowCells { name: entry.name, ..RowCells::default() };
+            if let Some(title) = entry.title {
+                cells.attributes.insert("title".to_owned(), title);
+            }
+            for (field, text) in entry.texts {
+                // Marked as placed: the prose's labels are already read.
+                cells.parts.entry(role_of(field)).or_default().push(format!("\u{0}{text}"));
+            }
+            let first = entry.lines[0];
+            let mut row = Row { lines: entry.lines, cells, ..Row::marker(first, &section) };
+            match entry.cell {
+                CodeCell::Codes(codes) => {
+                    row.codes = codes;
+                    row.literal = entry.literal;
+                }
+                CodeCell::Range(from, to) => {
+                    self.report(
+                        DiagnosticKind::RangeRecorded,
+                        first,
+                        format!(
+                            "codes {from} to {to} are documented as one range; recorded as a range, not as entries"
+                        ),
+                    );
+                    row.range = Some((from, to));
+                }
+            }
+            let group = self.group_index(&section);
+            self.groups[group].rows.push(row);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use super::codes::parse_code;
 use super::{Page, ProseEntry};
 use crate::code::CodeCell;
 use crate::lower::labels::body_texts;
-use crate::lower::thresholds::MIN_SIBLINGS;
 use crate::raw::BlockKind;
+use crate::thresholds::MIN_SIBLINGS;
 use std::collections::HashMap;
 
 /// A paragraph that is only a code, with its other form in parentheses:
@@ -48,7 +48,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
             continue;
         }
         let name = texts[index].trim();
-        if consumed[index] || block.kind != BlockKind::Paragraph || !crate::lower::columns::is_identifier(name) {
+        if consumed[index] || block.kind != BlockKind::Paragraph || !crate::lower::code_cells::is_identifier(name) {
             continue;
         }
         // The next paragraph with text; blank-looking ones (spaces) between.

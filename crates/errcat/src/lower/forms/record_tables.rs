@@ -38,7 +38,7 @@ pub fn as_records(table: &RawTable) -> Option<RawTable> {
     if table.header.cells.len() != 2 {
         return None;
     }
-    let label = |row: &RawRow| row.cells.first().map(|cell| crate::lower::columns::unwrap_markup(&cell.text()));
+    let label = |row: &RawRow| row.cells.first().map(|cell| crate::lower::code_cells::unwrap_markup(&cell.text()));
     let mut labels: Vec<String> = Vec::new();
     for row in table.rows.iter().filter(|row| !row.is_blank()) {
         let text = label(row)?;

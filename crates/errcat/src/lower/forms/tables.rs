@@ -9,13 +9,16 @@
 
 use crate::code::{Code, CodeCell};
 use crate::diagnostic::DiagnosticKind;
-use crate::lower::columns::{self, ColumnPlan, ColumnRole, signed32, unwrap_markup};
-use crate::lower::draft::{Lowering, Row, RowCells, code_span_inner, is_cjk, join_text, none_if_dash, role_of};
+use crate::lower::code_cells::{self, signed32, unwrap_markup};
+use crate::lower::columns::{self, ColumnPlan};
+use crate::lower::draft::{Lowering, Row, RowCells, code_span_inner, join_text, none_if_dash, role_of};
 use crate::lower::labels::{self, Field};
 use crate::lower::settings::SourceSettings;
-use crate::lower::thresholds::{CONSTANT_PREFIX_MIN_CHARS, PARALLEL_ROWS, SUBSECTION_MAX_CHARS};
 use crate::lower::words;
+use crate::lower::words::ColumnRole;
+use crate::lower::words::is_cjk;
 use crate::raw::{RawRow, RawSection, RawTable};
+use crate::thresholds::{CONSTANT_PREFIX_MIN_CHARS, PARALLEL_ROWS, SUBSECTION_MAX_CHARS};
 use std::collections::BTreeMap;
 
 /// What a header-less table after a page break continues.
@@ -314,7 +317,7 @@ impl Lowering<'_> {
                 let text = unwrap_markup(&only.text());
                 let is_code = CodeCell::parse(&text).is_ok()
                     || words::is_catch_all(&text)
-                    || (layout.string_codes && columns::split_string_codes(&text).is_some());
+                    || (layout.string_codes && code_cells::split_string_codes(&text).is_some());
                 if !is_code && !text.contains('\n') && text.chars().count() <= SUBSECTION_MAX_CHARS {
                     self.report_row(
                         DiagnosticKind::TableSubsection,
@@ -497,23 +500,23 @@ impl Lowering<'_> {
         let mut code_text = row
             .cells
             .get(code_index)
-            .map(|cell| columns::with_hex_prefix(&code_cell_text(cell), hex))
+            .map(|cell| code_cells::with_hex_prefix(&code_cell_text(cell), hex))
             .unwrap_or_default();
         // `APP_ERR_OK = 0`: the name and the code in one cell.
-        if let Some((name, value)) = columns::split_assignment(&code_text) {
+        if let Some((name, value)) = code_cells::split_assignment(&code_text) {
             if cells.name.is_none() {
                 cells.name = Some(name.to_owned());
             }
             code_text = value.to_owned();
         }
         // `Compiler error C3500`: the code after the words naming its kind.
-        if let Some(code) = columns::strip_code_label(&code_text) {
+        if let Some(code) = code_cells::strip_code_label(&code_text) {
             code_text = code;
         }
         // `200 (OK)`, `**404** - Not Found`: the code and its short title,
         // the row's name when no column gives one.
         if CodeCell::parse(&code_text).is_err()
-            && let Some((code, title)) = columns::strip_code_title(&code_text)
+            && let Some((code, title)) = code_cells::strip_code_title(&code_text)
         {
             if cells.name.is_none() {
                 cells.name = Some(title);
@@ -592,7 +595,7 @@ impl Lowering<'_> {
             return;
         }
         if layout.string_codes
-            && let Some(codes) = columns::split_string_codes(&code_text)
+            && let Some(codes) = code_cells::split_string_codes(&code_text)
         {
             // Numbers among string codes are kept as written (`0101`).
             new_row.codes = codes.into_iter().map(Code::text).collect();
@@ -601,7 +604,7 @@ impl Lowering<'_> {
         }
         let alternate = plan.alternate_code.and_then(|index| {
             let hex = plan.hex.get(index).copied().unwrap_or(false);
-            row.cells.get(index).map(|cell| columns::with_hex_prefix(&code_cell_text(cell), hex))
+            row.cells.get(index).map(|cell| code_cells::with_hex_prefix(&code_cell_text(cell), hex))
         });
         match parse_code_cell(&code_text, alternate.as_deref()) {
             Ok(ParsedCode { cell: CodeCell::Codes(codes), literal, disagreement }) => {
@@ -746,7 +749,7 @@ fn repeats(rows: &[&RawRow], column: usize) -> bool {
     let filled = cells.iter().filter(|cell| !cell.trim().is_empty()).count();
     let distinct: std::collections::HashSet<&str> =
         cells.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).collect();
-    filled >= crate::lower::thresholds::MIN_SIBLINGS && distinct.len() * 2 <= filled
+    filled >= crate::thresholds::MIN_SIBLINGS && distinct.len() * 2 <= filled
 }
 
 pub(crate) fn code_cell_text(cell: &crate::raw::RawCell) -> String {
