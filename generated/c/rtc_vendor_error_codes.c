@@ -375,7 +375,7 @@ const char *rtc_vendor_error_codes_error_code_solution(long code)
 int rtc_vendor_error_codes_error_code_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct rtc_vendor_error_codes_error_code_entry *entry = rtc_vendor_error_codes_error_code_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;

@@ -103,7 +103,7 @@ const char *zego_express_web_common_errors_common_solution(long code)
 int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_common_entry *entry = zego_express_web_common_errors_common_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -191,7 +191,7 @@ const char *zego_express_web_common_errors_engine_solution(long code)
 int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_engine_entry *entry = zego_express_web_common_errors_engine_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -419,7 +419,7 @@ const char *zego_express_web_common_errors_room_solution(long code)
 int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_room_entry *entry = zego_express_web_common_errors_room_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -703,7 +703,7 @@ const char *zego_express_web_common_errors_publisher_solution(long code)
 int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_publisher_entry *entry = zego_express_web_common_errors_publisher_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -875,7 +875,7 @@ const char *zego_express_web_common_errors_player_solution(long code)
 int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_player_entry *entry = zego_express_web_common_errors_player_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -1051,7 +1051,7 @@ const char *zego_express_web_common_errors_mixer_solution(long code)
 int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_mixer_entry *entry = zego_express_web_common_errors_mixer_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -1139,7 +1139,7 @@ const char *zego_express_web_common_errors_device_solution(long code)
 int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_device_entry *entry = zego_express_web_common_errors_device_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -1235,7 +1235,7 @@ const char *zego_express_web_common_errors_im_solution(long code)
 int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_im_entry *entry = zego_express_web_common_errors_im_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -1503,7 +1503,7 @@ const char *zego_express_web_common_errors_copyrighted_music_solution(long code)
 int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_copyrighted_music_entry *entry = zego_express_web_common_errors_copyrighted_music_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;
@@ -1595,7 +1595,7 @@ const char *zego_express_web_common_errors_player_plugin_solution(long code)
 int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_express_web_common_errors_player_plugin_entry *entry = zego_express_web_common_errors_player_plugin_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;

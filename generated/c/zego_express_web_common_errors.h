@@ -137,7 +137,7 @@ const char *zego_express_web_common_errors_common_message(long code);
 const char *zego_express_web_common_errors_common_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_common_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_common_is_retired(long code);
@@ -196,7 +196,7 @@ const char *zego_express_web_common_errors_engine_message(long code);
 const char *zego_express_web_common_errors_engine_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_engine_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_engine_is_retired(long code);
@@ -500,7 +500,7 @@ const char *zego_express_web_common_errors_room_message(long code);
 const char *zego_express_web_common_errors_room_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_room_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_room_is_retired(long code);
@@ -912,7 +912,7 @@ const char *zego_express_web_common_errors_publisher_message(long code);
 const char *zego_express_web_common_errors_publisher_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_publisher_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_publisher_is_retired(long code);
@@ -1118,7 +1118,7 @@ const char *zego_express_web_common_errors_player_message(long code);
 const char *zego_express_web_common_errors_player_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_player_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_player_is_retired(long code);
@@ -1331,7 +1331,7 @@ const char *zego_express_web_common_errors_mixer_message(long code);
 const char *zego_express_web_common_errors_mixer_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_mixer_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_mixer_is_retired(long code);
@@ -1390,7 +1390,7 @@ const char *zego_express_web_common_errors_device_message(long code);
 const char *zego_express_web_common_errors_device_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_device_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_device_is_retired(long code);
@@ -1463,7 +1463,7 @@ const char *zego_express_web_common_errors_im_message(long code);
 const char *zego_express_web_common_errors_im_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_im_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_im_is_retired(long code);
@@ -1837,7 +1837,7 @@ const char *zego_express_web_common_errors_copyrighted_music_message(long code);
 const char *zego_express_web_common_errors_copyrighted_music_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_copyrighted_music_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_copyrighted_music_is_retired(long code);
@@ -1903,7 +1903,7 @@ const char *zego_express_web_common_errors_player_plugin_message(long code);
 const char *zego_express_web_common_errors_player_plugin_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_express_web_common_errors_player_plugin_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_express_web_common_errors_player_plugin_is_retired(long code);

@@ -319,7 +319,7 @@ const char *zego_liveroom_common_errors_live_room_solution(long code)
 int zego_liveroom_common_errors_live_room_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_liveroom_common_errors_live_room_entry *entry = zego_liveroom_common_errors_live_room_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;

@@ -385,7 +385,7 @@ const char *zego_liveroom_common_errors_live_room_message(long code);
 const char *zego_liveroom_common_errors_live_room_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_liveroom_common_errors_live_room_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_liveroom_common_errors_live_room_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_liveroom_common_errors_live_room_is_retired(long code);

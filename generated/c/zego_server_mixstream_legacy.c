@@ -243,7 +243,7 @@ const char *zego_server_mixstream_legacy_mix_stream_solution(long code)
 int zego_server_mixstream_legacy_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_mixstream_legacy_mix_stream_entry *entry = zego_server_mixstream_legacy_mix_stream_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
     (void)locale;

@@ -337,7 +337,7 @@ const char *zego_server_mixstream_legacy_mix_stream_message(long code);
 const char *zego_server_mixstream_legacy_mix_stream_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_mixstream_legacy_mix_stream_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_mixstream_legacy_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_mixstream_legacy_mix_stream_is_retired(long code);

@@ -123,122 +123,122 @@ const char *zego_server_return_codes_common_solution(long code)
 int zego_server_return_codes_common_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_common_entry *entry = zego_server_return_codes_common_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_common_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Host error in request header.";
         out->cause = NULL;
         out->solution = "Please confirm whether the Host address in the request header is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "AppId field format error.";
         out->cause = NULL;
         out->solution = "Please fill in the correct AppId.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Timestamp field is empty.";
         out->cause = NULL;
         out->solution = "Please fill in Timestamp.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Timestamp field format error.";
         out->cause = NULL;
         out->solution = "Please fill in the correct Unix timestamp (in seconds).";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[4] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[4] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Signature expired.";
         out->cause = NULL;
         out->solution = "Please regenerate the signature.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[5] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[5] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Signature error.";
         out->cause = NULL;
         out->solution = "Please confirm whether the parameters for generating the signature are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[6] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[6] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Action is empty.";
         out->cause = NULL;
         out->solution = "Please specify Action.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[7] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[7] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Unsupported Action.";
         out->cause = NULL;
         out->solution = "Please fill in the correct Action.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[8] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[8] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "SignatureNonce field is empty.";
         out->cause = NULL;
         out->solution = "Please fill in SignatureNonce.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[9] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[9] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Signature field is empty.";
         out->cause = NULL;
         out->solution = "Please fill in Signature.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[10] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[10] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to get ServerSecret.";
         out->cause = NULL;
         out->solution = "Please confirm whether the AppId is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[11] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[11] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to get App configuration.";
         out->cause = NULL;
         out->solution = "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[12] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[12] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "SignatureVersion field is empty.";
         out->cause = NULL;
         out->solution = "Please fill in SignatureVersion.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[13] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[13] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Unsupported SignatureVersion.";
         out->cause = NULL;
         out->solution = "SignatureVersion only supports 2.0.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[14] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[14] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Gateway internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[15] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[15] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "App is not configured for production environment.";
         out->cause = NULL;
         out->solution = "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_common_entries[16] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_common_entries[16] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "App has not enabled this service.";
         out->cause = NULL;
@@ -426,206 +426,206 @@ const char *zego_server_return_codes_room_signaling_solution(long code)
 int zego_server_return_codes_room_signaling_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_room_signaling_entry *entry = zego_server_return_codes_room_signaling_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request successful.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request failed.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Input parameter error.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Input parameter length too long.";
         out->cause = NULL;
         out->solution = "Please re-enter the parameter.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[4] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[4] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Decoding failed.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[5] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[5] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Permission to use the current interface has not been granted.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[6] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[6] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Room does not exist, with the same internal judgment logic as 5024, 50001.";
         out->cause = NULL;
         out->solution = "Please confirm whether the requested RoomId exists.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[7] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[7] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "User does not exist.";
         out->cause = NULL;
         out->solution = "Please confirm whether the requested UserID exists.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[8] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[8] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to save broadcast message.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[9] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[9] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to generate message ID.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[10] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[10] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to set Stream information.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[11] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[11] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to delete Stream information.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[12] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[12] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream information does not exist.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[13] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[13] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to send broadcast message.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[14] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[14] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to get list information.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[15] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[15] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "App request QPS too high and was limited.";
         out->cause = NULL;
         out->solution = "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[16] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[16] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Room request QPS too high and was limited.";
         out->cause = NULL;
         out->solution = "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[17] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[17] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Message content MessageContent is empty.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[18] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[18] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Multiple users operating on the same Stream.";
         out->cause = NULL;
         out->solution = "Please check the logic.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[19] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[19] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Broadcast message encoding failed.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[20] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[20] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to generate message ID.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[21] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[21] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Room does not exist, with the same internal judgment logic as 104, 50001.";
         out->cause = NULL;
         out->solution = "Please confirm whether the requested RoomId exists.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[22] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[22] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Room does not exist, with the same internal judgment logic as 104, 5024.";
         out->cause = NULL;
         out->solution = "Please confirm whether the requested RoomId exists.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[23] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[23] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to find User online information.";
         out->cause = NULL;
         out->solution = "Please confirm whether the requested UserId is online.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[24] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[24] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "User list length too long.";
         out->cause = NULL;
         out->solution = "Please check whether the number of users in the request packet exceeds the limit.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[25] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[25] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Message length exceeds limit.";
         out->cause = NULL;
         out->solution = "Please check whether the parameter length exceeds the limit.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[26] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[26] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to send custom message.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[27] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[27] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "The number of ban rules currently within the validity period exceeds the limit.";
         out->cause = NULL;
         out->solution = "Please reduce the number of rules.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_room_signaling_entries[28] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_room_signaling_entries[28] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "The rule to be deleted does not exist.";
         out->cause = NULL;
@@ -865,297 +865,297 @@ const char *zego_server_return_codes_mix_stream_solution(long code)
 int zego_server_return_codes_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_mix_stream_entry *entry = zego_server_return_codes_mix_stream_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request successful.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed.";
         out->cause = NULL;
         out->solution = "Please retry.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Input parameter error.";
         out->cause = NULL;
         out->solution = "Please check whether the parameter is in JSON format, or refer to the Message information for handling.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Authentication failed.";
         out->cause = NULL;
         out->solution = "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[4] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[4] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to parse input parameters.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[5] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[5] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to acquire distributed lock when starting Stream Mixing.";
         out->cause = NULL;
         out->solution = "The same UserId is starting Stream Mixing too frequently, please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[6] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[6] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to acquire distributed lock when stopping Stream Mixing.";
         out->cause = NULL;
         out->solution = "The same UserId is stopping Stream Mixing too frequently, please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[7] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[7] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to update Stream Mixing request.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[8] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[8] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing start protocol conversion failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[9] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[9] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to close other Stream Mixing tasks of the Stream Mixing initiator.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[10] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[10] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to update Stream Mixing ownership.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[11] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[11] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing stop protocol conversion failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[12] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[12] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing stop request forwarding failed.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[13] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[13] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "MixInput and MixOutput have the same Stream ID.";
         out->cause = NULL;
         out->solution = "Please remove the duplicate Stream ID and retry.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[14] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[14] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Image protocol currently only supports: https, http, preset-id.";
         out->cause = NULL;
         out->solution = "Please confirm whether the current image protocol is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[15] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[15] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to get image.";
         out->cause = NULL;
         out->solution = "Please check whether the image address is correct or whether the image size exceeds 1 MB.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[16] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[16] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "The input Stream for Stream Mixing or single-stream transcoding does not exist.";
         out->cause = NULL;
         out->solution = "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[17] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[17] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing or single-stream transcoding task failed.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[18] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[18] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing input Stream error.";
         out->cause = NULL;
         out->solution = "Please check whether the contents of the Stream Mixing input Stream are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[19] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[19] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing output Stream error.";
         out->cause = NULL;
         out->solution = "Please check whether the contents of the Stream Mixing output Stream are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[20] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[20] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing input Stream format error.";
         out->cause = NULL;
         out->solution = "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[21] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[21] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing output Stream format error.";
         out->cause = NULL;
         out->solution = "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[22] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[22] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing permission not enabled.";
         out->cause = NULL;
         out->solution = "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[23] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[23] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing input Stream count exceeds limit.";
         out->cause = NULL;
         out->solution = "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[24] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[24] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing dispatch failed.";
         out->cause = NULL;
         out->solution = "Please retry, or contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[25] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[25] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Non-owner stopped Stream Mixing.";
         out->cause = NULL;
         out->solution = "Please use the corresponding UserId to stop Stream Mixing.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[26] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[26] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing output Stream width value error, value range is [0, 3000].";
         out->cause = NULL;
         out->solution = "Please confirm the Width value.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[27] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[27] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Watermark parameter error.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing watermark parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[28] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[28] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Watermark parameter is empty.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing watermark image is empty.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[29] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[29] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Extended parameter error.";
         out->cause = NULL;
         out->solution = "Please check whether the extended parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[30] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[30] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Input Stream duplicate.";
         out->cause = NULL;
         out->solution = "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[31] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[31] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Output Stream duplicate.";
         out->cause = NULL;
         out->solution = "Please remove duplicate output Streams from the MixOutput list.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[32] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[32] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Focus voice exceeds limit.";
         out->cause = NULL;
         out->solution = "Please check the number of focus voices, with an upper limit of 4.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[33] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[33] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Output Stream count exceeds limit.";
         out->cause = NULL;
         out->solution = "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[34] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[34] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Text watermark related error.";
         out->cause = NULL;
         out->solution = "Please handle according to the returned suggestion.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[35] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[35] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing start parameter parsing failed.";
         out->cause = NULL;
         out->solution = "Please check whether the parameter content is valid according to the returned prompt information.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[36] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[36] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing stop parameter parsing failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Stream Mixing parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[37] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[37] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing start request overload.";
         out->cause = NULL;
         out->solution = "Requests too frequent, please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[38] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[38] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing stop request overload.";
         out->cause = NULL;
         out->solution = "Requests too frequent, please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[39] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[39] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing request overload.";
         out->cause = NULL;
         out->solution = "Requests too frequent, please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[40] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[40] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Stream Mixing task does not exist.";
         out->cause = NULL;
         out->solution = "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_mix_stream_entries[41] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_mix_stream_entries[41] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Token is illegal.";
         out->cause = NULL;
@@ -1395,297 +1395,297 @@ const char *zego_server_return_codes_media_service_solution(long code)
 int zego_server_return_codes_media_service_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_media_service_entry *entry = zego_server_return_codes_media_service_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request successful.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request failed.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Parameter error.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Authentication failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Authentication parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[4] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[4] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Interface call frequency too high.";
         out->cause = NULL;
         out->solution = "Please reduce interface request frequency.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[5] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[5] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Interface call frequency too high.";
         out->cause = NULL;
         out->solution = "Please reduce interface request frequency.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[6] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[6] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Dispatch failed.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[7] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[7] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Publish stream node is empty.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[8] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[8] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Play stream node is empty.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[9] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[9] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "App is not online.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[10] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[10] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid parameter.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[11] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[11] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid App.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[12] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[12] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[13] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[13] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[14] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[14] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[15] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[15] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[16] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[16] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[17] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[17] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Timestamp error.";
         out->cause = NULL;
         out->solution = "Please regenerate a new Timestamp.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[18] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[18] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "App is not configured with Token.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[19] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[19] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Authentication failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Signature is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[20] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[20] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Authentication failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Signature is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[21] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[21] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid CDN address.";
         out->cause = NULL;
         out->solution = "Please check whether the request parameter CDNUrl is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[22] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[22] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid CDN address.";
         out->cause = NULL;
         out->solution = "Please check whether the request parameter CDNUrl is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[23] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[23] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid request.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[24] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[24] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Interface call frequency too high.";
         out->cause = NULL;
         out->solution = "Please reduce interface request frequency.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[25] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[25] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Internal error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support for assistance.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[26] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[26] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Parameter isTest error.";
         out->cause = NULL;
         out->solution = "Please check whether the common request parameter isTest is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[27] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[27] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid AppId.";
         out->cause = NULL;
         out->solution = "Please check whether the AppId is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[28] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[28] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid StreamId list.";
         out->cause = NULL;
         out->solution = "Please check whether the StreamId[] is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[29] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[29] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid StreamId, Stream name is not standard.";
         out->cause = NULL;
         out->solution = "Please check whether the StreamId conforms to the Stream name encoding specification.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[30] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[30] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid dispatch action.";
         out->cause = NULL;
         out->solution = "Please check whether the Type is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[31] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[31] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Invalid client IP address.";
         out->cause = NULL;
         out->solution = "Please check whether the ClientIP is correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[32] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[32] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Live broadcast save failed.";
         out->cause = NULL;
         out->solution = "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[33] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[33] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Channel save failed.";
         out->cause = NULL;
         out->solution = "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[34] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[34] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Live broadcast does not exist.";
         out->cause = NULL;
         out->solution = "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[35] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[35] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Query failed, StreamId does not exist.";
         out->cause = NULL;
         out->solution = "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[36] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[36] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[37] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[37] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to disable live broadcast.";
         out->cause = NULL;
         out->solution = "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[38] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[38] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to resume live broadcast.";
         out->cause = NULL;
         out->solution = "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[39] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[39] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to batch disable live broadcasts.";
         out->cause = NULL;
         out->solution = "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[40] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[40] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to batch resume live broadcasts.";
         out->cause = NULL;
         out->solution = "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_service_entries[41] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_service_entries[41] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Failed to create Recording index file.";
         out->cause = NULL;
@@ -1793,66 +1793,66 @@ const char *zego_server_return_codes_media_file_solution(long code)
 int zego_server_return_codes_media_file_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_media_file_entry *entry = zego_server_return_codes_media_file_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request successful.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Input parameter error.";
         out->cause = NULL;
         out->solution = NULL;
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Relevant permission not enabled.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "CDN type mismatch.";
         out->cause = NULL;
         out->solution = "Please check parameters.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[4] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[4] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Configuration error.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[5] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[5] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Requests too frequent.";
         out->cause = NULL;
         out->solution = "Please try again later.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[6] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[6] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Authentication failed.";
         out->cause = NULL;
         out->solution = "Please check whether the Authentication parameters are correct.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[7] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[7] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Request failed.";
         out->cause = NULL;
         out->solution = "Please contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_media_file_entries[8] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_media_file_entries[8] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "File does not exist.";
         out->cause = NULL;
@@ -1940,31 +1940,31 @@ const char *zego_server_return_codes_stream_moderation_solution(long code)
 int zego_server_return_codes_stream_moderation_texts_in(long code, const char *locale, struct errcat_texts *out)
 {
     const struct zego_server_return_codes_stream_moderation_entry *entry = zego_server_return_codes_stream_moderation_find(code);
-    if (entry == NULL) {
+    if (entry == NULL || out == NULL) {
         return 0;
     }
-    if (entry == &zego_server_return_codes_stream_moderation_entries[0] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_stream_moderation_entries[0] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "HTTP request failed.";
         out->cause = NULL;
         out->solution = "Please try again later, or contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_stream_moderation_entries[1] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_stream_moderation_entries[1] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "HTTP request failed.";
         out->cause = NULL;
         out->solution = "Please try again later, or contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_stream_moderation_entries[2] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_stream_moderation_entries[2] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Moderation failed.";
         out->cause = NULL;
         out->solution = "Please try again later, or contact ZEGOCLOUD Technical Support.";
         return 1;
     }
-    if (entry == &zego_server_return_codes_stream_moderation_entries[3] && strcmp(locale, "en") == 0) {
+    if (entry == &zego_server_return_codes_stream_moderation_entries[3] && locale != NULL && strcmp(locale, "en") == 0) {
         out->locale = "en";
         out->message = "Configuration error, Shumei permission not enabled.";
         out->cause = NULL;

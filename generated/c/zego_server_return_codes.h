@@ -157,7 +157,7 @@ const char *zego_server_return_codes_common_message(long code);
 const char *zego_server_return_codes_common_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_common_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_common_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_common_is_retired(long code);
@@ -355,7 +355,7 @@ const char *zego_server_return_codes_room_signaling_message(long code);
 const char *zego_server_return_codes_room_signaling_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_room_signaling_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_room_signaling_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_room_signaling_is_retired(long code);
@@ -630,7 +630,7 @@ const char *zego_server_return_codes_mix_stream_message(long code);
 const char *zego_server_return_codes_mix_stream_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_mix_stream_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_mix_stream_is_retired(long code);
@@ -902,7 +902,7 @@ const char *zego_server_return_codes_media_service_message(long code);
 const char *zego_server_return_codes_media_service_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_media_service_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_media_service_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_media_service_is_retired(long code);
@@ -978,7 +978,7 @@ const char *zego_server_return_codes_media_file_message(long code);
 const char *zego_server_return_codes_media_file_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_media_file_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_media_file_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_media_file_is_retired(long code);
@@ -1026,7 +1026,7 @@ const char *zego_server_return_codes_stream_moderation_message(long code);
 const char *zego_server_return_codes_stream_moderation_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
 const char *zego_server_return_codes_stream_moderation_solution(long code);
-/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know. */
+/* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
 int zego_server_return_codes_stream_moderation_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
 int zego_server_return_codes_stream_moderation_is_retired(long code);

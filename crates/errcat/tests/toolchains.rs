@@ -827,6 +827,13 @@ int main(void)
     for (index = 0; index < {hostile}_code_count; index++) {{
         hex({hostile}_name({hostile}_codes[index]));
     }}
+    {{
+        /* No locale asks for the catalog's own texts; no `out` is refused. */
+        struct errcat_texts texts;
+        printf("%d\n", {hostile}_texts_in({hostile}_codes[0], NULL, &texts));
+        puts(texts.locale);
+        printf("%d\n", {hostile}_texts_in({hostile}_codes[0], "en", NULL));
+    }}
     return 0;
 }}
 "#,
@@ -847,7 +854,8 @@ int main(void)
     (
         output,
         expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}"))))
-            + &names(catalog),
+            + &names(catalog)
+            + &format!("1\n{}\n0\n", catalog.locale),
     )
 }
 
