@@ -870,6 +870,8 @@ pub const TOOLCHAIN_BINARIES: &[(&str, &str)] = &[
     ("ERRCAT_ACTION_VALIDATOR", "node_modules/.bin/action-validator"),
     // Microsoft's SARIF validator, with the SARIF 2.1.0 schema.
     ("ERRCAT_SARIF_MULTITOOL", "node_modules/@microsoft/sarif-multitool-linux"),
+    // Ajv (with ajv-formats beside it): the JSON target's schema in strict mode.
+    ("ERRCAT_AJV", "node_modules/ajv"),
 ];
 
 /// The virtual environment with mypy (pinned in `requirements.txt`), also

@@ -101,8 +101,9 @@ const COMPILE_CHECKS: &[(&str, CompileCheck)] = &[
     ("rust", |_| {}),
     ("typescript", check_typescript),
     ("kotlin", check_kotlin),
-    // Data, not code: validated against its schema in `tests/targets.rs`.
-    ("json", |_| {}),
+    // Data, not code: validated against its schema in `tests/targets.rs`
+    // (the `jsonschema` crate) and here by Ajv in strict mode.
+    ("json", check_json),
     ("go", check_go),
     ("python", check_python),
     ("java", check_java),
@@ -172,6 +173,59 @@ fn check_c(dir: &Path) {
             run(Command::new(&cc).args(C_FLAGS).arg("-c").arg(&source).arg("-o").arg(object), "compiling generated/c");
         assert!(output.trim().is_empty(), "{output}");
     }
+}
+
+/// Ajv, the validator most JavaScript consumers use, in strict mode with
+/// its formats: the schema compiles, and every catalog file validates.
+fn check_json(dir: &Path) {
+    let Some(node) = node() else { return };
+    let Some(ajv) = require_toolchain("Ajv", "ERRCAT_AJV", "ajv", "ajv-not-on-path") else { return };
+    let formats = ajv.parent().expect("node_modules").join("ajv-formats");
+    let script = scratch_dir("ajv").join("check.cjs");
+    std::fs::write(
+        &script,
+        r#"const path = require("path");
+const fs = require("fs");
+const [ajvDir, formatsDir, dir] = process.argv.slice(2);
+const Ajv2020 = require(path.join(ajvDir, "dist/2020")).default;
+const addFormats = require(formatsDir).default;
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, "schema.json"), "utf8")));
+let checked = 0;
+for (const name of fs.readdirSync(dir).sort()) {
+  if (!name.endsWith(".json") || name === "schema.json" || name === "index.json") continue;
+  if (!validate(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")))) {
+    console.error(name, JSON.stringify(validate.errors, null, 2));
+    process.exit(1);
+  }
+  checked += 1;
+}
+if (checked === 0) { console.error("no catalog in " + dir); process.exit(1); }
+console.log("valid: " + checked);
+"#,
+    )
+    .expect("script");
+    let output =
+        run(Command::new(node).arg(&script).arg(&ajv).arg(&formats).arg(dir), "Ajv (strict) on the JSON target");
+    assert!(output.starts_with("valid: "), "{output}");
+}
+
+#[test]
+fn string_coded_json_validates_in_strict_ajv() {
+    let page = std::fs::read(workspace_root().join("crates/errcat/tests/pages/string-codes.md")).expect("page");
+    let identity =
+        errcat::CatalogIdentity { id: "string-codes".to_owned(), locale: "en".to_owned(), ..Default::default() };
+    let (catalog, _) = errcat::ingest(
+        &errcat::Page::new(&page, "string-codes.md", "string-codes.md"),
+        &identity,
+        &Default::default(),
+        &Default::default(),
+    );
+    assert!(catalog.groups.iter().any(|group| group.code_type == CodeType::String));
+    let dir = scratch_dir("json-strings");
+    write_rendered(errcat::render::json::TARGET, &catalog, &dir);
+    check_json(&dir);
 }
 
 fn check_typescript(project: &Path) {
