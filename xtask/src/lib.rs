@@ -111,8 +111,10 @@ pub fn plan(root: &Path) -> Result<Plan> {
     }
     plan.files.insert(version_path, version.to_yaml());
     plan.version = version;
-    let model =
-        errcat::render::CodeModel::new(catalogs).with_version(&plan.version.version).with_changes(change_reports);
+    let model = errcat::render::CodeModel::new(catalogs)
+        .with_version(&plan.version.version)
+        .with_changes(change_reports)
+        .with_package(manifest.package.clone());
     let sets: Vec<(Target, TemplateSet)> =
         Target::ALL.iter().map(|target| (*target, TemplateSet::builtin(*target))).collect();
     let rendering = errcat::render::Rendering::new(&model, &sets).context("rendering the targets")?;

@@ -246,3 +246,51 @@ fn suggested_names_come_from_english_and_are_written_only_when_accepted() {
     assert!(again.report.contains("## Suggested names (0)"), "{}", again.report);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_manifest_package_settings_reach_every_package_file() {
+    let root = scratch("package");
+    let manifest = root.join("docs-src/sources.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("read");
+    let settings = "package:\n  description: Acme payment error codes\n  license: Apache-2.0\n  \
+                    repository: https://github.com/acme/errcodes\n  homepage: https://acme.example/errors\n  \
+                    go_module: github.com/acme/errcodes\n";
+    std::fs::write(&manifest, text.replacen("sources:", &format!("{settings}sources:"), 1)).expect("write");
+    let plan = xtask::plan(&root).expect("plan");
+    let file = |path: &str| plan.files.get(Path::new(path)).unwrap_or_else(|| panic!("{path} generated")).clone();
+    let cargo = file("generated/rust/Cargo.toml");
+    assert!(cargo.contains("description = \"Acme payment error codes\"\nlicense = \"Apache-2.0\""), "{cargo}");
+    assert!(
+        cargo.contains("repository = \"https://github.com/acme/errcodes\"\nhomepage = \"https://acme.example/errors\""),
+        "{cargo}"
+    );
+    let npm: serde_json::Value =
+        serde_json::from_str(&file("generated/typescript/package.json")).expect("package.json");
+    assert_eq!(npm["description"], "Acme payment error codes");
+    assert_eq!(npm["license"], "Apache-2.0");
+    assert_eq!(npm["repository"]["url"], "git+https://github.com/acme/errcodes");
+    let pyproject = file("generated/python/pyproject.toml");
+    assert!(pyproject.contains("license = { text = \"Apache-2.0\" }"), "{pyproject}");
+    assert!(pyproject.contains("[project.urls]\nRepository = \"https://github.com/acme/errcodes\""), "{pyproject}");
+    assert!(file("generated/go/go.mod").contains("module github.com/acme/errcodes\n"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn an_unusable_package_setting_is_refused_with_its_line() {
+    for (setting, why) in [
+        ("  go_module: errcodes\n", "not a Go module path"),
+        ("  repository: http://example.com/x\n", "https:// URL"),
+        ("  description: \"say \\\"hi\\\"\"\n", "one line of text"),
+    ] {
+        let root = scratch("package-bad");
+        let manifest = root.join("docs-src/sources.yaml");
+        let text = std::fs::read_to_string(&manifest).expect("read");
+        std::fs::write(&manifest, text.replacen("sources:", &format!("package:\n{setting}sources:"), 1))
+            .expect("write");
+        let (code, output) = xtask(&root, "regen");
+        assert_ne!(code, 0, "{setting}: {output}");
+        assert!(output.contains(why) && output.contains("sources.yaml"), "{setting}: {output}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

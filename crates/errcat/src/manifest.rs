@@ -12,7 +12,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// What the generated packages say of themselves.
+    #[serde(default, skip_serializing_if = "crate::manifest::is_default_package")]
+    pub package: crate::render::PackageMeta,
     pub sources: Vec<SourceEntry>,
+}
+
+fn is_default_package(package: &crate::render::PackageMeta) -> bool {
+    *package == crate::render::PackageMeta::default()
 }
 
 /// One upstream page.
@@ -173,6 +180,9 @@ impl Manifest {
             line: line_of(needle),
             message,
         };
+        if let Some((field, message)) = manifest.package.problem() {
+            return Err(invalid(&format!("{field}:"), message));
+        }
         let mut ids = std::collections::HashSet::new();
         for source in &manifest.sources {
             if !is_valid_id(&source.id) {

@@ -26,7 +26,7 @@ pub mod site;
 pub mod typescript;
 
 pub use language::{IdentKind, Language, must_escape, screaming_snake};
-pub use model::CodeModel;
+pub use model::{CodeModel, PackageMeta};
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;

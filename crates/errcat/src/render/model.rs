@@ -26,6 +26,8 @@ pub struct CodeModel {
     /// Per catalog: its latest change report, when the caller has one
     /// (regen's `generated/changes/<id>.md`).
     pub changes: Arc<[Option<crate::diff::CatalogReport>]>,
+    /// What the packages say of themselves (the manifest's `package:`).
+    pub package: PackageMeta,
 }
 
 /// The version of generated packages when none is given.
@@ -77,6 +79,7 @@ impl CodeModel {
             widths: widths.into(),
             version: DEFAULT_VERSION.into(),
             changes: changes.into(),
+            package: PackageMeta::default(),
         }
     }
 
@@ -93,11 +96,86 @@ impl CodeModel {
         self
     }
 
+    /// The same model, its packages described by `package` (the
+    /// manifest's `package:` settings).
+    pub fn with_package(mut self, package: PackageMeta) -> CodeModel {
+        self.package = package;
+        self
+    }
+
     /// The same model, its packages at `version`.
     pub fn with_version(mut self, version: &str) -> CodeModel {
         self.version = version.into();
         self
     }
+}
+
+/// What the generated packages say of themselves (the manifest's
+/// `package:`): every field optional, each target keeping its own text
+/// where one is not set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageMeta {
+    /// One line on what the codes are (Cargo, npm, PyPI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// An SPDX license expression (`MIT OR Apache-2.0`, the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// The repository the packages come from (`https://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// The packages' home page (`https://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<String>,
+    /// The Go module path (`github.com/acme/errcodes`); `errcat.local/codes`
+    /// when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_module: Option<String>,
+}
+
+impl PackageMeta {
+    /// Why the settings cannot be used, if they cannot: the field and the
+    /// reason.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let text_ok =
+            |text: &str| !text.trim().is_empty() && !text.contains(['"', '\\']) && !text.chars().any(char::is_control);
+        for (field, value) in [("description", &self.description), ("license", &self.license)] {
+            if let Some(value) = value.as_deref().filter(|value| !text_ok(value)) {
+                return Some((field, format!("`{field}` `{value}` must be one line of text without `\"` or `\\`")));
+            }
+        }
+        for (field, value) in [("repository", &self.repository), ("homepage", &self.homepage)] {
+            if let Some(value) = value.as_deref().filter(|value| {
+                !value.starts_with("https://") || !text_ok(value) || value.contains(char::is_whitespace)
+            }) {
+                return Some((field, format!("`{field}` `{value}` must be an https:// URL")));
+            }
+        }
+        if let Some(module) = self.go_module.as_deref().filter(|module| !is_go_module_path(module)) {
+            return Some((
+                "go_module",
+                format!(
+                    "`go_module` `{module}` is not a Go module path (a domain with a dot, then /-separated lower-case elements)"
+                ),
+            ));
+        }
+        None
+    }
+}
+
+/// A Go module path as `go get` resolves one: a first element with a dot
+/// (a domain), then path elements of lower-case letters, digits and `-._~`.
+fn is_go_module_path(path: &str) -> bool {
+    let mut elements = path.split('/');
+    let domain = elements.next().unwrap_or("");
+    let element_ok = |element: &str| {
+        !element.is_empty()
+            && !element.starts_with('.')
+            && !element.ends_with('.')
+            && element.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._~".contains(c))
+    };
+    element_ok(domain) && domain.contains('.') && elements.all(element_ok)
 }
 
 /// One code of a type: a documented entry or a retired code.

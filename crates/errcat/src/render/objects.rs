@@ -5,7 +5,9 @@
 //! once per use), and sequences hand out one member at a time.
 //!
 //! Attributes (the same for every target):
-//! - package: `package_name`, `version`, `modules`, `string_codes` (some group of some
+//! - package: `package_name`, `version`, `description`, `license`,
+//!   `repository`, `homepage` (each undefined unless the manifest's
+//!   `package:` sets it), `modules`, `string_codes` (some group of some
 //!   catalog has string codes), and the language's package values;
 //! - module: `name`, `alias`, `id`, `anchor` (its permalink id),
 //!   `source_file`, `upstream` (the page's URL, or the none literal),
@@ -147,6 +149,14 @@ impl Object for PackageObject {
             "version" => Some(Value::from(shared.model.version.as_ref())),
             "modules" => Some(Value::from_object(Modules(shared.clone()))),
             "string_codes" => Some(Value::from(shared.model.widths.iter().flatten().any(|w| *w == CodeWidth::Text))),
+            // The manifest's `package:` (none: the template's own text).
+            "description" => shared.model.package.description.as_deref().map(Value::from),
+            "license" => shared.model.package.license.as_deref().map(Value::from),
+            "repository" => shared.model.package.repository.as_deref().map(Value::from),
+            "homepage" => shared.model.package.homepage.as_deref().map(Value::from),
+            "go_module" if shared.model.package.go_module.is_some() => {
+                shared.model.package.go_module.as_deref().map(Value::from)
+            }
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
         }
     }
