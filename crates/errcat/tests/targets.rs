@@ -129,6 +129,19 @@ fn rendering_twice_gives_identical_bytes() {
     }
 }
 
+#[test]
+fn the_python_package_exports_no_private_module() {
+    let catalogs: Vec<Catalog> = common::manifest().sources.iter().map(|source| common::seed(&source.id).0).collect();
+    let files =
+        render(errcat::render::python::TARGET, &catalogs, &TemplateSet::builtin(errcat::render::python::TARGET))
+            .expect("renders");
+    let init = files.iter().find(|file| file.path.ends_with("__init__.py")).expect("__init__.py");
+    let all = init.text.split("__all__ = [").nth(1).and_then(|rest| rest.split(']').next()).expect("__all__");
+    let names: Vec<&str> = all.split(',').map(|name| name.trim().trim_matches('"')).filter(|n| !n.is_empty()).collect();
+    assert!(names.len() > catalogs.len(), "{names:?}");
+    assert!(names.iter().all(|name| !name.starts_with('_')), "private names exported: {names:?}");
+}
+
 fn schema_validator() -> jsonschema::Validator {
     let schema_text =
         std::fs::read_to_string(common::workspace_root().join("generated/json/schema.json")).expect("schema");

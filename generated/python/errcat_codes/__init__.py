@@ -3,7 +3,6 @@
 catalog, one class per group (`from_code` keeps codes this version does not
 know)."""
 
-from . import _base
 from . import rtc_vendor_error_codes
 from . import zego_express_web_common_errors
 from . import zego_liveroom_common_errors
@@ -17,7 +16,6 @@ __all__ = [
     "IntEntry",
     "TextEntry",
     "Texts",
-    "_base",
     "rtc_vendor_error_codes",
     "zego_express_web_common_errors",
     "zego_liveroom_common_errors",
