@@ -161,7 +161,7 @@ const ErrorCodeVoiceServiceNotSupported ErrorCode = 1000005
 // Code `1000006`.
 //
 //	User ID字段不合法
-const ErrorCodeInvalidUserId ErrorCode = 1000006
+const ErrorCodeInvalidUserID ErrorCode = 1000006
 
 // Code `1000007`.
 //
@@ -226,7 +226,7 @@ const ErrorCodeRecordingConnectionExists ErrorCode = 605030004
 // Code `605030005`.
 //
 //	json解析错误
-const ErrorCodeRecordingJsonParseError ErrorCode = 605030005
+const ErrorCodeRecordingJSONParseError ErrorCode = 605030005
 
 // Code `605030006`.
 //
@@ -251,7 +251,7 @@ const ErrorCodeRecordingServerTaskLimit ErrorCode = 605030009
 // Code `605030010`.
 //
 //	服务器CPU已达负载上限
-const ErrorCodeRecordingServerCpuLimit ErrorCode = 605030010
+const ErrorCodeRecordingServerCPULimit ErrorCode = 605030010
 
 // Code `605030011`.
 //
@@ -411,37 +411,37 @@ const ErrorCodeRecordingStreamDataTimeout ErrorCode = 605030046
 // Code `606000000`.
 //
 //	认证失败
-const ErrorCodeApiAuthenticationFailed ErrorCode = 606000000
+const ErrorCodeAPIAuthenticationFailed ErrorCode = 606000000
 
 // Code `606000001`.
 //
 //	Access Token超时失效
-const ErrorCodeApiAccessTokenExpired ErrorCode = 606000001
+const ErrorCodeAPIAccessTokenExpired ErrorCode = 606000001
 
 // Code `606000002`.
 //
 //	重要参数缺失
-const ErrorCodeApiMissingParameter ErrorCode = 606000002
+const ErrorCodeAPIMissingParameter ErrorCode = 606000002
 
 // Code `606000003`.
 //
 //	参数错误
-const ErrorCodeApiInvalidParameter ErrorCode = 606000003
+const ErrorCodeAPIInvalidParameter ErrorCode = 606000003
 
 // Code `606000004`.
 //
 //	请求超时
-const ErrorCodeApiRequestTimeout ErrorCode = 606000004
+const ErrorCodeAPIRequestTimeout ErrorCode = 606000004
 
 // Code `606000005`.
 //
 //	操作失败
-const ErrorCodeApiOperationFailed ErrorCode = 606000005
+const ErrorCodeAPIOperationFailed ErrorCode = 606000005
 
 // Code `606000006`.
 //
 //	系统繁忙
-const ErrorCodeApiSystemBusy ErrorCode = 606000006
+const ErrorCodeAPISystemBusy ErrorCode = 606000006
 
 // ErrorCodeCodes returns every known code, in documented order (retired
 // codes last).
@@ -470,7 +470,7 @@ func ErrorCodeCodes() []ErrorCode {
 		ErrorCodeServiceNotLoggedIn,
 		ErrorCodeVideoServiceNotSupported,
 		ErrorCodeVoiceServiceNotSupported,
-		ErrorCodeInvalidUserId,
+		ErrorCodeInvalidUserID,
 		ErrorCodeAppBalanceInsufficient,
 		ErrorCodeDuplicateLoginSameDevice,
 		ErrorCodeScreenShareServiceNotSupported,
@@ -483,12 +483,12 @@ func ErrorCodeCodes() []ErrorCode {
 		ErrorCodeRecordingContextNotFound,
 		ErrorCodeRecordingInvalidParameter,
 		ErrorCodeRecordingConnectionExists,
-		ErrorCodeRecordingJsonParseError,
+		ErrorCodeRecordingJSONParseError,
 		ErrorCodeRecordingNotLoggedIn,
 		ErrorCodeRecordingAuthorizationFailed,
 		ErrorCodeRecordingInsufficientSpace,
 		ErrorCodeRecordingServerTaskLimit,
-		ErrorCodeRecordingServerCpuLimit,
+		ErrorCodeRecordingServerCPULimit,
 		ErrorCodeRecordingServerDiskLimit,
 		ErrorCodeRecordingContextExists,
 		ErrorCodeRecordingVirtualUserLoginFailed,
@@ -520,13 +520,13 @@ func ErrorCodeCodes() []ErrorCode {
 		ErrorCodeRecordingEventSyncFailed,
 		ErrorCodeRecordingSegmentMergeFailed,
 		ErrorCodeRecordingStreamDataTimeout,
-		ErrorCodeApiAuthenticationFailed,
-		ErrorCodeApiAccessTokenExpired,
-		ErrorCodeApiMissingParameter,
-		ErrorCodeApiInvalidParameter,
-		ErrorCodeApiRequestTimeout,
-		ErrorCodeApiOperationFailed,
-		ErrorCodeApiSystemBusy,
+		ErrorCodeAPIAuthenticationFailed,
+		ErrorCodeAPIAccessTokenExpired,
+		ErrorCodeAPIMissingParameter,
+		ErrorCodeAPIInvalidParameter,
+		ErrorCodeAPIRequestTimeout,
+		ErrorCodeAPIOperationFailed,
+		ErrorCodeAPISystemBusy,
 	}
 }
 
@@ -580,7 +580,7 @@ func (c ErrorCode) Doc() (Doc, bool) {
 		return Doc{Name: "VideoServiceNotSupported", Message: text("当前应用不支持视频服务"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeVoiceServiceNotSupported:
 		return Doc{Name: "VoiceServiceNotSupported", Message: text("当前应用不支持语音服务"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeInvalidUserId:
+	case ErrorCodeInvalidUserID:
 		return Doc{Name: "InvalidUserId", Message: text("User ID字段不合法"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeAppBalanceInsufficient:
 		return Doc{Name: "AppBalanceInsufficient", Message: text("当前应用账户余额不足"), Cause: nil, Solution: nil, Retired: false}, true
@@ -606,7 +606,7 @@ func (c ErrorCode) Doc() (Doc, bool) {
 		return Doc{Name: "RecordingInvalidParameter", Message: text("参数错误"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeRecordingConnectionExists:
 		return Doc{Name: "RecordingConnectionExists", Message: text("链接已经存在"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeRecordingJsonParseError:
+	case ErrorCodeRecordingJSONParseError:
 		return Doc{Name: "RecordingJsonParseError", Message: text("json解析错误"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeRecordingNotLoggedIn:
 		return Doc{Name: "RecordingNotLoggedIn", Message: text("未登录"), Cause: nil, Solution: nil, Retired: false}, true
@@ -616,7 +616,7 @@ func (c ErrorCode) Doc() (Doc, bool) {
 		return Doc{Name: "RecordingInsufficientSpace", Message: text("剩余空间不足"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeRecordingServerTaskLimit:
 		return Doc{Name: "RecordingServerTaskLimit", Message: text("服务器任务数已达负载上限"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeRecordingServerCpuLimit:
+	case ErrorCodeRecordingServerCPULimit:
 		return Doc{Name: "RecordingServerCpuLimit", Message: text("服务器CPU已达负载上限"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeRecordingServerDiskLimit:
 		return Doc{Name: "RecordingServerDiskLimit", Message: text("服务器硬盘已达负载上限"), Cause: nil, Solution: nil, Retired: false}, true
@@ -680,19 +680,19 @@ func (c ErrorCode) Doc() (Doc, bool) {
 		return Doc{Name: "RecordingSegmentMergeFailed", Message: text("合成分片失败"), Cause: nil, Solution: nil, Retired: false}, true
 	case ErrorCodeRecordingStreamDataTimeout:
 		return Doc{Name: "RecordingStreamDataTimeout", Message: text("流数据超时"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiAuthenticationFailed:
+	case ErrorCodeAPIAuthenticationFailed:
 		return Doc{Name: "ApiAuthenticationFailed", Message: text("认证失败"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiAccessTokenExpired:
+	case ErrorCodeAPIAccessTokenExpired:
 		return Doc{Name: "ApiAccessTokenExpired", Message: text("Access Token超时失效"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiMissingParameter:
+	case ErrorCodeAPIMissingParameter:
 		return Doc{Name: "ApiMissingParameter", Message: text("重要参数缺失"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiInvalidParameter:
+	case ErrorCodeAPIInvalidParameter:
 		return Doc{Name: "ApiInvalidParameter", Message: text("参数错误"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiRequestTimeout:
+	case ErrorCodeAPIRequestTimeout:
 		return Doc{Name: "ApiRequestTimeout", Message: text("请求超时"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiOperationFailed:
+	case ErrorCodeAPIOperationFailed:
 		return Doc{Name: "ApiOperationFailed", Message: text("操作失败"), Cause: nil, Solution: nil, Retired: false}, true
-	case ErrorCodeApiSystemBusy:
+	case ErrorCodeAPISystemBusy:
 		return Doc{Name: "ApiSystemBusy", Message: text("系统繁忙"), Cause: nil, Solution: nil, Retired: false}, true
 	}
 	return Doc{}, false

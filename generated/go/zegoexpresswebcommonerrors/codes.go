@@ -53,21 +53,21 @@ const CommonCommonNotLoginRoom Common = 1000002
 //	输入 StreamID 超长。
 //	Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。
 //	Solution: StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。
-const CommonCommonStreamIdTooLong Common = 1000014
+const CommonCommonStreamIDTooLong Common = 1000014
 
 // Code `1000015`.
 //
 //	输入流 ID 为空。
 //	Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。
 //	Solution: 检查调用函数时传入的 streamID 参数是否正常。
-const CommonCommonStreamIdNull Common = 1000015
+const CommonCommonStreamIDNull Common = 1000015
 
 // Code `1000016`.
 //
 //	输入流 ID 包含非法字符。
 //	Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。
 //	Solution: 检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 "-"、"_"。
-const CommonCommonStreamIdInvalidCharacter Common = 1000016
+const CommonCommonStreamIDInvalidCharacter Common = 1000016
 
 // Code `1000017`.
 //
@@ -81,7 +81,7 @@ const CommonCommonIllegalParam Common = 1000017
 //	本地流错误。
 //	Cause: Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。
 //	Solution: Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。
-const CommonCommonCdnUrlTooLong Common = 1000018
+const CommonCommonCdnURLTooLong Common = 1000018
 
 // Code `1000019`.
 //
@@ -124,11 +124,11 @@ func CommonCodes() []Common {
 	return []Common{
 		CommonCommonSuccess,
 		CommonCommonNotLoginRoom,
-		CommonCommonStreamIdTooLong,
-		CommonCommonStreamIdNull,
-		CommonCommonStreamIdInvalidCharacter,
+		CommonCommonStreamIDTooLong,
+		CommonCommonStreamIDNull,
+		CommonCommonStreamIDInvalidCharacter,
 		CommonCommonIllegalParam,
-		CommonCommonCdnUrlTooLong,
+		CommonCommonCdnURLTooLong,
 		CommonCommonCdnAuthParamTooLong,
 		CommonCommonInvalidParameter,
 		CommonCommonRequestTimeout,
@@ -145,15 +145,15 @@ func (c Common) Doc() (Doc, bool) {
 		return Doc{Name: "CommonSuccess", Message: text("执行成功。"), Cause: nil, Solution: nil, Retired: false}, true
 	case CommonCommonNotLoginRoom:
 		return Doc{Name: "CommonNotLoginRoom", Message: text("未登录房间。"), Cause: text("没有登录房间或者房间异常断开。"), Solution: text("在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。"), Retired: false}, true
-	case CommonCommonStreamIdTooLong:
+	case CommonCommonStreamIDTooLong:
 		return Doc{Name: "CommonStreamIdTooLong", Message: text("输入 StreamID 超长。"), Cause: text("在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。"), Solution: text("StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。"), Retired: false}, true
-	case CommonCommonStreamIdNull:
+	case CommonCommonStreamIDNull:
 		return Doc{Name: "CommonStreamIdNull", Message: text("输入流 ID 为空。"), Cause: text("在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。"), Solution: text("检查调用函数时传入的 streamID 参数是否正常。"), Retired: false}, true
-	case CommonCommonStreamIdInvalidCharacter:
+	case CommonCommonStreamIDInvalidCharacter:
 		return Doc{Name: "CommonStreamIdInvalidCharacter", Message: text("输入流 ID 包含非法字符。"), Cause: text("在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。"), Solution: text("检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。"), Retired: false}, true
 	case CommonCommonIllegalParam:
 		return Doc{Name: "CommonIllegalParam", Message: text("网络断开。"), Cause: text("网络异常或推拉流与媒体协商失败。"), Solution: text("检查网络是否正常。"), Retired: false}, true
-	case CommonCommonCdnUrlTooLong:
+	case CommonCommonCdnURLTooLong:
 		return Doc{Name: "CommonCdnUrlTooLong", Message: text("本地流错误。"), Cause: text("Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。"), Solution: text("Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。"), Retired: false}, true
 	case CommonCommonCdnAuthParamTooLong:
 		return Doc{Name: "CommonCdnAuthParamTooLong", Message: text("获取音浪失败。"), Cause: text("获取音浪失败。"), Solution: text("一般是浏览器兼容性问题，请尝试切换浏览器验证。"), Retired: false}, true
@@ -339,21 +339,21 @@ const RoomRoomRoomidIncorrect Room = 1002002
 //	输入用户 ID 为空。
 //	Cause: 输入的用户 ID 为空字符串或没有输入用户 ID。
 //	Solution: 检查用户 ID 是否为空。
-const RoomRoomUserIdNull Room = 1002005
+const RoomRoomUserIDNull Room = 1002005
 
 // Code `1002006`.
 //
 //	输入用户 ID 包含非法字符。
 //	Cause: 输入用户 ID 包含非法字符。
 //	Solution: 请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。
-const RoomRoomUserIdInvalidCharacter Room = 1002006
+const RoomRoomUserIDInvalidCharacter Room = 1002006
 
 // Code `1002007`.
 //
 //	输入用户 ID 超长。
 //	Cause: 输入用户 ID 超长。
 //	Solution: 请检查用户ID是否过长，最大长度应小于 64 字节。
-const RoomRoomUserIdTooLong Room = 1002007
+const RoomRoomUserIDTooLong Room = 1002007
 
 // Code `1002008`.
 //
@@ -486,7 +486,7 @@ const RoomRoomTokenExpiredKickedOut Room = 1002056
 //	房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。
 //	Cause: 房间 ID 已被登录房间接口使用。
 //	Solution: 退出相同房间 ID 的房间。
-const RoomRoomRoomIdHasBeenUsed Room = 1002064
+const RoomRoomRoomIDHasBeenUsed Room = 1002064
 
 // Code `1002099`.
 //
@@ -606,9 +606,9 @@ func RoomCodes() []Room {
 	return []Room{
 		RoomRoomCountExceed,
 		RoomRoomRoomidIncorrect,
-		RoomRoomUserIdNull,
-		RoomRoomUserIdInvalidCharacter,
-		RoomRoomUserIdTooLong,
+		RoomRoomUserIDNull,
+		RoomRoomUserIDInvalidCharacter,
+		RoomRoomUserIDTooLong,
 		RoomRoomUserNameNull,
 		RoomRoomUserNameTooLong,
 		RoomRoomRoomidNull,
@@ -627,7 +627,7 @@ func RoomCodes() []Room {
 		RoomRoomRetryTimeout,
 		RoomRoomManualKickedOut,
 		RoomRoomTokenExpiredKickedOut,
-		RoomRoomRoomIdHasBeenUsed,
+		RoomRoomRoomIDHasBeenUsed,
 		RoomRoomInnerError,
 		RoomRoomHeartbeatTimeout,
 		RoomRoomDataFormatError,
@@ -655,11 +655,11 @@ func (c Room) Doc() (Doc, bool) {
 		return Doc{Name: "RoomCountExceed", Message: text("登录房间数量超过上限。"), Cause: text("当前仅支持同时登录 1 个主房间和 1 个多房间。"), Solution: text("请检查当前用户是否登入了过多房间。"), Retired: false}, true
 	case RoomRoomRoomidIncorrect:
 		return Doc{Name: "RoomRoomidIncorrect", Message: text("未使用此房间 ID 登录过。"), Cause: text("调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。"), Solution: text("检查是否使用此房间 ID 登录过。"), Retired: false}, true
-	case RoomRoomUserIdNull:
+	case RoomRoomUserIDNull:
 		return Doc{Name: "RoomUserIdNull", Message: text("输入用户 ID 为空。"), Cause: text("输入的用户 ID 为空字符串或没有输入用户 ID。"), Solution: text("检查用户 ID 是否为空。"), Retired: false}, true
-	case RoomRoomUserIdInvalidCharacter:
+	case RoomRoomUserIDInvalidCharacter:
 		return Doc{Name: "RoomUserIdInvalidCharacter", Message: text("输入用户 ID 包含非法字符。"), Cause: text("输入用户 ID 包含非法字符。"), Solution: text("请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。"), Retired: false}, true
-	case RoomRoomUserIdTooLong:
+	case RoomRoomUserIDTooLong:
 		return Doc{Name: "RoomUserIdTooLong", Message: text("输入用户 ID 超长。"), Cause: text("输入用户 ID 超长。"), Solution: text("请检查用户ID是否过长，最大长度应小于 64 字节。"), Retired: false}, true
 	case RoomRoomUserNameNull:
 		return Doc{Name: "RoomUserNameNull", Message: text("输入用户名为空。"), Cause: text("输入用户名为空。"), Solution: text("请检查用户名是否为空。"), Retired: false}, true
@@ -697,7 +697,7 @@ func (c Room) Doc() (Doc, bool) {
 		return Doc{Name: "RoomManualKickedOut", Message: text("业务后台发出了踢出房间信令。"), Cause: text("客户调用服务端踢人接口，触发服务端下发 kickout 信令。"), Solution: text("请查看被踢原因，联系 ZEGO 技术支持。"), Retired: false}, true
 	case RoomRoomTokenExpiredKickedOut:
 		return Doc{Name: "RoomTokenExpiredKickedOut", Message: text("用户重复进行登录。"), Cause: text("未登出主房间再次调起登录主房间。"), Solution: text("请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。"), Retired: false}, true
-	case RoomRoomRoomIdHasBeenUsed:
+	case RoomRoomRoomIDHasBeenUsed:
 		return Doc{Name: "RoomRoomIdHasBeenUsed", Message: text("房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。"), Cause: text("房间 ID 已被登录房间接口使用。"), Solution: text("退出相同房间 ID 的房间。"), Retired: false}, true
 	case RoomRoomInnerError:
 		return Doc{Name: "RoomInnerError", Message: text("系统内部异常导致房间登录失败。"), Cause: text("服务端返回未约定错误码，错误信息在 extendedData。"), Solution: text("请联系 ZEGO 技术支持。"), Retired: false}, true
@@ -1036,7 +1036,7 @@ const PublisherPublisherCdnPublishError Publisher = 1103052
 //	必须使用 HTTPS 协议。
 //	Cause: webrtc 官方只允许 HTTPS 请求设备。
 //	Solution: 请求使用 HTTPS。
-const PublisherPublisherHttpsRequired Publisher = 1103053
+const PublisherPublisherHTTPSRequired Publisher = 1103053
 
 // Code `1103054`.
 //
@@ -1071,7 +1071,7 @@ const PublisherPublisherAudioEffectDecodeFailed Publisher = 1103057
 //	客户端 IP 发生变化。
 //	Cause: 客户端 IP 发生变化。
 //	Solution: 检查客户端 IP 是否有发生变动。
-const PublisherPublisherClientIpChanged Publisher = 1103058
+const PublisherPublisherClientIPChanged Publisher = 1103058
 
 // Code `1103059`.
 //
@@ -1205,12 +1205,12 @@ func PublisherCodes() []Publisher {
 		PublisherPublisherWebsocketDisconnected,
 		PublisherPublisherRepublishTimeout,
 		PublisherPublisherCdnPublishError,
-		PublisherPublisherHttpsRequired,
+		PublisherPublisherHTTPSRequired,
 		PublisherPublisherNoPreview,
 		PublisherPublisherStreamNotFound,
 		PublisherPublisherAlreadyPublishing,
 		PublisherPublisherAudioEffectDecodeFailed,
-		PublisherPublisherClientIpChanged,
+		PublisherPublisherClientIPChanged,
 		PublisherPublisherNodeExpired,
 		PublisherPublisherSessionRequestTimeout,
 		PublisherPublisherGetMediaFailed,
@@ -1301,7 +1301,7 @@ func (c Publisher) Doc() (Doc, bool) {
 		return Doc{Name: "PublisherRepublishTimeout", Message: text("推流重试超时。"), Cause: text("一般是网络原因。"), Solution: text("请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。"), Retired: false}, true
 	case PublisherPublisherCdnPublishError:
 		return Doc{Name: "PublisherCdnPublishError", Message: text("CDN 推流错误。"), Cause: text("可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。"), Solution: text("请检查参数是否正确。"), Retired: false}, true
-	case PublisherPublisherHttpsRequired:
+	case PublisherPublisherHTTPSRequired:
 		return Doc{Name: "PublisherHttpsRequired", Message: text("必须使用 HTTPS 协议。"), Cause: text("webrtc 官方只允许 HTTPS 请求设备。"), Solution: text("请求使用 HTTPS。"), Retired: false}, true
 	case PublisherPublisherNoPreview:
 		return Doc{Name: "PublisherNoPreview", Message: text("没有预览。"), Cause: text("修改推流参数和状态时，推流不存在。"), Solution: text("排查推流逻辑保证在推流成功再去调用；检查传参是否正确。"), Retired: false}, true
@@ -1311,7 +1311,7 @@ func (c Publisher) Doc() (Doc, bool) {
 		return Doc{Name: "PublisherAlreadyPublishing", Message: text("正在推流中。"), Cause: text("重复推流或者之前推流并未停止推流。"), Solution: text("请检查推流逻辑是否正确。"), Retired: false}, true
 	case PublisherPublisherAudioEffectDecodeFailed:
 		return Doc{Name: "PublisherAudioEffectDecodeFailed", Message: text("本地混音音效资源解码失败。"), Cause: text("音频资源格式不正确，或浏览器不兼容导致。"), Solution: text("尝试切换浏览器或者联系 ZEGO 技术支持。"), Retired: false}, true
-	case PublisherPublisherClientIpChanged:
+	case PublisherPublisherClientIPChanged:
 		return Doc{Name: "PublisherClientIpChanged", Message: text("客户端 IP 发生变化。"), Cause: text("客户端 IP 发生变化。"), Solution: text("检查客户端 IP 是否有发生变动。"), Retired: false}, true
 	case PublisherPublisherNodeExpired:
 		return Doc{Name: "PublisherNodeExpired", Message: text("推流网络节点过期。"), Cause: text("推流网络节点过期。"), Solution: text("联系 ZEGO 技术支持。"), Retired: false}, true
@@ -1517,7 +1517,7 @@ const PlayerPlayerAlreadyPlaying Player = 1104032
 //	客户端 IP 发生变化。
 //	Cause: 客户端 IP 发生变化。
 //	Solution: 请检查客户端 IP 是否有变动。
-const PlayerPlayerClientIpChanged Player = 1104033
+const PlayerPlayerClientIPChanged Player = 1104033
 
 // Code `1104034`.
 //
@@ -1590,7 +1590,7 @@ func PlayerCodes() []Player {
 		PlayerPlayerNegotiationTimeout,
 		PlayerPlayerFailureRetryTimeout,
 		PlayerPlayerAlreadyPlaying,
-		PlayerPlayerClientIpChanged,
+		PlayerPlayerClientIPChanged,
 		PlayerPlayerNodeExpired,
 		PlayerPlayerSessionReset,
 		PlayerPlayerSessionRequestTimeout,
@@ -1641,7 +1641,7 @@ func (c Player) Doc() (Doc, bool) {
 		return Doc{Name: "PlayerFailureRetryTimeout", Message: text("拉流失败重试超时。"), Cause: text("媒体节点连接不成功导致，一般是网络原因。"), Solution: text("请尝试切换网络重试或者联系 ZEGO 技术支持。"), Retired: false}, true
 	case PlayerPlayerAlreadyPlaying:
 		return Doc{Name: "PlayerAlreadyPlaying", Message: text("已经在拉流中。"), Cause: text("重复拉流或者之前拉流并未停止拉流。"), Solution: text("请尝试排查拉流逻辑是否正确。"), Retired: false}, true
-	case PlayerPlayerClientIpChanged:
+	case PlayerPlayerClientIPChanged:
 		return Doc{Name: "PlayerClientIpChanged", Message: text("客户端 IP 发生变化。"), Cause: text("客户端 IP 发生变化。"), Solution: text("请检查客户端 IP 是否有变动。"), Retired: false}, true
 	case PlayerPlayerNodeExpired:
 		return Doc{Name: "PlayerNodeExpired", Message: text("拉流网络节点过期。"), Cause: text("拉流网络节点过期。"), Solution: text("请联系 ZEGO 技术支持。"), Retired: false}, true
@@ -1716,21 +1716,21 @@ const MixerMixerNoServices Mixer = 1005000
 //	混流任务 ID 为空。
 //	Cause: 混流任务 ID 为空。
 //	Solution: 请检查是否有在混流或者联系 ZEGO 技术支持开启。
-const MixerMixerTaskIdNull Mixer = 1005001
+const MixerMixerTaskIDNull Mixer = 1005001
 
 // Code `1005002`.
 //
 //	混流任务 ID 超长。
 //	Cause: 混流任务 ID 超长，最大为 256 个字符。
 //	Solution: 请检查混流任务 ID 是否过长。
-const MixerMixerTaskIdTooLong Mixer = 1005002
+const MixerMixerTaskIDTooLong Mixer = 1005002
 
 // Code `1005003`.
 //
 //	混流任务 ID 中含有非法字符。
 //	Cause: 混流任务 ID 中含有非法字符。
 //	Solution: 请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。
-const MixerMixerTaskIdInvalidCharacter Mixer = 1005003
+const MixerMixerTaskIDInvalidCharacter Mixer = 1005003
 
 // Code `1005005`.
 //
@@ -1828,21 +1828,21 @@ const MixerMixerExceedMaxOutputCount Mixer = 1005030
 //	混流输入图片的链接过长。
 //	Cause: 混流输入参数图片链接长度超出限制。
 //	Solution: 请确保输入的图片链接长度不超过 1024 字节。
-const MixerMixerInputImageUrlTooLong Mixer = 1005034
+const MixerMixerInputImageURLTooLong Mixer = 1005034
 
 // Code `1005035`.
 //
 //	混流输入图片失败。
 //	Cause: 混流输入参数图片格式错误。
 //	Solution: 使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。
-const MixerMixerInputImageUrlFormatError Mixer = 1005035
+const MixerMixerInputImageURLFormatError Mixer = 1005035
 
 // Code `1005036`.
 //
 //	混流输入图片失败。
 //	Cause: 混流输入参数图片大小超出限制或图片不存在。
 //	Solution: 图片大小限制在 1M 以内或检查图片路径是否正确。
-const MixerMixerInputImageUrlSizeError Mixer = 1005036
+const MixerMixerInputImageURLSizeError Mixer = 1005036
 
 // Code `1005050`.
 //
@@ -1870,14 +1870,14 @@ const MixerMixerWatermarkParametersError Mixer = 1005062
 //	开启混流失败。
 //	Cause: 输入水印 URL 非法。
 //	Solution: 水印 URL 必须以 "preset-id://" 开头且需要是 ".jpg" 或 ".png" 结尾。
-const MixerMixerWatermarkUrlInvalid Mixer = 1005063
+const MixerMixerWatermarkURLInvalid Mixer = 1005063
 
 // Code `1005067`.
 //
 //	输入背景图 URL 非法。
 //	Cause: 输入背景图 URL 非法导致。
 //	Solution: 请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。
-const MixerMixerBackgroundImageUrlInvalid Mixer = 1005067
+const MixerMixerBackgroundImageURLInvalid Mixer = 1005067
 
 // Code `1005070`.
 //
@@ -1898,9 +1898,9 @@ const MixerMixerInnerError Mixer = 1005099
 func MixerCodes() []Mixer {
 	return []Mixer{
 		MixerMixerNoServices,
-		MixerMixerTaskIdNull,
-		MixerMixerTaskIdTooLong,
-		MixerMixerTaskIdInvalidCharacter,
+		MixerMixerTaskIDNull,
+		MixerMixerTaskIDTooLong,
+		MixerMixerTaskIDInvalidCharacter,
 		MixerMixerNoOutputTarget,
 		MixerMixerOutputTargetInvalid,
 		MixerMixerStartRequestError,
@@ -1914,14 +1914,14 @@ func MixerCodes() []Mixer {
 		MixerMixerInputParametersError,
 		MixerMixerInputLabelTextTooLong,
 		MixerMixerExceedMaxOutputCount,
-		MixerMixerInputImageUrlTooLong,
-		MixerMixerInputImageUrlFormatError,
-		MixerMixerInputImageUrlSizeError,
+		MixerMixerInputImageURLTooLong,
+		MixerMixerInputImageURLFormatError,
+		MixerMixerInputImageURLSizeError,
 		MixerMixerAuthenticationFailed,
 		MixerMixerWatermarkNull,
 		MixerMixerWatermarkParametersError,
-		MixerMixerWatermarkUrlInvalid,
-		MixerMixerBackgroundImageUrlInvalid,
+		MixerMixerWatermarkURLInvalid,
+		MixerMixerBackgroundImageURLInvalid,
 		MixerMixerAutoMixStreamServerNotFound,
 		MixerMixerInnerError,
 	}
@@ -1933,11 +1933,11 @@ func (c Mixer) Doc() (Doc, bool) {
 	switch c {
 	case MixerMixerNoServices:
 		return Doc{Name: "MixerNoServices", Message: text("无混流服务。"), Cause: text("当前 AppID 无混流服务。"), Solution: text("如有需要请联系 ZEGO 技术支持开启。"), Retired: false}, true
-	case MixerMixerTaskIdNull:
+	case MixerMixerTaskIDNull:
 		return Doc{Name: "MixerTaskIdNull", Message: text("混流任务 ID 为空。"), Cause: text("混流任务 ID 为空。"), Solution: text("请检查是否有在混流或者联系 ZEGO 技术支持开启。"), Retired: false}, true
-	case MixerMixerTaskIdTooLong:
+	case MixerMixerTaskIDTooLong:
 		return Doc{Name: "MixerTaskIdTooLong", Message: text("混流任务 ID 超长。"), Cause: text("混流任务 ID 超长，最大为 256 个字符。"), Solution: text("请检查混流任务 ID 是否过长。"), Retired: false}, true
-	case MixerMixerTaskIdInvalidCharacter:
+	case MixerMixerTaskIDInvalidCharacter:
 		return Doc{Name: "MixerTaskIdInvalidCharacter", Message: text("混流任务 ID 中含有非法字符。"), Cause: text("混流任务 ID 中含有非法字符。"), Solution: text("请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。"), Retired: false}, true
 	case MixerMixerNoOutputTarget:
 		return Doc{Name: "MixerNoOutputTarget", Message: text("混流任务配置未指定输出。"), Cause: text("可能是 outputConfig 配置不正确。"), Solution: text("请检查 outputConfig 是否正确配置。"), Retired: false}, true
@@ -1965,11 +1965,11 @@ func (c Mixer) Doc() (Doc, bool) {
 		return Doc{Name: "MixerInputLabelTextTooLong", Message: text("混流输入文字水印过长。"), Cause: text("混流输入参数文字水印长度超过限制。"), Solution: text("请确保输入文字水印长度不超过 512 字节。"), Retired: false}, true
 	case MixerMixerExceedMaxOutputCount:
 		return Doc{Name: "MixerExceedMaxOutputCount", Message: text("超过最大的输出流数量。"), Cause: text("输出流数量超过限制导致。"), Solution: text("请检查输出流数量，最大支持 3 个输出流。"), Retired: false}, true
-	case MixerMixerInputImageUrlTooLong:
+	case MixerMixerInputImageURLTooLong:
 		return Doc{Name: "MixerInputImageUrlTooLong", Message: text("混流输入图片的链接过长。"), Cause: text("混流输入参数图片链接长度超出限制。"), Solution: text("请确保输入的图片链接长度不超过 1024 字节。"), Retired: false}, true
-	case MixerMixerInputImageUrlFormatError:
+	case MixerMixerInputImageURLFormatError:
 		return Doc{Name: "MixerInputImageUrlFormatError", Message: text("混流输入图片失败。"), Cause: text("混流输入参数图片格式错误。"), Solution: text("使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。"), Retired: false}, true
-	case MixerMixerInputImageUrlSizeError:
+	case MixerMixerInputImageURLSizeError:
 		return Doc{Name: "MixerInputImageUrlSizeError", Message: text("混流输入图片失败。"), Cause: text("混流输入参数图片大小超出限制或图片不存在。"), Solution: text("图片大小限制在 1M 以内或检查图片路径是否正确。"), Retired: false}, true
 	case MixerMixerAuthenticationFailed:
 		return Doc{Name: "MixerAuthenticationFailed", Message: text("混流认证失败。"), Cause: text("可能是混流配置不正确。"), Solution: text("检查混流的配置或者联系 ZEGO 技术支持。"), Retired: false}, true
@@ -1977,9 +1977,9 @@ func (c Mixer) Doc() (Doc, bool) {
 		return Doc{Name: "MixerWatermarkNull", Message: text("开启混流失败。"), Cause: text("输入图片水印为空。"), Solution: text("请输入正确的水印参数 [ZegoWatermark]。"), Retired: false}, true
 	case MixerMixerWatermarkParametersError:
 		return Doc{Name: "MixerWatermarkParametersError", Message: text("开启混流失败。"), Cause: text("输入图片水印参数错误，可能是布局超过画布范围。"), Solution: text("请输入正确的水印参数 [ZegoWatermark]。"), Retired: false}, true
-	case MixerMixerWatermarkUrlInvalid:
+	case MixerMixerWatermarkURLInvalid:
 		return Doc{Name: "MixerWatermarkUrlInvalid", Message: text("开启混流失败。"), Cause: text("输入水印 URL 非法。"), Solution: text("水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。"), Retired: false}, true
-	case MixerMixerBackgroundImageUrlInvalid:
+	case MixerMixerBackgroundImageURLInvalid:
 		return Doc{Name: "MixerBackgroundImageUrlInvalid", Message: text("输入背景图 URL 非法。"), Cause: text("输入背景图 URL 非法导致。"), Solution: text("请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。"), Retired: false}, true
 	case MixerMixerAutoMixStreamServerNotFound:
 		return Doc{Name: "MixerAutoMixStreamServerNotFound", Message: text("未找到自动混流服务器。"), Cause: text("可能是自动混流服务器没有配置导致。"), Solution: text("请联系 ZEGO 技术支持配置。"), Retired: false}, true
@@ -2159,7 +2159,7 @@ const ImIMContentTooLong Im = 1009002
 //	发送消息的目标房间与当前登录的房间不一致。
 //	Cause: 发送消息的目标房间与当前登录的房间不一致。
 //	Solution: 发送消息传入当前登录的房间ID。
-const ImIMInconsistentRoomId Im = 1009005
+const ImIMInconsistentRoomID Im = 1009005
 
 // Code `1009010`.
 //
@@ -2180,7 +2180,7 @@ const ImIMInputParamsLengthLimit Im = 1009013
 //	发送房间广播消息失败。
 //	Cause: QPS 超过限制。
 //	Solution: 控制最大 QPS 为 2。
-const ImIMBroadcastMessageQpsOverload Im = 1009015
+const ImIMBroadcastMessageQPSOverload Im = 1009015
 
 // Code `1109001`.
 //
@@ -2195,10 +2195,10 @@ func ImCodes() []Im {
 	return []Im{
 		ImIMContentNull,
 		ImIMContentTooLong,
-		ImIMInconsistentRoomId,
+		ImIMInconsistentRoomID,
 		ImIMSendFailed,
 		ImIMInputParamsLengthLimit,
-		ImIMBroadcastMessageQpsOverload,
+		ImIMBroadcastMessageQPSOverload,
 		ImImMessageRateLimited,
 	}
 }
@@ -2211,13 +2211,13 @@ func (c Im) Doc() (Doc, bool) {
 		return Doc{Name: "IMContentNull", Message: text("消息内容为空。"), Cause: text("消息内容不能为空。"), Solution: text("请检查消息内容是否为空。"), Retired: false}, true
 	case ImIMContentTooLong:
 		return Doc{Name: "IMContentTooLong", Message: text("消息内容超长。"), Cause: text("消息内容超长。"), Solution: text("请检查发送的消息内容是否太长。"), Retired: false}, true
-	case ImIMInconsistentRoomId:
+	case ImIMInconsistentRoomID:
 		return Doc{Name: "IMInconsistentRoomId", Message: text("发送消息的目标房间与当前登录的房间不一致。"), Cause: text("发送消息的目标房间与当前登录的房间不一致。"), Solution: text("发送消息传入当前登录的房间ID。"), Retired: false}, true
 	case ImIMSendFailed:
 		return Doc{Name: "IMSendFailed", Message: text("发送消息失败。"), Cause: text("发送消息失败。"), Solution: text("请联系 ZEGO 技术支持。"), Retired: false}, true
 	case ImIMInputParamsLengthLimit:
 		return Doc{Name: "IMInputParamsLengthLimit", Message: text("发送消息失败。"), Cause: text("消息输入长度超出限制。"), Solution: text("检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。"), Retired: false}, true
-	case ImIMBroadcastMessageQpsOverload:
+	case ImIMBroadcastMessageQPSOverload:
 		return Doc{Name: "IMBroadcastMessageQpsOverload", Message: text("发送房间广播消息失败。"), Cause: text("QPS 超过限制。"), Solution: text("控制最大 QPS 为 2。"), Retired: false}, true
 	case ImImMessageRateLimited:
 		return Doc{Name: "ImMessageRateLimited", Message: text("消息频率受限。"), Cause: text("消息发送过于频繁。"), Solution: text("请检查消息发送逻辑是否正确，降低消息发送的频次。"), Retired: false}, true
@@ -2287,7 +2287,7 @@ const CopyrightedMusicCopyrightedMusicParamsInvalid CopyrightedMusic = 1017001
 //	song_id 参数无效。
 //	Cause: 输入的 song_id 参数为空。
 //	Solution: 请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。
-const CopyrightedMusicCopyrightedMusicSongIdInvalid CopyrightedMusic = 1017002
+const CopyrightedMusicCopyrightedMusicSongIDInvalid CopyrightedMusic = 1017002
 
 // Code `1017003`.
 //
@@ -2301,7 +2301,7 @@ const CopyrightedMusicCopyrightedMusicShareTokenInvalid CopyrightedMusic = 10170
 //	resource_id 参数无效。
 //	Cause: 输入的 resource_id 参数为空。
 //	Solution: 请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。
-const CopyrightedMusicCopyrightedMusicResourceIdInvalid CopyrightedMusic = 1017004
+const CopyrightedMusicCopyrightedMusicResourceIDInvalid CopyrightedMusic = 1017004
 
 // Code `1017005`.
 //
@@ -2385,7 +2385,7 @@ const CopyrightedMusicCopyrightedMusicResourceFileInvalid CopyrightedMusic = 101
 //	资源 ID 未授权。
 //	Cause: 该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。
 //	Solution: 请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。
-const CopyrightedMusicCopyrightedMusicResourceIdUnauthorized CopyrightedMusic = 1017018
+const CopyrightedMusicCopyrightedMusicResourceIDUnauthorized CopyrightedMusic = 1017018
 
 // Code `1017019`.
 //
@@ -2525,7 +2525,7 @@ const CopyrightedMusicCopyrightedMusicGetSharedResourceTimesOver CopyrightedMusi
 //	该版权方不可用。
 //	Cause: 版权方 ID 传入错误或者没有开通对应版权方。
 //	Solution: 请传入正确的版权方 ID。
-const CopyrightedMusicCopyrightedMusicVendorIdNotAvaliable CopyrightedMusic = 1017052
+const CopyrightedMusicCopyrightedMusicVendorIDNotAvaliable CopyrightedMusic = 1017052
 
 // Code `1017053`.
 //
@@ -2539,21 +2539,21 @@ const CopyrightedMusicCopyrightedMusicVendorNotSupportFunction CopyrightedMusic 
 //	无效的版权商 ID。
 //	Cause: 版权方 ID 传入错误。
 //	Solution: 请传入正确的版权方 ID。
-const CopyrightedMusicCopyrightedMusicVendorIdInvalid CopyrightedMusic = 1017071
+const CopyrightedMusicCopyrightedMusicVendorIDInvalid CopyrightedMusic = 1017071
 
 // Code `1017072`.
 //
 //	该版权方不支持此 songID。
 //	Cause: 版权方曲库不存在此 songID。
 //	Solution: 请传入正确的 songID。
-const CopyrightedMusicCopyrightedMusicSongIdNotSupport CopyrightedMusic = 1017072
+const CopyrightedMusicCopyrightedMusicSongIDNotSupport CopyrightedMusic = 1017072
 
 // Code `1017073`.
 //
 //	无效的 masterID。
 //	Cause: 当选择按房主计费时，没有传入 masterID。
 //	Solution: 请传入正确的 masterID。
-const CopyrightedMusicCopyrightedMusicMasterIdInvalid CopyrightedMusic = 1017073
+const CopyrightedMusicCopyrightedMusicMasterIDInvalid CopyrightedMusic = 1017073
 
 // Code `1017074`.
 //
@@ -2574,14 +2574,14 @@ const CopyrightedMusicCopyrightedMusicNoPitch CopyrightedMusic = 1017075
 //	不支持的 sceneID。
 //	Cause: 不支持的 sceneID。
 //	Solution: 请传入已经开通场景对应的 sceneID。
-const CopyrightedMusicCopyrightedMusicSceneIdInvalid CopyrightedMusic = 1017076
+const CopyrightedMusicCopyrightedMusicSceneIDInvalid CopyrightedMusic = 1017076
 
 // Code `1017077`.
 //
 //	不支持的 topID。
 //	Cause: 获取榜单歌曲时传入了不支持的 topID。
 //	Solution: 请传入正确的 topID。
-const CopyrightedMusicCopyrightedMusicTopIdInvalid CopyrightedMusic = 1017077
+const CopyrightedMusicCopyrightedMusicTopIDInvalid CopyrightedMusic = 1017077
 
 // Code `1017095`.
 //
@@ -2624,9 +2624,9 @@ func CopyrightedMusicCodes() []CopyrightedMusic {
 	return []CopyrightedMusic{
 		CopyrightedMusicCopyrightedMusicCommandInvalid,
 		CopyrightedMusicCopyrightedMusicParamsInvalid,
-		CopyrightedMusicCopyrightedMusicSongIdInvalid,
+		CopyrightedMusicCopyrightedMusicSongIDInvalid,
 		CopyrightedMusicCopyrightedMusicShareTokenInvalid,
-		CopyrightedMusicCopyrightedMusicResourceIdInvalid,
+		CopyrightedMusicCopyrightedMusicResourceIDInvalid,
 		CopyrightedMusicCopyrightedMusicStartPositionInvalid,
 		CopyrightedMusicCopyrightedMusicPositionInvalid,
 		CopyrightedMusicCopyrightedMusicVolumeInvalid,
@@ -2638,7 +2638,7 @@ func CopyrightedMusicCodes() []CopyrightedMusic {
 		CopyrightedMusicCopyrightedMusicResourceFileNotExist,
 		CopyrightedMusicCopyrightedMusicResourceFileExpired,
 		CopyrightedMusicCopyrightedMusicResourceFileInvalid,
-		CopyrightedMusicCopyrightedMusicResourceIdUnauthorized,
+		CopyrightedMusicCopyrightedMusicResourceIDUnauthorized,
 		CopyrightedMusicCopyrightedMusicResourceExpired,
 		CopyrightedMusicCopyrightedMusicResourceNotSupportFunction,
 		CopyrightedMusicCopyrightedMusicNoCopyright,
@@ -2658,15 +2658,15 @@ func CopyrightedMusicCodes() []CopyrightedMusic {
 		CopyrightedMusicCopyrightedMusicGetPitchFail,
 		CopyrightedMusicCopyrightedMusicNotSharedResource,
 		CopyrightedMusicCopyrightedMusicGetSharedResourceTimesOver,
-		CopyrightedMusicCopyrightedMusicVendorIdNotAvaliable,
+		CopyrightedMusicCopyrightedMusicVendorIDNotAvaliable,
 		CopyrightedMusicCopyrightedMusicVendorNotSupportFunction,
-		CopyrightedMusicCopyrightedMusicVendorIdInvalid,
-		CopyrightedMusicCopyrightedMusicSongIdNotSupport,
-		CopyrightedMusicCopyrightedMusicMasterIdInvalid,
+		CopyrightedMusicCopyrightedMusicVendorIDInvalid,
+		CopyrightedMusicCopyrightedMusicSongIDNotSupport,
+		CopyrightedMusicCopyrightedMusicMasterIDInvalid,
 		CopyrightedMusicCopyrightedMusicPageInvalid,
 		CopyrightedMusicCopyrightedMusicNoPitch,
-		CopyrightedMusicCopyrightedMusicSceneIdInvalid,
-		CopyrightedMusicCopyrightedMusicTopIdInvalid,
+		CopyrightedMusicCopyrightedMusicSceneIDInvalid,
+		CopyrightedMusicCopyrightedMusicTopIDInvalid,
 		CopyrightedMusicCopyrightedMusicNotSupportMethod,
 		CopyrightedMusicCopyrightedMusicNoInit,
 		CopyrightedMusicCopyrightedMusicSystemBusy,
@@ -2683,11 +2683,11 @@ func (c CopyrightedMusic) Doc() (Doc, bool) {
 		return Doc{Name: "CopyrightedMusicCommandInvalid", Message: text("command 参数无效。"), Cause: text("输入的 command 参数为空。"), Solution: text("请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicParamsInvalid:
 		return Doc{Name: "CopyrightedMusicParamsInvalid", Message: text("params 参数无效。"), Cause: text("输入的 params 参数为空。"), Solution: text("请传入正确的 params 参数。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicSongIdInvalid:
+	case CopyrightedMusicCopyrightedMusicSongIDInvalid:
 		return Doc{Name: "CopyrightedMusicSongIdInvalid", Message: text("song_id 参数无效。"), Cause: text("输入的 song_id 参数为空。"), Solution: text("请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicShareTokenInvalid:
 		return Doc{Name: "CopyrightedMusicShareTokenInvalid", Message: text("share_token 参数无效。"), Cause: text("输入的 share_token 参数为空。"), Solution: text("请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicResourceIdInvalid:
+	case CopyrightedMusicCopyrightedMusicResourceIDInvalid:
 		return Doc{Name: "CopyrightedMusicResourceIdInvalid", Message: text("resource_id 参数无效。"), Cause: text("输入的 resource_id 参数为空。"), Solution: text("请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicStartPositionInvalid:
 		return Doc{Name: "CopyrightedMusicStartPositionInvalid", Message: text("start_position 参数无效。"), Cause: text("输入的 start_position 参数无效。"), Solution: text("请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。"), Retired: false}, true
@@ -2711,7 +2711,7 @@ func (c CopyrightedMusic) Doc() (Doc, bool) {
 		return Doc{Name: "CopyrightedMusicResourceFileExpired", Message: text("过期的资源文件。"), Cause: text("资源文件已超过有效期。"), Solution: text("请重新点歌或点伴奏。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicResourceFileInvalid:
 		return Doc{Name: "CopyrightedMusicResourceFileInvalid", Message: text("无效的资源文件。"), Cause: text("文件已损坏。"), Solution: text("请调用 [download] 重新下载资源文件。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicResourceIdUnauthorized:
+	case CopyrightedMusicCopyrightedMusicResourceIDUnauthorized:
 		return Doc{Name: "CopyrightedMusicResourceIdUnauthorized", Message: text("资源 ID 未授权。"), Cause: text("该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。"), Solution: text("请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicResourceExpired:
 		return Doc{Name: "CopyrightedMusicResourceExpired", Message: text("版权资源已过期。"), Cause: text("版权资源已过期。"), Solution: text("请重新点播此版权资源。"), Retired: false}, true
@@ -2751,23 +2751,23 @@ func (c CopyrightedMusic) Doc() (Doc, bool) {
 		return Doc{Name: "CopyrightedMusicNotSharedResource", Message: text("房间内未分享该资源。"), Cause: text("房间内无用户分享该资源。"), Solution: text("请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicGetSharedResourceTimesOver:
 		return Doc{Name: "CopyrightedMusicGetSharedResourceTimesOver", Message: text("该资源在房间内的免费获取次数用尽。"), Cause: text("1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。"), Solution: text("请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicVendorIdNotAvaliable:
+	case CopyrightedMusicCopyrightedMusicVendorIDNotAvaliable:
 		return Doc{Name: "CopyrightedMusicVendorIdNotAvaliable", Message: text("该版权方不可用。"), Cause: text("版权方 ID 传入错误或者没有开通对应版权方。"), Solution: text("请传入正确的版权方 ID。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicVendorNotSupportFunction:
 		return Doc{Name: "CopyrightedMusicVendorNotSupportFunction", Message: text("该版权方不支持此方法。"), Cause: text("版权方 ID 传入错误。"), Solution: text("请传入正确的版权方 ID。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicVendorIdInvalid:
+	case CopyrightedMusicCopyrightedMusicVendorIDInvalid:
 		return Doc{Name: "CopyrightedMusicVendorIdInvalid", Message: text("无效的版权商 ID。"), Cause: text("版权方 ID 传入错误。"), Solution: text("请传入正确的版权方 ID。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicSongIdNotSupport:
+	case CopyrightedMusicCopyrightedMusicSongIDNotSupport:
 		return Doc{Name: "CopyrightedMusicSongIdNotSupport", Message: text("该版权方不支持此 songID。"), Cause: text("版权方曲库不存在此 songID。"), Solution: text("请传入正确的 songID。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicMasterIdInvalid:
+	case CopyrightedMusicCopyrightedMusicMasterIDInvalid:
 		return Doc{Name: "CopyrightedMusicMasterIdInvalid", Message: text("无效的 masterID。"), Cause: text("当选择按房主计费时，没有传入 masterID。"), Solution: text("请传入正确的 masterID。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicPageInvalid:
 		return Doc{Name: "CopyrightedMusicPageInvalid", Message: text("多版权搜索时 page 参数无效。"), Cause: text("第一次调用多版权搜索时，page 参数必须为 1。"), Solution: text("请传入正确的 page 取值。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicNoPitch:
 		return Doc{Name: "CopyrightedMusicNoPitch", Message: text("资源没有音高线。"), Cause: text("资源没有音高线。"), Solution: text("请传入正确的 songID。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicSceneIdInvalid:
+	case CopyrightedMusicCopyrightedMusicSceneIDInvalid:
 		return Doc{Name: "CopyrightedMusicSceneIdInvalid", Message: text("不支持的 sceneID。"), Cause: text("不支持的 sceneID。"), Solution: text("请传入已经开通场景对应的 sceneID。"), Retired: false}, true
-	case CopyrightedMusicCopyrightedMusicTopIdInvalid:
+	case CopyrightedMusicCopyrightedMusicTopIDInvalid:
 		return Doc{Name: "CopyrightedMusicTopIdInvalid", Message: text("不支持的 topID。"), Cause: text("获取榜单歌曲时传入了不支持的 topID。"), Solution: text("请传入正确的 topID。"), Retired: false}, true
 	case CopyrightedMusicCopyrightedMusicNotSupportMethod:
 		return Doc{Name: "CopyrightedMusicNotSupportMethod", Message: text("版权音乐模块不支持此功能。"), Cause: text("版权音乐模块在当前平台下不支持此功能。"), Solution: text("请联系 ZEGO 技术支持处理。"), Retired: false}, true

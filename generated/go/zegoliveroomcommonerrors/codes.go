@@ -119,12 +119,12 @@ const LiveRoomPublishBadName LiveRoom = 10000106
 // Code `10001102`.
 //
 //	推流格式错误，请联系 ZEGO 技术支持解决
-const LiveRoomFormatUrl LiveRoom = 10001102
+const LiveRoomFormatURL LiveRoom = 10001102
 
 // Code `11000404`.
 //
 //	DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常
-const LiveRoomNetworkDnsResolve LiveRoom = 11000404
+const LiveRoomNetworkDNSResolve LiveRoom = 11000404
 
 // Code `12101005`.
 //
@@ -179,7 +179,7 @@ const LiveRoomMediaServerPublishBadName LiveRoom = 12301012
 // Code `20000005`.
 //
 //	startPublishing的flag设置为JoinPublish解决
-const LiveRoomConfigMediaNetworkNoUrl LiveRoom = 20000005
+const LiveRoomConfigMediaNetworkNoURL LiveRoom = 20000005
 
 // Code `31200007`.
 //
@@ -254,7 +254,7 @@ const LiveRoomEngineRtmpAppConnect LiveRoom = 12200003
 // Code `12200203`.
 //
 //	http flv 服务器断开连接 请检查网络是否正常
-const LiveRoomEngineHttpFlvServerDisconnect LiveRoom = 12200203
+const LiveRoomEngineHTTPFlvServerDisconnect LiveRoom = 12200203
 
 // Code `12301004`.
 //
@@ -364,7 +364,7 @@ const LiveRoomMixStreamWaterMarkImage LiveRoom = 82000171
 // Code `82000190`.
 //
 //	混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试
-const LiveRoomMixStreamQpsOverload LiveRoom = 82000190
+const LiveRoomMixStreamQPSOverload LiveRoom = 82000190
 
 // LiveRoomCodes returns every known code, in documented order (retired
 // codes last).
@@ -386,8 +386,8 @@ func LiveRoomCodes() []LiveRoom {
 		LiveRoomRoomStatusRsp,
 		LiveRoomNotLogin,
 		LiveRoomPublishBadName,
-		LiveRoomFormatUrl,
-		LiveRoomNetworkDnsResolve,
+		LiveRoomFormatURL,
+		LiveRoomNetworkDNSResolve,
 		LiveRoomDeniedDisableSwitchLine,
 		LiveRoomEngineNoPublishData,
 		LiveRoomEngineConnectServer,
@@ -398,7 +398,7 @@ func LiveRoomCodes() []LiveRoom {
 		LiveRoomEngineRtpTimeout,
 		LiveRoomMediaServerForbid,
 		LiveRoomMediaServerPublishBadName,
-		LiveRoomConfigMediaNetworkNoUrl,
+		LiveRoomConfigMediaNetworkNoURL,
 		LiveRoomDispatchServerCouldntConnect,
 		LiveRoomDispatchServerTimeout,
 		LiveRoomLiveRoomRequestParam,
@@ -413,7 +413,7 @@ func LiveRoomCodes() []LiveRoom {
 		LiveRoomEngineNoPlayData,
 		LiveRoomEngineRtmpHandshake,
 		LiveRoomEngineRtmpAppConnect,
-		LiveRoomEngineHttpFlvServerDisconnect,
+		LiveRoomEngineHTTPFlvServerDisconnect,
 		LiveRoomPlayStreamNotExist,
 		LiveRoomDispatchStreamNotExist,
 		LiveRoomLiveRoomSession,
@@ -435,7 +435,7 @@ func LiveRoomCodes() []LiveRoom {
 		LiveRoomMixStreamStopMixOwner,
 		LiveRoomMixStreamWaterMarkParam,
 		LiveRoomMixStreamWaterMarkImage,
-		LiveRoomMixStreamQpsOverload,
+		LiveRoomMixStreamQPSOverload,
 	}
 }
 
@@ -475,9 +475,9 @@ func (c LiveRoom) Doc() (Doc, bool) {
 		return Doc{Name: "NotLogin", Message: text("未登录房间就推流 请检查是否已成功登录房间"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomPublishBadName:
 		return Doc{Name: "PublishBadName", Message: text("重复的推流流名"), Cause: nil, Solution: nil, Retired: false}, true
-	case LiveRoomFormatUrl:
+	case LiveRoomFormatURL:
 		return Doc{Name: "FormatUrl", Message: text("推流格式错误，请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
-	case LiveRoomNetworkDnsResolve:
+	case LiveRoomNetworkDNSResolve:
 		return Doc{Name: "NetworkDnsResolve", Message: text("DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomDeniedDisableSwitchLine:
 		return Doc{Name: "DeniedDisableSwitchLine", Message: text("禁止切换线路重推 请调用推流接口重新推流"), Cause: nil, Solution: nil, Retired: false}, true
@@ -499,7 +499,7 @@ func (c LiveRoom) Doc() (Doc, bool) {
 		return Doc{Name: "MediaServerForbid", Message: text("ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomMediaServerPublishBadName:
 		return Doc{Name: "MediaServerPublishBadName", Message: text("推流使用重复的流名"), Cause: nil, Solution: nil, Retired: false}, true
-	case LiveRoomConfigMediaNetworkNoUrl:
+	case LiveRoomConfigMediaNetworkNoURL:
 		return Doc{Name: "ConfigMediaNetworkNoUrl", Message: text("startPublishing的flag设置为JoinPublish解决"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomDispatchServerCouldntConnect:
 		return Doc{Name: "DispatchServerCouldntConnect", Message: text("无法连接调度服务器 请检查网络是否正常"), Cause: nil, Solution: nil, Retired: false}, true
@@ -529,7 +529,7 @@ func (c LiveRoom) Doc() (Doc, bool) {
 		return Doc{Name: "EngineRtmpHandshake", Message: text("请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomEngineRtmpAppConnect:
 		return Doc{Name: "EngineRtmpAppConnect", Message: text("请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
-	case LiveRoomEngineHttpFlvServerDisconnect:
+	case LiveRoomEngineHTTPFlvServerDisconnect:
 		return Doc{Name: "EngineHttpFlvServerDisconnect", Message: text("http flv 服务器断开连接 请检查网络是否正常"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomPlayStreamNotExist:
 		return Doc{Name: "PlayStreamNotExist", Message: text("拉的流不存在 请检查拉取的流是否已推流成功"), Cause: nil, Solution: nil, Retired: false}, true
@@ -573,7 +573,7 @@ func (c LiveRoom) Doc() (Doc, bool) {
 		return Doc{Name: "MixStreamWaterMarkParam", Message: text("混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
 	case LiveRoomMixStreamWaterMarkImage:
 		return Doc{Name: "MixStreamWaterMarkImage", Message: text("混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决"), Cause: nil, Solution: nil, Retired: false}, true
-	case LiveRoomMixStreamQpsOverload:
+	case LiveRoomMixStreamQPSOverload:
 		return Doc{Name: "MixStreamQpsOverload", Message: text("混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试"), Cause: nil, Solution: nil, Retired: false}, true
 	}
 	return Doc{}, false

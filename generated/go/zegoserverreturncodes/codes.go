@@ -46,7 +46,7 @@ const CommonInvalidHost Common = 100000000
 //
 //	AppId 字段格式错误。
 //	Solution: 请填写正确的 AppId。
-const CommonInvalidAppIdFormat Common = 100000001
+const CommonInvalidAppIDFormat Common = 100000001
 
 // Code `100000002`.
 //
@@ -143,7 +143,7 @@ const CommonServiceNotEnabled Common = 100000017
 func CommonCodes() []Common {
 	return []Common{
 		CommonInvalidHost,
-		CommonInvalidAppIdFormat,
+		CommonInvalidAppIDFormat,
 		CommonTimestampMissing,
 		CommonInvalidTimestampFormat,
 		CommonSignatureExpired,
@@ -168,7 +168,7 @@ func (c Common) Doc() (Doc, bool) {
 	switch c {
 	case CommonInvalidHost:
 		return Doc{Name: "InvalidHost", Message: text("请求头部中的 Host 错误。"), Cause: nil, Solution: text("请确认请求头部 Host 地址是否正确。"), Retired: false}, true
-	case CommonInvalidAppIdFormat:
+	case CommonInvalidAppIDFormat:
 		return Doc{Name: "InvalidAppIdFormat", Message: text("AppId 字段格式错误。"), Cause: nil, Solution: text("请填写正确的 AppId。"), Retired: false}, true
 	case CommonTimestampMissing:
 		return Doc{Name: "TimestampMissing", Message: text("Timestamp 字段为空。"), Cause: nil, Solution: text("请填写 Timestamp。"), Retired: false}, true
@@ -213,7 +213,7 @@ func (c Common) DocIn(locale string) (Doc, string, bool) {
 	case c == CommonInvalidHost && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Host error in request header."), nil, text("Please confirm whether the Host address in the request header is correct.")
 		return doc, locale, known
-	case c == CommonInvalidAppIdFormat && locale == "en":
+	case c == CommonInvalidAppIDFormat && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("AppId field format error."), nil, text("Please fill in the correct AppId.")
 		return doc, locale, known
 	case c == CommonTimestampMissing && locale == "en":
@@ -329,7 +329,7 @@ const RoomSignalingDecodeFailed RoomSignaling = 8
 //
 //	未开通当前接口的使用权限。
 //	Solution: 请联系 ZEGO 技术支持处理。
-const RoomSignalingApiPermissionNotGranted RoomSignaling = 9
+const RoomSignalingAPIPermissionNotGranted RoomSignaling = 9
 
 // Code `104`.
 //
@@ -352,7 +352,7 @@ const RoomSignalingSaveBroadcastMessageFailed RoomSignaling = 121
 //
 //	生成 message ID 失败。
 //	Solution: 请重试，或联系 ZEGO 技术支持处理。
-const RoomSignalingGenerateMessageIdFailed RoomSignaling = 122
+const RoomSignalingGenerateMessageIDFailed RoomSignaling = 122
 
 // Code `123`.
 //
@@ -388,13 +388,13 @@ const RoomSignalingGetListFailed RoomSignaling = 154
 //
 //	App 请求 QPS 过高被限制。
 //	Solution: 降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。
-const RoomSignalingAppQpsLimited RoomSignaling = 206
+const RoomSignalingAppQPSLimited RoomSignaling = 206
 
 // Code `207`.
 //
 //	房间请求 QPS 过高被限制。
 //	Solution: 降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。
-const RoomSignalingRoomQpsLimited RoomSignaling = 207
+const RoomSignalingRoomQPSLimited RoomSignaling = 207
 
 // Code `1008`.
 //
@@ -418,7 +418,7 @@ const RoomSignalingBroadcastMessageEncodeFailed RoomSignaling = 5201
 //
 //	生成 message ID 失败。
 //	Solution: 请重试，或联系 ZEGO 技术支持处理。
-const RoomSignalingGenerateMessageIdFailed5202 RoomSignaling = 5202
+const RoomSignalingGenerateMessageIDFailed5202 RoomSignaling = 5202
 
 // Code `5024`.
 //
@@ -481,22 +481,22 @@ func RoomSignalingCodes() []RoomSignaling {
 		RoomSignalingInvalidParameter,
 		RoomSignalingParameterTooLong,
 		RoomSignalingDecodeFailed,
-		RoomSignalingApiPermissionNotGranted,
+		RoomSignalingAPIPermissionNotGranted,
 		RoomSignalingRoomNotFound,
 		RoomSignalingUserNotFound,
 		RoomSignalingSaveBroadcastMessageFailed,
-		RoomSignalingGenerateMessageIdFailed,
+		RoomSignalingGenerateMessageIDFailed,
 		RoomSignalingSetStreamInfoFailed,
 		RoomSignalingDeleteStreamInfoFailed,
 		RoomSignalingStreamInfoNotFound,
 		RoomSignalingPushBroadcastMessageFailed,
 		RoomSignalingGetListFailed,
-		RoomSignalingAppQpsLimited,
-		RoomSignalingRoomQpsLimited,
+		RoomSignalingAppQPSLimited,
+		RoomSignalingRoomQPSLimited,
 		RoomSignalingMessageContentEmpty,
 		RoomSignalingStreamOperatedByMultipleUsers,
 		RoomSignalingBroadcastMessageEncodeFailed,
-		RoomSignalingGenerateMessageIdFailed5202,
+		RoomSignalingGenerateMessageIDFailed5202,
 		RoomSignalingRoomNotFound5024,
 		RoomSignalingRoomNotFound50001,
 		RoomSignalingUserOnlineInfoLookupFailed,
@@ -522,7 +522,7 @@ func (c RoomSignaling) Doc() (Doc, bool) {
 		return Doc{Name: "ParameterTooLong", Message: text("输入参数长度过长。"), Cause: nil, Solution: text("请重新输入参数。"), Retired: false}, true
 	case RoomSignalingDecodeFailed:
 		return Doc{Name: "DecodeFailed", Message: text("解码失败。"), Cause: nil, Solution: nil, Retired: false}, true
-	case RoomSignalingApiPermissionNotGranted:
+	case RoomSignalingAPIPermissionNotGranted:
 		return Doc{Name: "ApiPermissionNotGranted", Message: text("未开通当前接口的使用权限。"), Cause: nil, Solution: text("请联系 ZEGO 技术支持处理。"), Retired: false}, true
 	case RoomSignalingRoomNotFound:
 		return Doc{Name: "RoomNotFound", Message: text("房间不存在，与 5024、50001 内部判断逻辑相同。"), Cause: nil, Solution: text("请确认请求房间 RoomId 是否存在。"), Retired: false}, true
@@ -530,7 +530,7 @@ func (c RoomSignaling) Doc() (Doc, bool) {
 		return Doc{Name: "UserNotFound", Message: text("用户不存在。"), Cause: nil, Solution: text("请确认请求房间 UserID 是否存在。"), Retired: false}, true
 	case RoomSignalingSaveBroadcastMessageFailed:
 		return Doc{Name: "SaveBroadcastMessageFailed", Message: text("保存广播消息失败。"), Cause: nil, Solution: nil, Retired: false}, true
-	case RoomSignalingGenerateMessageIdFailed:
+	case RoomSignalingGenerateMessageIDFailed:
 		return Doc{Name: "GenerateMessageIdFailed", Message: text("生成 message ID 失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
 	case RoomSignalingSetStreamInfoFailed:
 		return Doc{Name: "SetStreamInfoFailed", Message: text("设置流信息失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
@@ -542,9 +542,9 @@ func (c RoomSignaling) Doc() (Doc, bool) {
 		return Doc{Name: "PushBroadcastMessageFailed", Message: text("推送广播消息失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
 	case RoomSignalingGetListFailed:
 		return Doc{Name: "GetListFailed", Message: text("获取列表信息失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
-	case RoomSignalingAppQpsLimited:
+	case RoomSignalingAppQPSLimited:
 		return Doc{Name: "AppQpsLimited", Message: text("App 请求 QPS 过高被限制。"), Cause: nil, Solution: text("降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"), Retired: false}, true
-	case RoomSignalingRoomQpsLimited:
+	case RoomSignalingRoomQPSLimited:
 		return Doc{Name: "RoomQpsLimited", Message: text("房间请求 QPS 过高被限制。"), Cause: nil, Solution: text("降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"), Retired: false}, true
 	case RoomSignalingMessageContentEmpty:
 		return Doc{Name: "MessageContentEmpty", Message: text("消息内容 MessageContent 为空。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
@@ -552,7 +552,7 @@ func (c RoomSignaling) Doc() (Doc, bool) {
 		return Doc{Name: "StreamOperatedByMultipleUsers", Message: text("多个用户操作同一个流。"), Cause: nil, Solution: text("请检查逻辑。"), Retired: false}, true
 	case RoomSignalingBroadcastMessageEncodeFailed:
 		return Doc{Name: "BroadcastMessageEncodeFailed", Message: text("广播消息编码失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
-	case RoomSignalingGenerateMessageIdFailed5202:
+	case RoomSignalingGenerateMessageIDFailed5202:
 		return Doc{Name: "GenerateMessageIdFailed5202", Message: text("生成 message ID 失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
 	case RoomSignalingRoomNotFound5024:
 		return Doc{Name: "RoomNotFound5024", Message: text("房间不存在，与 104、50001 内部判断逻辑相同。"), Cause: nil, Solution: text("请确认请求房间 RoomId 是否存在。"), Retired: false}, true
@@ -595,7 +595,7 @@ func (c RoomSignaling) DocIn(locale string) (Doc, string, bool) {
 	case c == RoomSignalingDecodeFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Decoding failed."), nil, nil
 		return doc, locale, known
-	case c == RoomSignalingApiPermissionNotGranted && locale == "en":
+	case c == RoomSignalingAPIPermissionNotGranted && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Permission to use the current interface has not been granted."), nil, text("Please contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
 	case c == RoomSignalingRoomNotFound && locale == "en":
@@ -607,7 +607,7 @@ func (c RoomSignaling) DocIn(locale string) (Doc, string, bool) {
 	case c == RoomSignalingSaveBroadcastMessageFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Failed to save broadcast message."), nil, nil
 		return doc, locale, known
-	case c == RoomSignalingGenerateMessageIdFailed && locale == "en":
+	case c == RoomSignalingGenerateMessageIDFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Failed to generate message ID."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
 	case c == RoomSignalingSetStreamInfoFailed && locale == "en":
@@ -625,10 +625,10 @@ func (c RoomSignaling) DocIn(locale string) (Doc, string, bool) {
 	case c == RoomSignalingGetListFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Failed to get list information."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
-	case c == RoomSignalingAppQpsLimited && locale == "en":
+	case c == RoomSignalingAppQPSLimited && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("App request QPS too high and was limited."), nil, text("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
 		return doc, locale, known
-	case c == RoomSignalingRoomQpsLimited && locale == "en":
+	case c == RoomSignalingRoomQPSLimited && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Room request QPS too high and was limited."), nil, text("Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.")
 		return doc, locale, known
 	case c == RoomSignalingMessageContentEmpty && locale == "en":
@@ -640,7 +640,7 @@ func (c RoomSignaling) DocIn(locale string) (Doc, string, bool) {
 	case c == RoomSignalingBroadcastMessageEncodeFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Broadcast message encoding failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
-	case c == RoomSignalingGenerateMessageIdFailed5202 && locale == "en":
+	case c == RoomSignalingGenerateMessageIDFailed5202 && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Failed to generate message ID."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
 	case c == RoomSignalingRoomNotFound5024 && locale == "en":
@@ -785,7 +785,7 @@ const MixStreamStopRequestForwardFailed MixStream = 110200015
 //
 //	MixInput 与 MixOutput 存在相同流 ID。
 //	Solution: 请去除相同的流 ID，并重试。
-const MixStreamInputOutputStreamIdConflict MixStream = 110200140
+const MixStreamInputOutputStreamIDConflict MixStream = 110200140
 
 // Code `110200141`.
 //
@@ -972,7 +972,7 @@ func MixStreamCodes() []MixStream {
 		MixStreamUpdateOwnershipFailed,
 		MixStreamStopProtocolConversionFailed,
 		MixStreamStopRequestForwardFailed,
-		MixStreamInputOutputStreamIdConflict,
+		MixStreamInputOutputStreamIDConflict,
 		MixStreamUnsupportedImageProtocol,
 		MixStreamImageFetchFailed,
 		MixStreamMixInputStreamNotFound,
@@ -1034,7 +1034,7 @@ func (c MixStream) Doc() (Doc, bool) {
 		return Doc{Name: "StopProtocolConversionFailed", Message: text("混流结束协议转换失败。"), Cause: nil, Solution: text("请检查混流参数是否正确。"), Retired: false}, true
 	case MixStreamStopRequestForwardFailed:
 		return Doc{Name: "StopRequestForwardFailed", Message: text("混流结束请求转发失败。"), Cause: nil, Solution: text("请重试，或联系 ZEGO 技术支持处理。"), Retired: false}, true
-	case MixStreamInputOutputStreamIdConflict:
+	case MixStreamInputOutputStreamIDConflict:
 		return Doc{Name: "InputOutputStreamIdConflict", Message: text("MixInput 与 MixOutput 存在相同流 ID。"), Cause: nil, Solution: text("请去除相同的流 ID，并重试。"), Retired: false}, true
 	case MixStreamUnsupportedImageProtocol:
 		return Doc{Name: "UnsupportedImageProtocol", Message: text("图片协议目前只支持:https,http,preset-id。"), Cause: nil, Solution: text("请确认当前使用的图片协议是否正确。"), Retired: false}, true
@@ -1141,7 +1141,7 @@ func (c MixStream) DocIn(locale string) (Doc, string, bool) {
 	case c == MixStreamStopRequestForwardFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Stream Mixing stop request forwarding failed."), nil, text("Please retry, or contact ZEGOCLOUD Technical Support for assistance.")
 		return doc, locale, known
-	case c == MixStreamInputOutputStreamIdConflict && locale == "en":
+	case c == MixStreamInputOutputStreamIDConflict && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("MixInput and MixOutput have the same Stream ID."), nil, text("Please remove the duplicate Stream ID and retry.")
 		return doc, locale, known
 	case c == MixStreamUnsupportedImageProtocol && locale == "en":
@@ -1392,7 +1392,7 @@ const MediaServiceSignatureInvalid40005 MediaService = 40005
 //
 //	无效的 CDN 地址。
 //	Solution: 请检查请求参数 CDNUrl 是否正确。
-const MediaServiceInvalidCdnUrl MediaService = 5004
+const MediaServiceInvalidCdnURL MediaService = 5004
 
 // Code `30001`.
 //
@@ -1428,19 +1428,19 @@ const MediaServiceInvalidIsTest MediaService = 30004
 //
 //	无效的 AppId。
 //	Solution: 请检查 AppId 是否正确。
-const MediaServiceInvalidAppId MediaService = 30005
+const MediaServiceInvalidAppID MediaService = 30005
 
 // Code `30006`.
 //
 //	无效的 StreamId 列表。
 //	Solution: 请检查 StreamId[] 是否正确。
-const MediaServiceInvalidStreamIdList MediaService = 30006
+const MediaServiceInvalidStreamIDList MediaService = 30006
 
 // Code `30009`.
 //
 //	无效的 StreamId，流名不规范。
 //	Solution: 请检查 StreamId 是否符合流名编码规范。
-const MediaServiceInvalidStreamIdFormat MediaService = 30009
+const MediaServiceInvalidStreamIDFormat MediaService = 30009
 
 // Code `30010`.
 //
@@ -1452,7 +1452,7 @@ const MediaServiceInvalidDispatchType MediaService = 30010
 //
 //	无效的客户端 IP 地址。
 //	Solution: 请检查 ClientIP 是否正确。
-const MediaServiceInvalidClientIp MediaService = 30011
+const MediaServiceInvalidClientIP MediaService = 30011
 
 // Code `41001`.
 //
@@ -1476,7 +1476,7 @@ const MediaServiceLiveNotFound MediaService = 41003
 //
 //	查询失败，StreamId 不存在。
 //	Solution: 请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。
-const MediaServiceStreamIdNotFound MediaService = 41004
+const MediaServiceStreamIDNotFound MediaService = 41004
 
 // Code `41006`.
 //
@@ -1538,21 +1538,21 @@ func MediaServiceCodes() []MediaService {
 		MediaServiceAppTokenNotConfigured,
 		MediaServiceSignatureInvalid,
 		MediaServiceSignatureInvalid40005,
-		MediaServiceInvalidCdnUrl,
+		MediaServiceInvalidCdnURL,
 		MediaServiceInvalidCdnUrl30001,
 		MediaServiceInvalidRequest,
 		MediaServiceRateLimited30002,
 		MediaServiceInternalError30003,
 		MediaServiceInvalidIsTest,
-		MediaServiceInvalidAppId,
-		MediaServiceInvalidStreamIdList,
-		MediaServiceInvalidStreamIdFormat,
+		MediaServiceInvalidAppID,
+		MediaServiceInvalidStreamIDList,
+		MediaServiceInvalidStreamIDFormat,
 		MediaServiceInvalidDispatchType,
-		MediaServiceInvalidClientIp,
+		MediaServiceInvalidClientIP,
 		MediaServiceLiveSaveFailed,
 		MediaServiceChannelSaveFailed,
 		MediaServiceLiveNotFound,
-		MediaServiceStreamIdNotFound,
+		MediaServiceStreamIDNotFound,
 		MediaServiceStreamClosed,
 		MediaServiceDisableLiveFailed,
 		MediaServiceResumeLiveFailed,
@@ -1608,7 +1608,7 @@ func (c MediaService) Doc() (Doc, bool) {
 		return Doc{Name: "SignatureInvalid", Message: text("鉴权失败。"), Cause: nil, Solution: text("请检查签名 Signature 是否正确。"), Retired: false}, true
 	case MediaServiceSignatureInvalid40005:
 		return Doc{Name: "SignatureInvalid40005", Message: text("鉴权失败。"), Cause: nil, Solution: text("请检查签名 Signature 是否正确。"), Retired: false}, true
-	case MediaServiceInvalidCdnUrl:
+	case MediaServiceInvalidCdnURL:
 		return Doc{Name: "InvalidCdnUrl", Message: text("无效的 CDN 地址。"), Cause: nil, Solution: text("请检查请求参数 CDNUrl 是否正确。"), Retired: false}, true
 	case MediaServiceInvalidCdnUrl30001:
 		return Doc{Name: "InvalidCdnUrl30001", Message: text("无效的 CDN 地址。"), Cause: nil, Solution: text("请检查请求参数 CDNUrl 是否正确。"), Retired: false}, true
@@ -1620,15 +1620,15 @@ func (c MediaService) Doc() (Doc, bool) {
 		return Doc{Name: "InternalError30003", Message: text("内部错误。"), Cause: nil, Solution: text("请联系 ZEGO 技术支持处理。"), Retired: false}, true
 	case MediaServiceInvalidIsTest:
 		return Doc{Name: "InvalidIsTest", Message: text("参数 isTest 错误。"), Cause: nil, Solution: text("请检查公共请求参数 isTest 是否正确。"), Retired: false}, true
-	case MediaServiceInvalidAppId:
+	case MediaServiceInvalidAppID:
 		return Doc{Name: "InvalidAppId", Message: text("无效的 AppId。"), Cause: nil, Solution: text("请检查 AppId 是否正确。"), Retired: false}, true
-	case MediaServiceInvalidStreamIdList:
+	case MediaServiceInvalidStreamIDList:
 		return Doc{Name: "InvalidStreamIdList", Message: text("无效的 StreamId 列表。"), Cause: nil, Solution: text("请检查 StreamId[] 是否正确。"), Retired: false}, true
-	case MediaServiceInvalidStreamIdFormat:
+	case MediaServiceInvalidStreamIDFormat:
 		return Doc{Name: "InvalidStreamIdFormat", Message: text("无效的 StreamId，流名不规范。"), Cause: nil, Solution: text("请检查 StreamId 是否符合流名编码规范。"), Retired: false}, true
 	case MediaServiceInvalidDispatchType:
 		return Doc{Name: "InvalidDispatchType", Message: text("无效的调度动作。"), Cause: nil, Solution: text("请检查 Type 是否正确。"), Retired: false}, true
-	case MediaServiceInvalidClientIp:
+	case MediaServiceInvalidClientIP:
 		return Doc{Name: "InvalidClientIp", Message: text("无效的客户端 IP 地址。"), Cause: nil, Solution: text("请检查 ClientIP 是否正确。"), Retired: false}, true
 	case MediaServiceLiveSaveFailed:
 		return Doc{Name: "LiveSaveFailed", Message: text("直播保存失败。"), Cause: nil, Solution: text("请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"), Retired: false}, true
@@ -1636,7 +1636,7 @@ func (c MediaService) Doc() (Doc, bool) {
 		return Doc{Name: "ChannelSaveFailed", Message: text("频道保存失败。"), Cause: nil, Solution: text("请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"), Retired: false}, true
 	case MediaServiceLiveNotFound:
 		return Doc{Name: "LiveNotFound", Message: text("直播不存在。"), Cause: nil, Solution: text("请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"), Retired: false}, true
-	case MediaServiceStreamIdNotFound:
+	case MediaServiceStreamIDNotFound:
 		return Doc{Name: "StreamIdNotFound", Message: text("查询失败，StreamId 不存在。"), Cause: nil, Solution: text("请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。"), Retired: false}, true
 	case MediaServiceStreamClosed:
 		return Doc{Name: "StreamClosed", Message: text("查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。"), Cause: nil, Solution: nil, Retired: false}, true
@@ -1723,7 +1723,7 @@ func (c MediaService) DocIn(locale string) (Doc, string, bool) {
 	case c == MediaServiceSignatureInvalid40005 && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Authentication failed."), nil, text("Please check whether the Signature is correct.")
 		return doc, locale, known
-	case c == MediaServiceInvalidCdnUrl && locale == "en":
+	case c == MediaServiceInvalidCdnURL && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid CDN address."), nil, text("Please check whether the request parameter CDNUrl is correct.")
 		return doc, locale, known
 	case c == MediaServiceInvalidCdnUrl30001 && locale == "en":
@@ -1741,19 +1741,19 @@ func (c MediaService) DocIn(locale string) (Doc, string, bool) {
 	case c == MediaServiceInvalidIsTest && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Parameter isTest error."), nil, text("Please check whether the common request parameter isTest is correct.")
 		return doc, locale, known
-	case c == MediaServiceInvalidAppId && locale == "en":
+	case c == MediaServiceInvalidAppID && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid AppId."), nil, text("Please check whether the AppId is correct.")
 		return doc, locale, known
-	case c == MediaServiceInvalidStreamIdList && locale == "en":
+	case c == MediaServiceInvalidStreamIDList && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid StreamId list."), nil, text("Please check whether the StreamId[] is correct.")
 		return doc, locale, known
-	case c == MediaServiceInvalidStreamIdFormat && locale == "en":
+	case c == MediaServiceInvalidStreamIDFormat && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid StreamId, Stream name is not standard."), nil, text("Please check whether the StreamId conforms to the Stream name encoding specification.")
 		return doc, locale, known
 	case c == MediaServiceInvalidDispatchType && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid dispatch action."), nil, text("Please check whether the Type is correct.")
 		return doc, locale, known
-	case c == MediaServiceInvalidClientIp && locale == "en":
+	case c == MediaServiceInvalidClientIP && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Invalid client IP address."), nil, text("Please check whether the ClientIP is correct.")
 		return doc, locale, known
 	case c == MediaServiceLiveSaveFailed && locale == "en":
@@ -1765,7 +1765,7 @@ func (c MediaService) DocIn(locale string) (Doc, string, bool) {
 	case c == MediaServiceLiveNotFound && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Live broadcast does not exist."), nil, text("Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.")
 		return doc, locale, known
-	case c == MediaServiceStreamIdNotFound && locale == "en":
+	case c == MediaServiceStreamIDNotFound && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("Query failed, StreamId does not exist."), nil, text("Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.")
 		return doc, locale, known
 	case c == MediaServiceStreamClosed && locale == "en":
@@ -1991,13 +1991,13 @@ type StreamModeration int64
 //
 //	HTTP 请求失败。
 //	Solution: 请稍后重试，或联系 ZEGO 技术支持。
-const StreamModerationHttpRequestFailed StreamModeration = 50006
+const StreamModerationHTTPRequestFailed StreamModeration = 50006
 
 // Code `50007`.
 //
 //	HTTP 请求失败。
 //	Solution: 请稍后重试，或联系 ZEGO 技术支持。
-const StreamModerationHttpRequestFailed50007 StreamModeration = 50007
+const StreamModerationHTTPRequestFailed50007 StreamModeration = 50007
 
 // Code `50009`.
 //
@@ -2015,8 +2015,8 @@ const StreamModerationShumeiNotEnabled StreamModeration = 50117
 // codes last).
 func StreamModerationCodes() []StreamModeration {
 	return []StreamModeration{
-		StreamModerationHttpRequestFailed,
-		StreamModerationHttpRequestFailed50007,
+		StreamModerationHTTPRequestFailed,
+		StreamModerationHTTPRequestFailed50007,
 		StreamModerationModerationFailed,
 		StreamModerationShumeiNotEnabled,
 	}
@@ -2026,9 +2026,9 @@ func StreamModerationCodes() []StreamModeration {
 // is known.
 func (c StreamModeration) Doc() (Doc, bool) {
 	switch c {
-	case StreamModerationHttpRequestFailed:
+	case StreamModerationHTTPRequestFailed:
 		return Doc{Name: "HttpRequestFailed", Message: text("HTTP 请求失败。"), Cause: nil, Solution: text("请稍后重试，或联系 ZEGO 技术支持。"), Retired: false}, true
-	case StreamModerationHttpRequestFailed50007:
+	case StreamModerationHTTPRequestFailed50007:
 		return Doc{Name: "HttpRequestFailed50007", Message: text("HTTP 请求失败。"), Cause: nil, Solution: text("请稍后重试，或联系 ZEGO 技术支持。"), Retired: false}, true
 	case StreamModerationModerationFailed:
 		return Doc{Name: "ModerationFailed", Message: text("审核失败。"), Cause: nil, Solution: text("请稍后重试，或联系 ZEGO 技术支持。"), Retired: false}, true
@@ -2044,10 +2044,10 @@ func (c StreamModeration) Doc() (Doc, bool) {
 func (c StreamModeration) DocIn(locale string) (Doc, string, bool) {
 	doc, known := c.Doc()
 	switch {
-	case c == StreamModerationHttpRequestFailed && locale == "en":
+	case c == StreamModerationHTTPRequestFailed && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("HTTP request failed."), nil, text("Please try again later, or contact ZEGOCLOUD Technical Support.")
 		return doc, locale, known
-	case c == StreamModerationHttpRequestFailed50007 && locale == "en":
+	case c == StreamModerationHTTPRequestFailed50007 && locale == "en":
 		doc.Message, doc.Cause, doc.Solution = text("HTTP request failed."), nil, text("Please try again later, or contact ZEGOCLOUD Technical Support.")
 		return doc, locale, known
 	case c == StreamModerationModerationFailed && locale == "en":

@@ -95,6 +95,38 @@ const RESERVED_MEMBERS: &[&str] = &["Codes"];
 /// it at `generated/go/` with a `replace` directive.
 pub const MODULE_PATH: &str = "errcat.local/codes";
 
+/// Words Go writes all in capitals in identifiers (`RoomID`, `APIKey`):
+/// the common initialisms of Go's style checks (staticcheck ST1003).
+const INITIALISMS: &[&str] = &[
+    "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON", "LHS",
+    "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI",
+    "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
+];
+
+/// A PascalCase name with Go's initialisms in capitals: `RoomIdInvalid`
+/// becomes `RoomIDInvalid`, `JsonParseError` `JSONParseError`. A word
+/// starts at a capital letter that follows a lower-case letter or a digit.
+fn initialisms(name: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (at, c) in name.char_indices() {
+        if c.is_ascii_uppercase() && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit()) {
+            words.push(&name[start..at]);
+            start = at;
+        }
+        previous = Some(c);
+    }
+    words.push(&name[start..]);
+    words
+        .into_iter()
+        .map(|word| match INITIALISMS.iter().find(|initialism| initialism.eq_ignore_ascii_case(word)) {
+            Some(initialism) => (*initialism).to_owned(),
+            None => word.to_owned(),
+        })
+        .collect()
+}
+
 #[derive(Debug)]
 pub struct Go;
 
@@ -131,7 +163,7 @@ impl Language for Go {
                     name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
                 if out.starts_with(|c: char| c.is_ascii_alphabetic()) { out } else { format!("c{out}") }
             }
-            IdentKind::Type | IdentKind::Member => name.to_owned(),
+            IdentKind::Type | IdentKind::Member => initialisms(name),
         }
     }
 
@@ -219,6 +251,17 @@ fn block<'a>(language: &Go, summary: Cow<'a, str>, text: Vec<Cow<'a, str>>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initialisms_are_in_capitals() {
+        assert_eq!(initialisms("RoomIdInvalid"), "RoomIDInvalid");
+        assert_eq!(initialisms("JsonParseError"), "JSONParseError");
+        assert_eq!(initialisms("ApiKeyMissing"), "APIKeyMissing");
+        assert_eq!(initialisms("Http2Url"), "Http2URL", "a word with a digit is no initialism");
+        assert_eq!(initialisms("Identity"), "Identity");
+        assert_eq!(initialisms("StreamIds"), "StreamIds");
+        assert_eq!(initialisms("Code1001"), "Code1001");
+    }
 
     #[test]
     fn package_names_are_lower_case_letters_and_digits() {
