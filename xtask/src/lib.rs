@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod corpus;
+pub mod release;
 
 use anyhow::{Context, Result, bail};
 use errcat::catalog::Catalog;
@@ -111,10 +112,17 @@ pub fn plan(root: &Path) -> Result<Plan> {
     }
     plan.files.insert(version_path, version.to_yaml());
     plan.version = version;
-    let model = errcat::render::CodeModel::new(catalogs)
+    let mut model = errcat::render::CodeModel::new(catalogs)
         .with_version(&plan.version.version)
         .with_changes(change_reports)
         .with_package(manifest.package.clone());
+    if let Some(file) = &manifest.package.license_file {
+        errcat::manifest::check_relative_path(file)
+            .map_err(|message| anyhow::anyhow!("{MANIFEST_PATH}: package.license_file: {message}"))?;
+        let path = guarded(root, &Path::new("docs-src").join(file))?;
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        model = model.with_license_text(&text);
+    }
     let sets: Vec<(Target, TemplateSet)> =
         Target::ALL.iter().map(|target| (*target, TemplateSet::builtin(*target))).collect();
     let rendering = errcat::render::Rendering::new(&model, &sets).context("rendering the targets")?;

@@ -33,6 +33,11 @@ commands:
           `cargo install cargo-fuzz` (the stable toolchain is used with RUSTC_BOOTSTRAP=1)
   upstream  `errcat upstream` on this checkout (fetch every upstream URL, report drift);
           with `-- --update`, also regenerates generated/ from the updated pages
+  release `release --dry-run [--only NAME]`: every generated package checked the way its
+          registry takes it, nothing published (cargo publish --dry-run; npm publish --dry-run,
+          publint and attw; python -m build and twine check; go vet and go mod verify; the Java
+          and Kotlin jars; CMake build, install and find_package/pkg-config consumers; the JSON
+          package and its schema in strict Ajv); exit 1 when one fails
   test    install the TypeScript and Kotlin compilers if needed, then run every test
           (`cargo test --workspace`; arguments after `--` go to cargo test)
 
@@ -48,10 +53,38 @@ exit codes: 0 ok, 1 drift or error diagnostics, 2 usage or I/O error";
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `release --dry-run`: every step (or the `--only` ones), each reported.
+fn release(root: &std::path::Path, only: &[String]) -> anyhow::Result<ExitCode> {
+    let mut failed = 0;
+    for step in xtask::release::STEPS.iter().filter(|step| only.is_empty() || only.iter().any(|name| name == step.name)) {
+        eprintln!("release: {} ({}): {}", step.name, step.package, step.checks);
+        match xtask::release::dry_run(root, step) {
+            Ok(summary) => {
+                for line in summary.lines().filter(|line| !line.trim().is_empty()) {
+                    eprintln!("  {line}");
+                }
+                eprintln!("release: {} ok", step.name);
+            }
+            Err(error) => {
+                failed += 1;
+                eprintln!("release: {} FAILED: {error:#}", step.name);
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("release: {failed} dry run(s) failed");
+        return Ok(ExitCode::from(1));
+    }
+    eprintln!("release: every dry run passed; nothing was published");
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut verbose = false;
     let (mut suggest, mut accept) = (false, false);
+    let mut dry_run = false;
+    let mut only: Vec<String> = Vec::new();
     let mut root = xtask::workspace_root();
     let mut command: Option<String> = None;
     let mut passthrough: Vec<String> = Vec::new();
@@ -64,6 +97,15 @@ fn main() -> ExitCode {
             }
             "--verbose" | "-v" => verbose = true,
             "--suggest" => suggest = true,
+            "--dry-run" => dry_run = true,
+            "--only" => match args.next() {
+                Some(name) if xtask::release::step(&name).is_some() => only.push(name),
+                _ => {
+                    let names: Vec<&str> = xtask::release::STEPS.iter().map(|step| step.name).collect();
+                    eprintln!("xtask: --only takes one of {}\n\n{USAGE}", names.join(", "));
+                    return ExitCode::from(2);
+                }
+            },
             "--accept" => accept = true,
             "--format" => match args.next().as_deref().and_then(xtask::CheckFormat::parse) {
                 Some(chosen) => format = Some(chosen),
@@ -91,6 +133,10 @@ fn main() -> ExitCode {
         eprintln!("xtask: --format goes with `check`\n\n{USAGE}");
         return ExitCode::from(2);
     }
+    if (dry_run || !only.is_empty()) != (command == Some("release")) || (command == Some("release") && !dry_run) {
+        eprintln!("xtask: `release` runs only as `release --dry-run [--only NAME]`; publishing is the release workflow's\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
     let misplaced = (suggest || accept) && command != Some("names");
     if misplaced || (accept && !suggest) {
         eprintln!("xtask: --suggest and --accept go with `names` (`names --suggest [--accept]`)\n\n{USAGE}");
@@ -102,6 +148,7 @@ fn main() -> ExitCode {
         Some("regen") => regen(&root, color, verbose),
         Some("check") => check(&root, color, verbose, format.unwrap_or(xtask::CheckFormat::Text)),
         Some("test") => test(&root, &passthrough),
+        Some("release") => release(&root, &only),
         Some("diff") => errcat_cli(&root, "diff", false, &passthrough).map(exit_code),
         Some("lint") => errcat_cli(&root, "lint", true, &passthrough).map(exit_code),
         Some("bench") => bench(&root, &passthrough),

@@ -22,6 +22,35 @@ use std::process::Command;
 const EXPECTED: &str =
     "100000000 请求头部中的 Host 错误。\n999999999 unknown\nen Host error in request header.\nzh-CN 成功\n";
 
+/// The code contract (README "The code contract"), printed the same by
+/// every consumer after [`EXPECTED`], each line one promise:
+/// - `equal`: `from_code(100000000)` equals the constant `InvalidHost`,
+///   and a hash set of the two holds one value;
+/// - `unknown`: the code of an unknown code, looked up again from its own
+///   code, and whether it is known;
+/// - `order`: unknown 999999999, 100000001 and `InvalidHost`, sorted by
+///   the language's own ordering of the values;
+/// - `json`: the list [`InvalidHost`, unknown 999999999] serialized (the
+///   language's JSON, or the documented serialization: the plain code);
+/// - `display`: the default text of `InvalidHost` (display locale: the
+///   catalog's own, zh-CN, as the manifest sets none), then in `en` per
+///   call, then the default text of the unknown code;
+/// - `success`: code 0 of the vendor codes is a success code, `InvalidHost`
+///   is not.
+const CONTRACT: &str = "equal true 1
+unknown 999999999 false
+order 100000000 100000001 999999999
+json [100000000,999999999]
+display 请求头部中的 Host 错误。 (100000000)
+display en Host error in request header. (100000000)
+display error code 999999999
+success true false
+";
+
+fn expected() -> String {
+    format!("{EXPECTED}{CONTRACT}")
+}
+
 fn root() -> PathBuf {
     xtask::workspace_root()
 }
@@ -96,7 +125,7 @@ fn a_rust_crate_uses_the_generated_crate_by_path() {
             .env("CARGO_TARGET_DIR", &target),
         "cargo run in xtask/consumers/rust",
     );
-    assert_eq!(out, EXPECTED);
+    assert_eq!(out, expected());
 }
 
 #[test]
@@ -110,7 +139,7 @@ fn plain_node_and_a_default_tsc_project_import_the_typescript_package() {
             .current_dir(&dir),
         "npm install in xtask/consumers/typescript",
     );
-    assert_eq!(run(Command::new(node).arg("main.mjs").current_dir(&dir), "node main.mjs"), EXPECTED);
+    assert_eq!(run(Command::new(node).arg("main.mjs").current_dir(&dir), "node main.mjs"), expected());
     let diagnostics = run(Command::new(tsc).arg("-p").arg(&dir), "tsc -p xtask/consumers/typescript");
     assert!(diagnostics.trim().is_empty(), "tsc:\n{diagnostics}");
 }
@@ -127,8 +156,9 @@ fn a_go_module_uses_the_generated_module_through_replace() {
             .env("GOFLAGS", "-mod=mod"),
         "go run in xtask/consumers/go",
     );
-    let (head, english) = EXPECTED.split_at(EXPECTED.find("en ").expect("English lines"));
-    assert_eq!(out, format!("{head}{english}请求头部中的 Host 错误。 (100000000)\n"));
+    // Go: a success code is no error unless asked (`Err()` is nil for it),
+    // and a failing one returned as `error` prints its display text.
+    assert_eq!(out, format!("{}err nil 请求头部中的 Host 错误。 (100000000)\n", expected()));
 }
 
 #[test]
@@ -161,7 +191,7 @@ fn pip_installs_the_generated_python_package() {
             .env("PYTHONDONTWRITEBYTECODE", "1"),
         "python3 xtask/consumers/python/main.py",
     );
-    assert_eq!(out, EXPECTED);
+    assert_eq!(out, expected());
     assert!(dir.join("site/errcat_codes/py.typed").exists(), "the installed package is not marked as typed");
 }
 
@@ -204,7 +234,7 @@ fn a_java_program_compiles_against_the_generated_sources() {
         "javac generated/java",
     );
     let Some(out) = javac_then_java(&[classes], &consumer("java/Main.java"), "java") else { return };
-    assert_eq!(out, EXPECTED);
+    assert_eq!(out, expected());
 }
 
 #[test]
@@ -223,7 +253,7 @@ fn a_java_program_calls_the_generated_kotlin() {
     let lib = kotlinc.canonicalize().expect("kotlinc path").parent().and_then(Path::parent).expect("home").join("lib");
     let classpath = vec![classes, lib.join("kotlin-stdlib.jar"), lib.join("annotations-13.0.jar")];
     let Some(out) = javac_then_java(&classpath, &consumer("kotlin-from-java/Main.java"), "kotlin") else { return };
-    assert_eq!(out, EXPECTED);
+    assert_eq!(out, expected());
 }
 
 #[test]
@@ -242,11 +272,11 @@ fn a_c_program_includes_the_header_and_links_the_source() {
             .arg(&out),
         "gcc xtask/consumers/c",
     );
-    assert_eq!(run(&mut Command::new(out), "the C consumer"), EXPECTED);
+    assert_eq!(run(&mut Command::new(out), "the C consumer"), expected());
 }
 
 #[test]
 fn a_program_reads_the_generated_json() {
     let Some(node) = tool("ERRCAT_NODE", "node") else { return };
-    assert_eq!(run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"), EXPECTED);
+    assert_eq!(run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"), expected());
 }

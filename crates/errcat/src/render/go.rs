@@ -91,9 +91,10 @@ pub const RESERVED_TYPES: &[&str] = &["Doc", "Locale", "strconv", "text"];
 /// A member named `Codes` would take the name of its type's `<Type>Codes`.
 const RESERVED_MEMBERS: &[&str] = &["Codes"];
 
-/// The module path of the generated module (`go.mod`); a consumer points
-/// it at `generated/go/` with a `replace` directive.
-pub const MODULE_PATH: &str = "errcat.local/codes";
+/// The module path of the generated module (`go.mod`) when the manifest
+/// sets none; a consumer points it at `generated/go/` with a `replace`
+/// directive.
+pub const MODULE_PATH: &str = super::model::package_defaults::GO_MODULE;
 
 /// Words Go writes all in capitals in identifiers (`RoomID`, `APIKey`):
 /// the common initialisms of Go's style checks (staticcheck ST1003).
@@ -196,11 +197,6 @@ impl Language for Go {
     /// A text that may be absent: a pointer to it (`text("…")`) or `nil`.
     fn optional_literal(&self, text: Option<&str>) -> String {
         text.map_or_else(|| "nil".to_owned(), |text| format!("text({})", self.string_literal(text)))
-    }
-
-    /// The module path in `go.mod` (`go_module`).
-    fn package_attribute(&self, key: &str, _catalogs: &[Catalog]) -> Option<String> {
-        (key == "go_module").then(|| MODULE_PATH.to_owned())
     }
 
     /// A `//` comment cannot be closed early: only raw controls and

@@ -140,6 +140,11 @@ pub enum RenderError {
 /// The placeholder of per-module template paths.
 pub const MODULE_PLACEHOLDER: &str = "{module}";
 
+/// The placeholder of the Java package's folder in template paths
+/// (`{package}/Codes.java.jinja`): the manifest's `java_package` with `/`
+/// for `.`.
+pub const PACKAGE_PLACEHOLDER: &str = "{package}";
+
 /// The environment every target uses: strict undefined, no auto-escaping
 /// for any extension, trailing newlines kept (then normalized), and the
 /// filter `sha256_base64` (the digest of a text, as a Content Security
@@ -221,8 +226,10 @@ impl Rendering {
             let language = target.language();
             let env = environment(*target, templates)?;
             diagnostics.extend(renames);
+            let package_dir = model.package.java_package().replace('.', "/");
             for name in templates.sources.keys() {
-                let output = name.strip_suffix(".jinja").unwrap_or(name);
+                let output = name.strip_suffix(".jinja").unwrap_or(name).replace(PACKAGE_PLACEHOLDER, &package_dir);
+                let output = output.as_str();
                 if output.contains(MODULE_PLACEHOLDER) {
                     for (module, names) in naming.modules.iter().enumerate() {
                         jobs.push(Job {

@@ -51,8 +51,20 @@ pub struct Shared {
     pub naming: Naming,
 }
 
-/// The name of the generated package.
-pub const PACKAGE_NAME: &str = "errcat-codes";
+/// The name a target's package is published under, from the manifest's
+/// `package:` settings.
+pub fn package_name(target: &str, package: &super::PackageMeta) -> String {
+    match target {
+        "typescript" => package.npm_name().to_owned(),
+        "json" => format!("{}-json", package.npm_name()),
+        "python" => package.python_name().to_owned(),
+        "go" => package.go_module().to_owned(),
+        "java" => package.maven_artifact().to_owned(),
+        "kotlin" => format!("{}-kotlin", package.maven_artifact()),
+        "c" => package.crate_name().replace('-', "_"),
+        _ => package.crate_name().to_owned(),
+    }
+}
 
 /// Each text as the language's literal.
 fn literals(language: &dyn Language, texts: &[String]) -> Value {
@@ -144,19 +156,30 @@ pub struct PackageObject(pub Arc<Shared>);
 impl Object for PackageObject {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let shared = &self.0;
+        let package = &shared.model.package;
         match key.as_str()? {
-            "package_name" => Some(Value::from(PACKAGE_NAME)),
+            "package_name" => Some(Value::from(package_name(shared.language.id(), &shared.model.package))),
             "version" => Some(Value::from(shared.model.version.as_ref())),
             "modules" => Some(Value::from_object(Modules(shared.clone()))),
             "string_codes" => Some(Value::from(shared.model.widths.iter().flatten().any(|w| *w == CodeWidth::Text))),
-            // The manifest's `package:` (none: the template's own text).
-            "description" => shared.model.package.description.as_deref().map(Value::from),
-            "license" => shared.model.package.license.as_deref().map(Value::from),
-            "repository" => shared.model.package.repository.as_deref().map(Value::from),
-            "homepage" => shared.model.package.homepage.as_deref().map(Value::from),
-            "go_module" if shared.model.package.go_module.is_some() => {
-                shared.model.package.go_module.as_deref().map(Value::from)
-            }
+            // The manifest's `package:`, with the defaults of its accessors;
+            // `repository`, `homepage` and `display_locale` are undefined
+            // when not set.
+            "description" => Some(Value::from(package.description())),
+            "license" => Some(Value::from(package.license())),
+            "license_text" => Some(Value::from(shared.model.license_text.as_ref())),
+            "authors" => Some(Value::from(package.authors.clone())),
+            "keywords" => Some(Value::from(package.keywords.clone())),
+            "repository" => package.repository.as_deref().map(Value::from),
+            "homepage" => package.homepage.as_deref().map(Value::from),
+            "display_locale" => package.display_locale.as_deref().map(Value::from),
+            "crate_name" => Some(Value::from(package.crate_name())),
+            "npm_name" => Some(Value::from(package.npm_name())),
+            "python_name" => Some(Value::from(package.python_name())),
+            "go_module" => Some(Value::from(package.go_module())),
+            "maven_group" => Some(Value::from(package.maven_group())),
+            "maven_artifact" => Some(Value::from(package.maven_artifact())),
+            "java_package" => Some(Value::from(package.java_package())),
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
         }
     }

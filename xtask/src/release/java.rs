@@ -1,0 +1,10 @@
+//! The java package's dry run (not yet written).
+
+use super::{Context, Step};
+use anyhow::{Result, bail};
+
+pub const STEP: Step = Step { name: "java", package: "java", checks: "", run };
+
+fn run(_context: &Context) -> Result<String> {
+    bail!("not yet written")
+}
