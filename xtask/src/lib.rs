@@ -882,6 +882,9 @@ pub const TOOLCHAIN_BINARIES: &[(&str, &str)] = &[
     ("ERRCAT_SARIF_MULTITOOL", "node_modules/@microsoft/sarif-multitool-linux"),
     // Ajv (with ajv-formats beside it): the JSON target's schema in strict mode.
     ("ERRCAT_AJV", "node_modules/ajv"),
+    // The npm packages' release checks: publint and arethetypeswrong.
+    ("ERRCAT_PUBLINT", "node_modules/.bin/publint"),
+    ("ERRCAT_ATTW", "node_modules/.bin/attw"),
 ];
 
 /// The virtual environment with mypy (pinned in `requirements.txt`), also
@@ -897,6 +900,11 @@ const DEBIAN_TOOLS: &[(&str, &str)] = &[
     ("node", "nodejs"),
     ("npm", "npm"),
     ("chromium", "chromium"),
+    // The C library's build, install and consumers (release dry run).
+    ("cmake", "cmake"),
+    ("pkg-config", "pkg-config"),
+    // The Java package's `pom.xml`, validated offline (release dry run).
+    ("mvn", "maven"),
 ];
 
 fn on_path(tool: &str) -> bool {

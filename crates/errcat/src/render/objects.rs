@@ -51,6 +51,39 @@ pub struct Shared {
     pub naming: Naming,
 }
 
+/// The catalogs a package is compiled from, as a markdown list for its
+/// README: id, title, locale and other locales, number of codes, and the
+/// page (its upstream URL, else its file under `docs-src/`). Texts are
+/// the catalogs' own; a `|`, `*`, `_`, `[`, `]`, `<` or backtick in a
+/// title is shown as itself, escaped.
+pub fn sources_markdown(catalogs: &[Catalog]) -> String {
+    let escape = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if "\\`*_[]<>|#".contains(c) {
+                out.push('\\');
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+        }
+        out
+    };
+    let mut out = String::new();
+    for catalog in catalogs {
+        let codes: usize = catalog.groups.iter().map(|group| group.entries.len()).sum();
+        let mut locales = catalog.locale.clone();
+        for edition in &catalog.editions {
+            locales.push_str(", ");
+            locales.push_str(&edition.locale);
+        }
+        let page = match catalog.source.line_url(None) {
+            Some(url) => format!("<{}>", url.replace(['<', '>', ' '], "")),
+            None => format!("`docs-src/{}`", catalog.source.file.replace('`', "")),
+        };
+        out.push_str(&format!("- `{}`: {} ({locales}; {codes} codes), from {page}\n", catalog.id, escape(&catalog.title)));
+    }
+    out
+}
+
 /// The name a target's package is published under, from the manifest's
 /// `package:` settings.
 pub fn package_name(target: &str, package: &super::PackageMeta) -> String {
@@ -180,6 +213,7 @@ impl Object for PackageObject {
             "maven_group" => Some(Value::from(package.maven_group())),
             "maven_artifact" => Some(Value::from(package.maven_artifact())),
             "java_package" => Some(Value::from(package.java_package())),
+            "sources_markdown" => Some(Value::from(sources_markdown(&shared.model.catalogs))),
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
         }
     }
