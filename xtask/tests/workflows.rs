@@ -4,7 +4,9 @@
 //! the tests, the drift check and lint and shows findings inline; the
 //! scheduled job runs the upstream check with `--update`, fails loudly when
 //! a page cannot be fetched, and opens a pull request with the change
-//! report as its body, with the permissions that needs and no more.
+//! report as its body, with the permissions that needs and no more; the
+//! release workflow publishes only after every dry run passed, on a
+//! version change of `generated/package.yaml`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -61,7 +63,7 @@ fn every_workflow_passes_the_workflow_schema() {
         .map(|entry| entry.path())
         .collect();
     files.sort();
-    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(files.len(), 3, "{files:?}");
     for file in &files {
         if let Some(said) = invalid(&validator, file) {
             panic!("{}:\n{said}", file.display());
@@ -124,4 +126,37 @@ fn the_scheduled_job_updates_pages_opens_a_pull_request_and_fails_on_fetch_error
     assert_eq!(pull_request["with"]["body-path"], report, "the pull request's body is the change report");
     assert_eq!(pull_request["if"], "steps.upstream.outputs.status == '1'");
     assert_eq!(fetch["id"], "upstream");
+}
+
+#[test]
+fn the_release_publishes_only_after_every_dry_run_on_a_version_change() {
+    let release = workflow("release.yml");
+    assert_eq!(release["on"]["push"]["paths"], serde_json::json!(["generated/package.yaml"]));
+    assert_eq!(release["on"]["push"]["branches"], serde_json::json!(["main"]));
+    assert_eq!(release["permissions"], serde_json::json!({"contents": "read"}));
+    let jobs = release["jobs"].as_object().expect("jobs");
+    let dry_run = runs(&serde_json::json!({"jobs": {"dry-run": jobs["dry-run"]}}));
+    // The dry runs are the release tests, one per registry step.
+    assert!(dry_run.contains("cargo xtask test -- -p xtask --test release"), "{dry_run}");
+    for (name, job) in jobs {
+        if name == "version" || name == "dry-run" {
+            continue;
+        }
+        let needs = job["needs"].as_array().expect("needs");
+        assert!(needs.contains(&serde_json::json!("dry-run")), "{name} does not wait for the dry runs");
+        // Only the jobs that need more than reading ask for it.
+        let permissions = &job["permissions"];
+        match name.as_str() {
+            "tag" => assert_eq!(permissions["contents"], "write"),
+            "pypi" => assert_eq!(permissions["id-token"], "write"),
+            _ => assert!(permissions.is_null(), "{name} asks for {permissions}"),
+        }
+    }
+    // Every registry of the release steps is published or tagged.
+    let all = runs(&release);
+    for command in ["cargo publish", "npm publish", "mvn -B -f generated/java/pom.xml deploy", "generated/go/v$VERSION"] {
+        assert!(all.contains(command), "no step runs {command}");
+    }
+    let steps = xtask::release::STEPS.iter().map(|step| step.name).collect::<Vec<_>>();
+    assert_eq!(steps, ["rust", "npm", "json", "python", "go", "java", "kotlin", "c"]);
 }

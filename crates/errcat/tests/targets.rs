@@ -7,13 +7,35 @@ mod common;
 use errcat::catalog::Catalog;
 use errcat::render::{Target, TemplateSet, render};
 
+/// Every file of a target, each under its path; a `LICENSE` (the same
+/// license text in every package) is checked here and left out.
 fn rendered_text(target: Target, catalogs: &[Catalog]) -> String {
     let files = render(target, catalogs, &TemplateSet::builtin(target)).expect("renders");
     let mut out = String::new();
     for file in files {
+        if file.path.rsplit('/').next() == Some("LICENSE") {
+            let expected = errcat::render::PackageMeta::default().license_text(None).expect("the default license");
+            assert_eq!(file.text.trim_end(), expected.trim_end(), "{} {}", target.dir(), file.path);
+            continue;
+        }
         out.push_str(&format!("=== {} ===\n{}", file.path, file.text));
     }
     out
+}
+
+#[test]
+fn every_package_ships_its_license_and_readme() {
+    let (catalog, _) = common::seed_file(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-src/rtc-vendor-error-codes.md"));
+    for target in Target::ALL.iter().copied().filter(|target| target.dir() != "site") {
+        let files = render(target, std::slice::from_ref(&catalog), &TemplateSet::builtin(target)).expect("renders");
+        for name in ["LICENSE", "README.md"] {
+            assert!(
+                files.iter().any(|file| file.path.rsplit('/').next() == Some(name)),
+                "the {} package has no {name}",
+                target.dir()
+            );
+        }
+    }
 }
 
 #[test]
@@ -195,7 +217,14 @@ fn the_generated_rust_crate_round_trips_known_and_unknown_codes() {
     assert_eq!(MediaService::RateLimited.solution(), Some("请降低接口请求频率。"));
     assert_eq!(MediaService::RateLimited.to_string(), "接口调用频率过高。 (1010)");
     let unknown = MediaService::from(987_654_321_i64);
-    assert_eq!(unknown, MediaService::Unknown(987_654_321));
+    assert!(matches!(unknown, MediaService::Unknown(kept) if kept.code() == 987_654_321));
+    // The one value of a known code: no `Unknown` stands for it.
+    assert!(!matches!(MediaService::from_code(1010), MediaService::Unknown(_)));
+    assert!(MediaService::RateLimited == 1010 && 1010 == MediaService::RateLimited);
+    assert_eq!("RateLimited".parse::<MediaService>(), Ok(MediaService::RateLimited));
+    assert_eq!("1010".parse::<MediaService>(), Ok(MediaService::RateLimited));
+    assert!("NoSuchName".parse::<MediaService>().is_err());
+    assert!(MediaService::RateLimited < unknown && MediaService::RateLimited.display_in("en").ends_with("(1010)"));
     assert_eq!(i64::from(unknown), 987_654_321);
     assert!(!unknown.is_known() && unknown.message().is_none());
     assert_eq!(unknown.to_string(), "error code 987654321");

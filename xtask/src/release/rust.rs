@@ -2,7 +2,7 @@
 //! `generated/rust/`, outside the workspace, so it is checked as crates.io
 //! would build it; warnings (missing metadata) fail the step.
 
-use super::{Context, Step, run_without_warnings};
+use super::{Context, Step, run_warning_only};
 use anyhow::Result;
 use std::process::Command;
 
@@ -20,12 +20,14 @@ fn run(context: &Context) -> Result<String> {
     let text = std::fs::read_to_string(&manifest)?;
     std::fs::write(&manifest, format!("{text}\n[workspace]\n"))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    run_without_warnings(
+    let output = run_warning_only(
         Command::new(cargo)
-            .args(["publish", "--dry-run", "--allow-dirty", "--quiet"])
+            .args(["publish", "--dry-run", "--allow-dirty"])
             .arg("--manifest-path")
             .arg(&manifest)
             .env("CARGO_TARGET_DIR", context.scratch.join("target")),
         "cargo publish --dry-run",
-    )
+        &["aborting upload due to dry run"],
+    )?;
+    Ok(output)
 }

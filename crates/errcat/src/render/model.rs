@@ -290,6 +290,12 @@ impl PackageMeta {
                 return Some((field, format!("`{field}` `{value}` must be one line of text without `\"` or `\\`")));
             }
         }
+        if let Some(keyword) = self.keywords.iter().find(|keyword| !is_keyword(keyword)) {
+            return Some((
+                "keywords",
+                format!("`keywords` `{keyword}` must be a letter, then up to 19 letters, digits, `-` or `_` (crates.io's rule)"),
+            ));
+        }
         for (field, value) in [("repository", &self.repository), ("homepage", &self.homepage)] {
             if let Some(value) = value.as_deref().filter(|value| {
                 !value.starts_with("https://") || !text_ok(value) || value.contains(char::is_whitespace)
@@ -326,6 +332,12 @@ impl PackageMeta {
         }
         None
     }
+}
+
+fn is_keyword(keyword: &str) -> bool {
+    keyword.len() <= 20
+        && keyword.starts_with(|c: char| c.is_ascii_alphabetic())
+        && keyword.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn is_crate_name(name: &str) -> bool {

@@ -76,7 +76,7 @@ pub const KEYWORDS: &[&str] = &[
 /// Names the generated code defines or refers to unqualified.
 const RESERVED_TYPES: &[&str] = &[
     "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "str", "u8", "u16", "u32", "u64", "u128",
-    "usize", "Option", "Some", "None", "Result", "Ok", "Err", "LOCALE",
+    "usize", "Option", "Some", "None", "Result", "Ok", "Err", "LOCALE", "DISPLAY_LOCALE",
 ];
 
 /// Variant and associated-item names the generated enum defines itself.
@@ -113,7 +113,7 @@ impl Language for Rust {
     }
 
     fn help(&self) -> &'static str {
-        "a crate with one enum per group (`Unknown(i64)` keeps new codes)"
+        "a crate with one enum per group (`Unknown` keeps new codes)"
     }
 
     fn keywords(&self) -> &'static [&'static str] {
