@@ -136,6 +136,48 @@ pub enum ManifestError {
     Invalid { file: String, line: u32, message: String },
 }
 
+/// The keys of a source entry itself; its settings' keys come from
+/// [`SourceSettings`]' own "expected one of" list.
+const SOURCE_KEYS: &[&str] =
+    &["id", "file", "locale", "title", "upstream", "upstream_link_local", "official_names", "allow_lints", "editions"];
+
+/// The keys serde lists as expected in `message`, if it lists them.
+fn expected_keys(message: &str) -> Option<Vec<String>> {
+    let list = message.split("expected one of ").nth(1)?.lines().next()?;
+    Some(list.split(", ").map(|key| key.trim_matches('`').to_owned()).collect())
+}
+
+/// An unknown key as an error on the key's own line, with the closest
+/// valid key and every valid key: serde reports it where the mapping
+/// starts, and without the list when settings are flattened in.
+fn unknown_key(text: &str, file: &str, message: &str) -> Option<ManifestError> {
+    let key = message.split("unknown field `").nth(1)?.split('`').next()?;
+    let keys = expected_keys(message).unwrap_or_else(|| {
+        // A source entry: its own keys, then its settings'.
+        let probe = crate::yaml::from_str::<SourceSettings>("errcat_no_such_key: 0\n").err();
+        let mut keys: Vec<String> = SOURCE_KEYS.iter().map(|key| (*key).to_owned()).collect();
+        keys.extend(probe.and_then(|error| expected_keys(&error.to_string())).unwrap_or_default());
+        keys
+    });
+    let line = text
+        .lines()
+        .position(|line| line.trim_start().trim_start_matches("- ").trim_start().starts_with(&format!("{key}:")))
+        .and_then(|index| u32::try_from(index + 1).ok())
+        .unwrap_or(0);
+    let closest = keys
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(key, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| format!(" (did you mean `{candidate}`?)"))
+        .unwrap_or_default();
+    Some(ManifestError::Invalid {
+        file: file.to_owned(),
+        line,
+        message: format!("unknown key `{key}`{closest}; the keys here are: {}", keys.join(", ")),
+    })
+}
+
 /// True for a valid catalog id.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -167,8 +209,11 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
 impl Manifest {
     /// Parses and validates `text`, read from `file` (named in errors).
     pub fn parse(text: &str, file: &str) -> Result<Manifest, ManifestError> {
-        let manifest: Manifest = crate::yaml::from_str(text)
-            .map_err(|error| ManifestError::Syntax { file: file.to_owned(), message: error.to_string() })?;
+        let manifest: Manifest = crate::yaml::from_str(text).map_err(|error| {
+            let message = error.to_string();
+            unknown_key(text, file, &message)
+                .unwrap_or_else(|| ManifestError::Syntax { file: file.to_owned(), message })
+        })?;
         let line_of = |needle: &str| -> u32 {
             text.lines()
                 .position(|line| line.contains(needle))
@@ -298,6 +343,25 @@ mod tests {
         );
         let error =
             Manifest::parse("sources:\n  - {id: a, file: a.md, locale: en, colums: {}}\n", "m").expect_err("typo");
-        assert!(matches!(error, ManifestError::Syntax { .. }));
+        assert!(error.to_string().contains("did you mean `columns`?"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_reported_on_its_own_line_with_the_closest_valid_one() {
+        let text = "sources:\n  - id: a\n    file: a.md\n    locale: en\n    group_titel: x\n";
+        let error = Manifest::parse(text, "docs-src/sources.yaml").expect_err("typo");
+        let ManifestError::Invalid { line, message, .. } = &error else { panic!("{error}") };
+        assert_eq!(*line, 5, "{error}");
+        assert!(message.contains("did you mean `group_title`?") && message.contains("split_solution_at"), "{error}");
+        assert!(error.to_string().starts_with("docs-src/sources.yaml:5: unknown key `group_titel`"), "{error}");
+        let text = "package:\n  licence: MIT\nsources:\n  - {id: a, file: a.md, locale: en}\n";
+        let error = Manifest::parse(text, "m").expect_err("typo");
+        assert!(error.to_string().starts_with("m:2: unknown key `licence` (did you mean `license`?)"), "{error}");
+        // Every key listed for a source is one.
+        for key in SOURCE_KEYS {
+            let text = format!("sources:\n  - {{id: a, file: a.md, locale: en, {key}: 0}}\n");
+            let said = Manifest::parse(&text, "m").err().map(|error| error.to_string()).unwrap_or_default();
+            assert!(!said.contains("unknown key"), "{key}: {said}");
+        }
     }
 }
