@@ -2,6 +2,7 @@
 #include "rtc_vendor_error_codes.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct rtc_vendor_error_codes_error_code_entry {
@@ -390,4 +391,23 @@ int rtc_vendor_error_codes_error_code_is_retired(long code)
 {
     const struct rtc_vendor_error_codes_error_code_entry *entry = rtc_vendor_error_codes_error_code_find(code);
     return entry != NULL && entry->retired;
+}
+
+int rtc_vendor_error_codes_error_code_is_known(long code)
+{
+    return rtc_vendor_error_codes_error_code_find(code) != NULL;
+}
+
+int rtc_vendor_error_codes_error_code_is_success(long code)
+{
+    return code == 0;
+}
+
+int rtc_vendor_error_codes_error_code_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (rtc_vendor_error_codes_error_code_texts_in(code, locale != NULL ? locale : RTC_VENDOR_ERROR_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }

@@ -8,12 +8,19 @@
 
 #include <stddef.h>
 
+#include "errcat_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The locale of the catalog's own texts (a BCP 47 tag). */
 #define RTC_VENDOR_ERROR_CODES_LOCALE "zh-CN"
+
+/* The locale `<type>_display` shows a code's message in when given no
+ * locale, where the page has an edition in it for that code (else it shows
+ * the catalog's own). */
+#define RTC_VENDOR_ERROR_CODES_DISPLAY_LOCALE "zh-CN"
 
 #ifndef ERRCAT_TEXTS_DEFINED
 #define ERRCAT_TEXTS_DEFINED
@@ -450,22 +457,28 @@ typedef enum rtc_vendor_error_codes_error_code {
 } rtc_vendor_error_codes_error_code;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long rtc_vendor_error_codes_error_code_codes[];
+extern ERRCAT_CODES_API const long rtc_vendor_error_codes_error_code_codes[];
 /* The number of codes in `rtc_vendor_error_codes_error_code_codes`. */
-extern const size_t rtc_vendor_error_codes_error_code_code_count;
+extern ERRCAT_CODES_API const size_t rtc_vendor_error_codes_error_code_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *rtc_vendor_error_codes_error_code_name(long code);
+ERRCAT_CODES_API const char *rtc_vendor_error_codes_error_code_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *rtc_vendor_error_codes_error_code_message(long code);
+ERRCAT_CODES_API const char *rtc_vendor_error_codes_error_code_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *rtc_vendor_error_codes_error_code_cause(long code);
+ERRCAT_CODES_API const char *rtc_vendor_error_codes_error_code_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *rtc_vendor_error_codes_error_code_solution(long code);
+ERRCAT_CODES_API const char *rtc_vendor_error_codes_error_code_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int rtc_vendor_error_codes_error_code_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int rtc_vendor_error_codes_error_code_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int rtc_vendor_error_codes_error_code_is_retired(long code);
+ERRCAT_CODES_API int rtc_vendor_error_codes_error_code_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int rtc_vendor_error_codes_error_code_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int rtc_vendor_error_codes_error_code_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for RTC_VENDOR_ERROR_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int rtc_vendor_error_codes_error_code_display(long code, const char *locale, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

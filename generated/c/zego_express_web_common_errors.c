@@ -2,6 +2,7 @@
 #include "zego_express_web_common_errors.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct zego_express_web_common_errors_common_entry {
@@ -120,6 +121,25 @@ int zego_express_web_common_errors_common_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_express_web_common_errors_common_is_known(long code)
+{
+    return zego_express_web_common_errors_common_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_common_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_common_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_common_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_express_web_common_errors_engine_entry {
     const char *name;
     const char *message;
@@ -206,6 +226,25 @@ int zego_express_web_common_errors_engine_is_retired(long code)
 {
     const struct zego_express_web_common_errors_engine_entry *entry = zego_express_web_common_errors_engine_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_engine_is_known(long code)
+{
+    return zego_express_web_common_errors_engine_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_engine_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_engine_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_engine_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_express_web_common_errors_room_entry {
@@ -434,6 +473,25 @@ int zego_express_web_common_errors_room_is_retired(long code)
 {
     const struct zego_express_web_common_errors_room_entry *entry = zego_express_web_common_errors_room_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_room_is_known(long code)
+{
+    return zego_express_web_common_errors_room_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_room_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_room_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_room_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_express_web_common_errors_publisher_entry {
@@ -720,6 +778,25 @@ int zego_express_web_common_errors_publisher_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_express_web_common_errors_publisher_is_known(long code)
+{
+    return zego_express_web_common_errors_publisher_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_publisher_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_publisher_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_publisher_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_express_web_common_errors_player_entry {
     const char *name;
     const char *message;
@@ -890,6 +967,25 @@ int zego_express_web_common_errors_player_is_retired(long code)
 {
     const struct zego_express_web_common_errors_player_entry *entry = zego_express_web_common_errors_player_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_player_is_known(long code)
+{
+    return zego_express_web_common_errors_player_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_player_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_player_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_player_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_express_web_common_errors_mixer_entry {
@@ -1068,6 +1164,25 @@ int zego_express_web_common_errors_mixer_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_express_web_common_errors_mixer_is_known(long code)
+{
+    return zego_express_web_common_errors_mixer_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_mixer_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_mixer_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_mixer_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_express_web_common_errors_device_entry {
     const char *name;
     const char *message;
@@ -1154,6 +1269,25 @@ int zego_express_web_common_errors_device_is_retired(long code)
 {
     const struct zego_express_web_common_errors_device_entry *entry = zego_express_web_common_errors_device_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_device_is_known(long code)
+{
+    return zego_express_web_common_errors_device_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_device_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_device_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_device_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_express_web_common_errors_im_entry {
@@ -1250,6 +1384,25 @@ int zego_express_web_common_errors_im_is_retired(long code)
 {
     const struct zego_express_web_common_errors_im_entry *entry = zego_express_web_common_errors_im_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_im_is_known(long code)
+{
+    return zego_express_web_common_errors_im_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_im_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_im_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_im_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_express_web_common_errors_copyrighted_music_entry {
@@ -1520,6 +1673,25 @@ int zego_express_web_common_errors_copyrighted_music_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_express_web_common_errors_copyrighted_music_is_known(long code)
+{
+    return zego_express_web_common_errors_copyrighted_music_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_copyrighted_music_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_copyrighted_music_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_copyrighted_music_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_express_web_common_errors_player_plugin_entry {
     const char *name;
     const char *message;
@@ -1610,4 +1782,23 @@ int zego_express_web_common_errors_player_plugin_is_retired(long code)
 {
     const struct zego_express_web_common_errors_player_plugin_entry *entry = zego_express_web_common_errors_player_plugin_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_express_web_common_errors_player_plugin_is_known(long code)
+{
+    return zego_express_web_common_errors_player_plugin_find(code) != NULL;
+}
+
+int zego_express_web_common_errors_player_plugin_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_express_web_common_errors_player_plugin_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_express_web_common_errors_player_plugin_texts_in(code, locale != NULL ? locale : ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }

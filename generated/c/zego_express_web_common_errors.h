@@ -8,12 +8,19 @@
 
 #include <stddef.h>
 
+#include "errcat_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The locale of the catalog's own texts (a BCP 47 tag). */
 #define ZEGO_EXPRESS_WEB_COMMON_ERRORS_LOCALE "zh-CN"
+
+/* The locale `<type>_display` shows a code's message in when given no
+ * locale, where the page has an edition in it for that code (else it shows
+ * the catalog's own). */
+#define ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE "zh-CN"
 
 #ifndef ERRCAT_TEXTS_DEFINED
 #define ERRCAT_TEXTS_DEFINED
@@ -125,22 +132,28 @@ typedef enum zego_express_web_common_errors_common {
 } zego_express_web_common_errors_common;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_common_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_common_codes[];
 /* The number of codes in `zego_express_web_common_errors_common_codes`. */
-extern const size_t zego_express_web_common_errors_common_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_common_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_common_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_common_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_common_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_common_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_common_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_common_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_common_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_common_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_common_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_common_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_common_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_common_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_common_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_common_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1001xxx/1101xxx 调试阶段错误码
@@ -184,22 +197,28 @@ typedef enum zego_express_web_common_errors_engine {
 } zego_express_web_common_errors_engine;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_engine_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_engine_codes[];
 /* The number of codes in `zego_express_web_common_errors_engine_codes`. */
-extern const size_t zego_express_web_common_errors_engine_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_engine_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_engine_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_engine_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_engine_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_engine_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_engine_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_engine_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_engine_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_engine_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_engine_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_engine_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_engine_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_engine_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_engine_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_engine_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1002xxx/1102xxx 房间相关错误码
@@ -488,22 +507,28 @@ typedef enum zego_express_web_common_errors_room {
 } zego_express_web_common_errors_room;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_room_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_room_codes[];
 /* The number of codes in `zego_express_web_common_errors_room_codes`. */
-extern const size_t zego_express_web_common_errors_room_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_room_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_room_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_room_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_room_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_room_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_room_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_room_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_room_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_room_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_room_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_room_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_room_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_room_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_room_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_room_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1003xxx/1103xxx 推流相关的错误码
@@ -900,22 +925,28 @@ typedef enum zego_express_web_common_errors_publisher {
 } zego_express_web_common_errors_publisher;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_publisher_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_publisher_codes[];
 /* The number of codes in `zego_express_web_common_errors_publisher_codes`. */
-extern const size_t zego_express_web_common_errors_publisher_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_publisher_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_publisher_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_publisher_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_publisher_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_publisher_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_publisher_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_publisher_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_publisher_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_publisher_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_publisher_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_publisher_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_publisher_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_publisher_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_publisher_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_publisher_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1004xxx/1104xxx 拉流相关错误码
@@ -1106,22 +1137,28 @@ typedef enum zego_express_web_common_errors_player {
 } zego_express_web_common_errors_player;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_player_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_player_codes[];
 /* The number of codes in `zego_express_web_common_errors_player_codes`. */
-extern const size_t zego_express_web_common_errors_player_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_player_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_player_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_player_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_player_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_player_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_player_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_player_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_player_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1005xxx 混流相关错误码
@@ -1319,22 +1356,28 @@ typedef enum zego_express_web_common_errors_mixer {
 } zego_express_web_common_errors_mixer;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_mixer_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_mixer_codes[];
 /* The number of codes in `zego_express_web_common_errors_mixer_codes`. */
-extern const size_t zego_express_web_common_errors_mixer_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_mixer_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_mixer_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_mixer_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_mixer_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_mixer_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_mixer_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_mixer_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_mixer_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_mixer_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_mixer_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_mixer_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_mixer_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_mixer_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_mixer_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_mixer_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1006xxx/1106xxx 设备错误
@@ -1378,22 +1421,28 @@ typedef enum zego_express_web_common_errors_device {
 } zego_express_web_common_errors_device;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_device_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_device_codes[];
 /* The number of codes in `zego_express_web_common_errors_device_codes`. */
-extern const size_t zego_express_web_common_errors_device_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_device_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_device_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_device_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_device_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_device_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_device_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_device_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_device_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_device_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_device_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_device_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_device_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_device_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_device_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_device_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1009xxx/1109xxx IM 错误
@@ -1451,22 +1500,28 @@ typedef enum zego_express_web_common_errors_im {
 } zego_express_web_common_errors_im;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_im_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_im_codes[];
 /* The number of codes in `zego_express_web_common_errors_im_codes`. */
-extern const size_t zego_express_web_common_errors_im_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_im_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_im_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_im_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_im_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_im_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_im_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_im_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_im_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_im_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_im_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_im_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_im_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_im_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_im_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_im_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 1017xxx 版权音乐相关错误
@@ -1825,22 +1880,28 @@ typedef enum zego_express_web_common_errors_copyrighted_music {
 } zego_express_web_common_errors_copyrighted_music;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_copyrighted_music_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_copyrighted_music_codes[];
 /* The number of codes in `zego_express_web_common_errors_copyrighted_music_codes`. */
-extern const size_t zego_express_web_common_errors_copyrighted_music_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_copyrighted_music_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_copyrighted_music_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_copyrighted_music_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_copyrighted_music_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_copyrighted_music_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_copyrighted_music_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_copyrighted_music_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_copyrighted_music_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_copyrighted_music_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_copyrighted_music_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_copyrighted_music_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_copyrighted_music_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_copyrighted_music_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_copyrighted_music_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_copyrighted_music_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 播放器插件相关错误码
@@ -1891,22 +1952,28 @@ typedef enum zego_express_web_common_errors_player_plugin {
 } zego_express_web_common_errors_player_plugin;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_express_web_common_errors_player_plugin_codes[];
+extern ERRCAT_CODES_API const long zego_express_web_common_errors_player_plugin_codes[];
 /* The number of codes in `zego_express_web_common_errors_player_plugin_codes`. */
-extern const size_t zego_express_web_common_errors_player_plugin_code_count;
+extern ERRCAT_CODES_API const size_t zego_express_web_common_errors_player_plugin_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_express_web_common_errors_player_plugin_name(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_plugin_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_express_web_common_errors_player_plugin_message(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_plugin_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_express_web_common_errors_player_plugin_cause(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_plugin_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_express_web_common_errors_player_plugin_solution(long code);
+ERRCAT_CODES_API const char *zego_express_web_common_errors_player_plugin_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_express_web_common_errors_player_plugin_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_express_web_common_errors_player_plugin_is_retired(long code);
+ERRCAT_CODES_API int zego_express_web_common_errors_player_plugin_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_plugin_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_plugin_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_EXPRESS_WEB_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_express_web_common_errors_player_plugin_display(long code, const char *locale, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

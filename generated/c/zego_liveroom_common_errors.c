@@ -2,6 +2,7 @@
 #include "zego_liveroom_common_errors.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct zego_liveroom_common_errors_live_room_entry {
@@ -334,4 +335,23 @@ int zego_liveroom_common_errors_live_room_is_retired(long code)
 {
     const struct zego_liveroom_common_errors_live_room_entry *entry = zego_liveroom_common_errors_live_room_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_liveroom_common_errors_live_room_is_known(long code)
+{
+    return zego_liveroom_common_errors_live_room_find(code) != NULL;
+}
+
+int zego_liveroom_common_errors_live_room_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_liveroom_common_errors_live_room_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_liveroom_common_errors_live_room_texts_in(code, locale != NULL ? locale : ZEGO_LIVEROOM_COMMON_ERRORS_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }

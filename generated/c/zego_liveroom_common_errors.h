@@ -8,12 +8,19 @@
 
 #include <stddef.h>
 
+#include "errcat_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The locale of the catalog's own texts (a BCP 47 tag). */
 #define ZEGO_LIVEROOM_COMMON_ERRORS_LOCALE "zh-CN"
+
+/* The locale `<type>_display` shows a code's message in when given no
+ * locale, where the page has an edition in it for that code (else it shows
+ * the catalog's own). */
+#define ZEGO_LIVEROOM_COMMON_ERRORS_DISPLAY_LOCALE "zh-CN"
 
 #ifndef ERRCAT_TEXTS_DEFINED
 #define ERRCAT_TEXTS_DEFINED
@@ -373,22 +380,28 @@ typedef enum zego_liveroom_common_errors_live_room {
 } zego_liveroom_common_errors_live_room;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_liveroom_common_errors_live_room_codes[];
+extern ERRCAT_CODES_API const long zego_liveroom_common_errors_live_room_codes[];
 /* The number of codes in `zego_liveroom_common_errors_live_room_codes`. */
-extern const size_t zego_liveroom_common_errors_live_room_code_count;
+extern ERRCAT_CODES_API const size_t zego_liveroom_common_errors_live_room_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_liveroom_common_errors_live_room_name(long code);
+ERRCAT_CODES_API const char *zego_liveroom_common_errors_live_room_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_liveroom_common_errors_live_room_message(long code);
+ERRCAT_CODES_API const char *zego_liveroom_common_errors_live_room_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_liveroom_common_errors_live_room_cause(long code);
+ERRCAT_CODES_API const char *zego_liveroom_common_errors_live_room_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_liveroom_common_errors_live_room_solution(long code);
+ERRCAT_CODES_API const char *zego_liveroom_common_errors_live_room_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_liveroom_common_errors_live_room_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_liveroom_common_errors_live_room_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_liveroom_common_errors_live_room_is_retired(long code);
+ERRCAT_CODES_API int zego_liveroom_common_errors_live_room_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_liveroom_common_errors_live_room_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_liveroom_common_errors_live_room_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_LIVEROOM_COMMON_ERRORS_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_liveroom_common_errors_live_room_display(long code, const char *locale, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

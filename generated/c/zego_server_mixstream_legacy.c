@@ -2,6 +2,7 @@
 #include "zego_server_mixstream_legacy.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct zego_server_mixstream_legacy_mix_stream_entry {
@@ -258,4 +259,23 @@ int zego_server_mixstream_legacy_mix_stream_is_retired(long code)
 {
     const struct zego_server_mixstream_legacy_mix_stream_entry *entry = zego_server_mixstream_legacy_mix_stream_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_server_mixstream_legacy_mix_stream_is_known(long code)
+{
+    return zego_server_mixstream_legacy_mix_stream_find(code) != NULL;
+}
+
+int zego_server_mixstream_legacy_mix_stream_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_mixstream_legacy_mix_stream_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_mixstream_legacy_mix_stream_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_MIXSTREAM_LEGACY_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }

@@ -2,6 +2,7 @@
 #include "zego_server_return_codes.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct zego_server_return_codes_common_entry {
@@ -257,6 +258,25 @@ int zego_server_return_codes_common_is_retired(long code)
 {
     const struct zego_server_return_codes_common_entry *entry = zego_server_return_codes_common_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_server_return_codes_common_is_known(long code)
+{
+    return zego_server_return_codes_common_find(code) != NULL;
+}
+
+int zego_server_return_codes_common_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_common_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_common_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_server_return_codes_room_signaling_entry {
@@ -644,6 +664,25 @@ int zego_server_return_codes_room_signaling_is_retired(long code)
 {
     const struct zego_server_return_codes_room_signaling_entry *entry = zego_server_return_codes_room_signaling_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_server_return_codes_room_signaling_is_known(long code)
+{
+    return zego_server_return_codes_room_signaling_find(code) != NULL;
+}
+
+int zego_server_return_codes_room_signaling_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_room_signaling_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_room_signaling_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }
 
 struct zego_server_return_codes_mix_stream_entry {
@@ -1176,6 +1215,25 @@ int zego_server_return_codes_mix_stream_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_server_return_codes_mix_stream_is_known(long code)
+{
+    return zego_server_return_codes_mix_stream_find(code) != NULL;
+}
+
+int zego_server_return_codes_mix_stream_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_mix_stream_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_mix_stream_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_server_return_codes_media_service_entry {
     const char *name;
     const char *message;
@@ -1706,6 +1764,25 @@ int zego_server_return_codes_media_service_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_server_return_codes_media_service_is_known(long code)
+{
+    return zego_server_return_codes_media_service_find(code) != NULL;
+}
+
+int zego_server_return_codes_media_service_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_media_service_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_media_service_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_server_return_codes_media_file_entry {
     const char *name;
     const char *message;
@@ -1873,6 +1950,25 @@ int zego_server_return_codes_media_file_is_retired(long code)
     return entry != NULL && entry->retired;
 }
 
+int zego_server_return_codes_media_file_is_known(long code)
+{
+    return zego_server_return_codes_media_file_find(code) != NULL;
+}
+
+int zego_server_return_codes_media_file_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_media_file_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_media_file_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
+}
+
 struct zego_server_return_codes_stream_moderation_entry {
     const char *name;
     const char *message;
@@ -1983,4 +2079,23 @@ int zego_server_return_codes_stream_moderation_is_retired(long code)
 {
     const struct zego_server_return_codes_stream_moderation_entry *entry = zego_server_return_codes_stream_moderation_find(code);
     return entry != NULL && entry->retired;
+}
+
+int zego_server_return_codes_stream_moderation_is_known(long code)
+{
+    return zego_server_return_codes_stream_moderation_find(code) != NULL;
+}
+
+int zego_server_return_codes_stream_moderation_is_success(long code)
+{
+    return code == 0;
+}
+
+int zego_server_return_codes_stream_moderation_display(long code, const char *locale, char *buffer, size_t size)
+{
+    struct errcat_texts texts;
+    if (zego_server_return_codes_stream_moderation_texts_in(code, locale != NULL ? locale : ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE, &texts) && texts.message != NULL) {
+        return snprintf(buffer, size, "%s (%ld)", texts.message, code);
+    }
+    return snprintf(buffer, size, "error code %ld", code);
 }

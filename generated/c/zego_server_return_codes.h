@@ -8,12 +8,19 @@
 
 #include <stddef.h>
 
+#include "errcat_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* The locale of the catalog's own texts (a BCP 47 tag). */
 #define ZEGO_SERVER_RETURN_CODES_LOCALE "zh-CN"
+
+/* The locale `<type>_display` shows a code's message in when given no
+ * locale, where the page has an edition in it for that code (else it shows
+ * the catalog's own). */
+#define ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE "zh-CN"
 
 #ifndef ERRCAT_TEXTS_DEFINED
 #define ERRCAT_TEXTS_DEFINED
@@ -145,22 +152,28 @@ typedef enum zego_server_return_codes_common {
 } zego_server_return_codes_common;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_common_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_common_codes[];
 /* The number of codes in `zego_server_return_codes_common_codes`. */
-extern const size_t zego_server_return_codes_common_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_common_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_common_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_common_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_common_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_common_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_common_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_common_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_common_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_common_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_common_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_common_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_common_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_common_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_common_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_common_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_common_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 房间信令接口
@@ -343,22 +356,28 @@ typedef enum zego_server_return_codes_room_signaling {
 } zego_server_return_codes_room_signaling;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_room_signaling_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_room_signaling_codes[];
 /* The number of codes in `zego_server_return_codes_room_signaling_codes`. */
-extern const size_t zego_server_return_codes_room_signaling_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_room_signaling_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_room_signaling_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_room_signaling_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_room_signaling_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_room_signaling_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_room_signaling_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_room_signaling_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_room_signaling_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_room_signaling_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_room_signaling_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_room_signaling_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_room_signaling_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_room_signaling_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_room_signaling_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_room_signaling_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_room_signaling_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 混流转码接口
@@ -618,22 +637,28 @@ typedef enum zego_server_return_codes_mix_stream {
 } zego_server_return_codes_mix_stream;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_mix_stream_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_mix_stream_codes[];
 /* The number of codes in `zego_server_return_codes_mix_stream_codes`. */
-extern const size_t zego_server_return_codes_mix_stream_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_mix_stream_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_mix_stream_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_mix_stream_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_mix_stream_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_mix_stream_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_mix_stream_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_mix_stream_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_mix_stream_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_mix_stream_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_mix_stream_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_mix_stream_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_mix_stream_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_mix_stream_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_mix_stream_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_mix_stream_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 媒体服务接口
@@ -890,22 +915,28 @@ typedef enum zego_server_return_codes_media_service {
 } zego_server_return_codes_media_service;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_media_service_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_media_service_codes[];
 /* The number of codes in `zego_server_return_codes_media_service_codes`. */
-extern const size_t zego_server_return_codes_media_service_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_media_service_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_media_service_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_service_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_media_service_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_service_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_media_service_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_service_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_media_service_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_service_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_media_service_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_media_service_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_media_service_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_media_service_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_media_service_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_media_service_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_media_service_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 媒体文件接口
@@ -966,22 +997,28 @@ typedef enum zego_server_return_codes_media_file {
 } zego_server_return_codes_media_file;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_media_file_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_media_file_codes[];
 /* The number of codes in `zego_server_return_codes_media_file_codes`. */
-extern const size_t zego_server_return_codes_media_file_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_media_file_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_media_file_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_file_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_media_file_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_file_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_media_file_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_file_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_media_file_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_media_file_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_media_file_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_media_file_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_media_file_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_media_file_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_media_file_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_media_file_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_media_file_display(long code, const char *locale, char *buffer, size_t size);
 
 /*
  * 音视频流审核接口
@@ -1014,22 +1051,28 @@ typedef enum zego_server_return_codes_stream_moderation {
 } zego_server_return_codes_stream_moderation;
 
 /* Every known code, in documented order (retired codes last). */
-extern const long zego_server_return_codes_stream_moderation_codes[];
+extern ERRCAT_CODES_API const long zego_server_return_codes_stream_moderation_codes[];
 /* The number of codes in `zego_server_return_codes_stream_moderation_codes`. */
-extern const size_t zego_server_return_codes_stream_moderation_code_count;
+extern ERRCAT_CODES_API const size_t zego_server_return_codes_stream_moderation_code_count;
 
 /* The identifier of `code` (as in the name lockfile), or NULL for a code this version does not know. */
-const char *zego_server_return_codes_stream_moderation_name(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_stream_moderation_name(long code);
 /* The documented description of `code`, or NULL (unknown code, or none documented). */
-const char *zego_server_return_codes_stream_moderation_message(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_stream_moderation_message(long code);
 /* The documented cause of `code`, or NULL. */
-const char *zego_server_return_codes_stream_moderation_cause(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_stream_moderation_cause(long code);
 /* The documented suggestion for `code`, or NULL. */
-const char *zego_server_return_codes_stream_moderation_solution(long code);
+ERRCAT_CODES_API const char *zego_server_return_codes_stream_moderation_solution(long code);
 /* Fills `out` with the texts of `code` in `locale` (a BCP 47 tag such as "en"; NULL for the catalog's own), or in the catalog's own locale when the page has none there for it; returns 1, or 0 (and fills nothing) for a code this version does not know or a NULL `out`. */
-int zego_server_return_codes_stream_moderation_texts_in(long code, const char *locale, struct errcat_texts *out);
+ERRCAT_CODES_API int zego_server_return_codes_stream_moderation_texts_in(long code, const char *locale, struct errcat_texts *out);
 /* 1 for a code the page no longer documents (its code and name stay reserved), else 0. */
-int zego_server_return_codes_stream_moderation_is_retired(long code);
+ERRCAT_CODES_API int zego_server_return_codes_stream_moderation_is_retired(long code);
+/* 1 for a code this version knows (documented or retired), else 0: any other code is kept as it is, and is unknown. */
+ERRCAT_CODES_API int zego_server_return_codes_stream_moderation_is_known(long code);
+/* 1 for the success code, 0, else 0. */
+ERRCAT_CODES_API int zego_server_return_codes_stream_moderation_is_success(long code);
+/* Writes the text shown for `code` into `buffer` as snprintf does (at most `size` bytes with the terminating NUL; `buffer` may be NULL when `size` is 0): "message (code)" with the message in `locale` (a BCP 47 tag such as "en"; NULL for ZEGO_SERVER_RETURN_CODES_DISPLAY_LOCALE), or in the catalog's own locale when the page has none there for the code; "error code N" for a code this version does not know, or one without a message. Returns the length of the whole text (without the NUL), as snprintf does. */
+ERRCAT_CODES_API int zego_server_return_codes_stream_moderation_display(long code, const char *locale, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

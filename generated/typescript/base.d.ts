@@ -22,28 +22,62 @@ export interface Texts extends LocaleTexts {
 /** The translations of a code that has none. */
 export declare const noTranslations: Translations;
 
-/** One documented code. */
-export interface CodeEntry<C extends Code = number> {
+/**
+ * The value of a code in its group, known or not. A group has exactly one
+ * value per code: its lookup gives the group's own (frozen) value for a
+ * known code and always the same value for an unknown one, so `===`, `Set`
+ * and `Map` compare values by their codes.
+ */
+export interface CodeValue<C extends Code = Code> {
   readonly code: C;
-  readonly name: string;
+  /** The code's identifier (as in the name lockfile); null for an unknown code. */
+  readonly name: string | null;
   readonly message: string | null;
   readonly cause: string | null;
   readonly solution: string | null;
   /** True for a code the page no longer documents (its code and name stay reserved). */
   readonly retired: boolean;
   readonly translations: Translations;
+  /** False for a code this version of the package does not know. */
+  readonly isKnown: boolean;
+  /** True for the success code `0` (`"0"` in a group of string codes). */
+  readonly isSuccess: boolean;
+  /**
+   * Its texts in `locale` (a BCP 47 tag such as "en"): the page's edition in
+   * that locale, or the catalog's own texts when it has none for this code;
+   * `locale` in the result says which.
+   */
+  textsIn(locale: string): Texts;
+  /** `message (code)` in `locale` (see `textsIn`), or `error code N` without a message. */
+  displayIn(locale: string): string;
+  /** `message (code)` in the module's `displayLocale`, or `error code N` without a message. */
+  toString(): string;
+  /**
+   * The plain code, which `JSON.stringify` writes. A `bigint` code is a JSON
+   * number where the runtime has `JSON.rawJSON`, else its decimal digits as
+   * a string.
+   */
+  toJSON(): C extends bigint ? unknown : C;
+}
+
+/** One documented (or retired) code. */
+export interface CodeEntry<C extends Code = number> extends CodeValue<C> {
+  readonly name: string;
+  readonly isKnown: true;
 }
 
 /** A code this version of the package does not know; the code is kept. */
-export interface UnknownCode<C extends Code = number> {
-  readonly code: C;
+export interface UnknownCode<C extends Code = number> extends CodeValue<C> {
   readonly name: null;
   readonly message: null;
   readonly cause: null;
   readonly solution: null;
   readonly retired: false;
-  readonly translations: Translations;
+  readonly isKnown: false;
 }
 
-/** The `UnknownCode` for `code`. */
-export declare function unknownCode<C extends Code>(code: C): UnknownCode<C>;
+/**
+ * Orders two values by their codes (for `Array.prototype.sort`): numbers
+ * and `bigint`s by value, strings by code point (as their UTF-8 bytes sort).
+ */
+export declare function compare(a: { readonly code: Code }, b: { readonly code: Code }): number;

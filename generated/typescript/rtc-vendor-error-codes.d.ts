@@ -4,10 +4,18 @@
  * 错误码
  * @module
  */
-import type { Texts, Translations, UnknownCode } from "./base.js";
+import type { CodeEntry, Texts, Translations, UnknownCode } from "./base.js";
+export { compare } from "./base.js";
+export type { Code, CodeEntry, CodeValue, Texts, UnknownCode } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export declare const locale: "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export declare const displayLocale: "zh-CN";
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -24,409 +32,409 @@ export declare const ErrorCode: {
    * Code `0`.
    * 成功
    */
-  readonly Success: { readonly code: 0; readonly name: "Success"; readonly message: "成功"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly Success: CodeEntry<number> & { readonly code: 0; readonly name: "Success"; readonly message: "成功"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1`.
    * 非法参数
    */
-  readonly InvalidArgument: { readonly code: 1; readonly name: "InvalidArgument"; readonly message: "非法参数"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InvalidArgument: CodeEntry<number> & { readonly code: 1; readonly name: "InvalidArgument"; readonly message: "非法参数"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `2`.
    * 未初始化
    * Note: 请确认已经初始化引擎
    */
-  readonly NotInitialized: { readonly code: 2; readonly name: "NotInitialized"; readonly message: "未初始化"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NotInitialized: CodeEntry<number> & { readonly code: 2; readonly name: "NotInitialized"; readonly message: "未初始化"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `3`.
    * 内存不足
    */
-  readonly OutOfMemory: { readonly code: 3; readonly name: "OutOfMemory"; readonly message: "内存不足"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly OutOfMemory: CodeEntry<number> & { readonly code: 3; readonly name: "OutOfMemory"; readonly message: "内存不足"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `4`.
    * 访问设备失败
    * Note: 请确认音视频设备正常
    */
-  readonly DeviceAccessFailed: { readonly code: 4; readonly name: "DeviceAccessFailed"; readonly message: "访问设备失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DeviceAccessFailed: CodeEntry<number> & { readonly code: 4; readonly name: "DeviceAccessFailed"; readonly message: "访问设备失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `30`.
    * 网络连接失败
    */
-  readonly NetworkConnectionFailed: { readonly code: 30; readonly name: "NetworkConnectionFailed"; readonly message: "网络连接失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NetworkConnectionFailed: CodeEntry<number> & { readonly code: 30; readonly name: "NetworkConnectionFailed"; readonly message: "网络连接失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `31`.
    * 未加入组
    */
-  readonly NotInGroup: { readonly code: 31; readonly name: "NotInGroup"; readonly message: "未加入组"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NotInGroup: CodeEntry<number> & { readonly code: 31; readonly name: "NotInGroup"; readonly message: "未加入组"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `32`.
    * 认证失败
    */
-  readonly AuthenticationFailed: { readonly code: 32; readonly name: "AuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AuthenticationFailed: CodeEntry<number> & { readonly code: 32; readonly name: "AuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `33`.
    * 应用不存在
    * Note: 请确认应用已创建并已上线
    */
-  readonly AppNotFound: { readonly code: 33; readonly name: "AppNotFound"; readonly message: "应用不存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AppNotFound: CodeEntry<number> & { readonly code: 33; readonly name: "AppNotFound"; readonly message: "应用不存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `34`.
    * 用户已登录
    * Note: User ID冲突
    */
-  readonly UserAlreadyLoggedIn: { readonly code: 34; readonly name: "UserAlreadyLoggedIn"; readonly message: "用户已登录"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly UserAlreadyLoggedIn: CodeEntry<number> & { readonly code: 34; readonly name: "UserAlreadyLoggedIn"; readonly message: "用户已登录"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `70`.
    * 账户余额不足
    * Note: 请登录管理后台确认账户余额
    */
-  readonly InsufficientBalance: { readonly code: 70; readonly name: "InsufficientBalance"; readonly message: "账户余额不足"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InsufficientBalance: CodeEntry<number> & { readonly code: 70; readonly name: "InsufficientBalance"; readonly message: "账户余额不足"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `71`.
    * 没有视频操作权限
    * Note: 请确认应用已经配置视频通信产品
    */
-  readonly NoVideoPermission: { readonly code: 71; readonly name: "NoVideoPermission"; readonly message: "没有视频操作权限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NoVideoPermission: CodeEntry<number> & { readonly code: 71; readonly name: "NoVideoPermission"; readonly message: "没有视频操作权限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `72`.
    * 没有音频操作权限
    * Note: 请确认应用已经配置音频通信产品
    */
-  readonly NoAudioPermission: { readonly code: 72; readonly name: "NoAudioPermission"; readonly message: "没有音频操作权限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NoAudioPermission: CodeEntry<number> & { readonly code: 72; readonly name: "NoAudioPermission"; readonly message: "没有音频操作权限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `73`.
    * 当前没有屏幕共享
    */
-  readonly NoScreenShare: { readonly code: 73; readonly name: "NoScreenShare"; readonly message: "当前没有屏幕共享"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NoScreenShare: CodeEntry<number> & { readonly code: 73; readonly name: "NoScreenShare"; readonly message: "当前没有屏幕共享"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `74`.
    * 当前正在接收屏幕共享
    */
-  readonly ReceivingScreenShare: { readonly code: 74; readonly name: "ReceivingScreenShare"; readonly message: "当前正在接收屏幕共享"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ReceivingScreenShare: CodeEntry<number> & { readonly code: 74; readonly name: "ReceivingScreenShare"; readonly message: "当前正在接收屏幕共享"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `301`.
    * 服务内部错误
    */
-  readonly InternalServiceError: { readonly code: 301; readonly name: "InternalServiceError"; readonly message: "服务内部错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InternalServiceError: CodeEntry<number> & { readonly code: 301; readonly name: "InternalServiceError"; readonly message: "服务内部错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `302`.
    * 操作失败
    */
-  readonly OperationFailed: { readonly code: 302; readonly name: "OperationFailed"; readonly message: "操作失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly OperationFailed: CodeEntry<number> & { readonly code: 302; readonly name: "OperationFailed"; readonly message: "操作失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000000`.
    * token校验失败
    */
-  readonly TokenVerificationFailed: { readonly code: 1000000; readonly name: "TokenVerificationFailed"; readonly message: "token校验失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly TokenVerificationFailed: CodeEntry<number> & { readonly code: 1000000; readonly name: "TokenVerificationFailed"; readonly message: "token校验失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000001`.
    * 应用不存在
    */
-  readonly ServiceAppNotFound: { readonly code: 1000001; readonly name: "ServiceAppNotFound"; readonly message: "应用不存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ServiceAppNotFound: CodeEntry<number> & { readonly code: 1000001; readonly name: "ServiceAppNotFound"; readonly message: "应用不存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000002`.
    * 应用已下线
    */
-  readonly ServiceAppOffline: { readonly code: 1000002; readonly name: "ServiceAppOffline"; readonly message: "应用已下线"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ServiceAppOffline: CodeEntry<number> & { readonly code: 1000002; readonly name: "ServiceAppOffline"; readonly message: "应用已下线"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000003`.
    * 未登录
    */
-  readonly ServiceNotLoggedIn: { readonly code: 1000003; readonly name: "ServiceNotLoggedIn"; readonly message: "未登录"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ServiceNotLoggedIn: CodeEntry<number> & { readonly code: 1000003; readonly name: "ServiceNotLoggedIn"; readonly message: "未登录"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000004`.
    * 当前应用不支持视频服务
    */
-  readonly VideoServiceNotSupported: { readonly code: 1000004; readonly name: "VideoServiceNotSupported"; readonly message: "当前应用不支持视频服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly VideoServiceNotSupported: CodeEntry<number> & { readonly code: 1000004; readonly name: "VideoServiceNotSupported"; readonly message: "当前应用不支持视频服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000005`.
    * 当前应用不支持语音服务
    */
-  readonly VoiceServiceNotSupported: { readonly code: 1000005; readonly name: "VoiceServiceNotSupported"; readonly message: "当前应用不支持语音服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly VoiceServiceNotSupported: CodeEntry<number> & { readonly code: 1000005; readonly name: "VoiceServiceNotSupported"; readonly message: "当前应用不支持语音服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000006`.
    * User ID字段不合法
    */
-  readonly InvalidUserId: { readonly code: 1000006; readonly name: "InvalidUserId"; readonly message: "User ID字段不合法"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InvalidUserId: CodeEntry<number> & { readonly code: 1000006; readonly name: "InvalidUserId"; readonly message: "User ID字段不合法"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000007`.
    * 当前应用账户余额不足
    */
-  readonly AppBalanceInsufficient: { readonly code: 1000007; readonly name: "AppBalanceInsufficient"; readonly message: "当前应用账户余额不足"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AppBalanceInsufficient: CodeEntry<number> & { readonly code: 1000007; readonly name: "AppBalanceInsufficient"; readonly message: "当前应用账户余额不足"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000008`.
    * 相同终端相同账号重复登录在线服务
    */
-  readonly DuplicateLoginSameDevice: { readonly code: 1000008; readonly name: "DuplicateLoginSameDevice"; readonly message: "相同终端相同账号重复登录在线服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DuplicateLoginSameDevice: CodeEntry<number> & { readonly code: 1000008; readonly name: "DuplicateLoginSameDevice"; readonly message: "相同终端相同账号重复登录在线服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000009`.
    * 当前应用不支持屏幕共享服务
    */
-  readonly ScreenShareServiceNotSupported: { readonly code: 1000009; readonly name: "ScreenShareServiceNotSupported"; readonly message: "当前应用不支持屏幕共享服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ScreenShareServiceNotSupported: CodeEntry<number> & { readonly code: 1000009; readonly name: "ScreenShareServiceNotSupported"; readonly message: "当前应用不支持屏幕共享服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000010`.
    * 用户重复加入分组
    */
-  readonly AlreadyInGroup: { readonly code: 1000010; readonly name: "AlreadyInGroup"; readonly message: "用户重复加入分组"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AlreadyInGroup: CodeEntry<number> & { readonly code: 1000010; readonly name: "AlreadyInGroup"; readonly message: "用户重复加入分组"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000020`.
    * 当前应用不支持透明信令通道服务
    */
-  readonly SignalingChannelNotSupported: { readonly code: 1000020; readonly name: "SignalingChannelNotSupported"; readonly message: "当前应用不支持透明信令通道服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly SignalingChannelNotSupported: CodeEntry<number> & { readonly code: 1000020; readonly name: "SignalingChannelNotSupported"; readonly message: "当前应用不支持透明信令通道服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000021`.
    * 已达到单播上限
    */
-  readonly UnicastLimitReached: { readonly code: 1000021; readonly name: "UnicastLimitReached"; readonly message: "已达到单播上限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly UnicastLimitReached: CodeEntry<number> & { readonly code: 1000021; readonly name: "UnicastLimitReached"; readonly message: "已达到单播上限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000022`.
    * 已达到组播上限
    */
-  readonly MulticastLimitReached: { readonly code: 1000022; readonly name: "MulticastLimitReached"; readonly message: "已达到组播上限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MulticastLimitReached: CodeEntry<number> & { readonly code: 1000022; readonly name: "MulticastLimitReached"; readonly message: "已达到组播上限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000023`.
    * 当前应用不支持在线服务
    */
-  readonly OnlineServiceNotSupported: { readonly code: 1000023; readonly name: "OnlineServiceNotSupported"; readonly message: "当前应用不支持在线服务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly OnlineServiceNotSupported: CodeEntry<number> & { readonly code: 1000023; readonly name: "OnlineServiceNotSupported"; readonly message: "当前应用不支持在线服务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030000`.
    * 异常失败(内部错误)
    */
-  readonly RecordingInternalError: { readonly code: 605030000; readonly name: "RecordingInternalError"; readonly message: "异常失败(内部错误)"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInternalError: CodeEntry<number> & { readonly code: 605030000; readonly name: "RecordingInternalError"; readonly message: "异常失败(内部错误)"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030001`.
    * 上下文不存在
    */
-  readonly RecordingContextNotFound: { readonly code: 605030001; readonly name: "RecordingContextNotFound"; readonly message: "上下文不存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingContextNotFound: CodeEntry<number> & { readonly code: 605030001; readonly name: "RecordingContextNotFound"; readonly message: "上下文不存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030003`.
    * 参数错误
    */
-  readonly RecordingInvalidParameter: { readonly code: 605030003; readonly name: "RecordingInvalidParameter"; readonly message: "参数错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInvalidParameter: CodeEntry<number> & { readonly code: 605030003; readonly name: "RecordingInvalidParameter"; readonly message: "参数错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030004`.
    * 链接已经存在
    */
-  readonly RecordingConnectionExists: { readonly code: 605030004; readonly name: "RecordingConnectionExists"; readonly message: "链接已经存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingConnectionExists: CodeEntry<number> & { readonly code: 605030004; readonly name: "RecordingConnectionExists"; readonly message: "链接已经存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030005`.
    * json解析错误
    */
-  readonly RecordingJsonParseError: { readonly code: 605030005; readonly name: "RecordingJsonParseError"; readonly message: "json解析错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingJsonParseError: CodeEntry<number> & { readonly code: 605030005; readonly name: "RecordingJsonParseError"; readonly message: "json解析错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030006`.
    * 未登录
    */
-  readonly RecordingNotLoggedIn: { readonly code: 605030006; readonly name: "RecordingNotLoggedIn"; readonly message: "未登录"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingNotLoggedIn: CodeEntry<number> & { readonly code: 605030006; readonly name: "RecordingNotLoggedIn"; readonly message: "未登录"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030007`.
    * 鉴权失败
    */
-  readonly RecordingAuthorizationFailed: { readonly code: 605030007; readonly name: "RecordingAuthorizationFailed"; readonly message: "鉴权失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingAuthorizationFailed: CodeEntry<number> & { readonly code: 605030007; readonly name: "RecordingAuthorizationFailed"; readonly message: "鉴权失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030008`.
    * 剩余空间不足
    */
-  readonly RecordingInsufficientSpace: { readonly code: 605030008; readonly name: "RecordingInsufficientSpace"; readonly message: "剩余空间不足"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInsufficientSpace: CodeEntry<number> & { readonly code: 605030008; readonly name: "RecordingInsufficientSpace"; readonly message: "剩余空间不足"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030009`.
    * 服务器任务数已达负载上限
    */
-  readonly RecordingServerTaskLimit: { readonly code: 605030009; readonly name: "RecordingServerTaskLimit"; readonly message: "服务器任务数已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingServerTaskLimit: CodeEntry<number> & { readonly code: 605030009; readonly name: "RecordingServerTaskLimit"; readonly message: "服务器任务数已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030010`.
    * 服务器CPU已达负载上限
    */
-  readonly RecordingServerCpuLimit: { readonly code: 605030010; readonly name: "RecordingServerCpuLimit"; readonly message: "服务器CPU已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingServerCpuLimit: CodeEntry<number> & { readonly code: 605030010; readonly name: "RecordingServerCpuLimit"; readonly message: "服务器CPU已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030011`.
    * 服务器硬盘已达负载上限
    */
-  readonly RecordingServerDiskLimit: { readonly code: 605030011; readonly name: "RecordingServerDiskLimit"; readonly message: "服务器硬盘已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingServerDiskLimit: CodeEntry<number> & { readonly code: 605030011; readonly name: "RecordingServerDiskLimit"; readonly message: "服务器硬盘已达负载上限"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030012`.
    * 上下文已经存在
    */
-  readonly RecordingContextExists: { readonly code: 605030012; readonly name: "RecordingContextExists"; readonly message: "上下文已经存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingContextExists: CodeEntry<number> & { readonly code: 605030012; readonly name: "RecordingContextExists"; readonly message: "上下文已经存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030013`.
    * 虚拟用户登录失败
    */
-  readonly RecordingVirtualUserLoginFailed: { readonly code: 605030013; readonly name: "RecordingVirtualUserLoginFailed"; readonly message: "虚拟用户登录失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingVirtualUserLoginFailed: CodeEntry<number> & { readonly code: 605030013; readonly name: "RecordingVirtualUserLoginFailed"; readonly message: "虚拟用户登录失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030016`.
    * 给资源平台发送命令失败
    */
-  readonly RecordingResourceCommandFailed: { readonly code: 605030016; readonly name: "RecordingResourceCommandFailed"; readonly message: "给资源平台发送命令失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingResourceCommandFailed: CodeEntry<number> & { readonly code: 605030016; readonly name: "RecordingResourceCommandFailed"; readonly message: "给资源平台发送命令失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030017`.
    * 解析资源平台消息错误
    */
-  readonly RecordingResourceMessageParseError: { readonly code: 605030017; readonly name: "RecordingResourceMessageParseError"; readonly message: "解析资源平台消息错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingResourceMessageParseError: CodeEntry<number> & { readonly code: 605030017; readonly name: "RecordingResourceMessageParseError"; readonly message: "解析资源平台消息错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030018`.
    * 资源平台record 响应返回失败
    */
-  readonly RecordingResourceRecordFailed: { readonly code: 605030018; readonly name: "RecordingResourceRecordFailed"; readonly message: "资源平台record 响应返回失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingResourceRecordFailed: CodeEntry<number> & { readonly code: 605030018; readonly name: "RecordingResourceRecordFailed"; readonly message: "资源平台record 响应返回失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030020`.
    * 创建输入通道失败，没有Parameter参数
    */
-  readonly RecordingInputChannelMissingParameter: { readonly code: 605030020; readonly name: "RecordingInputChannelMissingParameter"; readonly message: "创建输入通道失败，没有Parameter参数"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInputChannelMissingParameter: CodeEntry<number> & { readonly code: 605030020; readonly name: "RecordingInputChannelMissingParameter"; readonly message: "创建输入通道失败，没有Parameter参数"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030021`.
    * 创建输入通道失败，输入通道已经存在
    */
-  readonly RecordingInputChannelExists: { readonly code: 605030021; readonly name: "RecordingInputChannelExists"; readonly message: "创建输入通道失败，输入通道已经存在"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInputChannelExists: CodeEntry<number> & { readonly code: 605030021; readonly name: "RecordingInputChannelExists"; readonly message: "创建输入通道失败，输入通道已经存在"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030022`.
    * 移除输入通道失败，不存在指定的输入通道
    */
-  readonly RecordingInputChannelNotFound: { readonly code: 605030022; readonly name: "RecordingInputChannelNotFound"; readonly message: "移除输入通道失败，不存在指定的输入通道"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingInputChannelNotFound: CodeEntry<number> & { readonly code: 605030022; readonly name: "RecordingInputChannelNotFound"; readonly message: "移除输入通道失败，不存在指定的输入通道"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030023`.
    * 设置输出参数失败，媒体服务器内部原因
    */
-  readonly RecordingOutputMediaServerError: { readonly code: 605030023; readonly name: "RecordingOutputMediaServerError"; readonly message: "设置输出参数失败，媒体服务器内部原因"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingOutputMediaServerError: CodeEntry<number> & { readonly code: 605030023; readonly name: "RecordingOutputMediaServerError"; readonly message: "设置输出参数失败，媒体服务器内部原因"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030024`.
    * 设置输出参数失败，不存在指定的输入通道或者输入同道类型不对
    */
-  readonly RecordingOutputInputChannelInvalid: { readonly code: 605030024; readonly name: "RecordingOutputInputChannelInvalid"; readonly message: "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingOutputInputChannelInvalid: CodeEntry<number> & { readonly code: 605030024; readonly name: "RecordingOutputInputChannelInvalid"; readonly message: "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030025`.
    * 设置输出参数失败，设置了幕布大小却没有设置布局
    */
-  readonly RecordingOutputLayoutMissing: { readonly code: 605030025; readonly name: "RecordingOutputLayoutMissing"; readonly message: "设置输出参数失败，设置了幕布大小却没有设置布局"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingOutputLayoutMissing: CodeEntry<number> & { readonly code: 605030025; readonly name: "RecordingOutputLayoutMissing"; readonly message: "设置输出参数失败，设置了幕布大小却没有设置布局"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030026`.
    * 设置输出参数失败，没有设置幕布大小却设置布局
    */
-  readonly RecordingOutputCanvasMissing: { readonly code: 605030026; readonly name: "RecordingOutputCanvasMissing"; readonly message: "设置输出参数失败，没有设置幕布大小却设置布局"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingOutputCanvasMissing: CodeEntry<number> & { readonly code: 605030026; readonly name: "RecordingOutputCanvasMissing"; readonly message: "设置输出参数失败，没有设置幕布大小却设置布局"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030027`.
    * 设置输出叠加台标字幕失败，媒体服务器内部原因
    */
-  readonly RecordingOverlayFailed: { readonly code: 605030027; readonly name: "RecordingOverlayFailed"; readonly message: "设置输出叠加台标字幕失败，媒体服务器内部原因"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingOverlayFailed: CodeEntry<number> & { readonly code: 605030027; readonly name: "RecordingOverlayFailed"; readonly message: "设置输出叠加台标字幕失败，媒体服务器内部原因"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030028`.
    * 认证失败
    */
-  readonly RecordingAuthenticationFailed: { readonly code: 605030028; readonly name: "RecordingAuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingAuthenticationFailed: CodeEntry<number> & { readonly code: 605030028; readonly name: "RecordingAuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030029`.
    * 心跳异常
    */
-  readonly RecordingHeartbeatError: { readonly code: 605030029; readonly name: "RecordingHeartbeatError"; readonly message: "心跳异常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingHeartbeatError: CodeEntry<number> & { readonly code: 605030029; readonly name: "RecordingHeartbeatError"; readonly message: "心跳异常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030031`.
    * 文件读取异常
    */
-  readonly RecordingFileReadError: { readonly code: 605030031; readonly name: "RecordingFileReadError"; readonly message: "文件读取异常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingFileReadError: CodeEntry<number> & { readonly code: 605030031; readonly name: "RecordingFileReadError"; readonly message: "文件读取异常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030032`.
    * 媒体服务返回超时
    */
-  readonly RecordingMediaServiceTimeout: { readonly code: 605030032; readonly name: "RecordingMediaServiceTimeout"; readonly message: "媒体服务返回超时"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingMediaServiceTimeout: CodeEntry<number> & { readonly code: 605030032; readonly name: "RecordingMediaServiceTimeout"; readonly message: "媒体服务返回超时"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030033`.
    * 录制任务暂停，设置输出失败
    */
-  readonly RecordingPausedOutputFailed: { readonly code: 605030033; readonly name: "RecordingPausedOutputFailed"; readonly message: "录制任务暂停，设置输出失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingPausedOutputFailed: CodeEntry<number> & { readonly code: 605030033; readonly name: "RecordingPausedOutputFailed"; readonly message: "录制任务暂停，设置输出失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030034`.
    * 下载中间文件失败
    */
-  readonly RecordingIntermediateFileDownloadFailed: { readonly code: 605030034; readonly name: "RecordingIntermediateFileDownloadFailed"; readonly message: "下载中间文件失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingIntermediateFileDownloadFailed: CodeEntry<number> & { readonly code: 605030034; readonly name: "RecordingIntermediateFileDownloadFailed"; readonly message: "下载中间文件失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030035`.
    * 自动录制不支持 手动设置布局
    */
-  readonly AutoRecordingManualLayoutUnsupported: { readonly code: 605030035; readonly name: "AutoRecordingManualLayoutUnsupported"; readonly message: "自动录制不支持 手动设置布局"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AutoRecordingManualLayoutUnsupported: CodeEntry<number> & { readonly code: 605030035; readonly name: "AutoRecordingManualLayoutUnsupported"; readonly message: "自动录制不支持 手动设置布局"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030036`.
    * 自动录制 登陆事件网关失败
    */
-  readonly AutoRecordingEventGatewayLoginFailed: { readonly code: 605030036; readonly name: "AutoRecordingEventGatewayLoginFailed"; readonly message: "自动录制 登陆事件网关失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AutoRecordingEventGatewayLoginFailed: CodeEntry<number> & { readonly code: 605030036; readonly name: "AutoRecordingEventGatewayLoginFailed"; readonly message: "自动录制 登陆事件网关失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030038`.
    * 自动录制 该房间存在一个自动录制任务
    */
-  readonly AutoRecordingTaskExists: { readonly code: 605030038; readonly name: "AutoRecordingTaskExists"; readonly message: "自动录制 该房间存在一个自动录制任务"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly AutoRecordingTaskExists: CodeEntry<number> & { readonly code: 605030038; readonly name: "AutoRecordingTaskExists"; readonly message: "自动录制 该房间存在一个自动录制任务"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030039`.
    * 不能暂停 录制中才可以
    */
-  readonly RecordingPauseNotRecording: { readonly code: 605030039; readonly name: "RecordingPauseNotRecording"; readonly message: "不能暂停 录制中才可以"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingPauseNotRecording: CodeEntry<number> & { readonly code: 605030039; readonly name: "RecordingPauseNotRecording"; readonly message: "不能暂停 录制中才可以"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030040`.
    * 不能恢复录制 暂停中才可以
    */
-  readonly RecordingResumeNotPaused: { readonly code: 605030040; readonly name: "RecordingResumeNotPaused"; readonly message: "不能恢复录制 暂停中才可以"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingResumeNotPaused: CodeEntry<number> & { readonly code: 605030040; readonly name: "RecordingResumeNotPaused"; readonly message: "不能恢复录制 暂停中才可以"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030041`.
    * 合成服务心跳返回超时
    */
-  readonly RecordingComposerHeartbeatTimeout: { readonly code: 605030041; readonly name: "RecordingComposerHeartbeatTimeout"; readonly message: "合成服务心跳返回超时"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingComposerHeartbeatTimeout: CodeEntry<number> & { readonly code: 605030041; readonly name: "RecordingComposerHeartbeatTimeout"; readonly message: "合成服务心跳返回超时"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030042`.
    * 登录事件网关失败
    */
-  readonly RecordingEventGatewayLoginFailed: { readonly code: 605030042; readonly name: "RecordingEventGatewayLoginFailed"; readonly message: "登录事件网关失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingEventGatewayLoginFailed: CodeEntry<number> & { readonly code: 605030042; readonly name: "RecordingEventGatewayLoginFailed"; readonly message: "登录事件网关失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030043`.
    * 订阅事件网关事件失败
    */
-  readonly RecordingEventSubscriptionFailed: { readonly code: 605030043; readonly name: "RecordingEventSubscriptionFailed"; readonly message: "订阅事件网关事件失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingEventSubscriptionFailed: CodeEntry<number> & { readonly code: 605030043; readonly name: "RecordingEventSubscriptionFailed"; readonly message: "订阅事件网关事件失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030044`.
    * 全量同步事件网关事件失败
    */
-  readonly RecordingEventSyncFailed: { readonly code: 605030044; readonly name: "RecordingEventSyncFailed"; readonly message: "全量同步事件网关事件失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingEventSyncFailed: CodeEntry<number> & { readonly code: 605030044; readonly name: "RecordingEventSyncFailed"; readonly message: "全量同步事件网关事件失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030045`.
    * 合成分片失败
    */
-  readonly RecordingSegmentMergeFailed: { readonly code: 605030045; readonly name: "RecordingSegmentMergeFailed"; readonly message: "合成分片失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingSegmentMergeFailed: CodeEntry<number> & { readonly code: 605030045; readonly name: "RecordingSegmentMergeFailed"; readonly message: "合成分片失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `605030046`.
    * 流数据超时
    */
-  readonly RecordingStreamDataTimeout: { readonly code: 605030046; readonly name: "RecordingStreamDataTimeout"; readonly message: "流数据超时"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RecordingStreamDataTimeout: CodeEntry<number> & { readonly code: 605030046; readonly name: "RecordingStreamDataTimeout"; readonly message: "流数据超时"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000000`.
    * 认证失败
    */
-  readonly ApiAuthenticationFailed: { readonly code: 606000000; readonly name: "ApiAuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiAuthenticationFailed: CodeEntry<number> & { readonly code: 606000000; readonly name: "ApiAuthenticationFailed"; readonly message: "认证失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000001`.
    * Access Token超时失效
    */
-  readonly ApiAccessTokenExpired: { readonly code: 606000001; readonly name: "ApiAccessTokenExpired"; readonly message: "Access Token超时失效"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiAccessTokenExpired: CodeEntry<number> & { readonly code: 606000001; readonly name: "ApiAccessTokenExpired"; readonly message: "Access Token超时失效"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000002`.
    * 重要参数缺失
    */
-  readonly ApiMissingParameter: { readonly code: 606000002; readonly name: "ApiMissingParameter"; readonly message: "重要参数缺失"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiMissingParameter: CodeEntry<number> & { readonly code: 606000002; readonly name: "ApiMissingParameter"; readonly message: "重要参数缺失"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000003`.
    * 参数错误
    */
-  readonly ApiInvalidParameter: { readonly code: 606000003; readonly name: "ApiInvalidParameter"; readonly message: "参数错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiInvalidParameter: CodeEntry<number> & { readonly code: 606000003; readonly name: "ApiInvalidParameter"; readonly message: "参数错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000004`.
    * 请求超时
    */
-  readonly ApiRequestTimeout: { readonly code: 606000004; readonly name: "ApiRequestTimeout"; readonly message: "请求超时"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiRequestTimeout: CodeEntry<number> & { readonly code: 606000004; readonly name: "ApiRequestTimeout"; readonly message: "请求超时"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000005`.
    * 操作失败
    */
-  readonly ApiOperationFailed: { readonly code: 606000005; readonly name: "ApiOperationFailed"; readonly message: "操作失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiOperationFailed: CodeEntry<number> & { readonly code: 606000005; readonly name: "ApiOperationFailed"; readonly message: "操作失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `606000006`.
    * 系统繁忙
    */
-  readonly ApiSystemBusy: { readonly code: 606000006; readonly name: "ApiSystemBusy"; readonly message: "系统繁忙"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ApiSystemBusy: CodeEntry<number> & { readonly code: 606000006; readonly name: "ApiSystemBusy"; readonly message: "系统繁忙"; readonly cause: null; readonly solution: null; readonly retired: false };
 };
 
 /** One entry of `ErrorCode`. */
@@ -435,5 +443,5 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** The codes of `ErrorCode`. */
 export type ErrorCodeCode = ErrorCode["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `ErrorCode`, or the one `UnknownCode` value that keeps the code. */
 export declare function errorCodeFromCode(code: number): ErrorCode | UnknownCode<number>;

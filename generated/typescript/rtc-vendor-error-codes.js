@@ -4,10 +4,19 @@
  * 错误码
  * @module
  */
-import { unknownCode, noTranslations } from "./base.js";
+import { groupOf, lookupIn, prototypeFor, textsFor } from "./base.js";
+export { compare } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export const locale = "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export const displayLocale = "zh-CN";
+
+const values = /* @__PURE__ */ prototypeFor(locale, displayLocale);
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -15,101 +24,94 @@ export const locale = "zh-CN";
  * this code; `locale` in the result says which.
  */
 export function textsIn(entry, wanted) {
-  const text = Object.hasOwn(entry.translations, wanted) ? entry.translations[wanted] : undefined;
-  return text === undefined
-    ? { locale, message: entry.message, cause: entry.cause, solution: entry.solution }
-    : { locale: wanted, message: text.message, cause: text.cause, solution: text.solution };
+  return textsFor(locale, entry, wanted);
 }
 
 /**
  * 错误码
  */
-export const ErrorCode = Object.freeze({
-  Success: Object.freeze({ code: 0, name: "Success", message: "成功", cause: null, solution: null, retired: false, translations: noTranslations }),
-  InvalidArgument: Object.freeze({ code: 1, name: "InvalidArgument", message: "非法参数", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NotInitialized: Object.freeze({ code: 2, name: "NotInitialized", message: "未初始化", cause: null, solution: null, retired: false, translations: noTranslations }),
-  OutOfMemory: Object.freeze({ code: 3, name: "OutOfMemory", message: "内存不足", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DeviceAccessFailed: Object.freeze({ code: 4, name: "DeviceAccessFailed", message: "访问设备失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NetworkConnectionFailed: Object.freeze({ code: 30, name: "NetworkConnectionFailed", message: "网络连接失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NotInGroup: Object.freeze({ code: 31, name: "NotInGroup", message: "未加入组", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AuthenticationFailed: Object.freeze({ code: 32, name: "AuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AppNotFound: Object.freeze({ code: 33, name: "AppNotFound", message: "应用不存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  UserAlreadyLoggedIn: Object.freeze({ code: 34, name: "UserAlreadyLoggedIn", message: "用户已登录", cause: null, solution: null, retired: false, translations: noTranslations }),
-  InsufficientBalance: Object.freeze({ code: 70, name: "InsufficientBalance", message: "账户余额不足", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NoVideoPermission: Object.freeze({ code: 71, name: "NoVideoPermission", message: "没有视频操作权限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NoAudioPermission: Object.freeze({ code: 72, name: "NoAudioPermission", message: "没有音频操作权限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NoScreenShare: Object.freeze({ code: 73, name: "NoScreenShare", message: "当前没有屏幕共享", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ReceivingScreenShare: Object.freeze({ code: 74, name: "ReceivingScreenShare", message: "当前正在接收屏幕共享", cause: null, solution: null, retired: false, translations: noTranslations }),
-  InternalServiceError: Object.freeze({ code: 301, name: "InternalServiceError", message: "服务内部错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  OperationFailed: Object.freeze({ code: 302, name: "OperationFailed", message: "操作失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  TokenVerificationFailed: Object.freeze({ code: 1000000, name: "TokenVerificationFailed", message: "token校验失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ServiceAppNotFound: Object.freeze({ code: 1000001, name: "ServiceAppNotFound", message: "应用不存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ServiceAppOffline: Object.freeze({ code: 1000002, name: "ServiceAppOffline", message: "应用已下线", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ServiceNotLoggedIn: Object.freeze({ code: 1000003, name: "ServiceNotLoggedIn", message: "未登录", cause: null, solution: null, retired: false, translations: noTranslations }),
-  VideoServiceNotSupported: Object.freeze({ code: 1000004, name: "VideoServiceNotSupported", message: "当前应用不支持视频服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  VoiceServiceNotSupported: Object.freeze({ code: 1000005, name: "VoiceServiceNotSupported", message: "当前应用不支持语音服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  InvalidUserId: Object.freeze({ code: 1000006, name: "InvalidUserId", message: "User ID字段不合法", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AppBalanceInsufficient: Object.freeze({ code: 1000007, name: "AppBalanceInsufficient", message: "当前应用账户余额不足", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DuplicateLoginSameDevice: Object.freeze({ code: 1000008, name: "DuplicateLoginSameDevice", message: "相同终端相同账号重复登录在线服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ScreenShareServiceNotSupported: Object.freeze({ code: 1000009, name: "ScreenShareServiceNotSupported", message: "当前应用不支持屏幕共享服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AlreadyInGroup: Object.freeze({ code: 1000010, name: "AlreadyInGroup", message: "用户重复加入分组", cause: null, solution: null, retired: false, translations: noTranslations }),
-  SignalingChannelNotSupported: Object.freeze({ code: 1000020, name: "SignalingChannelNotSupported", message: "当前应用不支持透明信令通道服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  UnicastLimitReached: Object.freeze({ code: 1000021, name: "UnicastLimitReached", message: "已达到单播上限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MulticastLimitReached: Object.freeze({ code: 1000022, name: "MulticastLimitReached", message: "已达到组播上限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  OnlineServiceNotSupported: Object.freeze({ code: 1000023, name: "OnlineServiceNotSupported", message: "当前应用不支持在线服务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInternalError: Object.freeze({ code: 605030000, name: "RecordingInternalError", message: "异常失败(内部错误)", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingContextNotFound: Object.freeze({ code: 605030001, name: "RecordingContextNotFound", message: "上下文不存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInvalidParameter: Object.freeze({ code: 605030003, name: "RecordingInvalidParameter", message: "参数错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingConnectionExists: Object.freeze({ code: 605030004, name: "RecordingConnectionExists", message: "链接已经存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingJsonParseError: Object.freeze({ code: 605030005, name: "RecordingJsonParseError", message: "json解析错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingNotLoggedIn: Object.freeze({ code: 605030006, name: "RecordingNotLoggedIn", message: "未登录", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingAuthorizationFailed: Object.freeze({ code: 605030007, name: "RecordingAuthorizationFailed", message: "鉴权失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInsufficientSpace: Object.freeze({ code: 605030008, name: "RecordingInsufficientSpace", message: "剩余空间不足", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingServerTaskLimit: Object.freeze({ code: 605030009, name: "RecordingServerTaskLimit", message: "服务器任务数已达负载上限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingServerCpuLimit: Object.freeze({ code: 605030010, name: "RecordingServerCpuLimit", message: "服务器CPU已达负载上限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingServerDiskLimit: Object.freeze({ code: 605030011, name: "RecordingServerDiskLimit", message: "服务器硬盘已达负载上限", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingContextExists: Object.freeze({ code: 605030012, name: "RecordingContextExists", message: "上下文已经存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingVirtualUserLoginFailed: Object.freeze({ code: 605030013, name: "RecordingVirtualUserLoginFailed", message: "虚拟用户登录失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingResourceCommandFailed: Object.freeze({ code: 605030016, name: "RecordingResourceCommandFailed", message: "给资源平台发送命令失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingResourceMessageParseError: Object.freeze({ code: 605030017, name: "RecordingResourceMessageParseError", message: "解析资源平台消息错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingResourceRecordFailed: Object.freeze({ code: 605030018, name: "RecordingResourceRecordFailed", message: "资源平台record 响应返回失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInputChannelMissingParameter: Object.freeze({ code: 605030020, name: "RecordingInputChannelMissingParameter", message: "创建输入通道失败，没有Parameter参数", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInputChannelExists: Object.freeze({ code: 605030021, name: "RecordingInputChannelExists", message: "创建输入通道失败，输入通道已经存在", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingInputChannelNotFound: Object.freeze({ code: 605030022, name: "RecordingInputChannelNotFound", message: "移除输入通道失败，不存在指定的输入通道", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingOutputMediaServerError: Object.freeze({ code: 605030023, name: "RecordingOutputMediaServerError", message: "设置输出参数失败，媒体服务器内部原因", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingOutputInputChannelInvalid: Object.freeze({ code: 605030024, name: "RecordingOutputInputChannelInvalid", message: "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingOutputLayoutMissing: Object.freeze({ code: 605030025, name: "RecordingOutputLayoutMissing", message: "设置输出参数失败，设置了幕布大小却没有设置布局", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingOutputCanvasMissing: Object.freeze({ code: 605030026, name: "RecordingOutputCanvasMissing", message: "设置输出参数失败，没有设置幕布大小却设置布局", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingOverlayFailed: Object.freeze({ code: 605030027, name: "RecordingOverlayFailed", message: "设置输出叠加台标字幕失败，媒体服务器内部原因", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingAuthenticationFailed: Object.freeze({ code: 605030028, name: "RecordingAuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingHeartbeatError: Object.freeze({ code: 605030029, name: "RecordingHeartbeatError", message: "心跳异常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingFileReadError: Object.freeze({ code: 605030031, name: "RecordingFileReadError", message: "文件读取异常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingMediaServiceTimeout: Object.freeze({ code: 605030032, name: "RecordingMediaServiceTimeout", message: "媒体服务返回超时", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingPausedOutputFailed: Object.freeze({ code: 605030033, name: "RecordingPausedOutputFailed", message: "录制任务暂停，设置输出失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingIntermediateFileDownloadFailed: Object.freeze({ code: 605030034, name: "RecordingIntermediateFileDownloadFailed", message: "下载中间文件失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AutoRecordingManualLayoutUnsupported: Object.freeze({ code: 605030035, name: "AutoRecordingManualLayoutUnsupported", message: "自动录制不支持 手动设置布局", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AutoRecordingEventGatewayLoginFailed: Object.freeze({ code: 605030036, name: "AutoRecordingEventGatewayLoginFailed", message: "自动录制 登陆事件网关失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  AutoRecordingTaskExists: Object.freeze({ code: 605030038, name: "AutoRecordingTaskExists", message: "自动录制 该房间存在一个自动录制任务", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingPauseNotRecording: Object.freeze({ code: 605030039, name: "RecordingPauseNotRecording", message: "不能暂停 录制中才可以", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingResumeNotPaused: Object.freeze({ code: 605030040, name: "RecordingResumeNotPaused", message: "不能恢复录制 暂停中才可以", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingComposerHeartbeatTimeout: Object.freeze({ code: 605030041, name: "RecordingComposerHeartbeatTimeout", message: "合成服务心跳返回超时", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingEventGatewayLoginFailed: Object.freeze({ code: 605030042, name: "RecordingEventGatewayLoginFailed", message: "登录事件网关失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingEventSubscriptionFailed: Object.freeze({ code: 605030043, name: "RecordingEventSubscriptionFailed", message: "订阅事件网关事件失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingEventSyncFailed: Object.freeze({ code: 605030044, name: "RecordingEventSyncFailed", message: "全量同步事件网关事件失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingSegmentMergeFailed: Object.freeze({ code: 605030045, name: "RecordingSegmentMergeFailed", message: "合成分片失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RecordingStreamDataTimeout: Object.freeze({ code: 605030046, name: "RecordingStreamDataTimeout", message: "流数据超时", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiAuthenticationFailed: Object.freeze({ code: 606000000, name: "ApiAuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiAccessTokenExpired: Object.freeze({ code: 606000001, name: "ApiAccessTokenExpired", message: "Access Token超时失效", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiMissingParameter: Object.freeze({ code: 606000002, name: "ApiMissingParameter", message: "重要参数缺失", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiInvalidParameter: Object.freeze({ code: 606000003, name: "ApiInvalidParameter", message: "参数错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiRequestTimeout: Object.freeze({ code: 606000004, name: "ApiRequestTimeout", message: "请求超时", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiOperationFailed: Object.freeze({ code: 606000005, name: "ApiOperationFailed", message: "操作失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ApiSystemBusy: Object.freeze({ code: 606000006, name: "ApiSystemBusy", message: "系统繁忙", cause: null, solution: null, retired: false, translations: noTranslations }),
+export const ErrorCode = /* @__PURE__ */ groupOf(values, {
+  Success: { code: 0, name: "Success", message: "成功", cause: null, solution: null, retired: false },
+  InvalidArgument: { code: 1, name: "InvalidArgument", message: "非法参数", cause: null, solution: null, retired: false },
+  NotInitialized: { code: 2, name: "NotInitialized", message: "未初始化", cause: null, solution: null, retired: false },
+  OutOfMemory: { code: 3, name: "OutOfMemory", message: "内存不足", cause: null, solution: null, retired: false },
+  DeviceAccessFailed: { code: 4, name: "DeviceAccessFailed", message: "访问设备失败", cause: null, solution: null, retired: false },
+  NetworkConnectionFailed: { code: 30, name: "NetworkConnectionFailed", message: "网络连接失败", cause: null, solution: null, retired: false },
+  NotInGroup: { code: 31, name: "NotInGroup", message: "未加入组", cause: null, solution: null, retired: false },
+  AuthenticationFailed: { code: 32, name: "AuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false },
+  AppNotFound: { code: 33, name: "AppNotFound", message: "应用不存在", cause: null, solution: null, retired: false },
+  UserAlreadyLoggedIn: { code: 34, name: "UserAlreadyLoggedIn", message: "用户已登录", cause: null, solution: null, retired: false },
+  InsufficientBalance: { code: 70, name: "InsufficientBalance", message: "账户余额不足", cause: null, solution: null, retired: false },
+  NoVideoPermission: { code: 71, name: "NoVideoPermission", message: "没有视频操作权限", cause: null, solution: null, retired: false },
+  NoAudioPermission: { code: 72, name: "NoAudioPermission", message: "没有音频操作权限", cause: null, solution: null, retired: false },
+  NoScreenShare: { code: 73, name: "NoScreenShare", message: "当前没有屏幕共享", cause: null, solution: null, retired: false },
+  ReceivingScreenShare: { code: 74, name: "ReceivingScreenShare", message: "当前正在接收屏幕共享", cause: null, solution: null, retired: false },
+  InternalServiceError: { code: 301, name: "InternalServiceError", message: "服务内部错误", cause: null, solution: null, retired: false },
+  OperationFailed: { code: 302, name: "OperationFailed", message: "操作失败", cause: null, solution: null, retired: false },
+  TokenVerificationFailed: { code: 1000000, name: "TokenVerificationFailed", message: "token校验失败", cause: null, solution: null, retired: false },
+  ServiceAppNotFound: { code: 1000001, name: "ServiceAppNotFound", message: "应用不存在", cause: null, solution: null, retired: false },
+  ServiceAppOffline: { code: 1000002, name: "ServiceAppOffline", message: "应用已下线", cause: null, solution: null, retired: false },
+  ServiceNotLoggedIn: { code: 1000003, name: "ServiceNotLoggedIn", message: "未登录", cause: null, solution: null, retired: false },
+  VideoServiceNotSupported: { code: 1000004, name: "VideoServiceNotSupported", message: "当前应用不支持视频服务", cause: null, solution: null, retired: false },
+  VoiceServiceNotSupported: { code: 1000005, name: "VoiceServiceNotSupported", message: "当前应用不支持语音服务", cause: null, solution: null, retired: false },
+  InvalidUserId: { code: 1000006, name: "InvalidUserId", message: "User ID字段不合法", cause: null, solution: null, retired: false },
+  AppBalanceInsufficient: { code: 1000007, name: "AppBalanceInsufficient", message: "当前应用账户余额不足", cause: null, solution: null, retired: false },
+  DuplicateLoginSameDevice: { code: 1000008, name: "DuplicateLoginSameDevice", message: "相同终端相同账号重复登录在线服务", cause: null, solution: null, retired: false },
+  ScreenShareServiceNotSupported: { code: 1000009, name: "ScreenShareServiceNotSupported", message: "当前应用不支持屏幕共享服务", cause: null, solution: null, retired: false },
+  AlreadyInGroup: { code: 1000010, name: "AlreadyInGroup", message: "用户重复加入分组", cause: null, solution: null, retired: false },
+  SignalingChannelNotSupported: { code: 1000020, name: "SignalingChannelNotSupported", message: "当前应用不支持透明信令通道服务", cause: null, solution: null, retired: false },
+  UnicastLimitReached: { code: 1000021, name: "UnicastLimitReached", message: "已达到单播上限", cause: null, solution: null, retired: false },
+  MulticastLimitReached: { code: 1000022, name: "MulticastLimitReached", message: "已达到组播上限", cause: null, solution: null, retired: false },
+  OnlineServiceNotSupported: { code: 1000023, name: "OnlineServiceNotSupported", message: "当前应用不支持在线服务", cause: null, solution: null, retired: false },
+  RecordingInternalError: { code: 605030000, name: "RecordingInternalError", message: "异常失败(内部错误)", cause: null, solution: null, retired: false },
+  RecordingContextNotFound: { code: 605030001, name: "RecordingContextNotFound", message: "上下文不存在", cause: null, solution: null, retired: false },
+  RecordingInvalidParameter: { code: 605030003, name: "RecordingInvalidParameter", message: "参数错误", cause: null, solution: null, retired: false },
+  RecordingConnectionExists: { code: 605030004, name: "RecordingConnectionExists", message: "链接已经存在", cause: null, solution: null, retired: false },
+  RecordingJsonParseError: { code: 605030005, name: "RecordingJsonParseError", message: "json解析错误", cause: null, solution: null, retired: false },
+  RecordingNotLoggedIn: { code: 605030006, name: "RecordingNotLoggedIn", message: "未登录", cause: null, solution: null, retired: false },
+  RecordingAuthorizationFailed: { code: 605030007, name: "RecordingAuthorizationFailed", message: "鉴权失败", cause: null, solution: null, retired: false },
+  RecordingInsufficientSpace: { code: 605030008, name: "RecordingInsufficientSpace", message: "剩余空间不足", cause: null, solution: null, retired: false },
+  RecordingServerTaskLimit: { code: 605030009, name: "RecordingServerTaskLimit", message: "服务器任务数已达负载上限", cause: null, solution: null, retired: false },
+  RecordingServerCpuLimit: { code: 605030010, name: "RecordingServerCpuLimit", message: "服务器CPU已达负载上限", cause: null, solution: null, retired: false },
+  RecordingServerDiskLimit: { code: 605030011, name: "RecordingServerDiskLimit", message: "服务器硬盘已达负载上限", cause: null, solution: null, retired: false },
+  RecordingContextExists: { code: 605030012, name: "RecordingContextExists", message: "上下文已经存在", cause: null, solution: null, retired: false },
+  RecordingVirtualUserLoginFailed: { code: 605030013, name: "RecordingVirtualUserLoginFailed", message: "虚拟用户登录失败", cause: null, solution: null, retired: false },
+  RecordingResourceCommandFailed: { code: 605030016, name: "RecordingResourceCommandFailed", message: "给资源平台发送命令失败", cause: null, solution: null, retired: false },
+  RecordingResourceMessageParseError: { code: 605030017, name: "RecordingResourceMessageParseError", message: "解析资源平台消息错误", cause: null, solution: null, retired: false },
+  RecordingResourceRecordFailed: { code: 605030018, name: "RecordingResourceRecordFailed", message: "资源平台record 响应返回失败", cause: null, solution: null, retired: false },
+  RecordingInputChannelMissingParameter: { code: 605030020, name: "RecordingInputChannelMissingParameter", message: "创建输入通道失败，没有Parameter参数", cause: null, solution: null, retired: false },
+  RecordingInputChannelExists: { code: 605030021, name: "RecordingInputChannelExists", message: "创建输入通道失败，输入通道已经存在", cause: null, solution: null, retired: false },
+  RecordingInputChannelNotFound: { code: 605030022, name: "RecordingInputChannelNotFound", message: "移除输入通道失败，不存在指定的输入通道", cause: null, solution: null, retired: false },
+  RecordingOutputMediaServerError: { code: 605030023, name: "RecordingOutputMediaServerError", message: "设置输出参数失败，媒体服务器内部原因", cause: null, solution: null, retired: false },
+  RecordingOutputInputChannelInvalid: { code: 605030024, name: "RecordingOutputInputChannelInvalid", message: "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对", cause: null, solution: null, retired: false },
+  RecordingOutputLayoutMissing: { code: 605030025, name: "RecordingOutputLayoutMissing", message: "设置输出参数失败，设置了幕布大小却没有设置布局", cause: null, solution: null, retired: false },
+  RecordingOutputCanvasMissing: { code: 605030026, name: "RecordingOutputCanvasMissing", message: "设置输出参数失败，没有设置幕布大小却设置布局", cause: null, solution: null, retired: false },
+  RecordingOverlayFailed: { code: 605030027, name: "RecordingOverlayFailed", message: "设置输出叠加台标字幕失败，媒体服务器内部原因", cause: null, solution: null, retired: false },
+  RecordingAuthenticationFailed: { code: 605030028, name: "RecordingAuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false },
+  RecordingHeartbeatError: { code: 605030029, name: "RecordingHeartbeatError", message: "心跳异常", cause: null, solution: null, retired: false },
+  RecordingFileReadError: { code: 605030031, name: "RecordingFileReadError", message: "文件读取异常", cause: null, solution: null, retired: false },
+  RecordingMediaServiceTimeout: { code: 605030032, name: "RecordingMediaServiceTimeout", message: "媒体服务返回超时", cause: null, solution: null, retired: false },
+  RecordingPausedOutputFailed: { code: 605030033, name: "RecordingPausedOutputFailed", message: "录制任务暂停，设置输出失败", cause: null, solution: null, retired: false },
+  RecordingIntermediateFileDownloadFailed: { code: 605030034, name: "RecordingIntermediateFileDownloadFailed", message: "下载中间文件失败", cause: null, solution: null, retired: false },
+  AutoRecordingManualLayoutUnsupported: { code: 605030035, name: "AutoRecordingManualLayoutUnsupported", message: "自动录制不支持 手动设置布局", cause: null, solution: null, retired: false },
+  AutoRecordingEventGatewayLoginFailed: { code: 605030036, name: "AutoRecordingEventGatewayLoginFailed", message: "自动录制 登陆事件网关失败", cause: null, solution: null, retired: false },
+  AutoRecordingTaskExists: { code: 605030038, name: "AutoRecordingTaskExists", message: "自动录制 该房间存在一个自动录制任务", cause: null, solution: null, retired: false },
+  RecordingPauseNotRecording: { code: 605030039, name: "RecordingPauseNotRecording", message: "不能暂停 录制中才可以", cause: null, solution: null, retired: false },
+  RecordingResumeNotPaused: { code: 605030040, name: "RecordingResumeNotPaused", message: "不能恢复录制 暂停中才可以", cause: null, solution: null, retired: false },
+  RecordingComposerHeartbeatTimeout: { code: 605030041, name: "RecordingComposerHeartbeatTimeout", message: "合成服务心跳返回超时", cause: null, solution: null, retired: false },
+  RecordingEventGatewayLoginFailed: { code: 605030042, name: "RecordingEventGatewayLoginFailed", message: "登录事件网关失败", cause: null, solution: null, retired: false },
+  RecordingEventSubscriptionFailed: { code: 605030043, name: "RecordingEventSubscriptionFailed", message: "订阅事件网关事件失败", cause: null, solution: null, retired: false },
+  RecordingEventSyncFailed: { code: 605030044, name: "RecordingEventSyncFailed", message: "全量同步事件网关事件失败", cause: null, solution: null, retired: false },
+  RecordingSegmentMergeFailed: { code: 605030045, name: "RecordingSegmentMergeFailed", message: "合成分片失败", cause: null, solution: null, retired: false },
+  RecordingStreamDataTimeout: { code: 605030046, name: "RecordingStreamDataTimeout", message: "流数据超时", cause: null, solution: null, retired: false },
+  ApiAuthenticationFailed: { code: 606000000, name: "ApiAuthenticationFailed", message: "认证失败", cause: null, solution: null, retired: false },
+  ApiAccessTokenExpired: { code: 606000001, name: "ApiAccessTokenExpired", message: "Access Token超时失效", cause: null, solution: null, retired: false },
+  ApiMissingParameter: { code: 606000002, name: "ApiMissingParameter", message: "重要参数缺失", cause: null, solution: null, retired: false },
+  ApiInvalidParameter: { code: 606000003, name: "ApiInvalidParameter", message: "参数错误", cause: null, solution: null, retired: false },
+  ApiRequestTimeout: { code: 606000004, name: "ApiRequestTimeout", message: "请求超时", cause: null, solution: null, retired: false },
+  ApiOperationFailed: { code: 606000005, name: "ApiOperationFailed", message: "操作失败", cause: null, solution: null, retired: false },
+  ApiSystemBusy: { code: 606000006, name: "ApiSystemBusy", message: "系统繁忙", cause: null, solution: null, retired: false },
 });
 
-const errorCodeByCode = new Map(Object.values(ErrorCode).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function errorCodeFromCode(code) {
-  return errorCodeByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `ErrorCode`, or the one `UnknownCode` value that keeps the code. */
+export const errorCodeFromCode = /* @__PURE__ */ lookupIn(values, ErrorCode);

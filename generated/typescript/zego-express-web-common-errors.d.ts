@@ -4,10 +4,18 @@
  * 常见错误码
  * @module
  */
-import type { Texts, Translations, UnknownCode } from "./base.js";
+import type { CodeEntry, Texts, Translations, UnknownCode } from "./base.js";
+export { compare } from "./base.js";
+export type { Code, CodeEntry, CodeValue, Texts, UnknownCode } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export declare const locale: "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export declare const displayLocale: "zh-CN";
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -24,84 +32,84 @@ export declare const Common: {
    * Code `0`.
    * 执行成功。
    */
-  readonly CommonSuccess: { readonly code: 0; readonly name: "CommonSuccess"; readonly message: "执行成功。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly CommonSuccess: CodeEntry<number> & { readonly code: 0; readonly name: "CommonSuccess"; readonly message: "执行成功。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1000002`.
    * 未登录房间。
    * Cause: 没有登录房间或者房间异常断开。
    * Solution: 在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。
    */
-  readonly CommonNotLoginRoom: { readonly code: 1000002; readonly name: "CommonNotLoginRoom"; readonly message: "未登录房间。"; readonly cause: "没有登录房间或者房间异常断开。"; readonly solution: "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonNotLoginRoom: CodeEntry<number> & { readonly code: 1000002; readonly name: "CommonNotLoginRoom"; readonly message: "未登录房间。"; readonly cause: "没有登录房间或者房间异常断开。"; readonly solution: "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。"; readonly retired: false };
   /**
    * Code `1000014`.
    * 输入 StreamID 超长。
    * Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。
    * Solution: StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。
    */
-  readonly CommonStreamIdTooLong: { readonly code: 1000014; readonly name: "CommonStreamIdTooLong"; readonly message: "输入 StreamID 超长。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。"; readonly solution: "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonStreamIdTooLong: CodeEntry<number> & { readonly code: 1000014; readonly name: "CommonStreamIdTooLong"; readonly message: "输入 StreamID 超长。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。"; readonly solution: "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。"; readonly retired: false };
   /**
    * Code `1000015`.
    * 输入流 ID 为空。
    * Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。
    * Solution: 检查调用函数时传入的 streamID 参数是否正常。
    */
-  readonly CommonStreamIdNull: { readonly code: 1000015; readonly name: "CommonStreamIdNull"; readonly message: "输入流 ID 为空。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。"; readonly solution: "检查调用函数时传入的 streamID 参数是否正常。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonStreamIdNull: CodeEntry<number> & { readonly code: 1000015; readonly name: "CommonStreamIdNull"; readonly message: "输入流 ID 为空。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。"; readonly solution: "检查调用函数时传入的 streamID 参数是否正常。"; readonly retired: false };
   /**
    * Code `1000016`.
    * 输入流 ID 包含非法字符。
    * Cause: 在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。
    * Solution: 检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 "-"、"_"。
    */
-  readonly CommonStreamIdInvalidCharacter: { readonly code: 1000016; readonly name: "CommonStreamIdInvalidCharacter"; readonly message: "输入流 ID 包含非法字符。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。"; readonly solution: "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonStreamIdInvalidCharacter: CodeEntry<number> & { readonly code: 1000016; readonly name: "CommonStreamIdInvalidCharacter"; readonly message: "输入流 ID 包含非法字符。"; readonly cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。"; readonly solution: "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。"; readonly retired: false };
   /**
    * Code `1000017`.
    * 网络断开。
    * Cause: 网络异常或推拉流与媒体协商失败。
    * Solution: 检查网络是否正常。
    */
-  readonly CommonIllegalParam: { readonly code: 1000017; readonly name: "CommonIllegalParam"; readonly message: "网络断开。"; readonly cause: "网络异常或推拉流与媒体协商失败。"; readonly solution: "检查网络是否正常。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonIllegalParam: CodeEntry<number> & { readonly code: 1000017; readonly name: "CommonIllegalParam"; readonly message: "网络断开。"; readonly cause: "网络异常或推拉流与媒体协商失败。"; readonly solution: "检查网络是否正常。"; readonly retired: false };
   /**
    * Code `1000018`.
    * 本地流错误。
    * Cause: Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。
    * Solution: Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。
    */
-  readonly CommonCdnUrlTooLong: { readonly code: 1000018; readonly name: "CommonCdnUrlTooLong"; readonly message: "本地流错误。"; readonly cause: "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。"; readonly solution: "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonCdnUrlTooLong: CodeEntry<number> & { readonly code: 1000018; readonly name: "CommonCdnUrlTooLong"; readonly message: "本地流错误。"; readonly cause: "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。"; readonly solution: "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。"; readonly retired: false };
   /**
    * Code `1000019`.
    * 获取音浪失败。
    * Cause: 获取音浪失败。
    * Solution: 一般是浏览器兼容性问题，请尝试切换浏览器验证。
    */
-  readonly CommonCdnAuthParamTooLong: { readonly code: 1000019; readonly name: "CommonCdnAuthParamTooLong"; readonly message: "获取音浪失败。"; readonly cause: "获取音浪失败。"; readonly solution: "一般是浏览器兼容性问题，请尝试切换浏览器验证。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonCdnAuthParamTooLong: CodeEntry<number> & { readonly code: 1000019; readonly name: "CommonCdnAuthParamTooLong"; readonly message: "获取音浪失败。"; readonly cause: "获取音浪失败。"; readonly solution: "一般是浏览器兼容性问题，请尝试切换浏览器验证。"; readonly retired: false };
   /**
    * Code `1100001`.
    * 参数错误。
    * Cause: 传参错误。
    * Solution: 检查打印传参，在 extendedData 中查看具体错误字段。
    */
-  readonly CommonInvalidParameter: { readonly code: 1100001; readonly name: "CommonInvalidParameter"; readonly message: "参数错误。"; readonly cause: "传参错误。"; readonly solution: "检查打印传参，在 extendedData 中查看具体错误字段。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonInvalidParameter: CodeEntry<number> & { readonly code: 1100001; readonly name: "CommonInvalidParameter"; readonly message: "参数错误。"; readonly cause: "传参错误。"; readonly solution: "检查打印传参，在 extendedData 中查看具体错误字段。"; readonly retired: false };
   /**
    * Code `1100002`.
    * 请求响应超时。
    * Cause: SDK请求服务端超时，可能是由于网络原因导致。
    * Solution: 请尝试切换网络解决。
    */
-  readonly CommonRequestTimeout: { readonly code: 1100002; readonly name: "CommonRequestTimeout"; readonly message: "请求响应超时。"; readonly cause: "SDK请求服务端超时，可能是由于网络原因导致。"; readonly solution: "请尝试切换网络解决。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonRequestTimeout: CodeEntry<number> & { readonly code: 1100002; readonly name: "CommonRequestTimeout"; readonly message: "请求响应超时。"; readonly cause: "SDK请求服务端超时，可能是由于网络原因导致。"; readonly solution: "请尝试切换网络解决。"; readonly retired: false };
   /**
    * Code `1100003`.
    * socket 关闭。
    * Cause: 可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。
    * Solution: 请尝试切换网络解决。
    */
-  readonly CommonSocketClosed: { readonly code: 1100003; readonly name: "CommonSocketClosed"; readonly message: "socket 关闭。"; readonly cause: "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。"; readonly solution: "请尝试切换网络解决。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonSocketClosed: CodeEntry<number> & { readonly code: 1100003; readonly name: "CommonSocketClosed"; readonly message: "socket 关闭。"; readonly cause: "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。"; readonly solution: "请尝试切换网络解决。"; readonly retired: false };
   /**
    * Code `1100999`.
    * 服务端未知错误。
    * Cause: 一般是服务端错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly CommonServerUnknownError: { readonly code: 1100999; readonly name: "CommonServerUnknownError"; readonly message: "服务端未知错误。"; readonly cause: "一般是服务端错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly CommonServerUnknownError: CodeEntry<number> & { readonly code: 1100999; readonly name: "CommonServerUnknownError"; readonly message: "服务端未知错误。"; readonly cause: "一般是服务端错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
 };
 
 /** One entry of `Common`. */
@@ -110,7 +118,7 @@ export type Common = (typeof Common)[keyof typeof Common];
 /** The codes of `Common`. */
 export type CommonCode = Common["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Common`, or the one `UnknownCode` value that keeps the code. */
 export declare function commonFromCode(code: number): Common | UnknownCode<number>;
 
 /**
@@ -123,35 +131,35 @@ export declare const Engine: {
    * Cause: AppID 不正确。
    * Solution: 检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。
    */
-  readonly EngineAppidIncorrectOrNotOnline: { readonly code: 1001004; readonly name: "EngineAppidIncorrectOrNotOnline"; readonly message: "认证失败。"; readonly cause: "AppID 不正确。"; readonly solution: "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。"; readonly retired: false; readonly translations: Translations };
+  readonly EngineAppidIncorrectOrNotOnline: CodeEntry<number> & { readonly code: 1001004; readonly name: "EngineAppidIncorrectOrNotOnline"; readonly message: "认证失败。"; readonly cause: "AppID 不正确。"; readonly solution: "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。"; readonly retired: false };
   /**
    * Code `1001021`.
    * 设置地理围栏失败。
    * Cause: 创建引擎实例之后设置地理围栏。
    * Solution: 创建引擎实例之前设置地理围栏。
    */
-  readonly EngineSetGeoFenceErrorTime: { readonly code: 1001021; readonly name: "EngineSetGeoFenceErrorTime"; readonly message: "设置地理围栏失败。"; readonly cause: "创建引擎实例之后设置地理围栏。"; readonly solution: "创建引擎实例之前设置地理围栏。"; readonly retired: false; readonly translations: Translations };
+  readonly EngineSetGeoFenceErrorTime: CodeEntry<number> & { readonly code: 1001021; readonly name: "EngineSetGeoFenceErrorTime"; readonly message: "设置地理围栏失败。"; readonly cause: "创建引擎实例之后设置地理围栏。"; readonly solution: "创建引擎实例之前设置地理围栏。"; readonly retired: false };
   /**
    * Code `1101000`.
    * SDK 初始化失败。
    * Cause: AppID 不正确导致。
    * Solution: 请检查 AppID 是否正确
    */
-  readonly EngineInitFailed: { readonly code: 1101000; readonly name: "EngineInitFailed"; readonly message: "SDK 初始化失败。"; readonly cause: "AppID 不正确导致。"; readonly solution: "请检查 AppID 是否正确"; readonly retired: false; readonly translations: Translations };
+  readonly EngineInitFailed: CodeEntry<number> & { readonly code: 1101000; readonly name: "EngineInitFailed"; readonly message: "SDK 初始化失败。"; readonly cause: "AppID 不正确导致。"; readonly solution: "请检查 AppID 是否正确"; readonly retired: false };
   /**
    * Code `1101001`.
    * 微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。
    * Cause: 小程序初始化失败、微信版本过低或者未获取推拉流组件权限。
    * Solution: 请尝试升级微信版本并检查是否有组件权限。
    */
-  readonly EngineWechatGetSettingFailed: { readonly code: 1101001; readonly name: "EngineWechatGetSettingFailed"; readonly message: "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。"; readonly cause: "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。"; readonly solution: "请尝试升级微信版本并检查是否有组件权限。"; readonly retired: false; readonly translations: Translations };
+  readonly EngineWechatGetSettingFailed: CodeEntry<number> & { readonly code: 1101001; readonly name: "EngineWechatGetSettingFailed"; readonly message: "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。"; readonly cause: "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。"; readonly solution: "请尝试升级微信版本并检查是否有组件权限。"; readonly retired: false };
   /**
    * Code `1101002`.
    * 获取流媒体服务配置失败。
    * Cause: 获取流媒体服务配置失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly EngineMediaConfigFetchFailed: { readonly code: 1101002; readonly name: "EngineMediaConfigFetchFailed"; readonly message: "获取流媒体服务配置失败。"; readonly cause: "获取流媒体服务配置失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly EngineMediaConfigFetchFailed: CodeEntry<number> & { readonly code: 1101002; readonly name: "EngineMediaConfigFetchFailed"; readonly message: "获取流媒体服务配置失败。"; readonly cause: "获取流媒体服务配置失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
 };
 
 /** One entry of `Engine`. */
@@ -160,7 +168,7 @@ export type Engine = (typeof Engine)[keyof typeof Engine];
 /** The codes of `Engine`. */
 export type EngineCode = Engine["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Engine`, or the one `UnknownCode` value that keeps the code. */
 export declare function engineFromCode(code: number): Engine | UnknownCode<number>;
 
 /**
@@ -173,280 +181,280 @@ export declare const Room: {
    * Cause: 当前仅支持同时登录 1 个主房间和 1 个多房间。
    * Solution: 请检查当前用户是否登入了过多房间。
    */
-  readonly RoomCountExceed: { readonly code: 1002001; readonly name: "RoomCountExceed"; readonly message: "登录房间数量超过上限。"; readonly cause: "当前仅支持同时登录 1 个主房间和 1 个多房间。"; readonly solution: "请检查当前用户是否登入了过多房间。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomCountExceed: CodeEntry<number> & { readonly code: 1002001; readonly name: "RoomCountExceed"; readonly message: "登录房间数量超过上限。"; readonly cause: "当前仅支持同时登录 1 个主房间和 1 个多房间。"; readonly solution: "请检查当前用户是否登入了过多房间。"; readonly retired: false };
   /**
    * Code `1002002`.
    * 未使用此房间 ID 登录过。
    * Cause: 调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。
    * Solution: 检查是否使用此房间 ID 登录过。
    */
-  readonly RoomRoomidIncorrect: { readonly code: 1002002; readonly name: "RoomRoomidIncorrect"; readonly message: "未使用此房间 ID 登录过。"; readonly cause: "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。"; readonly solution: "检查是否使用此房间 ID 登录过。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomidIncorrect: CodeEntry<number> & { readonly code: 1002002; readonly name: "RoomRoomidIncorrect"; readonly message: "未使用此房间 ID 登录过。"; readonly cause: "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。"; readonly solution: "检查是否使用此房间 ID 登录过。"; readonly retired: false };
   /**
    * Code `1002005`.
    * 输入用户 ID 为空。
    * Cause: 输入的用户 ID 为空字符串或没有输入用户 ID。
    * Solution: 检查用户 ID 是否为空。
    */
-  readonly RoomUserIdNull: { readonly code: 1002005; readonly name: "RoomUserIdNull"; readonly message: "输入用户 ID 为空。"; readonly cause: "输入的用户 ID 为空字符串或没有输入用户 ID。"; readonly solution: "检查用户 ID 是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomUserIdNull: CodeEntry<number> & { readonly code: 1002005; readonly name: "RoomUserIdNull"; readonly message: "输入用户 ID 为空。"; readonly cause: "输入的用户 ID 为空字符串或没有输入用户 ID。"; readonly solution: "检查用户 ID 是否为空。"; readonly retired: false };
   /**
    * Code `1002006`.
    * 输入用户 ID 包含非法字符。
    * Cause: 输入用户 ID 包含非法字符。
    * Solution: 请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。
    */
-  readonly RoomUserIdInvalidCharacter: { readonly code: 1002006; readonly name: "RoomUserIdInvalidCharacter"; readonly message: "输入用户 ID 包含非法字符。"; readonly cause: "输入用户 ID 包含非法字符。"; readonly solution: "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomUserIdInvalidCharacter: CodeEntry<number> & { readonly code: 1002006; readonly name: "RoomUserIdInvalidCharacter"; readonly message: "输入用户 ID 包含非法字符。"; readonly cause: "输入用户 ID 包含非法字符。"; readonly solution: "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。"; readonly retired: false };
   /**
    * Code `1002007`.
    * 输入用户 ID 超长。
    * Cause: 输入用户 ID 超长。
    * Solution: 请检查用户ID是否过长，最大长度应小于 64 字节。
    */
-  readonly RoomUserIdTooLong: { readonly code: 1002007; readonly name: "RoomUserIdTooLong"; readonly message: "输入用户 ID 超长。"; readonly cause: "输入用户 ID 超长。"; readonly solution: "请检查用户ID是否过长，最大长度应小于 64 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomUserIdTooLong: CodeEntry<number> & { readonly code: 1002007; readonly name: "RoomUserIdTooLong"; readonly message: "输入用户 ID 超长。"; readonly cause: "输入用户 ID 超长。"; readonly solution: "请检查用户ID是否过长，最大长度应小于 64 字节。"; readonly retired: false };
   /**
    * Code `1002008`.
    * 输入用户名为空。
    * Cause: 输入用户名为空。
    * Solution: 请检查用户名是否为空。
    */
-  readonly RoomUserNameNull: { readonly code: 1002008; readonly name: "RoomUserNameNull"; readonly message: "输入用户名为空。"; readonly cause: "输入用户名为空。"; readonly solution: "请检查用户名是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomUserNameNull: CodeEntry<number> & { readonly code: 1002008; readonly name: "RoomUserNameNull"; readonly message: "输入用户名为空。"; readonly cause: "输入用户名为空。"; readonly solution: "请检查用户名是否为空。"; readonly retired: false };
   /**
    * Code `1002010`.
    * 输入用户名超长。
    * Cause: 输入用户名超长。
    * Solution: 请检查输入的用户名是否超长，最大长度应小于 256 字节。
    */
-  readonly RoomUserNameTooLong: { readonly code: 1002010; readonly name: "RoomUserNameTooLong"; readonly message: "输入用户名超长。"; readonly cause: "输入用户名超长。"; readonly solution: "请检查输入的用户名是否超长，最大长度应小于 256 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomUserNameTooLong: CodeEntry<number> & { readonly code: 1002010; readonly name: "RoomUserNameTooLong"; readonly message: "输入用户名超长。"; readonly cause: "输入用户名超长。"; readonly solution: "请检查输入的用户名是否超长，最大长度应小于 256 字节。"; readonly retired: false };
   /**
    * Code `1002011`.
    * 输入房间 ID 为空。
    * Cause: 输入房间 ID 为空。
    * Solution: 请检查房间ID是否为空。
    */
-  readonly RoomRoomidNull: { readonly code: 1002011; readonly name: "RoomRoomidNull"; readonly message: "输入房间 ID 为空。"; readonly cause: "输入房间 ID 为空。"; readonly solution: "请检查房间ID是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomidNull: CodeEntry<number> & { readonly code: 1002011; readonly name: "RoomRoomidNull"; readonly message: "输入房间 ID 为空。"; readonly cause: "输入房间 ID 为空。"; readonly solution: "请检查房间ID是否为空。"; readonly retired: false };
   /**
    * Code `1002012`.
    * 输入房间 ID 包含非法字符。
    * Cause: 输入房间 ID 包含非法字符。
    * Solution: 仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '<', '>', '/' 。
    */
-  readonly RoomRoomidInvalidCharacter: { readonly code: 1002012; readonly name: "RoomRoomidInvalidCharacter"; readonly message: "输入房间 ID 包含非法字符。"; readonly cause: "输入房间 ID 包含非法字符。"; readonly solution: "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '\u003c', '>', '/' 。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomidInvalidCharacter: CodeEntry<number> & { readonly code: 1002012; readonly name: "RoomRoomidInvalidCharacter"; readonly message: "输入房间 ID 包含非法字符。"; readonly cause: "输入房间 ID 包含非法字符。"; readonly solution: "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '\u003c', '>', '/' 。"; readonly retired: false };
   /**
    * Code `1002013`.
    * 输入房间 ID 超长。
    * Cause: 输入房间 ID 超长。
    * Solution: 请检查输入房间 ID 是否超长，最大长度应小于 128 字节。
    */
-  readonly RoomRoomidTooLong: { readonly code: 1002013; readonly name: "RoomRoomidTooLong"; readonly message: "输入房间 ID 超长。"; readonly cause: "输入房间 ID 超长。"; readonly solution: "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomidTooLong: CodeEntry<number> & { readonly code: 1002013; readonly name: "RoomRoomidTooLong"; readonly message: "输入房间 ID 超长。"; readonly cause: "输入房间 ID 超长。"; readonly solution: "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。"; readonly retired: false };
   /**
    * Code `1002014`.
    * 房间未登录或房间已断开。
    * Cause: 当前房间不存在。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomRoomExtraInfoKeyEmpty: { readonly code: 1002014; readonly name: "RoomRoomExtraInfoKeyEmpty"; readonly message: "房间未登录或房间已断开。"; readonly cause: "当前房间不存在。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomExtraInfoKeyEmpty: CodeEntry<number> & { readonly code: 1002014; readonly name: "RoomRoomExtraInfoKeyEmpty"; readonly message: "房间未登录或房间已断开。"; readonly cause: "当前房间不存在。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1002015`.
    * 房间附加信息 key 超长。
    * Cause: [setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。
    * Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。
    */
-  readonly RoomRoomExtraInfoKeyTooLong: { readonly code: 1002015; readonly name: "RoomRoomExtraInfoKeyTooLong"; readonly message: "房间附加信息 key 超长。"; readonly cause: "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。"; readonly solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomExtraInfoKeyTooLong: CodeEntry<number> & { readonly code: 1002015; readonly name: "RoomRoomExtraInfoKeyTooLong"; readonly message: "房间附加信息 key 超长。"; readonly cause: "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。"; readonly solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。"; readonly retired: false };
   /**
    * Code `1002016`.
    * 房间附加信息 value 超长。
    * Cause: [setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。
    * Solution: 请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。
    */
-  readonly RoomRoomExtraInfoValueTooLong: { readonly code: 1002016; readonly name: "RoomRoomExtraInfoValueTooLong"; readonly message: "房间附加信息 value 超长。"; readonly cause: "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。"; readonly solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomExtraInfoValueTooLong: CodeEntry<number> & { readonly code: 1002016; readonly name: "RoomRoomExtraInfoValueTooLong"; readonly message: "房间附加信息 value 超长。"; readonly cause: "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。"; readonly solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。"; readonly retired: false };
   /**
    * Code `1002017`.
    * 房间附加消息设置的 key 超过支持的最大数量限制。
    * Cause: 多次调用 [setRoomExtraInfo] 接口传入了不同的 key。
    * Solution: 目前只支持一个 key。
    */
-  readonly RoomRoomExtraInfoExceedKeys: { readonly code: 1002017; readonly name: "RoomRoomExtraInfoExceedKeys"; readonly message: "房间附加消息设置的 key 超过支持的最大数量限制。"; readonly cause: "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。"; readonly solution: "目前只支持一个 key。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomExtraInfoExceedKeys: CodeEntry<number> & { readonly code: 1002017; readonly name: "RoomRoomExtraInfoExceedKeys"; readonly message: "房间附加消息设置的 key 超过支持的最大数量限制。"; readonly cause: "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。"; readonly solution: "目前只支持一个 key。"; readonly retired: false };
   /**
    * Code `1002018`.
    * 多房间模式下，登录房间的用户 ID 或用户名称不相同。
    * Cause: 多房间模式下，登录多房间传入了不同的用户 ID 或用户名。
    * Solution: 多房间模式下，传入的用户 ID 或用户名必须相同。
    */
-  readonly RoomMultiRoomLoginUserNotSame: { readonly code: 1002018; readonly name: "RoomMultiRoomLoginUserNotSame"; readonly message: "多房间模式下，登录房间的用户 ID 或用户名称不相同。"; readonly cause: "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。"; readonly solution: "多房间模式下，传入的用户 ID 或用户名必须相同。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomMultiRoomLoginUserNotSame: CodeEntry<number> & { readonly code: 1002018; readonly name: "RoomMultiRoomLoginUserNotSame"; readonly message: "多房间模式下，登录房间的用户 ID 或用户名称不相同。"; readonly cause: "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。"; readonly solution: "多房间模式下，传入的用户 ID 或用户名必须相同。"; readonly retired: false };
   /**
    * Code `1002031`.
    * 登录房间超时。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络重试。
    */
-  readonly RoomErrorLoginTimeout: { readonly code: 1002031; readonly name: "RoomErrorLoginTimeout"; readonly message: "登录房间超时。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomErrorLoginTimeout: CodeEntry<number> & { readonly code: 1002031; readonly name: "RoomErrorLoginTimeout"; readonly message: "登录房间超时。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false };
   /**
    * Code `1002034`.
    * 登录房间的用户超过最大数量。
    * Cause: 登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。
    * Solution: 请联系 ZEGO 技术支持，检查房间人数是否超过限制。
    */
-  readonly RoomErrorExceedMaximumMember: { readonly code: 1002034; readonly name: "RoomErrorExceedMaximumMember"; readonly message: "登录房间的用户超过最大数量。"; readonly cause: "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。"; readonly solution: "请联系 ZEGO 技术支持，检查房间人数是否超过限制。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomErrorExceedMaximumMember: CodeEntry<number> & { readonly code: 1002034; readonly name: "RoomErrorExceedMaximumMember"; readonly message: "登录房间的用户超过最大数量。"; readonly cause: "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。"; readonly solution: "请联系 ZEGO 技术支持，检查房间人数是否超过限制。"; readonly retired: false };
   /**
    * Code `1002036`.
    * 登录失败，多房间功能没有开通。
    * Cause: 多房间功能未开通。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomErrorLoginMultiRoomNotOpen: { readonly code: 1002036; readonly name: "RoomErrorLoginMultiRoomNotOpen"; readonly message: "登录失败，多房间功能没有开通。"; readonly cause: "多房间功能未开通。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomErrorLoginMultiRoomNotOpen: CodeEntry<number> & { readonly code: 1002036; readonly name: "RoomErrorLoginMultiRoomNotOpen"; readonly message: "登录失败，多房间功能没有开通。"; readonly cause: "多房间功能未开通。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1002037`.
    * 同时登录的房间总数量超过限制。
    * Cause: 多房间功能可同时登录总房间数量受限。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomErrorMultiRoomExceedMaximumRoomCount: { readonly code: 1002037; readonly name: "RoomErrorMultiRoomExceedMaximumRoomCount"; readonly message: "同时登录的房间总数量超过限制。"; readonly cause: "多房间功能可同时登录总房间数量受限。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomErrorMultiRoomExceedMaximumRoomCount: CodeEntry<number> & { readonly code: 1002037; readonly name: "RoomErrorMultiRoomExceedMaximumRoomCount"; readonly message: "同时登录的房间总数量超过限制。"; readonly cause: "多房间功能可同时登录总房间数量受限。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1002050`.
    * 用户被踢出房间。
    * Cause: 可能是相同用户 ID 在其他设备登录。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomKickedOut: { readonly code: 1002050; readonly name: "RoomKickedOut"; readonly message: "用户被踢出房间。"; readonly cause: "可能是相同用户 ID 在其他设备登录。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomKickedOut: CodeEntry<number> & { readonly code: 1002050; readonly name: "RoomKickedOut"; readonly message: "用户被踢出房间。"; readonly cause: "可能是相同用户 ID 在其他设备登录。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1002053`.
    * 重试登录房间超过最大的重试时间。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络重试。
    */
-  readonly RoomRetryTimeout: { readonly code: 1002053; readonly name: "RoomRetryTimeout"; readonly message: "重试登录房间超过最大的重试时间。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRetryTimeout: CodeEntry<number> & { readonly code: 1002053; readonly name: "RoomRetryTimeout"; readonly message: "重试登录房间超过最大的重试时间。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false };
   /**
    * Code `1002055`.
    * 业务后台发出了踢出房间信令。
    * Cause: 客户调用服务端踢人接口，触发服务端下发 kickout 信令。
    * Solution: 请查看被踢原因，联系 ZEGO 技术支持。
    */
-  readonly RoomManualKickedOut: { readonly code: 1002055; readonly name: "RoomManualKickedOut"; readonly message: "业务后台发出了踢出房间信令。"; readonly cause: "客户调用服务端踢人接口，触发服务端下发 kickout 信令。"; readonly solution: "请查看被踢原因，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomManualKickedOut: CodeEntry<number> & { readonly code: 1002055; readonly name: "RoomManualKickedOut"; readonly message: "业务后台发出了踢出房间信令。"; readonly cause: "客户调用服务端踢人接口，触发服务端下发 kickout 信令。"; readonly solution: "请查看被踢原因，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1002056`.
    * 用户重复进行登录。
    * Cause: 未登出主房间再次调起登录主房间。
    * Solution: 请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。
    */
-  readonly RoomTokenExpiredKickedOut: { readonly code: 1002056; readonly name: "RoomTokenExpiredKickedOut"; readonly message: "用户重复进行登录。"; readonly cause: "未登出主房间再次调起登录主房间。"; readonly solution: "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomTokenExpiredKickedOut: CodeEntry<number> & { readonly code: 1002056; readonly name: "RoomTokenExpiredKickedOut"; readonly message: "用户重复进行登录。"; readonly cause: "未登出主房间再次调起登录主房间。"; readonly solution: "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。"; readonly retired: false };
   /**
    * Code `1002064`.
    * 房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。
    * Cause: 房间 ID 已被登录房间接口使用。
    * Solution: 退出相同房间 ID 的房间。
    */
-  readonly RoomRoomIdHasBeenUsed: { readonly code: 1002064; readonly name: "RoomRoomIdHasBeenUsed"; readonly message: "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。"; readonly cause: "房间 ID 已被登录房间接口使用。"; readonly solution: "退出相同房间 ID 的房间。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRoomIdHasBeenUsed: CodeEntry<number> & { readonly code: 1002064; readonly name: "RoomRoomIdHasBeenUsed"; readonly message: "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。"; readonly cause: "房间 ID 已被登录房间接口使用。"; readonly solution: "退出相同房间 ID 的房间。"; readonly retired: false };
   /**
    * Code `1002099`.
    * 系统内部异常导致房间登录失败。
    * Cause: 服务端返回未约定错误码，错误信息在 extendedData。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomInnerError: { readonly code: 1002099; readonly name: "RoomInnerError"; readonly message: "系统内部异常导致房间登录失败。"; readonly cause: "服务端返回未约定错误码，错误信息在 extendedData。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomInnerError: CodeEntry<number> & { readonly code: 1002099; readonly name: "RoomInnerError"; readonly message: "系统内部异常导致房间登录失败。"; readonly cause: "服务端返回未约定错误码，错误信息在 extendedData。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102001`.
    * 心跳超时。
    * Cause: 可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。
    * Solution: 请尝试切换网络重试。
    */
-  readonly RoomHeartbeatTimeout: { readonly code: 1102001; readonly name: "RoomHeartbeatTimeout"; readonly message: "心跳超时。"; readonly cause: "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomHeartbeatTimeout: CodeEntry<number> & { readonly code: 1102001; readonly name: "RoomHeartbeatTimeout"; readonly message: "心跳超时。"; readonly cause: "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false };
   /**
    * Code `1102011`.
    * 数据格式错误。
    * Cause: 数据格式错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomDataFormatError: { readonly code: 1102011; readonly name: "RoomDataFormatError"; readonly message: "数据格式错误。"; readonly cause: "数据格式错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomDataFormatError: CodeEntry<number> & { readonly code: 1102011; readonly name: "RoomDataFormatError"; readonly message: "数据格式错误。"; readonly cause: "数据格式错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102012`.
    * 正在执行登录流程。
    * Cause: 房间正在登录进行中。
    * Solution: 联系 ZEGO 技术支持。
    */
-  readonly RoomLoginInProgress: { readonly code: 1102012; readonly name: "RoomLoginInProgress"; readonly message: "正在执行登录流程。"; readonly cause: "房间正在登录进行中。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginInProgress: CodeEntry<number> & { readonly code: 1102012; readonly name: "RoomLoginInProgress"; readonly message: "正在执行登录流程。"; readonly cause: "房间正在登录进行中。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102013`.
    * 房间信令请求错误。
    * Cause: 可能是由于网络原因导致。
    * Solution: 尝试切换网络重试或者联系 ZEGO 技术支持。
    */
-  readonly RoomSignalingRequestError: { readonly code: 1102013; readonly name: "RoomSignalingRequestError"; readonly message: "房间信令请求错误。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomSignalingRequestError: CodeEntry<number> & { readonly code: 1102013; readonly name: "RoomSignalingRequestError"; readonly message: "房间信令请求错误。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102014`.
    * ZPush 失败。
    * Cause: ZPush 失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomZpushFailed: { readonly code: 1102014; readonly name: "RoomZpushFailed"; readonly message: "ZPush 失败。"; readonly cause: "ZPush 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomZpushFailed: CodeEntry<number> & { readonly code: 1102014; readonly name: "RoomZpushFailed"; readonly message: "ZPush 失败。"; readonly cause: "ZPush 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102015`.
    * 用户登录状态错误。
    * Cause: 登录状态错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomLoginStateError: { readonly code: 1102015; readonly name: "RoomLoginStateError"; readonly message: "用户登录状态错误。"; readonly cause: "登录状态错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginStateError: CodeEntry<number> & { readonly code: 1102015; readonly name: "RoomLoginStateError"; readonly message: "用户登录状态错误。"; readonly cause: "登录状态错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102016`.
    * 登录 token 格式有误
    * Cause: 登录 token 格式有误。
    * Solution: token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。
    */
-  readonly RoomLoginTokenFormatInvalid: { readonly code: 1102016; readonly name: "RoomLoginTokenFormatInvalid"; readonly message: "登录 token 格式有误"; readonly cause: "登录 token 格式有误。"; readonly solution: "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginTokenFormatInvalid: CodeEntry<number> & { readonly code: 1102016; readonly name: "RoomLoginTokenFormatInvalid"; readonly message: "登录 token 格式有误"; readonly cause: "登录 token 格式有误。"; readonly solution: "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。"; readonly retired: false };
   /**
    * Code `1102017`.
    * 调度失败。
    * Cause: 媒体节点调度失败。
    * Solution: 请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。
    */
-  readonly RoomDispatchFailed: { readonly code: 1102017; readonly name: "RoomDispatchFailed"; readonly message: "调度失败。"; readonly cause: "媒体节点调度失败。"; readonly solution: "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomDispatchFailed: CodeEntry<number> & { readonly code: 1102017; readonly name: "RoomDispatchFailed"; readonly message: "调度失败。"; readonly cause: "媒体节点调度失败。"; readonly solution: "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102018`.
    * 登录 token 过期。
    * Cause: 登录 token 过期，推拉流过程也可能出现该错误。
    * Solution: 及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。
    */
-  readonly RoomLoginTokenExpired: { readonly code: 1102018; readonly name: "RoomLoginTokenExpired"; readonly message: "登录 token 过期。"; readonly cause: "登录 token 过期，推拉流过程也可能出现该错误。"; readonly solution: "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginTokenExpired: CodeEntry<number> & { readonly code: 1102018; readonly name: "RoomLoginTokenExpired"; readonly message: "登录 token 过期。"; readonly cause: "登录 token 过期，推拉流过程也可能出现该错误。"; readonly solution: "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。"; readonly retired: false };
   /**
    * Code `1102019`.
    * subcmd 错误。
    * Cause: subcmd 错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomSubcmdError: { readonly code: 1102019; readonly name: "RoomSubcmdError"; readonly message: "subcmd 错误。"; readonly cause: "subcmd 错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomSubcmdError: CodeEntry<number> & { readonly code: 1102019; readonly name: "RoomSubcmdError"; readonly message: "subcmd 错误。"; readonly cause: "subcmd 错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102020`.
    * 登录鉴权失败。
    * Cause: 登录鉴权失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomLoginAuthFailed: { readonly code: 1102020; readonly name: "RoomLoginAuthFailed"; readonly message: "登录鉴权失败。"; readonly cause: "登录鉴权失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginAuthFailed: CodeEntry<number> & { readonly code: 1102020; readonly name: "RoomLoginAuthFailed"; readonly message: "登录鉴权失败。"; readonly cause: "登录鉴权失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102021`.
    * biz_channel 错误。
    * Cause: biz_channel 错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RoomBizChannelError: { readonly code: 1102021; readonly name: "RoomBizChannelError"; readonly message: "biz_channel 错误。"; readonly cause: "biz_channel 错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomBizChannelError: CodeEntry<number> & { readonly code: 1102021; readonly name: "RoomBizChannelError"; readonly message: "biz_channel 错误。"; readonly cause: "biz_channel 错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1102022`.
    * 调用请求超时。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly RoomRequestTimeout: { readonly code: 1102022; readonly name: "RoomRequestTimeout"; readonly message: "调用请求超时。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomRequestTimeout: CodeEntry<number> & { readonly code: 1102022; readonly name: "RoomRequestTimeout"; readonly message: "调用请求超时。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1102023`.
    * 连接媒体服务器失败。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly RoomMediaServerConnectFailed: { readonly code: 1102023; readonly name: "RoomMediaServerConnectFailed"; readonly message: "连接媒体服务器失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomMediaServerConnectFailed: CodeEntry<number> & { readonly code: 1102023; readonly name: "RoomMediaServerConnectFailed"; readonly message: "连接媒体服务器失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1102025`.
    * 本地日志上报失败。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly RoomLogUploadFailed: { readonly code: 1102025; readonly name: "RoomLogUploadFailed"; readonly message: "本地日志上报失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomLogUploadFailed: CodeEntry<number> & { readonly code: 1102025; readonly name: "RoomLogUploadFailed"; readonly message: "本地日志上报失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
 };
 
 /** One entry of `Room`. */
@@ -455,7 +463,7 @@ export type Room = (typeof Room)[keyof typeof Room];
 /** The codes of `Room`. */
 export type RoomCode = Room["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Room`, or the one `UnknownCode` value that keeps the code. */
 export declare function roomFromCode(code: number): Room | UnknownCode<number>;
 
 /**
@@ -468,42 +476,42 @@ export declare const Publisher: {
    * Cause: 开启了推流鉴权，流被媒体服务器禁止。
    * Solution: 若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。
    */
-  readonly PublisherErrorServerForbid: { readonly code: 1003025; readonly name: "PublisherErrorServerForbid"; readonly message: "ZEGO 后台禁止推流。"; readonly cause: "开启了推流鉴权，流被媒体服务器禁止。"; readonly solution: "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherErrorServerForbid: CodeEntry<number> & { readonly code: 1003025; readonly name: "PublisherErrorServerForbid"; readonly message: "ZEGO 后台禁止推流。"; readonly cause: "开启了推流鉴权，流被媒体服务器禁止。"; readonly solution: "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。"; readonly retired: false };
   /**
    * Code `1003028`.
    * 推流失败，房间内已有相同的流。
    * Cause: 房间内已有相同的流。
    * Solution: 更换新的流 ID。调整流名生成策略，保证唯一性。
    */
-  readonly PublisherErrorRepetitivePublishStream: { readonly code: 1003028; readonly name: "PublisherErrorRepetitivePublishStream"; readonly message: "推流失败，房间内已有相同的流。"; readonly cause: "房间内已有相同的流。"; readonly solution: "更换新的流 ID。调整流名生成策略，保证唯一性。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherErrorRepetitivePublishStream: CodeEntry<number> & { readonly code: 1003028; readonly name: "PublisherErrorRepetitivePublishStream"; readonly message: "推流失败，房间内已有相同的流。"; readonly cause: "房间内已有相同的流。"; readonly solution: "更换新的流 ID。调整流名生成策略，保证唯一性。"; readonly retired: false };
   /**
    * Code `1003040`.
    * 更新转推 CDN 状态失败。
    * Cause: 转推地址 URL 不正确。
    * Solution: 检查输入的 URL 是否有效。
    */
-  readonly PublisherUpdateCdnTargetError: { readonly code: 1003040; readonly name: "PublisherUpdateCdnTargetError"; readonly message: "更新转推 CDN 状态失败。"; readonly cause: "转推地址 URL 不正确。"; readonly solution: "检查输入的 URL 是否有效。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherUpdateCdnTargetError: CodeEntry<number> & { readonly code: 1003040; readonly name: "PublisherUpdateCdnTargetError"; readonly message: "更新转推 CDN 状态失败。"; readonly cause: "转推地址 URL 不正确。"; readonly solution: "检查输入的 URL 是否有效。"; readonly retired: false };
   /**
    * Code `1003050`.
    * 流附加信息为 null。
    * Cause: 流附加信息为 null。
    * Solution: 请检查流附加信息是否为正常。
    */
-  readonly PublisherExtraInfoNull: { readonly code: 1003050; readonly name: "PublisherExtraInfoNull"; readonly message: "流附加信息为 null。"; readonly cause: "流附加信息为 null。"; readonly solution: "请检查流附加信息是否为正常。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherExtraInfoNull: CodeEntry<number> & { readonly code: 1003050; readonly name: "PublisherExtraInfoNull"; readonly message: "流附加信息为 null。"; readonly cause: "流附加信息为 null。"; readonly solution: "请检查流附加信息是否为正常。"; readonly retired: false };
   /**
    * Code `1003051`.
    * 流附加信息超长。
    * Cause: 流附加信息超长。
    * Solution: 请检查对应的流附加信息是否太长 ，最大是 128 字节。
    */
-  readonly PublisherExtraInfoTooLong: { readonly code: 1003051; readonly name: "PublisherExtraInfoTooLong"; readonly message: "流附加信息超长。"; readonly cause: "流附加信息超长。"; readonly solution: "请检查对应的流附加信息是否太长 ，最大是 128 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherExtraInfoTooLong: CodeEntry<number> & { readonly code: 1003051; readonly name: "PublisherExtraInfoTooLong"; readonly message: "流附加信息超长。"; readonly cause: "流附加信息超长。"; readonly solution: "请检查对应的流附加信息是否太长 ，最大是 128 字节。"; readonly retired: false };
   /**
    * Code `1103001`.
    * 推流参数错误。
    * Cause: 推流参数错误。
    * Solution: 在传参错误的 extendedData 中查看具体错误字段。
    */
-  readonly PublisherInvalidParameter: { readonly code: 1103001; readonly name: "PublisherInvalidParameter"; readonly message: "推流参数错误。"; readonly cause: "推流参数错误。"; readonly solution: "在传参错误的 extendedData 中查看具体错误字段。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherInvalidParameter: CodeEntry<number> & { readonly code: 1103001; readonly name: "PublisherInvalidParameter"; readonly message: "推流参数错误。"; readonly cause: "推流参数错误。"; readonly solution: "在传参错误的 extendedData 中查看具体错误字段。"; readonly retired: false };
   /**
    * Code `1103002`.
    * 浏览器不支持。
@@ -514,112 +522,112 @@ export declare const Publisher: {
    * 1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。
    * 2. 如果上述问题还不能解决，请更换或者升级浏览器。
    */
-  readonly PublisherBrowserNotSupported: { readonly code: 1103002; readonly name: "PublisherBrowserNotSupported"; readonly message: "浏览器不支持。"; readonly cause: "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。"; readonly solution: "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherBrowserNotSupported: CodeEntry<number> & { readonly code: 1103002; readonly name: "PublisherBrowserNotSupported"; readonly message: "浏览器不支持。"; readonly cause: "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。"; readonly solution: "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。"; readonly retired: false };
   /**
    * Code `1103003`.
    * 媒体连接失败。
    * Cause: 可能由于网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly PublisherMediaConnectionFailed: { readonly code: 1103003; readonly name: "PublisherMediaConnectionFailed"; readonly message: "媒体连接失败。"; readonly cause: "可能由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherMediaConnectionFailed: CodeEntry<number> & { readonly code: 1103003; readonly name: "PublisherMediaConnectionFailed"; readonly message: "媒体连接失败。"; readonly cause: "可能由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1103010`.
    * 屏幕共享失败。
    * Cause: 推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PublisherScreenShareFailed: { readonly code: 1103010; readonly name: "PublisherScreenShareFailed"; readonly message: "屏幕共享失败。"; readonly cause: "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherScreenShareFailed: CodeEntry<number> & { readonly code: 1103010; readonly name: "PublisherScreenShareFailed"; readonly message: "屏幕共享失败。"; readonly cause: "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103011`.
    * 设备信息枚举失败。
    * Cause: 获取设备列表枚举设备失败。
    * Solution: 拿到 console 里面具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherDeviceEnumerationFailed: { readonly code: 1103011; readonly name: "PublisherDeviceEnumerationFailed"; readonly message: "设备信息枚举失败。"; readonly cause: "获取设备列表枚举设备失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDeviceEnumerationFailed: CodeEntry<number> & { readonly code: 1103011; readonly name: "PublisherDeviceEnumerationFailed"; readonly message: "设备信息枚举失败。"; readonly cause: "获取设备列表枚举设备失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103019`.
    * 推流鉴权错误。
    * Cause: 推流参数中的 streamParams 设置错误导致拉流鉴权失败。
    * Solution: 检查 streamParams 中的 token 是否正确，字符串拼接是否正确。
    */
-  readonly PublisherAuthFailed: { readonly code: 1103019; readonly name: "PublisherAuthFailed"; readonly message: "推流鉴权错误。"; readonly cause: "推流参数中的 streamParams 设置错误导致拉流鉴权失败。"; readonly solution: "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAuthFailed: CodeEntry<number> & { readonly code: 1103019; readonly name: "PublisherAuthFailed"; readonly message: "推流鉴权错误。"; readonly cause: "推流参数中的 streamParams 设置错误导致拉流鉴权失败。"; readonly solution: "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。"; readonly retired: false };
   /**
    * Code `1103020`.
    * 获取媒体服务地址失败。
    * Cause: 获取媒体服务地址失败。
    * Solution: 拿到 console 里面具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherMediaServerAddressFailed: { readonly code: 1103020; readonly name: "PublisherMediaServerAddressFailed"; readonly message: "获取媒体服务地址失败。"; readonly cause: "获取媒体服务地址失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherMediaServerAddressFailed: CodeEntry<number> & { readonly code: 1103020; readonly name: "PublisherMediaServerAddressFailed"; readonly message: "获取媒体服务地址失败。"; readonly cause: "获取媒体服务地址失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103021`.
    * 媒体服务连接失败。
    * Cause: 推拉流与媒体创建会话失败。
    * Solution: 拿到 console 里面具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherMediaServerConnectFailed: { readonly code: 1103021; readonly name: "PublisherMediaServerConnectFailed"; readonly message: "媒体服务连接失败。"; readonly cause: "推拉流与媒体创建会话失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherMediaServerConnectFailed: CodeEntry<number> & { readonly code: 1103021; readonly name: "PublisherMediaServerConnectFailed"; readonly message: "媒体服务连接失败。"; readonly cause: "推拉流与媒体创建会话失败。"; readonly solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103022`.
    * offer 创建失败。
    * Cause: 浏览器不兼容。
    * Solution: 切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherCreateOfferFailed: { readonly code: 1103022; readonly name: "PublisherCreateOfferFailed"; readonly message: "offer 创建失败。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherCreateOfferFailed: CodeEntry<number> & { readonly code: 1103022; readonly name: "PublisherCreateOfferFailed"; readonly message: "offer 创建失败。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103023`.
    * 设置本地 SDP 失败。
    * Cause: 浏览器不兼容。
    * Solution: 切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherSetLocalSdpFailed: { readonly code: 1103023; readonly name: "PublisherSetLocalSdpFailed"; readonly message: "设置本地 SDP 失败。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherSetLocalSdpFailed: CodeEntry<number> & { readonly code: 1103023; readonly name: "PublisherSetLocalSdpFailed"; readonly message: "设置本地 SDP 失败。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103024`.
    * SDP 发送失败。
    * Cause: 与网关交互的 mediaDesc 失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PublisherSendSdpFailed: { readonly code: 1103024; readonly name: "PublisherSendSdpFailed"; readonly message: "SDP 发送失败。"; readonly cause: "与网关交互的 mediaDesc 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherSendSdpFailed: CodeEntry<number> & { readonly code: 1103024; readonly name: "PublisherSendSdpFailed"; readonly message: "SDP 发送失败。"; readonly cause: "与网关交互的 mediaDesc 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103025`.
    * 远端 SDP 错误。
    * Cause: 浏览器不兼容。
    * Solution: 切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherRemoteSdpError: { readonly code: 1103025; readonly name: "PublisherRemoteSdpError"; readonly message: "远端 SDP 错误。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherRemoteSdpError: CodeEntry<number> & { readonly code: 1103025; readonly name: "PublisherRemoteSdpError"; readonly message: "远端 SDP 错误。"; readonly cause: "浏览器不兼容。"; readonly solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103026`.
    * webrtc 连接使用的 candidate 信息错误。
    * Cause: 与网关交互 candidate 失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PublisherCandidateError: { readonly code: 1103026; readonly name: "PublisherCandidateError"; readonly message: "webrtc 连接使用的 candidate 信息错误。"; readonly cause: "与网关交互 candidate 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherCandidateError: CodeEntry<number> & { readonly code: 1103026; readonly name: "PublisherCandidateError"; readonly message: "webrtc 连接使用的 candidate 信息错误。"; readonly cause: "与网关交互 candidate 失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103027`.
    * 媒体连接关闭。
    * Cause: SDK 与网关断开。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PublisherMediaConnectionClosed: { readonly code: 1103027; readonly name: "PublisherMediaConnectionClosed"; readonly message: "媒体连接关闭。"; readonly cause: "SDK 与网关断开。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherMediaConnectionClosed: CodeEntry<number> & { readonly code: 1103027; readonly name: "PublisherMediaConnectionClosed"; readonly message: "媒体连接关闭。"; readonly cause: "SDK 与网关断开。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103028`.
    * ice 连接失败。
    * Cause: UDP 断开，可能是因为网络原因，也可能由于网关主动断开。
    * Solution: 尝试切换网络重试，或者请联系 ZEGO 技术支持。
    */
-  readonly PublisherIceConnectionFailed: { readonly code: 1103028; readonly name: "PublisherIceConnectionFailed"; readonly message: "ice 连接失败。"; readonly cause: "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。"; readonly solution: "尝试切换网络重试，或者请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherIceConnectionFailed: CodeEntry<number> & { readonly code: 1103028; readonly name: "PublisherIceConnectionFailed"; readonly message: "ice 连接失败。"; readonly cause: "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。"; readonly solution: "尝试切换网络重试，或者请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103029`.
    * 推流参数设置错误。
    * Cause: 1.参数有问题 2.设置的参数设备不支持。
    * Solution: 拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherParameterSetupError: { readonly code: 1103029; readonly name: "PublisherParameterSetupError"; readonly message: "推流参数设置错误。"; readonly cause: "1.参数有问题 2.设置的参数设备不支持。"; readonly solution: "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherParameterSetupError: CodeEntry<number> & { readonly code: 1103029; readonly name: "PublisherParameterSetupError"; readonly message: "推流参数设置错误。"; readonly cause: "1.参数有问题 2.设置的参数设备不支持。"; readonly solution: "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103030`.
    * 推流失败重试超时。
    * Cause: 可能是由于网络原因导致协商超时或是未知问题阻塞流程。
    * Solution: 请尝试切换网络重试，或者联系 ZEGO 技术支持。
    */
-  readonly PublisherFailureRetryTimeout: { readonly code: 1103030; readonly name: "PublisherFailureRetryTimeout"; readonly message: "推流失败重试超时。"; readonly cause: "可能是由于网络原因导致协商超时或是未知问题阻塞流程。"; readonly solution: "请尝试切换网络重试，或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherFailureRetryTimeout: CodeEntry<number> & { readonly code: 1103030; readonly name: "PublisherFailureRetryTimeout"; readonly message: "推流失败重试超时。"; readonly cause: "可能是由于网络原因导致协商超时或是未知问题阻塞流程。"; readonly solution: "请尝试切换网络重试，或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103040`.
    * 未推流时修改参数。
@@ -627,28 +635,28 @@ export declare const Publisher: {
    * Solution: 请检查在调用时是否有在推流。
    * Note: 该错误码在 3.0.0 之前版本的含义为：“当前推流质量差、或网络较差，请检查您的网络。”
    */
-  readonly PublisherNotPublishingWhenUpdating: { readonly code: 1103040; readonly name: "PublisherNotPublishingWhenUpdating"; readonly message: "未推流时修改参数。"; readonly cause: "改变推流参数时推流未找到，可能是调用时没有在推流导致。"; readonly solution: "请检查在调用时是否有在推流。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherNotPublishingWhenUpdating: CodeEntry<number> & { readonly code: 1103040; readonly name: "PublisherNotPublishingWhenUpdating"; readonly message: "未推流时修改参数。"; readonly cause: "改变推流参数时推流未找到，可能是调用时没有在推流导致。"; readonly solution: "请检查在调用时是否有在推流。"; readonly retired: false };
   /**
    * Code `1103041`.
    * 设备插拔或松动。
    * Cause: 设备插拔或松动。
    * Solution: 检查设备是否有插稳或是有接触不良的情况。
    */
-  readonly PublisherDeviceUnplugged: { readonly code: 1103041; readonly name: "PublisherDeviceUnplugged"; readonly message: "设备插拔或松动。"; readonly cause: "设备插拔或松动。"; readonly solution: "检查设备是否有插稳或是有接触不良的情况。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDeviceUnplugged: CodeEntry<number> & { readonly code: 1103041; readonly name: "PublisherDeviceUnplugged"; readonly message: "设备插拔或松动。"; readonly cause: "设备插拔或松动。"; readonly solution: "检查设备是否有插稳或是有接触不良的情况。"; readonly retired: false };
   /**
    * Code `1103042`.
    * 用户主动取消了屏幕共享。
    * Cause: 屏幕共享时在弹框选取时主动点击取消。
    * Solution: 请检查是否符合当前业务逻辑，若符合则无需解决。
    */
-  readonly PublisherScreenShareCancelled: { readonly code: 1103042; readonly name: "PublisherScreenShareCancelled"; readonly message: "用户主动取消了屏幕共享。"; readonly cause: "屏幕共享时在弹框选取时主动点击取消。"; readonly solution: "请检查是否符合当前业务逻辑，若符合则无需解决。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherScreenShareCancelled: CodeEntry<number> & { readonly code: 1103042; readonly name: "PublisherScreenShareCancelled"; readonly message: "用户主动取消了屏幕共享。"; readonly cause: "屏幕共享时在弹框选取时主动点击取消。"; readonly solution: "请检查是否符合当前业务逻辑，若符合则无需解决。"; readonly retired: false };
   /**
    * Code `1103043`.
    * 当前浏览器不支持屏幕共享。
    * Cause: 当前浏览器不支持创建屏幕流。
    * Solution: 更新或者切换浏览器。
    */
-  readonly PublisherScreenShareNotSupported: { readonly code: 1103043; readonly name: "PublisherScreenShareNotSupported"; readonly message: "当前浏览器不支持屏幕共享。"; readonly cause: "当前浏览器不支持创建屏幕流。"; readonly solution: "更新或者切换浏览器。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherScreenShareNotSupported: CodeEntry<number> & { readonly code: 1103043; readonly name: "PublisherScreenShareNotSupported"; readonly message: "当前浏览器不支持屏幕共享。"; readonly cause: "当前浏览器不支持创建屏幕流。"; readonly solution: "更新或者切换浏览器。"; readonly retired: false };
   /**
    * Code `1103044`.
    * 不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。
@@ -658,119 +666,119 @@ export declare const Publisher: {
    * 1. 明确流的来源，确保流是由 createStream 接口生成。
    * 2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。
    */
-  readonly PublisherStreamNotCreatedBySdk: { readonly code: 1103044; readonly name: "PublisherStreamNotCreatedBySdk"; readonly message: "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。"; readonly cause: "Web 端报错，流不是通过 createStream 接口生成。"; readonly solution: "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherStreamNotCreatedBySdk: CodeEntry<number> & { readonly code: 1103044; readonly name: "PublisherStreamNotCreatedBySdk"; readonly message: "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。"; readonly cause: "Web 端报错，流不是通过 createStream 接口生成。"; readonly solution: "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。"; readonly retired: false };
   /**
    * Code `1103045`.
    * 媒体流不含视频。
    * Cause: 切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。
    * Solution: 请检查流是否包含了视轨。
    */
-  readonly PublisherStreamWithoutVideo: { readonly code: 1103045; readonly name: "PublisherStreamWithoutVideo"; readonly message: "媒体流不含视频。"; readonly cause: "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。"; readonly solution: "请检查流是否包含了视轨。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherStreamWithoutVideo: CodeEntry<number> & { readonly code: 1103045; readonly name: "PublisherStreamWithoutVideo"; readonly message: "媒体流不含视频。"; readonly cause: "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。"; readonly solution: "请检查流是否包含了视轨。"; readonly retired: false };
   /**
    * Code `1103046`.
    * 媒体流不含音频。
    * Cause: 切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。
    * Solution: 请检查流是否包含了音轨。
    */
-  readonly PublisherStreamWithoutAudio: { readonly code: 1103046; readonly name: "PublisherStreamWithoutAudio"; readonly message: "媒体流不含音频。"; readonly cause: "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。"; readonly solution: "请检查流是否包含了音轨。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherStreamWithoutAudio: CodeEntry<number> & { readonly code: 1103046; readonly name: "PublisherStreamWithoutAudio"; readonly message: "媒体流不含音频。"; readonly cause: "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。"; readonly solution: "请检查流是否包含了音轨。"; readonly retired: false };
   /**
    * Code `1103047`.
    * 找不到 MediaStreamTrack 对象。
    * Cause: 可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。
    * Solution: 请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。
    */
-  readonly PublisherTrackNotFound: { readonly code: 1103047; readonly name: "PublisherTrackNotFound"; readonly message: "找不到 MediaStreamTrack 对象。"; readonly cause: "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。"; readonly solution: "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherTrackNotFound: CodeEntry<number> & { readonly code: 1103047; readonly name: "PublisherTrackNotFound"; readonly message: "找不到 MediaStreamTrack 对象。"; readonly cause: "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。"; readonly solution: "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103048`.
    * 找不到设备。
    * Cause: 切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。
    * Solution: 请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。
    */
-  readonly PublisherDeviceNotFound: { readonly code: 1103048; readonly name: "PublisherDeviceNotFound"; readonly message: "找不到设备。"; readonly cause: "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。"; readonly solution: "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDeviceNotFound: CodeEntry<number> & { readonly code: 1103048; readonly name: "PublisherDeviceNotFound"; readonly message: "找不到设备。"; readonly cause: "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。"; readonly solution: "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103049`.
    * 重复拉取同一条流。
    * Cause: 可能是重复拉流或者之前拉流并未停止拉流。
    * Solution: 请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。
    */
-  readonly PublisherDuplicateStreamPull: { readonly code: 1103049; readonly name: "PublisherDuplicateStreamPull"; readonly message: "重复拉取同一条流。"; readonly cause: "可能是重复拉流或者之前拉流并未停止拉流。"; readonly solution: "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDuplicateStreamPull: CodeEntry<number> & { readonly code: 1103049; readonly name: "PublisherDuplicateStreamPull"; readonly message: "重复拉取同一条流。"; readonly cause: "可能是重复拉流或者之前拉流并未停止拉流。"; readonly solution: "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。"; readonly retired: false };
   /**
    * Code `1103050`.
    * websocket 断开连接。
    * Cause: 可能是网络问题导致的媒体节点 socket 断开。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly PublisherWebsocketDisconnected: { readonly code: 1103050; readonly name: "PublisherWebsocketDisconnected"; readonly message: "websocket 断开连接。"; readonly cause: "可能是网络问题导致的媒体节点 socket 断开。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherWebsocketDisconnected: CodeEntry<number> & { readonly code: 1103050; readonly name: "PublisherWebsocketDisconnected"; readonly message: "websocket 断开连接。"; readonly cause: "可能是网络问题导致的媒体节点 socket 断开。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1103051`.
    * 推流重试超时。
    * Cause: 一般是网络原因。
    * Solution: 请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。
    */
-  readonly PublisherRepublishTimeout: { readonly code: 1103051; readonly name: "PublisherRepublishTimeout"; readonly message: "推流重试超时。"; readonly cause: "一般是网络原因。"; readonly solution: "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherRepublishTimeout: CodeEntry<number> & { readonly code: 1103051; readonly name: "PublisherRepublishTimeout"; readonly message: "推流重试超时。"; readonly cause: "一般是网络原因。"; readonly solution: "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103052`.
    * CDN 推流错误。
    * Cause: 可能上转推cdn类型参数错误，cdnPublishConfig.type=["addpush" | "delpush" | "clearpush"]。
    * Solution: 请检查参数是否正确。
    */
-  readonly PublisherCdnPublishError: { readonly code: 1103052; readonly name: "PublisherCdnPublishError"; readonly message: "CDN 推流错误。"; readonly cause: "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。"; readonly solution: "请检查参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherCdnPublishError: CodeEntry<number> & { readonly code: 1103052; readonly name: "PublisherCdnPublishError"; readonly message: "CDN 推流错误。"; readonly cause: "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。"; readonly solution: "请检查参数是否正确。"; readonly retired: false };
   /**
    * Code `1103053`.
    * 必须使用 HTTPS 协议。
    * Cause: webrtc 官方只允许 HTTPS 请求设备。
    * Solution: 请求使用 HTTPS。
    */
-  readonly PublisherHttpsRequired: { readonly code: 1103053; readonly name: "PublisherHttpsRequired"; readonly message: "必须使用 HTTPS 协议。"; readonly cause: "webrtc 官方只允许 HTTPS 请求设备。"; readonly solution: "请求使用 HTTPS。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherHttpsRequired: CodeEntry<number> & { readonly code: 1103053; readonly name: "PublisherHttpsRequired"; readonly message: "必须使用 HTTPS 协议。"; readonly cause: "webrtc 官方只允许 HTTPS 请求设备。"; readonly solution: "请求使用 HTTPS。"; readonly retired: false };
   /**
    * Code `1103054`.
    * 没有预览。
    * Cause: 修改推流参数和状态时，推流不存在。
    * Solution: 排查推流逻辑保证在推流成功再去调用；检查传参是否正确。
    */
-  readonly PublisherNoPreview: { readonly code: 1103054; readonly name: "PublisherNoPreview"; readonly message: "没有预览。"; readonly cause: "修改推流参数和状态时，推流不存在。"; readonly solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherNoPreview: CodeEntry<number> & { readonly code: 1103054; readonly name: "PublisherNoPreview"; readonly message: "没有预览。"; readonly cause: "修改推流参数和状态时，推流不存在。"; readonly solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。"; readonly retired: false };
   /**
    * Code `1103055`.
    * 找不到推流。
    * Cause: 推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。
    * Solution: 排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。
    */
-  readonly PublisherStreamNotFound: { readonly code: 1103055; readonly name: "PublisherStreamNotFound"; readonly message: "找不到推流。"; readonly cause: "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。"; readonly solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherStreamNotFound: CodeEntry<number> & { readonly code: 1103055; readonly name: "PublisherStreamNotFound"; readonly message: "找不到推流。"; readonly cause: "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。"; readonly solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。"; readonly retired: false };
   /**
    * Code `1103056`.
    * 正在推流中。
    * Cause: 重复推流或者之前推流并未停止推流。
    * Solution: 请检查推流逻辑是否正确。
    */
-  readonly PublisherAlreadyPublishing: { readonly code: 1103056; readonly name: "PublisherAlreadyPublishing"; readonly message: "正在推流中。"; readonly cause: "重复推流或者之前推流并未停止推流。"; readonly solution: "请检查推流逻辑是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAlreadyPublishing: CodeEntry<number> & { readonly code: 1103056; readonly name: "PublisherAlreadyPublishing"; readonly message: "正在推流中。"; readonly cause: "重复推流或者之前推流并未停止推流。"; readonly solution: "请检查推流逻辑是否正确。"; readonly retired: false };
   /**
    * Code `1103057`.
    * 本地混音音效资源解码失败。
    * Cause: 音频资源格式不正确，或浏览器不兼容导致。
    * Solution: 尝试切换浏览器或者联系 ZEGO 技术支持。
    */
-  readonly PublisherAudioEffectDecodeFailed: { readonly code: 1103057; readonly name: "PublisherAudioEffectDecodeFailed"; readonly message: "本地混音音效资源解码失败。"; readonly cause: "音频资源格式不正确，或浏览器不兼容导致。"; readonly solution: "尝试切换浏览器或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAudioEffectDecodeFailed: CodeEntry<number> & { readonly code: 1103057; readonly name: "PublisherAudioEffectDecodeFailed"; readonly message: "本地混音音效资源解码失败。"; readonly cause: "音频资源格式不正确，或浏览器不兼容导致。"; readonly solution: "尝试切换浏览器或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103058`.
    * 客户端 IP 发生变化。
    * Cause: 客户端 IP 发生变化。
    * Solution: 检查客户端 IP 是否有发生变动。
    */
-  readonly PublisherClientIpChanged: { readonly code: 1103058; readonly name: "PublisherClientIpChanged"; readonly message: "客户端 IP 发生变化。"; readonly cause: "客户端 IP 发生变化。"; readonly solution: "检查客户端 IP 是否有发生变动。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherClientIpChanged: CodeEntry<number> & { readonly code: 1103058; readonly name: "PublisherClientIpChanged"; readonly message: "客户端 IP 发生变化。"; readonly cause: "客户端 IP 发生变化。"; readonly solution: "检查客户端 IP 是否有发生变动。"; readonly retired: false };
   /**
    * Code `1103059`.
    * 推流网络节点过期。
    * Cause: 推流网络节点过期。
    * Solution: 联系 ZEGO 技术支持。
    */
-  readonly PublisherNodeExpired: { readonly code: 1103059; readonly name: "PublisherNodeExpired"; readonly message: "推流网络节点过期。"; readonly cause: "推流网络节点过期。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherNodeExpired: CodeEntry<number> & { readonly code: 1103059; readonly name: "PublisherNodeExpired"; readonly message: "推流网络节点过期。"; readonly cause: "推流网络节点过期。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103060`.
    * session 请求超时。
    * Cause: session 请求超时。
    * Solution: 尝试切换网络后重试或者联系 ZEGO 技术支持。
    */
-  readonly PublisherSessionRequestTimeout: { readonly code: 1103060; readonly name: "PublisherSessionRequestTimeout"; readonly message: "session 请求超时。"; readonly cause: "session 请求超时。"; readonly solution: "尝试切换网络后重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherSessionRequestTimeout: CodeEntry<number> & { readonly code: 1103060; readonly name: "PublisherSessionRequestTimeout"; readonly message: "session 请求超时。"; readonly cause: "session 请求超时。"; readonly solution: "尝试切换网络后重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103061`.
    * 获取媒体失败。
@@ -779,77 +787,77 @@ export declare const Publisher: {
    * 2、创建流时报错：NotReadableError，could not start audio source
    * Solution: 1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。
    */
-  readonly PublisherGetMediaFailed: { readonly code: 1103061; readonly name: "PublisherGetMediaFailed"; readonly message: "获取媒体失败。"; readonly cause: "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source"; readonly solution: "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherGetMediaFailed: CodeEntry<number> & { readonly code: 1103061; readonly name: "PublisherGetMediaFailed"; readonly message: "获取媒体失败。"; readonly cause: "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source"; readonly solution: "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103064`.
    * 媒体流没有设备权限。
    * Cause: 媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。
    * Solution: 检查是否有给设备权限。
    */
-  readonly PublisherDevicePermissionDenied: { readonly code: 1103064; readonly name: "PublisherDevicePermissionDenied"; readonly message: "媒体流没有设备权限。"; readonly cause: "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。"; readonly solution: "检查是否有给设备权限。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDevicePermissionDenied: CodeEntry<number> & { readonly code: 1103064; readonly name: "PublisherDevicePermissionDenied"; readonly message: "媒体流没有设备权限。"; readonly cause: "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。"; readonly solution: "检查是否有给设备权限。"; readonly retired: false };
   /**
    * Code `1103065`.
    * 设备不可用于采集媒体流。
    * Cause: 可能是您当前的摄像头或麦克风被其他应用占用 。
    * Solution: 检查摄像头或麦克风是否正在被占用。
    */
-  readonly PublisherDeviceUnavailable: { readonly code: 1103065; readonly name: "PublisherDeviceUnavailable"; readonly message: "设备不可用于采集媒体流。"; readonly cause: "可能是您当前的摄像头或麦克风被其他应用占用 。"; readonly solution: "检查摄像头或麦克风是否正在被占用。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDeviceUnavailable: CodeEntry<number> & { readonly code: 1103065; readonly name: "PublisherDeviceUnavailable"; readonly message: "设备不可用于采集媒体流。"; readonly cause: "可能是您当前的摄像头或麦克风被其他应用占用 。"; readonly solution: "检查摄像头或麦克风是否正在被占用。"; readonly retired: false };
   /**
    * Code `1103066`.
    * 创建流的设备参数错误。
    * Cause: 创建流的设备参数错误或者设备无法满足。
    * Solution: 尝试检查或更换参数后重试。
    */
-  readonly PublisherDeviceParameterError: { readonly code: 1103066; readonly name: "PublisherDeviceParameterError"; readonly message: "创建流的设备参数错误。"; readonly cause: "创建流的设备参数错误或者设备无法满足。"; readonly solution: "尝试检查或更换参数后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherDeviceParameterError: CodeEntry<number> & { readonly code: 1103066; readonly name: "PublisherDeviceParameterError"; readonly message: "创建流的设备参数错误。"; readonly cause: "创建流的设备参数错误或者设备无法满足。"; readonly solution: "尝试检查或更换参数后重试。"; readonly retired: false };
   /**
    * Code `1103072`.
    * 不支持开启美颜功能。
    * Cause: 您当前使用的浏览器不支持美颜功能。
    * Solution: 请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。
    */
-  readonly PublisherBeautyNotSupported: { readonly code: 1103072; readonly name: "PublisherBeautyNotSupported"; readonly message: "不支持开启美颜功能。"; readonly cause: "您当前使用的浏览器不支持美颜功能。"; readonly solution: "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherBeautyNotSupported: CodeEntry<number> & { readonly code: 1103072; readonly name: "PublisherBeautyNotSupported"; readonly message: "不支持开启美颜功能。"; readonly cause: "您当前使用的浏览器不支持美颜功能。"; readonly solution: "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。"; readonly retired: false };
   /**
    * Code `1103073`.
    * 美颜功能正在启动中。
    * Cause: 由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。
    * Solution: 如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。
    */
-  readonly PublisherBeautyStarting: { readonly code: 1103073; readonly name: "PublisherBeautyStarting"; readonly message: "美颜功能正在启动中。"; readonly cause: "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。"; readonly solution: "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherBeautyStarting: CodeEntry<number> & { readonly code: 1103073; readonly name: "PublisherBeautyStarting"; readonly message: "美颜功能正在启动中。"; readonly cause: "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。"; readonly solution: "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。"; readonly retired: false };
   /**
    * Code `1103074`.
    * 当前视轨不支持开启美颜。
    * Cause: 当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。
    * Solution: 尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。
    */
-  readonly PublisherBeautyTrackNotSupported: { readonly code: 1103074; readonly name: "PublisherBeautyTrackNotSupported"; readonly message: "当前视轨不支持开启美颜。"; readonly cause: "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。"; readonly solution: "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherBeautyTrackNotSupported: CodeEntry<number> & { readonly code: 1103074; readonly name: "PublisherBeautyTrackNotSupported"; readonly message: "当前视轨不支持开启美颜。"; readonly cause: "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。"; readonly solution: "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103075`.
    * 美颜性能过载。
    * Cause: 美颜性能过载。
    * Solution: 美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。
    */
-  readonly PublisherBeautyOverloaded: { readonly code: 1103075; readonly name: "PublisherBeautyOverloaded"; readonly message: "美颜性能过载。"; readonly cause: "美颜性能过载。"; readonly solution: "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherBeautyOverloaded: CodeEntry<number> & { readonly code: 1103075; readonly name: "PublisherBeautyOverloaded"; readonly message: "美颜性能过载。"; readonly cause: "美颜性能过载。"; readonly solution: "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。"; readonly retired: false };
   /**
    * Code `1103080`.
    * AI 降噪运行时错误。
    * Cause: AI 降噪运行时报错。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PublisherAiDenoiseRuntimeError: { readonly code: 1103080; readonly name: "PublisherAiDenoiseRuntimeError"; readonly message: "AI 降噪运行时错误。"; readonly cause: "AI 降噪运行时报错。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAiDenoiseRuntimeError: CodeEntry<number> & { readonly code: 1103080; readonly name: "PublisherAiDenoiseRuntimeError"; readonly message: "AI 降噪运行时错误。"; readonly cause: "AI 降噪运行时报错。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1103081`.
    * 不支持 AI 降噪。
    * Cause: 可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败
    * Solution: 使用最新版的 Google Chrome 浏览器和 Edge 浏览器。
    */
-  readonly PublisherAiDenoiseNotSupported: { readonly code: 1103081; readonly name: "PublisherAiDenoiseNotSupported"; readonly message: "不支持 AI 降噪。"; readonly cause: "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败"; readonly solution: "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAiDenoiseNotSupported: CodeEntry<number> & { readonly code: 1103081; readonly name: "PublisherAiDenoiseNotSupported"; readonly message: "不支持 AI 降噪。"; readonly cause: "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败"; readonly solution: "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。"; readonly retired: false };
   /**
    * Code `1103082`.
    * AI 降噪性能过载。
    * Cause: AI 降噪过载。
    * Solution: AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。
    */
-  readonly PublisherAiDenoiseOverloaded: { readonly code: 1103082; readonly name: "PublisherAiDenoiseOverloaded"; readonly message: "AI 降噪性能过载。"; readonly cause: "AI 降噪过载。"; readonly solution: "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。"; readonly retired: false; readonly translations: Translations };
+  readonly PublisherAiDenoiseOverloaded: CodeEntry<number> & { readonly code: 1103082; readonly name: "PublisherAiDenoiseOverloaded"; readonly message: "AI 降噪性能过载。"; readonly cause: "AI 降噪过载。"; readonly solution: "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。"; readonly retired: false };
 };
 
 /** One entry of `Publisher`. */
@@ -858,7 +866,7 @@ export type Publisher = (typeof Publisher)[keyof typeof Publisher];
 /** The codes of `Publisher`. */
 export type PublisherCode = Publisher["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Publisher`, or the one `UnknownCode` value that keeps the code. */
 export declare function publisherFromCode(code: number): Publisher | UnknownCode<number>;
 
 /**
@@ -871,182 +879,182 @@ export declare const Player: {
    * Cause: 流不存在。
    * Solution: 请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。
    */
-  readonly PlayerPlayStreamNotExist: { readonly code: 1004002; readonly name: "PlayerPlayStreamNotExist"; readonly message: "拉流失败。"; readonly cause: "流不存在。"; readonly solution: "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerPlayStreamNotExist: CodeEntry<number> & { readonly code: 1004002; readonly name: "PlayerPlayStreamNotExist"; readonly message: "拉流失败。"; readonly cause: "流不存在。"; readonly solution: "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。"; readonly retired: false };
   /**
    * Code `1004020`.
    * 拉流临时中断。
    * Cause: 网络异常。
    * Solution: 请等待或者检查网络环境。
    */
-  readonly PlayerErrorNetworkInterrupt: { readonly code: 1004020; readonly name: "PlayerErrorNetworkInterrupt"; readonly message: "拉流临时中断。"; readonly cause: "网络异常。"; readonly solution: "请等待或者检查网络环境。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerErrorNetworkInterrupt: CodeEntry<number> & { readonly code: 1004020; readonly name: "PlayerErrorNetworkInterrupt"; readonly message: "拉流临时中断。"; readonly cause: "网络异常。"; readonly solution: "请等待或者检查网络环境。"; readonly retired: false };
   /**
    * Code `1004025`.
    * 拉流失败。
    * Cause: 该流被后台系统配置为禁止推送。
    * Solution: 请联系技术支持解决。
    */
-  readonly PlayerErrorServerForbid: { readonly code: 1004025; readonly name: "PlayerErrorServerForbid"; readonly message: "拉流失败。"; readonly cause: "该流被后台系统配置为禁止推送。"; readonly solution: "请联系技术支持解决。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerErrorServerForbid: CodeEntry<number> & { readonly code: 1004025; readonly name: "PlayerErrorServerForbid"; readonly message: "拉流失败。"; readonly cause: "该流被后台系统配置为禁止推送。"; readonly solution: "请联系技术支持解决。"; readonly retired: false };
   /**
    * Code `1004099`.
    * 系统内部异常导致拉流失败。
    * Cause: SDK 内部错误。
    * Solution: 请联系 ZEGO 技术支持人员。
    */
-  readonly PlayerInnerError: { readonly code: 1004099; readonly name: "PlayerInnerError"; readonly message: "系统内部异常导致拉流失败。"; readonly cause: "SDK 内部错误。"; readonly solution: "请联系 ZEGO 技术支持人员。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerInnerError: CodeEntry<number> & { readonly code: 1004099; readonly name: "PlayerInnerError"; readonly message: "系统内部异常导致拉流失败。"; readonly cause: "SDK 内部错误。"; readonly solution: "请联系 ZEGO 技术支持人员。"; readonly retired: false };
   /**
    * Code `1104001`.
    * 拉流参数错误。
    * Cause: 拉流参数错误。
    * Solution: 请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。
    */
-  readonly PlayerInvalidParameter: { readonly code: 1104001; readonly name: "PlayerInvalidParameter"; readonly message: "拉流参数错误。"; readonly cause: "拉流参数错误。"; readonly solution: "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerInvalidParameter: CodeEntry<number> & { readonly code: 1104001; readonly name: "PlayerInvalidParameter"; readonly message: "拉流参数错误。"; readonly cause: "拉流参数错误。"; readonly solution: "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。"; readonly retired: false };
   /**
    * Code `1104020`.
    * 获取媒体服务地址失败。
    * Cause: 调度媒体节点失败，有可能是网络问题导致的。
    * Solution: 可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。
    */
-  readonly PlayerMediaServerAddressFailed: { readonly code: 1104020; readonly name: "PlayerMediaServerAddressFailed"; readonly message: "获取媒体服务地址失败。"; readonly cause: "调度媒体节点失败，有可能是网络问题导致的。"; readonly solution: "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerMediaServerAddressFailed: CodeEntry<number> & { readonly code: 1104020; readonly name: "PlayerMediaServerAddressFailed"; readonly message: "获取媒体服务地址失败。"; readonly cause: "调度媒体节点失败，有可能是网络问题导致的。"; readonly solution: "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104021`.
    * 媒体服务连接失败。
    * Cause: 推拉流与媒体创建会话失败。
    * Solution: 联系 ZEGO 技术支持。
    */
-  readonly PlayerMediaServerConnectFailed: { readonly code: 1104021; readonly name: "PlayerMediaServerConnectFailed"; readonly message: "媒体服务连接失败。"; readonly cause: "推拉流与媒体创建会话失败。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerMediaServerConnectFailed: CodeEntry<number> & { readonly code: 1104021; readonly name: "PlayerMediaServerConnectFailed"; readonly message: "媒体服务连接失败。"; readonly cause: "推拉流与媒体创建会话失败。"; readonly solution: "联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104022`.
    * offer 创建失败。
    * Cause: 可能是浏览器不兼容导致的。
    * Solution: 请尝试切换或者升级浏览器后重试。
    */
-  readonly PlayerCreateOfferFailed: { readonly code: 1104022; readonly name: "PlayerCreateOfferFailed"; readonly message: "offer 创建失败。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerCreateOfferFailed: CodeEntry<number> & { readonly code: 1104022; readonly name: "PlayerCreateOfferFailed"; readonly message: "offer 创建失败。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false };
   /**
    * Code `1104023`.
    * 设置本地 SDP 失败。
    * Cause: 可能是浏览器不兼容导致的。
    * Solution: 请尝试切换或者升级浏览器后重试。
    */
-  readonly PlayerSetLocalSdpFailed: { readonly code: 1104023; readonly name: "PlayerSetLocalSdpFailed"; readonly message: "设置本地 SDP 失败。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerSetLocalSdpFailed: CodeEntry<number> & { readonly code: 1104023; readonly name: "PlayerSetLocalSdpFailed"; readonly message: "设置本地 SDP 失败。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false };
   /**
    * Code `1104024`.
    * SDP 发送失败。
    * Cause: 与网关交互的 mediaDesc 失败导致。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PlayerSendSdpFailed: { readonly code: 1104024; readonly name: "PlayerSendSdpFailed"; readonly message: "SDP 发送失败。"; readonly cause: "与网关交互的 mediaDesc 失败导致。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerSendSdpFailed: CodeEntry<number> & { readonly code: 1104024; readonly name: "PlayerSendSdpFailed"; readonly message: "SDP 发送失败。"; readonly cause: "与网关交互的 mediaDesc 失败导致。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104025`.
    * 远端 SDP 错误。
    * Cause: 可能是浏览器不兼容导致的。
    * Solution: 请尝试切换或者升级浏览器后重试。
    */
-  readonly PlayerRemoteSdpError: { readonly code: 1104025; readonly name: "PlayerRemoteSdpError"; readonly message: "远端 SDP 错误。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerRemoteSdpError: CodeEntry<number> & { readonly code: 1104025; readonly name: "PlayerRemoteSdpError"; readonly message: "远端 SDP 错误。"; readonly cause: "可能是浏览器不兼容导致的。"; readonly solution: "请尝试切换或者升级浏览器后重试。"; readonly retired: false };
   /**
    * Code `1104026`.
    * candidate 错误。
    * Cause: 与网关交互 candidate 失败导致。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PlayerCandidateError: { readonly code: 1104026; readonly name: "PlayerCandidateError"; readonly message: "candidate 错误。"; readonly cause: "与网关交互 candidate 失败导致。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerCandidateError: CodeEntry<number> & { readonly code: 1104026; readonly name: "PlayerCandidateError"; readonly message: "candidate 错误。"; readonly cause: "与网关交互 candidate 失败导致。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104027`.
    * 媒体连接关闭。
    * Cause: SDK 与网关断开。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PlayerMediaConnectionClosed: { readonly code: 1104027; readonly name: "PlayerMediaConnectionClosed"; readonly message: "媒体连接关闭。"; readonly cause: "SDK 与网关断开。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerMediaConnectionClosed: CodeEntry<number> & { readonly code: 1104027; readonly name: "PlayerMediaConnectionClosed"; readonly message: "媒体连接关闭。"; readonly cause: "SDK 与网关断开。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104028`.
    * ice 连接失败。
    * Cause: 一般是1.网络原因 2.网关主动断开。
    * Solution: 请尝试切换网络重试或者联系 ZEGO 技术支持。
    */
-  readonly PlayerIceConnectionFailed: { readonly code: 1104028; readonly name: "PlayerIceConnectionFailed"; readonly message: "ice 连接失败。"; readonly cause: "一般是1.网络原因 2.网关主动断开。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerIceConnectionFailed: CodeEntry<number> & { readonly code: 1104028; readonly name: "PlayerIceConnectionFailed"; readonly message: "ice 连接失败。"; readonly cause: "一般是1.网络原因 2.网关主动断开。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104029`.
    * 与媒体服务断开连接。
    * Cause: 一般是网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly PlayerMediaServerDisconnected: { readonly code: 1104029; readonly name: "PlayerMediaServerDisconnected"; readonly message: "与媒体服务断开连接。"; readonly cause: "一般是网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerMediaServerDisconnected: CodeEntry<number> & { readonly code: 1104029; readonly name: "PlayerMediaServerDisconnected"; readonly message: "与媒体服务断开连接。"; readonly cause: "一般是网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1104030`.
    * 服务端协商超时。
    * Cause: 可能是网络原因导致也可能由未知问题阻塞了流程。
    * Solution: 请尝试切换网络重试或者联系 ZEGO 技术支持。
    */
-  readonly PlayerNegotiationTimeout: { readonly code: 1104030; readonly name: "PlayerNegotiationTimeout"; readonly message: "服务端协商超时。"; readonly cause: "可能是网络原因导致也可能由未知问题阻塞了流程。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerNegotiationTimeout: CodeEntry<number> & { readonly code: 1104030; readonly name: "PlayerNegotiationTimeout"; readonly message: "服务端协商超时。"; readonly cause: "可能是网络原因导致也可能由未知问题阻塞了流程。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104031`.
    * 拉流失败重试超时。
    * Cause: 媒体节点连接不成功导致，一般是网络原因。
    * Solution: 请尝试切换网络重试或者联系 ZEGO 技术支持。
    */
-  readonly PlayerFailureRetryTimeout: { readonly code: 1104031; readonly name: "PlayerFailureRetryTimeout"; readonly message: "拉流失败重试超时。"; readonly cause: "媒体节点连接不成功导致，一般是网络原因。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerFailureRetryTimeout: CodeEntry<number> & { readonly code: 1104031; readonly name: "PlayerFailureRetryTimeout"; readonly message: "拉流失败重试超时。"; readonly cause: "媒体节点连接不成功导致，一般是网络原因。"; readonly solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104032`.
    * 已经在拉流中。
    * Cause: 重复拉流或者之前拉流并未停止拉流。
    * Solution: 请尝试排查拉流逻辑是否正确。
    */
-  readonly PlayerAlreadyPlaying: { readonly code: 1104032; readonly name: "PlayerAlreadyPlaying"; readonly message: "已经在拉流中。"; readonly cause: "重复拉流或者之前拉流并未停止拉流。"; readonly solution: "请尝试排查拉流逻辑是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerAlreadyPlaying: CodeEntry<number> & { readonly code: 1104032; readonly name: "PlayerAlreadyPlaying"; readonly message: "已经在拉流中。"; readonly cause: "重复拉流或者之前拉流并未停止拉流。"; readonly solution: "请尝试排查拉流逻辑是否正确。"; readonly retired: false };
   /**
    * Code `1104033`.
    * 客户端 IP 发生变化。
    * Cause: 客户端 IP 发生变化。
    * Solution: 请检查客户端 IP 是否有变动。
    */
-  readonly PlayerClientIpChanged: { readonly code: 1104033; readonly name: "PlayerClientIpChanged"; readonly message: "客户端 IP 发生变化。"; readonly cause: "客户端 IP 发生变化。"; readonly solution: "请检查客户端 IP 是否有变动。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerClientIpChanged: CodeEntry<number> & { readonly code: 1104033; readonly name: "PlayerClientIpChanged"; readonly message: "客户端 IP 发生变化。"; readonly cause: "客户端 IP 发生变化。"; readonly solution: "请检查客户端 IP 是否有变动。"; readonly retired: false };
   /**
    * Code `1104034`.
    * 拉流网络节点过期。
    * Cause: 拉流网络节点过期。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PlayerNodeExpired: { readonly code: 1104034; readonly name: "PlayerNodeExpired"; readonly message: "拉流网络节点过期。"; readonly cause: "拉流网络节点过期。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerNodeExpired: CodeEntry<number> & { readonly code: 1104034; readonly name: "PlayerNodeExpired"; readonly message: "拉流网络节点过期。"; readonly cause: "拉流网络节点过期。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104035`.
    * 重置 session 推送。
    * Cause: 重置 session 推送。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PlayerSessionReset: { readonly code: 1104035; readonly name: "PlayerSessionReset"; readonly message: "重置 session 推送。"; readonly cause: "重置 session 推送。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerSessionReset: CodeEntry<number> & { readonly code: 1104035; readonly name: "PlayerSessionReset"; readonly message: "重置 session 推送。"; readonly cause: "重置 session 推送。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1104036`.
    * 请求 session 超时。
    * Cause: 一般是网络原因导致。
    * Solution: 请尝试切换网络重试。
    */
-  readonly PlayerSessionRequestTimeout: { readonly code: 1104036; readonly name: "PlayerSessionRequestTimeout"; readonly message: "请求 session 超时。"; readonly cause: "一般是网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerSessionRequestTimeout: CodeEntry<number> & { readonly code: 1104036; readonly name: "PlayerSessionRequestTimeout"; readonly message: "请求 session 超时。"; readonly cause: "一般是网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false };
   /**
    * Code `1104037`.
    * 质量探测超时。
    * Cause: 可能是网络原因导致。
    * Solution: 请尝试切换网络重试。
    */
-  readonly PlayerQualityProbeTimeout: { readonly code: 1104037; readonly name: "PlayerQualityProbeTimeout"; readonly message: "质量探测超时。"; readonly cause: "可能是网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerQualityProbeTimeout: CodeEntry<number> & { readonly code: 1104037; readonly name: "PlayerQualityProbeTimeout"; readonly message: "质量探测超时。"; readonly cause: "可能是网络原因导致。"; readonly solution: "请尝试切换网络重试。"; readonly retired: false };
   /**
    * Code `1104038`.
    * 当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。
    * Cause: 不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。
    * Solution: 如有需要请联系 ZEGO 技术支持开启。
    */
-  readonly PlayerL3ModeNotSupported: { readonly code: 1104038; readonly name: "PlayerL3ModeNotSupported"; readonly message: "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。"; readonly cause: "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。"; readonly solution: "如有需要请联系 ZEGO 技术支持开启。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerL3ModeNotSupported: CodeEntry<number> & { readonly code: 1104038; readonly name: "PlayerL3ModeNotSupported"; readonly message: "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。"; readonly cause: "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。"; readonly solution: "如有需要请联系 ZEGO 技术支持开启。"; readonly retired: false };
   /**
    * Code `1104039`.
    * 拉流不存在，小程序中该错误码表示拉流失败。
    * Cause: 可能是重复拉流或者是房间不存在导致。
    * Solution: 请检查是否存在重复拉流或房间不存在。
    */
-  readonly PlayerStreamNotFound: { readonly code: 1104039; readonly name: "PlayerStreamNotFound"; readonly message: "拉流不存在，小程序中该错误码表示拉流失败。"; readonly cause: "可能是重复拉流或者是房间不存在导致。"; readonly solution: "请检查是否存在重复拉流或房间不存在。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerStreamNotFound: CodeEntry<number> & { readonly code: 1104039; readonly name: "PlayerStreamNotFound"; readonly message: "拉流不存在，小程序中该错误码表示拉流失败。"; readonly cause: "可能是重复拉流或者是房间不存在导致。"; readonly solution: "请检查是否存在重复拉流或房间不存在。"; readonly retired: false };
   /**
    * Code `1104046`.
    * 拉流鉴权错误。
    * Cause: 拉流参数中的 streamParams 设置错误导致拉流鉴权失败。
    * Solution: 检查streamParams中的token是否正确，字符串拼接是否正确。
    */
-  readonly PlayerAuthFailed: { readonly code: 1104046; readonly name: "PlayerAuthFailed"; readonly message: "拉流鉴权错误。"; readonly cause: "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。"; readonly solution: "检查streamParams中的token是否正确，字符串拼接是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayerAuthFailed: CodeEntry<number> & { readonly code: 1104046; readonly name: "PlayerAuthFailed"; readonly message: "拉流鉴权错误。"; readonly cause: "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。"; readonly solution: "检查streamParams中的token是否正确，字符串拼接是否正确。"; readonly retired: false };
 };
 
 /** One entry of `Player`. */
@@ -1055,7 +1063,7 @@ export type Player = (typeof Player)[keyof typeof Player];
 /** The codes of `Player`. */
 export type PlayerCode = Player["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Player`, or the one `UnknownCode` value that keeps the code. */
 export declare function playerFromCode(code: number): Player | UnknownCode<number>;
 
 /**
@@ -1068,189 +1076,189 @@ export declare const Mixer: {
    * Cause: 当前 AppID 无混流服务。
    * Solution: 如有需要请联系 ZEGO 技术支持开启。
    */
-  readonly MixerNoServices: { readonly code: 1005000; readonly name: "MixerNoServices"; readonly message: "无混流服务。"; readonly cause: "当前 AppID 无混流服务。"; readonly solution: "如有需要请联系 ZEGO 技术支持开启。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerNoServices: CodeEntry<number> & { readonly code: 1005000; readonly name: "MixerNoServices"; readonly message: "无混流服务。"; readonly cause: "当前 AppID 无混流服务。"; readonly solution: "如有需要请联系 ZEGO 技术支持开启。"; readonly retired: false };
   /**
    * Code `1005001`.
    * 混流任务 ID 为空。
    * Cause: 混流任务 ID 为空。
    * Solution: 请检查是否有在混流或者联系 ZEGO 技术支持开启。
    */
-  readonly MixerTaskIdNull: { readonly code: 1005001; readonly name: "MixerTaskIdNull"; readonly message: "混流任务 ID 为空。"; readonly cause: "混流任务 ID 为空。"; readonly solution: "请检查是否有在混流或者联系 ZEGO 技术支持开启。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerTaskIdNull: CodeEntry<number> & { readonly code: 1005001; readonly name: "MixerTaskIdNull"; readonly message: "混流任务 ID 为空。"; readonly cause: "混流任务 ID 为空。"; readonly solution: "请检查是否有在混流或者联系 ZEGO 技术支持开启。"; readonly retired: false };
   /**
    * Code `1005002`.
    * 混流任务 ID 超长。
    * Cause: 混流任务 ID 超长，最大为 256 个字符。
    * Solution: 请检查混流任务 ID 是否过长。
    */
-  readonly MixerTaskIdTooLong: { readonly code: 1005002; readonly name: "MixerTaskIdTooLong"; readonly message: "混流任务 ID 超长。"; readonly cause: "混流任务 ID 超长，最大为 256 个字符。"; readonly solution: "请检查混流任务 ID 是否过长。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerTaskIdTooLong: CodeEntry<number> & { readonly code: 1005002; readonly name: "MixerTaskIdTooLong"; readonly message: "混流任务 ID 超长。"; readonly cause: "混流任务 ID 超长，最大为 256 个字符。"; readonly solution: "请检查混流任务 ID 是否过长。"; readonly retired: false };
   /**
    * Code `1005003`.
    * 混流任务 ID 中含有非法字符。
    * Cause: 混流任务 ID 中含有非法字符。
    * Solution: 请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。
    */
-  readonly MixerTaskIdInvalidCharacter: { readonly code: 1005003; readonly name: "MixerTaskIdInvalidCharacter"; readonly message: "混流任务 ID 中含有非法字符。"; readonly cause: "混流任务 ID 中含有非法字符。"; readonly solution: "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerTaskIdInvalidCharacter: CodeEntry<number> & { readonly code: 1005003; readonly name: "MixerTaskIdInvalidCharacter"; readonly message: "混流任务 ID 中含有非法字符。"; readonly cause: "混流任务 ID 中含有非法字符。"; readonly solution: "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。"; readonly retired: false };
   /**
    * Code `1005005`.
    * 混流任务配置未指定输出。
    * Cause: 可能是 outputConfig 配置不正确。
    * Solution: 请检查 outputConfig 是否正确配置。
    */
-  readonly MixerNoOutputTarget: { readonly code: 1005005; readonly name: "MixerNoOutputTarget"; readonly message: "混流任务配置未指定输出。"; readonly cause: "可能是 outputConfig 配置不正确。"; readonly solution: "请检查 outputConfig 是否正确配置。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerNoOutputTarget: CodeEntry<number> & { readonly code: 1005005; readonly name: "MixerNoOutputTarget"; readonly message: "混流任务配置未指定输出。"; readonly cause: "可能是 outputConfig 配置不正确。"; readonly solution: "请检查 outputConfig 是否正确配置。"; readonly retired: false };
   /**
    * Code `1005006`.
    * 混流输出目标有误。
    * Cause: 有可能在 “target” 为 “streamID” 时，传入了非法字符。
    * Solution: 请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 "-"、"_"。
    */
-  readonly MixerOutputTargetInvalid: { readonly code: 1005006; readonly name: "MixerOutputTargetInvalid"; readonly message: "混流输出目标有误。"; readonly cause: "有可能在 “target” 为 “streamID” 时，传入了非法字符。"; readonly solution: "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerOutputTargetInvalid: CodeEntry<number> & { readonly code: 1005006; readonly name: "MixerOutputTargetInvalid"; readonly message: "混流输出目标有误。"; readonly cause: "有可能在 “target” 为 “streamID” 时，传入了非法字符。"; readonly solution: "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。"; readonly retired: false };
   /**
    * Code `1005010`.
    * 启动混流任务请求失败。
    * Cause: 可能是网络问题导致的。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly MixerStartRequestError: { readonly code: 1005010; readonly name: "MixerStartRequestError"; readonly message: "启动混流任务请求失败。"; readonly cause: "可能是网络问题导致的。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerStartRequestError: CodeEntry<number> & { readonly code: 1005010; readonly name: "MixerStartRequestError"; readonly message: "启动混流任务请求失败。"; readonly cause: "可能是网络问题导致的。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1005011`.
    * 停止混流任务请求失败。
    * Cause: 可能是由于网络原因导致。
    * Solution: 请尝试切换网络后重试。
    */
-  readonly MixerStopRequestError: { readonly code: 1005011; readonly name: "MixerStopRequestError"; readonly message: "停止混流任务请求失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerStopRequestError: CodeEntry<number> & { readonly code: 1005011; readonly name: "MixerStopRequestError"; readonly message: "停止混流任务请求失败。"; readonly cause: "可能是由于网络原因导致。"; readonly solution: "请尝试切换网络后重试。"; readonly retired: false };
   /**
    * Code `1005012`.
    * 该混流任务必须由该任务的启动用户执行停止操作。
    * Cause: 可能是多个用户执行了混流和停止混流操作。
    * Solution: 请检查混流和停止混流逻辑，确保是同一个 UserID 操作。
    */
-  readonly MixerNotOwnerStopMixer: { readonly code: 1005012; readonly name: "MixerNotOwnerStopMixer"; readonly message: "该混流任务必须由该任务的启动用户执行停止操作。"; readonly cause: "可能是多个用户执行了混流和停止混流操作。"; readonly solution: "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerNotOwnerStopMixer: CodeEntry<number> & { readonly code: 1005012; readonly name: "MixerNotOwnerStopMixer"; readonly message: "该混流任务必须由该任务的启动用户执行停止操作。"; readonly cause: "可能是多个用户执行了混流和停止混流操作。"; readonly solution: "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。"; readonly retired: false };
   /**
    * Code `1005020`.
    * 混流任务输入流列表为空。
    * Cause: 可能是混流任务输入流列表的数据类型不符合格式导致。
    * Solution: 请检查混流任务输入流列表 inputList 是否符合官网格式。
    */
-  readonly MixerInputListInvalid: { readonly code: 1005020; readonly name: "MixerInputListInvalid"; readonly message: "混流任务输入流列表为空。"; readonly cause: "可能是混流任务输入流列表的数据类型不符合格式导致。"; readonly solution: "请检查混流任务输入流列表 inputList 是否符合官网格式。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputListInvalid: CodeEntry<number> & { readonly code: 1005020; readonly name: "MixerInputListInvalid"; readonly message: "混流任务输入流列表为空。"; readonly cause: "可能是混流任务输入流列表的数据类型不符合格式导致。"; readonly solution: "请检查混流任务输入流列表 inputList 是否符合官网格式。"; readonly retired: false };
   /**
    * Code `1005021`.
    * 混流任务输出列表为空。
    * Cause: 可能是混流任务输出流列表的数据类型不符合格式导致。
    * Solution: 请检查混流任务输出流列表 outputList 是否符合官网格式。
    */
-  readonly MixerOutputListInvalid: { readonly code: 1005021; readonly name: "MixerOutputListInvalid"; readonly message: "混流任务输出列表为空。"; readonly cause: "可能是混流任务输出流列表的数据类型不符合格式导致。"; readonly solution: "请检查混流任务输出流列表 outputList 是否符合官网格式。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerOutputListInvalid: CodeEntry<number> & { readonly code: 1005021; readonly name: "MixerOutputListInvalid"; readonly message: "混流任务输出列表为空。"; readonly cause: "可能是混流任务输出流列表的数据类型不符合格式导致。"; readonly solution: "请检查混流任务输出流列表 outputList 是否符合官网格式。"; readonly retired: false };
   /**
    * Code `1005023`.
    * 混流任务视频配置无效。
    * Cause: 可能是混流任务视频编码格式错误导致。
    * Solution: 检查混流的视频编码格式是否是"h264"或"VP8"。
    */
-  readonly MixerVideoConfigInvalid: { readonly code: 1005023; readonly name: "MixerVideoConfigInvalid"; readonly message: "混流任务视频配置无效。"; readonly cause: "可能是混流任务视频编码格式错误导致。"; readonly solution: "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerVideoConfigInvalid: CodeEntry<number> & { readonly code: 1005023; readonly name: "MixerVideoConfigInvalid"; readonly message: "混流任务视频配置无效。"; readonly cause: "可能是混流任务视频编码格式错误导致。"; readonly solution: "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。"; readonly retired: false };
   /**
    * Code `1005025`.
    * 超过最大的输入流数量。
    * Cause: 输入流数量超过限制导致。
    * Solution: 请检查输入流数量，最大支持 9 个输入流。
    */
-  readonly MixerExceedMaxInputCount: { readonly code: 1005025; readonly name: "MixerExceedMaxInputCount"; readonly message: "超过最大的输入流数量。"; readonly cause: "输入流数量超过限制导致。"; readonly solution: "请检查输入流数量，最大支持 9 个输入流。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerExceedMaxInputCount: CodeEntry<number> & { readonly code: 1005025; readonly name: "MixerExceedMaxInputCount"; readonly message: "超过最大的输入流数量。"; readonly cause: "输入流数量超过限制导致。"; readonly solution: "请检查输入流数量，最大支持 9 个输入流。"; readonly retired: false };
   /**
    * Code `1005026`.
    * 输入流不存在。
    * Cause: 混流任务输入的流不存在。
    * Solution: 请检查混流任务输入流列表 inputList 里的流是否存在。
    */
-  readonly MixerInputStreamNotExists: { readonly code: 1005026; readonly name: "MixerInputStreamNotExists"; readonly message: "输入流不存在。"; readonly cause: "混流任务输入的流不存在。"; readonly solution: "请检查混流任务输入流列表 inputList 里的流是否存在。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputStreamNotExists: CodeEntry<number> & { readonly code: 1005026; readonly name: "MixerInputStreamNotExists"; readonly message: "输入流不存在。"; readonly cause: "混流任务输入的流不存在。"; readonly solution: "请检查混流任务输入流列表 inputList 里的流是否存在。"; readonly retired: false };
   /**
    * Code `1005027`.
    * 混流输入参数错误。
    * Cause: 可能是输入流的布局超过画布范围。
    * Solution: 请检查输入流的布局是否正常。
    */
-  readonly MixerInputParametersError: { readonly code: 1005027; readonly name: "MixerInputParametersError"; readonly message: "混流输入参数错误。"; readonly cause: "可能是输入流的布局超过画布范围。"; readonly solution: "请检查输入流的布局是否正常。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputParametersError: CodeEntry<number> & { readonly code: 1005027; readonly name: "MixerInputParametersError"; readonly message: "混流输入参数错误。"; readonly cause: "可能是输入流的布局超过画布范围。"; readonly solution: "请检查输入流的布局是否正常。"; readonly retired: false };
   /**
    * Code `1005028`.
    * 混流输入文字水印过长。
    * Cause: 混流输入参数文字水印长度超过限制。
    * Solution: 请确保输入文字水印长度不超过 512 字节。
    */
-  readonly MixerInputLabelTextTooLong: { readonly code: 1005028; readonly name: "MixerInputLabelTextTooLong"; readonly message: "混流输入文字水印过长。"; readonly cause: "混流输入参数文字水印长度超过限制。"; readonly solution: "请确保输入文字水印长度不超过 512 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputLabelTextTooLong: CodeEntry<number> & { readonly code: 1005028; readonly name: "MixerInputLabelTextTooLong"; readonly message: "混流输入文字水印过长。"; readonly cause: "混流输入参数文字水印长度超过限制。"; readonly solution: "请确保输入文字水印长度不超过 512 字节。"; readonly retired: false };
   /**
    * Code `1005030`.
    * 超过最大的输出流数量。
    * Cause: 输出流数量超过限制导致。
    * Solution: 请检查输出流数量，最大支持 3 个输出流。
    */
-  readonly MixerExceedMaxOutputCount: { readonly code: 1005030; readonly name: "MixerExceedMaxOutputCount"; readonly message: "超过最大的输出流数量。"; readonly cause: "输出流数量超过限制导致。"; readonly solution: "请检查输出流数量，最大支持 3 个输出流。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerExceedMaxOutputCount: CodeEntry<number> & { readonly code: 1005030; readonly name: "MixerExceedMaxOutputCount"; readonly message: "超过最大的输出流数量。"; readonly cause: "输出流数量超过限制导致。"; readonly solution: "请检查输出流数量，最大支持 3 个输出流。"; readonly retired: false };
   /**
    * Code `1005034`.
    * 混流输入图片的链接过长。
    * Cause: 混流输入参数图片链接长度超出限制。
    * Solution: 请确保输入的图片链接长度不超过 1024 字节。
    */
-  readonly MixerInputImageUrlTooLong: { readonly code: 1005034; readonly name: "MixerInputImageUrlTooLong"; readonly message: "混流输入图片的链接过长。"; readonly cause: "混流输入参数图片链接长度超出限制。"; readonly solution: "请确保输入的图片链接长度不超过 1024 字节。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputImageUrlTooLong: CodeEntry<number> & { readonly code: 1005034; readonly name: "MixerInputImageUrlTooLong"; readonly message: "混流输入图片的链接过长。"; readonly cause: "混流输入参数图片链接长度超出限制。"; readonly solution: "请确保输入的图片链接长度不超过 1024 字节。"; readonly retired: false };
   /**
    * Code `1005035`.
    * 混流输入图片失败。
    * Cause: 混流输入参数图片格式错误。
    * Solution: 使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。
    */
-  readonly MixerInputImageUrlFormatError: { readonly code: 1005035; readonly name: "MixerInputImageUrlFormatError"; readonly message: "混流输入图片失败。"; readonly cause: "混流输入参数图片格式错误。"; readonly solution: "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputImageUrlFormatError: CodeEntry<number> & { readonly code: 1005035; readonly name: "MixerInputImageUrlFormatError"; readonly message: "混流输入图片失败。"; readonly cause: "混流输入参数图片格式错误。"; readonly solution: "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。"; readonly retired: false };
   /**
    * Code `1005036`.
    * 混流输入图片失败。
    * Cause: 混流输入参数图片大小超出限制或图片不存在。
    * Solution: 图片大小限制在 1M 以内或检查图片路径是否正确。
    */
-  readonly MixerInputImageUrlSizeError: { readonly code: 1005036; readonly name: "MixerInputImageUrlSizeError"; readonly message: "混流输入图片失败。"; readonly cause: "混流输入参数图片大小超出限制或图片不存在。"; readonly solution: "图片大小限制在 1M 以内或检查图片路径是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInputImageUrlSizeError: CodeEntry<number> & { readonly code: 1005036; readonly name: "MixerInputImageUrlSizeError"; readonly message: "混流输入图片失败。"; readonly cause: "混流输入参数图片大小超出限制或图片不存在。"; readonly solution: "图片大小限制在 1M 以内或检查图片路径是否正确。"; readonly retired: false };
   /**
    * Code `1005050`.
    * 混流认证失败。
    * Cause: 可能是混流配置不正确。
    * Solution: 检查混流的配置或者联系 ZEGO 技术支持。
    */
-  readonly MixerAuthenticationFailed: { readonly code: 1005050; readonly name: "MixerAuthenticationFailed"; readonly message: "混流认证失败。"; readonly cause: "可能是混流配置不正确。"; readonly solution: "检查混流的配置或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerAuthenticationFailed: CodeEntry<number> & { readonly code: 1005050; readonly name: "MixerAuthenticationFailed"; readonly message: "混流认证失败。"; readonly cause: "可能是混流配置不正确。"; readonly solution: "检查混流的配置或者联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1005061`.
    * 开启混流失败。
    * Cause: 输入图片水印为空。
    * Solution: 请输入正确的水印参数 [ZegoWatermark]。
    */
-  readonly MixerWatermarkNull: { readonly code: 1005061; readonly name: "MixerWatermarkNull"; readonly message: "开启混流失败。"; readonly cause: "输入图片水印为空。"; readonly solution: "请输入正确的水印参数 [ZegoWatermark]。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerWatermarkNull: CodeEntry<number> & { readonly code: 1005061; readonly name: "MixerWatermarkNull"; readonly message: "开启混流失败。"; readonly cause: "输入图片水印为空。"; readonly solution: "请输入正确的水印参数 [ZegoWatermark]。"; readonly retired: false };
   /**
    * Code `1005062`.
    * 开启混流失败。
    * Cause: 输入图片水印参数错误，可能是布局超过画布范围。
    * Solution: 请输入正确的水印参数 [ZegoWatermark]。
    */
-  readonly MixerWatermarkParametersError: { readonly code: 1005062; readonly name: "MixerWatermarkParametersError"; readonly message: "开启混流失败。"; readonly cause: "输入图片水印参数错误，可能是布局超过画布范围。"; readonly solution: "请输入正确的水印参数 [ZegoWatermark]。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerWatermarkParametersError: CodeEntry<number> & { readonly code: 1005062; readonly name: "MixerWatermarkParametersError"; readonly message: "开启混流失败。"; readonly cause: "输入图片水印参数错误，可能是布局超过画布范围。"; readonly solution: "请输入正确的水印参数 [ZegoWatermark]。"; readonly retired: false };
   /**
    * Code `1005063`.
    * 开启混流失败。
    * Cause: 输入水印 URL 非法。
    * Solution: 水印 URL 必须以 "preset-id://" 开头且需要是 ".jpg" 或 ".png" 结尾。
    */
-  readonly MixerWatermarkUrlInvalid: { readonly code: 1005063; readonly name: "MixerWatermarkUrlInvalid"; readonly message: "开启混流失败。"; readonly cause: "输入水印 URL 非法。"; readonly solution: "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerWatermarkUrlInvalid: CodeEntry<number> & { readonly code: 1005063; readonly name: "MixerWatermarkUrlInvalid"; readonly message: "开启混流失败。"; readonly cause: "输入水印 URL 非法。"; readonly solution: "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。"; readonly retired: false };
   /**
    * Code `1005067`.
    * 输入背景图 URL 非法。
    * Cause: 输入背景图 URL 非法导致。
    * Solution: 请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。
    */
-  readonly MixerBackgroundImageUrlInvalid: { readonly code: 1005067; readonly name: "MixerBackgroundImageUrlInvalid"; readonly message: "输入背景图 URL 非法。"; readonly cause: "输入背景图 URL 非法导致。"; readonly solution: "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerBackgroundImageUrlInvalid: CodeEntry<number> & { readonly code: 1005067; readonly name: "MixerBackgroundImageUrlInvalid"; readonly message: "输入背景图 URL 非法。"; readonly cause: "输入背景图 URL 非法导致。"; readonly solution: "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。"; readonly retired: false };
   /**
    * Code `1005070`.
    * 未找到自动混流服务器。
    * Cause: 可能是自动混流服务器没有配置导致。
    * Solution: 请联系 ZEGO 技术支持配置。
    */
-  readonly MixerAutoMixStreamServerNotFound: { readonly code: 1005070; readonly name: "MixerAutoMixStreamServerNotFound"; readonly message: "未找到自动混流服务器。"; readonly cause: "可能是自动混流服务器没有配置导致。"; readonly solution: "请联系 ZEGO 技术支持配置。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerAutoMixStreamServerNotFound: CodeEntry<number> & { readonly code: 1005070; readonly name: "MixerAutoMixStreamServerNotFound"; readonly message: "未找到自动混流服务器。"; readonly cause: "可能是自动混流服务器没有配置导致。"; readonly solution: "请联系 ZEGO 技术支持配置。"; readonly retired: false };
   /**
    * Code `1005099`.
    * 混流内部错误。
    * Cause: 有可能能是混流输入重复导致。
    * Solution: 请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。
    */
-  readonly MixerInnerError: { readonly code: 1005099; readonly name: "MixerInnerError"; readonly message: "混流内部错误。"; readonly cause: "有可能能是混流输入重复导致。"; readonly solution: "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly MixerInnerError: CodeEntry<number> & { readonly code: 1005099; readonly name: "MixerInnerError"; readonly message: "混流内部错误。"; readonly cause: "有可能能是混流输入重复导致。"; readonly solution: "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。"; readonly retired: false };
 };
 
 /** One entry of `Mixer`. */
@@ -1259,7 +1267,7 @@ export type Mixer = (typeof Mixer)[keyof typeof Mixer];
 /** The codes of `Mixer`. */
 export type MixerCode = Mixer["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Mixer`, or the one `UnknownCode` value that keeps the code. */
 export declare function mixerFromCode(code: number): Mixer | UnknownCode<number>;
 
 /**
@@ -1272,35 +1280,35 @@ export declare const Device: {
    * Cause: 设备被拔出。
    * Solution: 请检查设备是否接触良好。
    */
-  readonly DeviceErrorTypeUnplugged: { readonly code: 1006006; readonly name: "DeviceErrorTypeUnplugged"; readonly message: "设备被拔出。"; readonly cause: "设备被拔出。"; readonly solution: "请检查设备是否接触良好。"; readonly retired: false; readonly translations: Translations };
+  readonly DeviceErrorTypeUnplugged: CodeEntry<number> & { readonly code: 1006006; readonly name: "DeviceErrorTypeUnplugged"; readonly message: "设备被拔出。"; readonly cause: "设备被拔出。"; readonly solution: "请检查设备是否接触良好。"; readonly retired: false };
   /**
    * Code `1106007`.
    * 麦克风松动或者是快速拔插导致采集异常。
    * Cause: 麦克风被拔出。
    * Solution: 请检查麦克风是否接触良好。
    */
-  readonly DeviceMicrophoneCaptureError: { readonly code: 1106007; readonly name: "DeviceMicrophoneCaptureError"; readonly message: "麦克风松动或者是快速拔插导致采集异常。"; readonly cause: "麦克风被拔出。"; readonly solution: "请检查麦克风是否接触良好。"; readonly retired: false; readonly translations: Translations };
+  readonly DeviceMicrophoneCaptureError: CodeEntry<number> & { readonly code: 1106007; readonly name: "DeviceMicrophoneCaptureError"; readonly message: "麦克风松动或者是快速拔插导致采集异常。"; readonly cause: "麦克风被拔出。"; readonly solution: "请检查麦克风是否接触良好。"; readonly retired: false };
   /**
    * Code `1106008`.
    * 摄像头松动或者是快速拔插导致采集异常。
    * Cause: 摄像头未连接。
    * Solution: 请检查摄像头是否接触良好。
    */
-  readonly DeviceCameraCaptureError: { readonly code: 1106008; readonly name: "DeviceCameraCaptureError"; readonly message: "摄像头松动或者是快速拔插导致采集异常。"; readonly cause: "摄像头未连接。"; readonly solution: "请检查摄像头是否接触良好。"; readonly retired: false; readonly translations: Translations };
+  readonly DeviceCameraCaptureError: CodeEntry<number> & { readonly code: 1106008; readonly name: "DeviceCameraCaptureError"; readonly message: "摄像头松动或者是快速拔插导致采集异常。"; readonly cause: "摄像头未连接。"; readonly solution: "请检查摄像头是否接触良好。"; readonly retired: false };
   /**
    * Code `1106009`.
    * 检测到音频轨道采集异常停止。
    * Cause: 音频采集设备（如麦克风）连接异常。
    * Solution: 请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。
    */
-  readonly DeviceAudioTrackEnded: { readonly code: 1106009; readonly name: "DeviceAudioTrackEnded"; readonly message: "检测到音频轨道采集异常停止。"; readonly cause: "音频采集设备（如麦克风）连接异常。"; readonly solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly DeviceAudioTrackEnded: CodeEntry<number> & { readonly code: 1106009; readonly name: "DeviceAudioTrackEnded"; readonly message: "检测到音频轨道采集异常停止。"; readonly cause: "音频采集设备（如麦克风）连接异常。"; readonly solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1106010`.
    * 检测到视频轨道采集异常停止。
    * Cause: 视频采集设备（如摄像头）连接异常。
    * Solution: 请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。
    */
-  readonly DeviceVideoTrackEnded: { readonly code: 1106010; readonly name: "DeviceVideoTrackEnded"; readonly message: "检测到视频轨道采集异常停止。"; readonly cause: "视频采集设备（如摄像头）连接异常。"; readonly solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly DeviceVideoTrackEnded: CodeEntry<number> & { readonly code: 1106010; readonly name: "DeviceVideoTrackEnded"; readonly message: "检测到视频轨道采集异常停止。"; readonly cause: "视频采集设备（如摄像头）连接异常。"; readonly solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。"; readonly retired: false };
 };
 
 /** One entry of `Device`. */
@@ -1309,7 +1317,7 @@ export type Device = (typeof Device)[keyof typeof Device];
 /** The codes of `Device`. */
 export type DeviceCode = Device["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Device`, or the one `UnknownCode` value that keeps the code. */
 export declare function deviceFromCode(code: number): Device | UnknownCode<number>;
 
 /**
@@ -1322,49 +1330,49 @@ export declare const Im: {
    * Cause: 消息内容不能为空。
    * Solution: 请检查消息内容是否为空。
    */
-  readonly IMContentNull: { readonly code: 1009001; readonly name: "IMContentNull"; readonly message: "消息内容为空。"; readonly cause: "消息内容不能为空。"; readonly solution: "请检查消息内容是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly IMContentNull: CodeEntry<number> & { readonly code: 1009001; readonly name: "IMContentNull"; readonly message: "消息内容为空。"; readonly cause: "消息内容不能为空。"; readonly solution: "请检查消息内容是否为空。"; readonly retired: false };
   /**
    * Code `1009002`.
    * 消息内容超长。
    * Cause: 消息内容超长。
    * Solution: 请检查发送的消息内容是否太长。
    */
-  readonly IMContentTooLong: { readonly code: 1009002; readonly name: "IMContentTooLong"; readonly message: "消息内容超长。"; readonly cause: "消息内容超长。"; readonly solution: "请检查发送的消息内容是否太长。"; readonly retired: false; readonly translations: Translations };
+  readonly IMContentTooLong: CodeEntry<number> & { readonly code: 1009002; readonly name: "IMContentTooLong"; readonly message: "消息内容超长。"; readonly cause: "消息内容超长。"; readonly solution: "请检查发送的消息内容是否太长。"; readonly retired: false };
   /**
    * Code `1009005`.
    * 发送消息的目标房间与当前登录的房间不一致。
    * Cause: 发送消息的目标房间与当前登录的房间不一致。
    * Solution: 发送消息传入当前登录的房间ID。
    */
-  readonly IMInconsistentRoomId: { readonly code: 1009005; readonly name: "IMInconsistentRoomId"; readonly message: "发送消息的目标房间与当前登录的房间不一致。"; readonly cause: "发送消息的目标房间与当前登录的房间不一致。"; readonly solution: "发送消息传入当前登录的房间ID。"; readonly retired: false; readonly translations: Translations };
+  readonly IMInconsistentRoomId: CodeEntry<number> & { readonly code: 1009005; readonly name: "IMInconsistentRoomId"; readonly message: "发送消息的目标房间与当前登录的房间不一致。"; readonly cause: "发送消息的目标房间与当前登录的房间不一致。"; readonly solution: "发送消息传入当前登录的房间ID。"; readonly retired: false };
   /**
    * Code `1009010`.
    * 发送消息失败。
    * Cause: 发送消息失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly IMSendFailed: { readonly code: 1009010; readonly name: "IMSendFailed"; readonly message: "发送消息失败。"; readonly cause: "发送消息失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly IMSendFailed: CodeEntry<number> & { readonly code: 1009010; readonly name: "IMSendFailed"; readonly message: "发送消息失败。"; readonly cause: "发送消息失败。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1009013`.
    * 发送消息失败。
    * Cause: 消息输入长度超出限制。
    * Solution: 检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。
    */
-  readonly IMInputParamsLengthLimit: { readonly code: 1009013; readonly name: "IMInputParamsLengthLimit"; readonly message: "发送消息失败。"; readonly cause: "消息输入长度超出限制。"; readonly solution: "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。"; readonly retired: false; readonly translations: Translations };
+  readonly IMInputParamsLengthLimit: CodeEntry<number> & { readonly code: 1009013; readonly name: "IMInputParamsLengthLimit"; readonly message: "发送消息失败。"; readonly cause: "消息输入长度超出限制。"; readonly solution: "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。"; readonly retired: false };
   /**
    * Code `1009015`.
    * 发送房间广播消息失败。
    * Cause: QPS 超过限制。
    * Solution: 控制最大 QPS 为 2。
    */
-  readonly IMBroadcastMessageQpsOverload: { readonly code: 1009015; readonly name: "IMBroadcastMessageQpsOverload"; readonly message: "发送房间广播消息失败。"; readonly cause: "QPS 超过限制。"; readonly solution: "控制最大 QPS 为 2。"; readonly retired: false; readonly translations: Translations };
+  readonly IMBroadcastMessageQpsOverload: CodeEntry<number> & { readonly code: 1009015; readonly name: "IMBroadcastMessageQpsOverload"; readonly message: "发送房间广播消息失败。"; readonly cause: "QPS 超过限制。"; readonly solution: "控制最大 QPS 为 2。"; readonly retired: false };
   /**
    * Code `1109001`.
    * 消息频率受限。
    * Cause: 消息发送过于频繁。
    * Solution: 请检查消息发送逻辑是否正确，降低消息发送的频次。
    */
-  readonly ImMessageRateLimited: { readonly code: 1109001; readonly name: "ImMessageRateLimited"; readonly message: "消息频率受限。"; readonly cause: "消息发送过于频繁。"; readonly solution: "请检查消息发送逻辑是否正确，降低消息发送的频次。"; readonly retired: false; readonly translations: Translations };
+  readonly ImMessageRateLimited: CodeEntry<number> & { readonly code: 1109001; readonly name: "ImMessageRateLimited"; readonly message: "消息频率受限。"; readonly cause: "消息发送过于频繁。"; readonly solution: "请检查消息发送逻辑是否正确，降低消息发送的频次。"; readonly retired: false };
 };
 
 /** One entry of `Im`. */
@@ -1373,7 +1381,7 @@ export type Im = (typeof Im)[keyof typeof Im];
 /** The codes of `Im`. */
 export type ImCode = Im["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Im`, or the one `UnknownCode` value that keeps the code. */
 export declare function imFromCode(code: number): Im | UnknownCode<number>;
 
 /**
@@ -1386,350 +1394,350 @@ export declare const CopyrightedMusic: {
    * Cause: 输入的 command 参数为空。
    * Solution: 请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。
    */
-  readonly CopyrightedMusicCommandInvalid: { readonly code: 1017000; readonly name: "CopyrightedMusicCommandInvalid"; readonly message: "command 参数无效。"; readonly cause: "输入的 command 参数为空。"; readonly solution: "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicCommandInvalid: CodeEntry<number> & { readonly code: 1017000; readonly name: "CopyrightedMusicCommandInvalid"; readonly message: "command 参数无效。"; readonly cause: "输入的 command 参数为空。"; readonly solution: "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"; readonly retired: false };
   /**
    * Code `1017001`.
    * params 参数无效。
    * Cause: 输入的 params 参数为空。
    * Solution: 请传入正确的 params 参数。
    */
-  readonly CopyrightedMusicParamsInvalid: { readonly code: 1017001; readonly name: "CopyrightedMusicParamsInvalid"; readonly message: "params 参数无效。"; readonly cause: "输入的 params 参数为空。"; readonly solution: "请传入正确的 params 参数。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicParamsInvalid: CodeEntry<number> & { readonly code: 1017001; readonly name: "CopyrightedMusicParamsInvalid"; readonly message: "params 参数无效。"; readonly cause: "输入的 params 参数为空。"; readonly solution: "请传入正确的 params 参数。"; readonly retired: false };
   /**
    * Code `1017002`.
    * song_id 参数无效。
    * Cause: 输入的 song_id 参数为空。
    * Solution: 请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。
    */
-  readonly CopyrightedMusicSongIdInvalid: { readonly code: 1017002; readonly name: "CopyrightedMusicSongIdInvalid"; readonly message: "song_id 参数无效。"; readonly cause: "输入的 song_id 参数为空。"; readonly solution: "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicSongIdInvalid: CodeEntry<number> & { readonly code: 1017002; readonly name: "CopyrightedMusicSongIdInvalid"; readonly message: "song_id 参数无效。"; readonly cause: "输入的 song_id 参数为空。"; readonly solution: "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。"; readonly retired: false };
   /**
    * Code `1017003`.
    * share_token 参数无效。
    * Cause: 输入的 share_token 参数为空。
    * Solution: 请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。
    */
-  readonly CopyrightedMusicShareTokenInvalid: { readonly code: 1017003; readonly name: "CopyrightedMusicShareTokenInvalid"; readonly message: "share_token 参数无效。"; readonly cause: "输入的 share_token 参数为空。"; readonly solution: "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicShareTokenInvalid: CodeEntry<number> & { readonly code: 1017003; readonly name: "CopyrightedMusicShareTokenInvalid"; readonly message: "share_token 参数无效。"; readonly cause: "输入的 share_token 参数为空。"; readonly solution: "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。"; readonly retired: false };
   /**
    * Code `1017004`.
    * resource_id 参数无效。
    * Cause: 输入的 resource_id 参数为空。
    * Solution: 请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。
    */
-  readonly CopyrightedMusicResourceIdInvalid: { readonly code: 1017004; readonly name: "CopyrightedMusicResourceIdInvalid"; readonly message: "resource_id 参数无效。"; readonly cause: "输入的 resource_id 参数为空。"; readonly solution: "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceIdInvalid: CodeEntry<number> & { readonly code: 1017004; readonly name: "CopyrightedMusicResourceIdInvalid"; readonly message: "resource_id 参数无效。"; readonly cause: "输入的 resource_id 参数为空。"; readonly solution: "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。"; readonly retired: false };
   /**
    * Code `1017005`.
    * start_position 参数无效。
    * Cause: 输入的 start_position 参数无效。
    * Solution: 请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。
    */
-  readonly CopyrightedMusicStartPositionInvalid: { readonly code: 1017005; readonly name: "CopyrightedMusicStartPositionInvalid"; readonly message: "start_position 参数无效。"; readonly cause: "输入的 start_position 参数无效。"; readonly solution: "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicStartPositionInvalid: CodeEntry<number> & { readonly code: 1017005; readonly name: "CopyrightedMusicStartPositionInvalid"; readonly message: "start_position 参数无效。"; readonly cause: "输入的 start_position 参数无效。"; readonly solution: "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。"; readonly retired: false };
   /**
    * Code `1017006`.
    * position 参数无效。
    * Cause: 输入的 position 参数无效。
    * Solution: 请传入数值为正的 position 参数， 范围[0, 歌曲时长]。
    */
-  readonly CopyrightedMusicPositionInvalid: { readonly code: 1017006; readonly name: "CopyrightedMusicPositionInvalid"; readonly message: "position 参数无效。"; readonly cause: "输入的 position 参数无效。"; readonly solution: "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicPositionInvalid: CodeEntry<number> & { readonly code: 1017006; readonly name: "CopyrightedMusicPositionInvalid"; readonly message: "position 参数无效。"; readonly cause: "输入的 position 参数无效。"; readonly solution: "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。"; readonly retired: false };
   /**
    * Code `1017007`.
    * volume 参数无效。
    * Cause: 输入的 Volume 参数无效。
    * Solution: 请传入正确的 Volume 参数, 范围[0, 200]。
    */
-  readonly CopyrightedMusicVolumeInvalid: { readonly code: 1017007; readonly name: "CopyrightedMusicVolumeInvalid"; readonly message: "volume 参数无效。"; readonly cause: "输入的 Volume 参数无效。"; readonly solution: "请传入正确的 Volume 参数, 范围[0, 200]。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicVolumeInvalid: CodeEntry<number> & { readonly code: 1017007; readonly name: "CopyrightedMusicVolumeInvalid"; readonly message: "volume 参数无效。"; readonly cause: "输入的 Volume 参数无效。"; readonly solution: "请传入正确的 Volume 参数, 范围[0, 200]。"; readonly retired: false };
   /**
    * Code `1017008`.
    * krcToken 参数无效。
    * Cause: 输入的 krcToken 参数为空。
    * Solution: 请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。
    */
-  readonly CopyrightedMusicKrcTokenInvalid: { readonly code: 1017008; readonly name: "CopyrightedMusicKrcTokenInvalid"; readonly message: "krcToken 参数无效。"; readonly cause: "输入的 krcToken 参数为空。"; readonly solution: "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicKrcTokenInvalid: CodeEntry<number> & { readonly code: 1017008; readonly name: "CopyrightedMusicKrcTokenInvalid"; readonly message: "krcToken 参数无效。"; readonly cause: "输入的 krcToken 参数为空。"; readonly solution: "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。"; readonly retired: false };
   /**
    * Code `1017009`.
    * 版权音乐初始化鉴权失败。
    * Cause: 未设置 AppSign 或者 Token。
    * Solution: 在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。
    */
-  readonly CopyrightedMusicCopyrightedMusicAuthParamInvalid: { readonly code: 1017009; readonly name: "CopyrightedMusicCopyrightedMusicAuthParamInvalid"; readonly message: "版权音乐初始化鉴权失败。"; readonly cause: "未设置 AppSign 或者 Token。"; readonly solution: "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicCopyrightedMusicAuthParamInvalid: CodeEntry<number> & { readonly code: 1017009; readonly name: "CopyrightedMusicCopyrightedMusicAuthParamInvalid"; readonly message: "版权音乐初始化鉴权失败。"; readonly cause: "未设置 AppSign 或者 Token。"; readonly solution: "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。"; readonly retired: false };
   /**
    * Code `1017010`.
    * 请求版权服务失败。
    * Cause: 输入参数错误或网络原因。
    * Solution: 请传入正确的调用参数并重试。
    */
-  readonly CopyrightedMusicCopyrightedServerFail: { readonly code: 1017010; readonly name: "CopyrightedMusicCopyrightedServerFail"; readonly message: "请求版权服务失败。"; readonly cause: "输入参数错误或网络原因。"; readonly solution: "请传入正确的调用参数并重试。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicCopyrightedServerFail: CodeEntry<number> & { readonly code: 1017010; readonly name: "CopyrightedMusicCopyrightedServerFail"; readonly message: "请求版权服务失败。"; readonly cause: "输入参数错误或网络原因。"; readonly solution: "请传入正确的调用参数并重试。"; readonly retired: false };
   /**
    * Code `1017011`.
    * 本地磁盘空间不足。
    * Cause: 本地磁盘空间不足。
    * Solution: 请清理本地文件确保有足够磁盘空间。
    */
-  readonly CopyrightedMusicFreeSpaceLimit: { readonly code: 1017011; readonly name: "CopyrightedMusicFreeSpaceLimit"; readonly message: "本地磁盘空间不足。"; readonly cause: "本地磁盘空间不足。"; readonly solution: "请清理本地文件确保有足够磁盘空间。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicFreeSpaceLimit: CodeEntry<number> & { readonly code: 1017011; readonly name: "CopyrightedMusicFreeSpaceLimit"; readonly message: "本地磁盘空间不足。"; readonly cause: "本地磁盘空间不足。"; readonly solution: "请清理本地文件确保有足够磁盘空间。"; readonly retired: false };
   /**
    * Code `1017012`.
    * 正在下载中。
    * Cause: 正在下载相同的资源。
    * Solution: 请等待资源下载成功。
    */
-  readonly CopyrightedMusicDownloading: { readonly code: 1017012; readonly name: "CopyrightedMusicDownloading"; readonly message: "正在下载中。"; readonly cause: "正在下载相同的资源。"; readonly solution: "请等待资源下载成功。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicDownloading: CodeEntry<number> & { readonly code: 1017012; readonly name: "CopyrightedMusicDownloading"; readonly message: "正在下载中。"; readonly cause: "正在下载相同的资源。"; readonly solution: "请等待资源下载成功。"; readonly retired: false };
   /**
    * Code `1017013`.
    * 资源文件丢失。
    * Cause: 资源文件以被删除。
    * Solution: 请重新加载资源文件。
    */
-  readonly CopyrightedMusicResourceFileNotExist: { readonly code: 1017013; readonly name: "CopyrightedMusicResourceFileNotExist"; readonly message: "资源文件丢失。"; readonly cause: "资源文件以被删除。"; readonly solution: "请重新加载资源文件。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceFileNotExist: CodeEntry<number> & { readonly code: 1017013; readonly name: "CopyrightedMusicResourceFileNotExist"; readonly message: "资源文件丢失。"; readonly cause: "资源文件以被删除。"; readonly solution: "请重新加载资源文件。"; readonly retired: false };
   /**
    * Code `1017014`.
    * 过期的资源文件。
    * Cause: 资源文件已超过有效期。
    * Solution: 请重新点歌或点伴奏。
    */
-  readonly CopyrightedMusicResourceFileExpired: { readonly code: 1017014; readonly name: "CopyrightedMusicResourceFileExpired"; readonly message: "过期的资源文件。"; readonly cause: "资源文件已超过有效期。"; readonly solution: "请重新点歌或点伴奏。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceFileExpired: CodeEntry<number> & { readonly code: 1017014; readonly name: "CopyrightedMusicResourceFileExpired"; readonly message: "过期的资源文件。"; readonly cause: "资源文件已超过有效期。"; readonly solution: "请重新点歌或点伴奏。"; readonly retired: false };
   /**
    * Code `1017015`.
    * 无效的资源文件。
    * Cause: 文件已损坏。
    * Solution: 请调用 [download] 重新下载资源文件。
    */
-  readonly CopyrightedMusicResourceFileInvalid: { readonly code: 1017015; readonly name: "CopyrightedMusicResourceFileInvalid"; readonly message: "无效的资源文件。"; readonly cause: "文件已损坏。"; readonly solution: "请调用 [download] 重新下载资源文件。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceFileInvalid: CodeEntry<number> & { readonly code: 1017015; readonly name: "CopyrightedMusicResourceFileInvalid"; readonly message: "无效的资源文件。"; readonly cause: "文件已损坏。"; readonly solution: "请调用 [download] 重新下载资源文件。"; readonly retired: false };
   /**
    * Code `1017018`.
    * 资源 ID 未授权。
    * Cause: 该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。
    * Solution: 请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。
    */
-  readonly CopyrightedMusicResourceIdUnauthorized: { readonly code: 1017018; readonly name: "CopyrightedMusicResourceIdUnauthorized"; readonly message: "资源 ID 未授权。"; readonly cause: "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。"; readonly solution: "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceIdUnauthorized: CodeEntry<number> & { readonly code: 1017018; readonly name: "CopyrightedMusicResourceIdUnauthorized"; readonly message: "资源 ID 未授权。"; readonly cause: "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。"; readonly solution: "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。"; readonly retired: false };
   /**
    * Code `1017019`.
    * 版权资源已过期。
    * Cause: 版权资源已过期。
    * Solution: 请重新点播此版权资源。
    */
-  readonly CopyrightedMusicResourceExpired: { readonly code: 1017019; readonly name: "CopyrightedMusicResourceExpired"; readonly message: "版权资源已过期。"; readonly cause: "版权资源已过期。"; readonly solution: "请重新点播此版权资源。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceExpired: CodeEntry<number> & { readonly code: 1017019; readonly name: "CopyrightedMusicResourceExpired"; readonly message: "版权资源已过期。"; readonly cause: "版权资源已过期。"; readonly solution: "请重新点播此版权资源。"; readonly retired: false };
   /**
    * Code `1017020`.
    * 该资源不支持此方法。
    * Cause: 资源 ID 传入错误。
    * Solution: 请传入正确的资源 ID。
    */
-  readonly CopyrightedMusicResourceNotSupportFunction: { readonly code: 1017020; readonly name: "CopyrightedMusicResourceNotSupportFunction"; readonly message: "该资源不支持此方法。"; readonly cause: "资源 ID 传入错误。"; readonly solution: "请传入正确的资源 ID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceNotSupportFunction: CodeEntry<number> & { readonly code: 1017020; readonly name: "CopyrightedMusicResourceNotSupportFunction"; readonly message: "该资源不支持此方法。"; readonly cause: "资源 ID 传入错误。"; readonly solution: "请传入正确的资源 ID。"; readonly retired: false };
   /**
    * Code `1017030`.
    * 音乐无版权，无法收听和点唱歌曲。
    * Cause: 音乐无版权。
    * Solution: 请选择有版权的音乐。
    */
-  readonly CopyrightedMusicNoCopyright: { readonly code: 1017030; readonly name: "CopyrightedMusicNoCopyright"; readonly message: "音乐无版权，无法收听和点唱歌曲。"; readonly cause: "音乐无版权。"; readonly solution: "请选择有版权的音乐。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNoCopyright: CodeEntry<number> & { readonly code: 1017030; readonly name: "CopyrightedMusicNoCopyright"; readonly message: "音乐无版权，无法收听和点唱歌曲。"; readonly cause: "音乐无版权。"; readonly solution: "请选择有版权的音乐。"; readonly retired: false };
   /**
    * Code `1017031`.
    * 音乐无伴奏权限，只能收听歌曲，无法点唱。
    * Cause: 音乐无伴奏权限。
    * Solution: 请选择有词曲权限的音乐。
    */
-  readonly CopyrightedMusicNoPermissionsOfLyricsAndMusic: { readonly code: 1017031; readonly name: "CopyrightedMusicNoPermissionsOfLyricsAndMusic"; readonly message: "音乐无伴奏权限，只能收听歌曲，无法点唱。"; readonly cause: "音乐无伴奏权限。"; readonly solution: "请选择有词曲权限的音乐。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNoPermissionsOfLyricsAndMusic: CodeEntry<number> & { readonly code: 1017031; readonly name: "CopyrightedMusicNoPermissionsOfLyricsAndMusic"; readonly message: "音乐无伴奏权限，只能收听歌曲，无法点唱。"; readonly cause: "音乐无伴奏权限。"; readonly solution: "请选择有词曲权限的音乐。"; readonly retired: false };
   /**
    * Code `1017032`.
    * 非包月会员。
    * Cause: 未开通按包月会员。
    * Solution: 请开通按用户包月会员模式或使用按次计费模式点歌。
    */
-  readonly CopyrightedMusicNonMonthlyMembership: { readonly code: 1017032; readonly name: "CopyrightedMusicNonMonthlyMembership"; readonly message: "非包月会员。"; readonly cause: "未开通按包月会员。"; readonly solution: "请开通按用户包月会员模式或使用按次计费模式点歌。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNonMonthlyMembership: CodeEntry<number> & { readonly code: 1017032; readonly name: "CopyrightedMusicNonMonthlyMembership"; readonly message: "非包月会员。"; readonly cause: "未开通按包月会员。"; readonly solution: "请开通按用户包月会员模式或使用按次计费模式点歌。"; readonly retired: false };
   /**
    * Code `1017033`.
    * 没有伴奏资源。
    * Cause: 该歌曲没有伴奏资源。
    * Solution: 请选择有伴奏资源的歌曲。
    */
-  readonly CopyrightedMusicNoAccompany: { readonly code: 1017033; readonly name: "CopyrightedMusicNoAccompany"; readonly message: "没有伴奏资源。"; readonly cause: "该歌曲没有伴奏资源。"; readonly solution: "请选择有伴奏资源的歌曲。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNoAccompany: CodeEntry<number> & { readonly code: 1017033; readonly name: "CopyrightedMusicNoAccompany"; readonly message: "没有伴奏资源。"; readonly cause: "该歌曲没有伴奏资源。"; readonly solution: "请选择有伴奏资源的歌曲。"; readonly retired: false };
   /**
    * Code `1017034`.
    * 找不到资源
    * Cause: 找不到资源
    * Solution: 请选择其他歌曲。
    */
-  readonly CopyrightedMusicResourceNotExist: { readonly code: 1017034; readonly name: "CopyrightedMusicResourceNotExist"; readonly message: "找不到资源"; readonly cause: "找不到资源"; readonly solution: "请选择其他歌曲。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicResourceNotExist: CodeEntry<number> & { readonly code: 1017034; readonly name: "CopyrightedMusicResourceNotExist"; readonly message: "找不到资源"; readonly cause: "找不到资源"; readonly solution: "请选择其他歌曲。"; readonly retired: false };
   /**
    * Code `1017040`.
    * 参数非法。
    * Cause: 传入的参数不正确。
    * Solution: 请输入正确的参数。
    */
-  readonly CopyrightedMusicIllegalParam: { readonly code: 1017040; readonly name: "CopyrightedMusicIllegalParam"; readonly message: "参数非法。"; readonly cause: "传入的参数不正确。"; readonly solution: "请输入正确的参数。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicIllegalParam: CodeEntry<number> & { readonly code: 1017040; readonly name: "CopyrightedMusicIllegalParam"; readonly message: "参数非法。"; readonly cause: "传入的参数不正确。"; readonly solution: "请输入正确的参数。"; readonly retired: false };
   /**
    * Code `1017041`.
    * AppID 不可用。
    * Cause: 当前 AppID 不支持版权音乐功能。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly CopyrightedMusicAppidInvalid: { readonly code: 1017041; readonly name: "CopyrightedMusicAppidInvalid"; readonly message: "AppID 不可用。"; readonly cause: "当前 AppID 不支持版权音乐功能。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicAppidInvalid: CodeEntry<number> & { readonly code: 1017041; readonly name: "CopyrightedMusicAppidInvalid"; readonly message: "AppID 不可用。"; readonly cause: "当前 AppID 不支持版权音乐功能。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `1017042`.
    * 不支持的计费模式。
    * Cause: 不支持的计费模式。
    * Solution: 请选择正确的计费模式。
    */
-  readonly CopyrightedMusicBillingModeInvalid: { readonly code: 1017042; readonly name: "CopyrightedMusicBillingModeInvalid"; readonly message: "不支持的计费模式。"; readonly cause: "不支持的计费模式。"; readonly solution: "请选择正确的计费模式。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicBillingModeInvalid: CodeEntry<number> & { readonly code: 1017042; readonly name: "CopyrightedMusicBillingModeInvalid"; readonly message: "不支持的计费模式。"; readonly cause: "不支持的计费模式。"; readonly solution: "请选择正确的计费模式。"; readonly retired: false };
   /**
    * Code `1017043`.
    * 不合理的访问。
    * Cause: 包月会员按次计费点歌。
    * Solution: 请选择正确的计费模式。
    */
-  readonly CopyrightedMusicUnreasonableAccess: { readonly code: 1017043; readonly name: "CopyrightedMusicUnreasonableAccess"; readonly message: "不合理的访问。"; readonly cause: "包月会员按次计费点歌。"; readonly solution: "请选择正确的计费模式。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicUnreasonableAccess: CodeEntry<number> & { readonly code: 1017043; readonly name: "CopyrightedMusicUnreasonableAccess"; readonly message: "不合理的访问。"; readonly cause: "包月会员按次计费点歌。"; readonly solution: "请选择正确的计费模式。"; readonly retired: false };
   /**
    * Code `1017044`.
    * 分享 token 过期。
    * Cause: 分享 token 过期。
    * Solution: 请选择未过期分享 token 获取资源。
    */
-  readonly CopyrightedMusicShareTokenExpired: { readonly code: 1017044; readonly name: "CopyrightedMusicShareTokenExpired"; readonly message: "分享 token 过期。"; readonly cause: "分享 token 过期。"; readonly solution: "请选择未过期分享 token 获取资源。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicShareTokenExpired: CodeEntry<number> & { readonly code: 1017044; readonly name: "CopyrightedMusicShareTokenExpired"; readonly message: "分享 token 过期。"; readonly cause: "分享 token 过期。"; readonly solution: "请选择未过期分享 token 获取资源。"; readonly retired: false };
   /**
    * Code `1017045`.
    * 分享 token 非法。
    * Cause: 分享 token 非法。
    * Solution: 请选择正确分享 token 获取资源。
    */
-  readonly CopyrightedMusicShareTokenIllegal: { readonly code: 1017045; readonly name: "CopyrightedMusicShareTokenIllegal"; readonly message: "分享 token 非法。"; readonly cause: "分享 token 非法。"; readonly solution: "请选择正确分享 token 获取资源。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicShareTokenIllegal: CodeEntry<number> & { readonly code: 1017045; readonly name: "CopyrightedMusicShareTokenIllegal"; readonly message: "分享 token 非法。"; readonly cause: "分享 token 非法。"; readonly solution: "请选择正确分享 token 获取资源。"; readonly retired: false };
   /**
    * Code `1017046`.
    * krcToken 非法。
    * Cause: krcToken 非法。
    * Solution: 请选择正确 krcToken 获取 krc 格式歌词。
    */
-  readonly CopyrightedMusicKrcTokenIllegal: { readonly code: 1017046; readonly name: "CopyrightedMusicKrcTokenIllegal"; readonly message: "krcToken 非法。"; readonly cause: "krcToken 非法。"; readonly solution: "请选择正确 krcToken 获取 krc 格式歌词。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicKrcTokenIllegal: CodeEntry<number> & { readonly code: 1017046; readonly name: "CopyrightedMusicKrcTokenIllegal"; readonly message: "krcToken 非法。"; readonly cause: "krcToken 非法。"; readonly solution: "请选择正确 krcToken 获取 krc 格式歌词。"; readonly retired: false };
   /**
    * Code `1017047`.
    * krcToken 过期。
    * Cause: krcToken 过期。
    * Solution: 请选择未过期 krcToken 获取 krc 格式歌词。
    */
-  readonly CopyrightedMusicKrcTokenExpired: { readonly code: 1017047; readonly name: "CopyrightedMusicKrcTokenExpired"; readonly message: "krcToken 过期。"; readonly cause: "krcToken 过期。"; readonly solution: "请选择未过期 krcToken 获取 krc 格式歌词。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicKrcTokenExpired: CodeEntry<number> & { readonly code: 1017047; readonly name: "CopyrightedMusicKrcTokenExpired"; readonly message: "krcToken 过期。"; readonly cause: "krcToken 过期。"; readonly solution: "请选择未过期 krcToken 获取 krc 格式歌词。"; readonly retired: false };
   /**
    * Code `1017048`.
    * 获取歌词失败。
    * Cause: 找不到歌词。
    * Solution: 请稍后重试。
    */
-  readonly CopyrightedMusicGetLyricFail: { readonly code: 1017048; readonly name: "CopyrightedMusicGetLyricFail"; readonly message: "获取歌词失败。"; readonly cause: "找不到歌词。"; readonly solution: "请稍后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicGetLyricFail: CodeEntry<number> & { readonly code: 1017048; readonly name: "CopyrightedMusicGetLyricFail"; readonly message: "获取歌词失败。"; readonly cause: "找不到歌词。"; readonly solution: "请稍后重试。"; readonly retired: false };
   /**
    * Code `1017049`.
    * 获取音高线失败。
    * Cause: 找不到音高线或者资源已下架。
    * Solution: 请稍后重试。
    */
-  readonly CopyrightedMusicGetPitchFail: { readonly code: 1017049; readonly name: "CopyrightedMusicGetPitchFail"; readonly message: "获取音高线失败。"; readonly cause: "找不到音高线或者资源已下架。"; readonly solution: "请稍后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicGetPitchFail: CodeEntry<number> & { readonly code: 1017049; readonly name: "CopyrightedMusicGetPitchFail"; readonly message: "获取音高线失败。"; readonly cause: "找不到音高线或者资源已下架。"; readonly solution: "请稍后重试。"; readonly retired: false };
   /**
    * Code `1017050`.
    * 房间内未分享该资源。
    * Cause: 房间内无用户分享该资源。
    * Solution: 请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。
    */
-  readonly CopyrightedMusicNotSharedResource: { readonly code: 1017050; readonly name: "CopyrightedMusicNotSharedResource"; readonly message: "房间内未分享该资源。"; readonly cause: "房间内无用户分享该资源。"; readonly solution: "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNotSharedResource: CodeEntry<number> & { readonly code: 1017050; readonly name: "CopyrightedMusicNotSharedResource"; readonly message: "房间内未分享该资源。"; readonly cause: "房间内无用户分享该资源。"; readonly solution: "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。"; readonly retired: false };
   /**
    * Code `1017051`.
    * 该资源在房间内的免费获取次数用尽。
    * Cause: 1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。
    * Solution: 请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。
    */
-  readonly CopyrightedMusicGetSharedResourceTimesOver: { readonly code: 1017051; readonly name: "CopyrightedMusicGetSharedResourceTimesOver"; readonly message: "该资源在房间内的免费获取次数用尽。"; readonly cause: "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。"; readonly solution: "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicGetSharedResourceTimesOver: CodeEntry<number> & { readonly code: 1017051; readonly name: "CopyrightedMusicGetSharedResourceTimesOver"; readonly message: "该资源在房间内的免费获取次数用尽。"; readonly cause: "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。"; readonly solution: "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。"; readonly retired: false };
   /**
    * Code `1017052`.
    * 该版权方不可用。
    * Cause: 版权方 ID 传入错误或者没有开通对应版权方。
    * Solution: 请传入正确的版权方 ID。
    */
-  readonly CopyrightedMusicVendorIdNotAvaliable: { readonly code: 1017052; readonly name: "CopyrightedMusicVendorIdNotAvaliable"; readonly message: "该版权方不可用。"; readonly cause: "版权方 ID 传入错误或者没有开通对应版权方。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicVendorIdNotAvaliable: CodeEntry<number> & { readonly code: 1017052; readonly name: "CopyrightedMusicVendorIdNotAvaliable"; readonly message: "该版权方不可用。"; readonly cause: "版权方 ID 传入错误或者没有开通对应版权方。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false };
   /**
    * Code `1017053`.
    * 该版权方不支持此方法。
    * Cause: 版权方 ID 传入错误。
    * Solution: 请传入正确的版权方 ID。
    */
-  readonly CopyrightedMusicVendorNotSupportFunction: { readonly code: 1017053; readonly name: "CopyrightedMusicVendorNotSupportFunction"; readonly message: "该版权方不支持此方法。"; readonly cause: "版权方 ID 传入错误。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicVendorNotSupportFunction: CodeEntry<number> & { readonly code: 1017053; readonly name: "CopyrightedMusicVendorNotSupportFunction"; readonly message: "该版权方不支持此方法。"; readonly cause: "版权方 ID 传入错误。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false };
   /**
    * Code `1017071`.
    * 无效的版权商 ID。
    * Cause: 版权方 ID 传入错误。
    * Solution: 请传入正确的版权方 ID。
    */
-  readonly CopyrightedMusicVendorIdInvalid: { readonly code: 1017071; readonly name: "CopyrightedMusicVendorIdInvalid"; readonly message: "无效的版权商 ID。"; readonly cause: "版权方 ID 传入错误。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicVendorIdInvalid: CodeEntry<number> & { readonly code: 1017071; readonly name: "CopyrightedMusicVendorIdInvalid"; readonly message: "无效的版权商 ID。"; readonly cause: "版权方 ID 传入错误。"; readonly solution: "请传入正确的版权方 ID。"; readonly retired: false };
   /**
    * Code `1017072`.
    * 该版权方不支持此 songID。
    * Cause: 版权方曲库不存在此 songID。
    * Solution: 请传入正确的 songID。
    */
-  readonly CopyrightedMusicSongIdNotSupport: { readonly code: 1017072; readonly name: "CopyrightedMusicSongIdNotSupport"; readonly message: "该版权方不支持此 songID。"; readonly cause: "版权方曲库不存在此 songID。"; readonly solution: "请传入正确的 songID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicSongIdNotSupport: CodeEntry<number> & { readonly code: 1017072; readonly name: "CopyrightedMusicSongIdNotSupport"; readonly message: "该版权方不支持此 songID。"; readonly cause: "版权方曲库不存在此 songID。"; readonly solution: "请传入正确的 songID。"; readonly retired: false };
   /**
    * Code `1017073`.
    * 无效的 masterID。
    * Cause: 当选择按房主计费时，没有传入 masterID。
    * Solution: 请传入正确的 masterID。
    */
-  readonly CopyrightedMusicMasterIdInvalid: { readonly code: 1017073; readonly name: "CopyrightedMusicMasterIdInvalid"; readonly message: "无效的 masterID。"; readonly cause: "当选择按房主计费时，没有传入 masterID。"; readonly solution: "请传入正确的 masterID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicMasterIdInvalid: CodeEntry<number> & { readonly code: 1017073; readonly name: "CopyrightedMusicMasterIdInvalid"; readonly message: "无效的 masterID。"; readonly cause: "当选择按房主计费时，没有传入 masterID。"; readonly solution: "请传入正确的 masterID。"; readonly retired: false };
   /**
    * Code `1017074`.
    * 多版权搜索时 page 参数无效。
    * Cause: 第一次调用多版权搜索时，page 参数必须为 1。
    * Solution: 请传入正确的 page 取值。
    */
-  readonly CopyrightedMusicPageInvalid: { readonly code: 1017074; readonly name: "CopyrightedMusicPageInvalid"; readonly message: "多版权搜索时 page 参数无效。"; readonly cause: "第一次调用多版权搜索时，page 参数必须为 1。"; readonly solution: "请传入正确的 page 取值。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicPageInvalid: CodeEntry<number> & { readonly code: 1017074; readonly name: "CopyrightedMusicPageInvalid"; readonly message: "多版权搜索时 page 参数无效。"; readonly cause: "第一次调用多版权搜索时，page 参数必须为 1。"; readonly solution: "请传入正确的 page 取值。"; readonly retired: false };
   /**
    * Code `1017075`.
    * 资源没有音高线。
    * Cause: 资源没有音高线。
    * Solution: 请传入正确的 songID。
    */
-  readonly CopyrightedMusicNoPitch: { readonly code: 1017075; readonly name: "CopyrightedMusicNoPitch"; readonly message: "资源没有音高线。"; readonly cause: "资源没有音高线。"; readonly solution: "请传入正确的 songID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNoPitch: CodeEntry<number> & { readonly code: 1017075; readonly name: "CopyrightedMusicNoPitch"; readonly message: "资源没有音高线。"; readonly cause: "资源没有音高线。"; readonly solution: "请传入正确的 songID。"; readonly retired: false };
   /**
    * Code `1017076`.
    * 不支持的 sceneID。
    * Cause: 不支持的 sceneID。
    * Solution: 请传入已经开通场景对应的 sceneID。
    */
-  readonly CopyrightedMusicSceneIdInvalid: { readonly code: 1017076; readonly name: "CopyrightedMusicSceneIdInvalid"; readonly message: "不支持的 sceneID。"; readonly cause: "不支持的 sceneID。"; readonly solution: "请传入已经开通场景对应的 sceneID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicSceneIdInvalid: CodeEntry<number> & { readonly code: 1017076; readonly name: "CopyrightedMusicSceneIdInvalid"; readonly message: "不支持的 sceneID。"; readonly cause: "不支持的 sceneID。"; readonly solution: "请传入已经开通场景对应的 sceneID。"; readonly retired: false };
   /**
    * Code `1017077`.
    * 不支持的 topID。
    * Cause: 获取榜单歌曲时传入了不支持的 topID。
    * Solution: 请传入正确的 topID。
    */
-  readonly CopyrightedMusicTopIdInvalid: { readonly code: 1017077; readonly name: "CopyrightedMusicTopIdInvalid"; readonly message: "不支持的 topID。"; readonly cause: "获取榜单歌曲时传入了不支持的 topID。"; readonly solution: "请传入正确的 topID。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicTopIdInvalid: CodeEntry<number> & { readonly code: 1017077; readonly name: "CopyrightedMusicTopIdInvalid"; readonly message: "不支持的 topID。"; readonly cause: "获取榜单歌曲时传入了不支持的 topID。"; readonly solution: "请传入正确的 topID。"; readonly retired: false };
   /**
    * Code `1017095`.
    * 版权音乐模块不支持此功能。
    * Cause: 版权音乐模块在当前平台下不支持此功能。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly CopyrightedMusicNotSupportMethod: { readonly code: 1017095; readonly name: "CopyrightedMusicNotSupportMethod"; readonly message: "版权音乐模块不支持此功能。"; readonly cause: "版权音乐模块在当前平台下不支持此功能。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNotSupportMethod: CodeEntry<number> & { readonly code: 1017095; readonly name: "CopyrightedMusicNotSupportMethod"; readonly message: "版权音乐模块不支持此功能。"; readonly cause: "版权音乐模块在当前平台下不支持此功能。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1017096`.
    * 版权音乐模块未初始化。
    * Cause: 没有调用 [initCopyrightedMusic] 方法初始化版权模块。
    * Solution: 请先调用 [initCopyrightedMusic] 方法。
    */
-  readonly CopyrightedMusicNoInit: { readonly code: 1017096; readonly name: "CopyrightedMusicNoInit"; readonly message: "版权音乐模块未初始化。"; readonly cause: "没有调用 [initCopyrightedMusic] 方法初始化版权模块。"; readonly solution: "请先调用 [initCopyrightedMusic] 方法。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNoInit: CodeEntry<number> & { readonly code: 1017096; readonly name: "CopyrightedMusicNoInit"; readonly message: "版权音乐模块未初始化。"; readonly cause: "没有调用 [initCopyrightedMusic] 方法初始化版权模块。"; readonly solution: "请先调用 [initCopyrightedMusic] 方法。"; readonly retired: false };
   /**
    * Code `1017097`.
    * 系统繁忙。
    * Cause: 系统繁忙。
    * Solution: 请进行重试。
    */
-  readonly CopyrightedMusicSystemBusy: { readonly code: 1017097; readonly name: "CopyrightedMusicSystemBusy"; readonly message: "系统繁忙。"; readonly cause: "系统繁忙。"; readonly solution: "请进行重试。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicSystemBusy: CodeEntry<number> & { readonly code: 1017097; readonly name: "CopyrightedMusicSystemBusy"; readonly message: "系统繁忙。"; readonly cause: "系统繁忙。"; readonly solution: "请进行重试。"; readonly retired: false };
   /**
    * Code `1017098`.
    * 网络异常导致失败。
    * Cause: 内部未知错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly CopyrightedMusicNetworkError: { readonly code: 1017098; readonly name: "CopyrightedMusicNetworkError"; readonly message: "网络异常导致失败。"; readonly cause: "内部未知错误。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicNetworkError: CodeEntry<number> & { readonly code: 1017098; readonly name: "CopyrightedMusicNetworkError"; readonly message: "网络异常导致失败。"; readonly cause: "内部未知错误。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1017099`.
    * 系统内部异常导致失败。
    * Cause: 内部未知错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly CopyrightedMusicInnerError: { readonly code: 1017099; readonly name: "CopyrightedMusicInnerError"; readonly message: "系统内部异常导致失败。"; readonly cause: "内部未知错误。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly CopyrightedMusicInnerError: CodeEntry<number> & { readonly code: 1017099; readonly name: "CopyrightedMusicInnerError"; readonly message: "系统内部异常导致失败。"; readonly cause: "内部未知错误。"; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
 };
 
 /** One entry of `CopyrightedMusic`. */
@@ -1738,7 +1746,7 @@ export type CopyrightedMusic = (typeof CopyrightedMusic)[keyof typeof Copyrighte
 /** The codes of `CopyrightedMusic`. */
 export type CopyrightedMusicCode = CopyrightedMusic["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `CopyrightedMusic`, or the one `UnknownCode` value that keeps the code. */
 export declare function copyrightedMusicFromCode(code: number): CopyrightedMusic | UnknownCode<number>;
 
 /**
@@ -1751,42 +1759,42 @@ export declare const PlayerPlugin: {
    * Cause: 传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。
    * Solution: 请检查传入的接口及其对应的参数。
    */
-  readonly PluginInvalidArgument: { readonly code: 100001; readonly name: "PluginInvalidArgument"; readonly message: "入参错误。"; readonly cause: "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。"; readonly solution: "请检查传入的接口及其对应的参数。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginInvalidArgument: CodeEntry<number> & { readonly code: 100001; readonly name: "PluginInvalidArgument"; readonly message: "入参错误。"; readonly cause: "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。"; readonly solution: "请检查传入的接口及其对应的参数。"; readonly retired: false };
   /**
    * Code `100002`.
    * 环境错误。
    * Cause: 当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PluginEnvironmentError: { readonly code: 100002; readonly name: "PluginEnvironmentError"; readonly message: "环境错误。"; readonly cause: "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginEnvironmentError: CodeEntry<number> & { readonly code: 100002; readonly name: "PluginEnvironmentError"; readonly message: "环境错误。"; readonly cause: "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `100003`.
    * 运行失败。
    * Cause: 一般是播放器自身原因导致的内部错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PluginRunFailed: { readonly code: 100003; readonly name: "PluginRunFailed"; readonly message: "运行失败。"; readonly cause: "一般是播放器自身原因导致的内部错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginRunFailed: CodeEntry<number> & { readonly code: 100003; readonly name: "PluginRunFailed"; readonly message: "运行失败。"; readonly cause: "一般是播放器自身原因导致的内部错误。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `100004`.
    * 网络错误。
    * Cause: 网络断开或网络异常。
    * Solution: 检查网络是否正常。
    */
-  readonly PluginNetworkError: { readonly code: 100004; readonly name: "PluginNetworkError"; readonly message: "网络错误。"; readonly cause: "网络断开或网络异常。"; readonly solution: "检查网络是否正常。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginNetworkError: CodeEntry<number> & { readonly code: 100004; readonly name: "PluginNetworkError"; readonly message: "网络错误。"; readonly cause: "网络断开或网络异常。"; readonly solution: "检查网络是否正常。"; readonly retired: false };
   /**
    * Code `100005`.
    * 媒体解码错误。
    * Cause: 媒体无法打开、不支持的媒体格式、解码时出错无法解码。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PluginDecodeError: { readonly code: 100005; readonly name: "PluginDecodeError"; readonly message: "媒体解码错误。"; readonly cause: "媒体无法打开、不支持的媒体格式、解码时出错无法解码。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginDecodeError: CodeEntry<number> & { readonly code: 100005; readonly name: "PluginDecodeError"; readonly message: "媒体解码错误。"; readonly cause: "媒体无法打开、不支持的媒体格式、解码时出错无法解码。"; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `100006`.
    * 自动播放失败。
    * Cause: 由于浏览器自动播放策略的限制。
    * Solution: 需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。
    */
-  readonly PluginAutoplayFailed: { readonly code: 100006; readonly name: "PluginAutoplayFailed"; readonly message: "自动播放失败。"; readonly cause: "由于浏览器自动播放策略的限制。"; readonly solution: "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。"; readonly retired: false; readonly translations: Translations };
+  readonly PluginAutoplayFailed: CodeEntry<number> & { readonly code: 100006; readonly name: "PluginAutoplayFailed"; readonly message: "自动播放失败。"; readonly cause: "由于浏览器自动播放策略的限制。"; readonly solution: "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。"; readonly retired: false };
 };
 
 /** One entry of `PlayerPlugin`. */
@@ -1795,5 +1803,5 @@ export type PlayerPlugin = (typeof PlayerPlugin)[keyof typeof PlayerPlugin];
 /** The codes of `PlayerPlugin`. */
 export type PlayerPluginCode = PlayerPlugin["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `PlayerPlugin`, or the one `UnknownCode` value that keeps the code. */
 export declare function playerPluginFromCode(code: number): PlayerPlugin | UnknownCode<number>;

@@ -4,10 +4,19 @@
  * 常见错误码
  * @module
  */
-import { unknownCode, noTranslations } from "./base.js";
+import { groupOf, lookupIn, prototypeFor, textsFor } from "./base.js";
+export { compare } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export const locale = "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export const displayLocale = "zh-CN";
+
+const values = /* @__PURE__ */ prototypeFor(locale, displayLocale);
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -15,370 +24,327 @@ export const locale = "zh-CN";
  * this code; `locale` in the result says which.
  */
 export function textsIn(entry, wanted) {
-  const text = Object.hasOwn(entry.translations, wanted) ? entry.translations[wanted] : undefined;
-  return text === undefined
-    ? { locale, message: entry.message, cause: entry.cause, solution: entry.solution }
-    : { locale: wanted, message: text.message, cause: text.cause, solution: text.solution };
+  return textsFor(locale, entry, wanted);
 }
 
 /**
  * 1000xxx/1100xxx 通用错误码
  */
-export const Common = Object.freeze({
-  CommonSuccess: Object.freeze({ code: 0, name: "CommonSuccess", message: "执行成功。", cause: null, solution: null, retired: false, translations: noTranslations }),
-  CommonNotLoginRoom: Object.freeze({ code: 1000002, name: "CommonNotLoginRoom", message: "未登录房间。", cause: "没有登录房间或者房间异常断开。", solution: "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。", retired: false, translations: noTranslations }),
-  CommonStreamIdTooLong: Object.freeze({ code: 1000014, name: "CommonStreamIdTooLong", message: "输入 StreamID 超长。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。", solution: "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。", retired: false, translations: noTranslations }),
-  CommonStreamIdNull: Object.freeze({ code: 1000015, name: "CommonStreamIdNull", message: "输入流 ID 为空。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。", solution: "检查调用函数时传入的 streamID 参数是否正常。", retired: false, translations: noTranslations }),
-  CommonStreamIdInvalidCharacter: Object.freeze({ code: 1000016, name: "CommonStreamIdInvalidCharacter", message: "输入流 ID 包含非法字符。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。", solution: "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。", retired: false, translations: noTranslations }),
-  CommonIllegalParam: Object.freeze({ code: 1000017, name: "CommonIllegalParam", message: "网络断开。", cause: "网络异常或推拉流与媒体协商失败。", solution: "检查网络是否正常。", retired: false, translations: noTranslations }),
-  CommonCdnUrlTooLong: Object.freeze({ code: 1000018, name: "CommonCdnUrlTooLong", message: "本地流错误。", cause: "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。", solution: "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。", retired: false, translations: noTranslations }),
-  CommonCdnAuthParamTooLong: Object.freeze({ code: 1000019, name: "CommonCdnAuthParamTooLong", message: "获取音浪失败。", cause: "获取音浪失败。", solution: "一般是浏览器兼容性问题，请尝试切换浏览器验证。", retired: false, translations: noTranslations }),
-  CommonInvalidParameter: Object.freeze({ code: 1100001, name: "CommonInvalidParameter", message: "参数错误。", cause: "传参错误。", solution: "检查打印传参，在 extendedData 中查看具体错误字段。", retired: false, translations: noTranslations }),
-  CommonRequestTimeout: Object.freeze({ code: 1100002, name: "CommonRequestTimeout", message: "请求响应超时。", cause: "SDK请求服务端超时，可能是由于网络原因导致。", solution: "请尝试切换网络解决。", retired: false, translations: noTranslations }),
-  CommonSocketClosed: Object.freeze({ code: 1100003, name: "CommonSocketClosed", message: "socket 关闭。", cause: "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。", solution: "请尝试切换网络解决。", retired: false, translations: noTranslations }),
-  CommonServerUnknownError: Object.freeze({ code: 1100999, name: "CommonServerUnknownError", message: "服务端未知错误。", cause: "一般是服务端错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
+export const Common = /* @__PURE__ */ groupOf(values, {
+  CommonSuccess: { code: 0, name: "CommonSuccess", message: "执行成功。", cause: null, solution: null, retired: false },
+  CommonNotLoginRoom: { code: 1000002, name: "CommonNotLoginRoom", message: "未登录房间。", cause: "没有登录房间或者房间异常断开。", solution: "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。", retired: false },
+  CommonStreamIdTooLong: { code: 1000014, name: "CommonStreamIdTooLong", message: "输入 StreamID 超长。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。", solution: "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。", retired: false },
+  CommonStreamIdNull: { code: 1000015, name: "CommonStreamIdNull", message: "输入流 ID 为空。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。", solution: "检查调用函数时传入的 streamID 参数是否正常。", retired: false },
+  CommonStreamIdInvalidCharacter: { code: 1000016, name: "CommonStreamIdInvalidCharacter", message: "输入流 ID 包含非法字符。", cause: "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。", solution: "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。", retired: false },
+  CommonIllegalParam: { code: 1000017, name: "CommonIllegalParam", message: "网络断开。", cause: "网络异常或推拉流与媒体协商失败。", solution: "检查网络是否正常。", retired: false },
+  CommonCdnUrlTooLong: { code: 1000018, name: "CommonCdnUrlTooLong", message: "本地流错误。", cause: "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。", solution: "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。", retired: false },
+  CommonCdnAuthParamTooLong: { code: 1000019, name: "CommonCdnAuthParamTooLong", message: "获取音浪失败。", cause: "获取音浪失败。", solution: "一般是浏览器兼容性问题，请尝试切换浏览器验证。", retired: false },
+  CommonInvalidParameter: { code: 1100001, name: "CommonInvalidParameter", message: "参数错误。", cause: "传参错误。", solution: "检查打印传参，在 extendedData 中查看具体错误字段。", retired: false },
+  CommonRequestTimeout: { code: 1100002, name: "CommonRequestTimeout", message: "请求响应超时。", cause: "SDK请求服务端超时，可能是由于网络原因导致。", solution: "请尝试切换网络解决。", retired: false },
+  CommonSocketClosed: { code: 1100003, name: "CommonSocketClosed", message: "socket 关闭。", cause: "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。", solution: "请尝试切换网络解决。", retired: false },
+  CommonServerUnknownError: { code: 1100999, name: "CommonServerUnknownError", message: "服务端未知错误。", cause: "一般是服务端错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
 });
 
-const commonByCode = new Map(Object.values(Common).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function commonFromCode(code) {
-  return commonByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Common`, or the one `UnknownCode` value that keeps the code. */
+export const commonFromCode = /* @__PURE__ */ lookupIn(values, Common);
 
 /**
  * 1001xxx/1101xxx 调试阶段错误码
  */
-export const Engine = Object.freeze({
-  EngineAppidIncorrectOrNotOnline: Object.freeze({ code: 1001004, name: "EngineAppidIncorrectOrNotOnline", message: "认证失败。", cause: "AppID 不正确。", solution: "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。", retired: false, translations: noTranslations }),
-  EngineSetGeoFenceErrorTime: Object.freeze({ code: 1001021, name: "EngineSetGeoFenceErrorTime", message: "设置地理围栏失败。", cause: "创建引擎实例之后设置地理围栏。", solution: "创建引擎实例之前设置地理围栏。", retired: false, translations: noTranslations }),
-  EngineInitFailed: Object.freeze({ code: 1101000, name: "EngineInitFailed", message: "SDK 初始化失败。", cause: "AppID 不正确导致。", solution: "请检查 AppID 是否正确", retired: false, translations: noTranslations }),
-  EngineWechatGetSettingFailed: Object.freeze({ code: 1101001, name: "EngineWechatGetSettingFailed", message: "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。", cause: "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。", solution: "请尝试升级微信版本并检查是否有组件权限。", retired: false, translations: noTranslations }),
-  EngineMediaConfigFetchFailed: Object.freeze({ code: 1101002, name: "EngineMediaConfigFetchFailed", message: "获取流媒体服务配置失败。", cause: "获取流媒体服务配置失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
+export const Engine = /* @__PURE__ */ groupOf(values, {
+  EngineAppidIncorrectOrNotOnline: { code: 1001004, name: "EngineAppidIncorrectOrNotOnline", message: "认证失败。", cause: "AppID 不正确。", solution: "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。", retired: false },
+  EngineSetGeoFenceErrorTime: { code: 1001021, name: "EngineSetGeoFenceErrorTime", message: "设置地理围栏失败。", cause: "创建引擎实例之后设置地理围栏。", solution: "创建引擎实例之前设置地理围栏。", retired: false },
+  EngineInitFailed: { code: 1101000, name: "EngineInitFailed", message: "SDK 初始化失败。", cause: "AppID 不正确导致。", solution: "请检查 AppID 是否正确", retired: false },
+  EngineWechatGetSettingFailed: { code: 1101001, name: "EngineWechatGetSettingFailed", message: "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。", cause: "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。", solution: "请尝试升级微信版本并检查是否有组件权限。", retired: false },
+  EngineMediaConfigFetchFailed: { code: 1101002, name: "EngineMediaConfigFetchFailed", message: "获取流媒体服务配置失败。", cause: "获取流媒体服务配置失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
 });
 
-const engineByCode = new Map(Object.values(Engine).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function engineFromCode(code) {
-  return engineByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Engine`, or the one `UnknownCode` value that keeps the code. */
+export const engineFromCode = /* @__PURE__ */ lookupIn(values, Engine);
 
 /**
  * 1002xxx/1102xxx 房间相关错误码
  */
-export const Room = Object.freeze({
-  RoomCountExceed: Object.freeze({ code: 1002001, name: "RoomCountExceed", message: "登录房间数量超过上限。", cause: "当前仅支持同时登录 1 个主房间和 1 个多房间。", solution: "请检查当前用户是否登入了过多房间。", retired: false, translations: noTranslations }),
-  RoomRoomidIncorrect: Object.freeze({ code: 1002002, name: "RoomRoomidIncorrect", message: "未使用此房间 ID 登录过。", cause: "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。", solution: "检查是否使用此房间 ID 登录过。", retired: false, translations: noTranslations }),
-  RoomUserIdNull: Object.freeze({ code: 1002005, name: "RoomUserIdNull", message: "输入用户 ID 为空。", cause: "输入的用户 ID 为空字符串或没有输入用户 ID。", solution: "检查用户 ID 是否为空。", retired: false, translations: noTranslations }),
-  RoomUserIdInvalidCharacter: Object.freeze({ code: 1002006, name: "RoomUserIdInvalidCharacter", message: "输入用户 ID 包含非法字符。", cause: "输入用户 ID 包含非法字符。", solution: "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。", retired: false, translations: noTranslations }),
-  RoomUserIdTooLong: Object.freeze({ code: 1002007, name: "RoomUserIdTooLong", message: "输入用户 ID 超长。", cause: "输入用户 ID 超长。", solution: "请检查用户ID是否过长，最大长度应小于 64 字节。", retired: false, translations: noTranslations }),
-  RoomUserNameNull: Object.freeze({ code: 1002008, name: "RoomUserNameNull", message: "输入用户名为空。", cause: "输入用户名为空。", solution: "请检查用户名是否为空。", retired: false, translations: noTranslations }),
-  RoomUserNameTooLong: Object.freeze({ code: 1002010, name: "RoomUserNameTooLong", message: "输入用户名超长。", cause: "输入用户名超长。", solution: "请检查输入的用户名是否超长，最大长度应小于 256 字节。", retired: false, translations: noTranslations }),
-  RoomRoomidNull: Object.freeze({ code: 1002011, name: "RoomRoomidNull", message: "输入房间 ID 为空。", cause: "输入房间 ID 为空。", solution: "请检查房间ID是否为空。", retired: false, translations: noTranslations }),
-  RoomRoomidInvalidCharacter: Object.freeze({ code: 1002012, name: "RoomRoomidInvalidCharacter", message: "输入房间 ID 包含非法字符。", cause: "输入房间 ID 包含非法字符。", solution: "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '\u003c', '>', '/' 。", retired: false, translations: noTranslations }),
-  RoomRoomidTooLong: Object.freeze({ code: 1002013, name: "RoomRoomidTooLong", message: "输入房间 ID 超长。", cause: "输入房间 ID 超长。", solution: "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。", retired: false, translations: noTranslations }),
-  RoomRoomExtraInfoKeyEmpty: Object.freeze({ code: 1002014, name: "RoomRoomExtraInfoKeyEmpty", message: "房间未登录或房间已断开。", cause: "当前房间不存在。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomRoomExtraInfoKeyTooLong: Object.freeze({ code: 1002015, name: "RoomRoomExtraInfoKeyTooLong", message: "房间附加信息 key 超长。", cause: "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。", solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。", retired: false, translations: noTranslations }),
-  RoomRoomExtraInfoValueTooLong: Object.freeze({ code: 1002016, name: "RoomRoomExtraInfoValueTooLong", message: "房间附加信息 value 超长。", cause: "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。", solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。", retired: false, translations: noTranslations }),
-  RoomRoomExtraInfoExceedKeys: Object.freeze({ code: 1002017, name: "RoomRoomExtraInfoExceedKeys", message: "房间附加消息设置的 key 超过支持的最大数量限制。", cause: "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。", solution: "目前只支持一个 key。", retired: false, translations: noTranslations }),
-  RoomMultiRoomLoginUserNotSame: Object.freeze({ code: 1002018, name: "RoomMultiRoomLoginUserNotSame", message: "多房间模式下，登录房间的用户 ID 或用户名称不相同。", cause: "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。", solution: "多房间模式下，传入的用户 ID 或用户名必须相同。", retired: false, translations: noTranslations }),
-  RoomErrorLoginTimeout: Object.freeze({ code: 1002031, name: "RoomErrorLoginTimeout", message: "登录房间超时。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络重试。", retired: false, translations: noTranslations }),
-  RoomErrorExceedMaximumMember: Object.freeze({ code: 1002034, name: "RoomErrorExceedMaximumMember", message: "登录房间的用户超过最大数量。", cause: "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。", solution: "请联系 ZEGO 技术支持，检查房间人数是否超过限制。", retired: false, translations: noTranslations }),
-  RoomErrorLoginMultiRoomNotOpen: Object.freeze({ code: 1002036, name: "RoomErrorLoginMultiRoomNotOpen", message: "登录失败，多房间功能没有开通。", cause: "多房间功能未开通。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomErrorMultiRoomExceedMaximumRoomCount: Object.freeze({ code: 1002037, name: "RoomErrorMultiRoomExceedMaximumRoomCount", message: "同时登录的房间总数量超过限制。", cause: "多房间功能可同时登录总房间数量受限。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomKickedOut: Object.freeze({ code: 1002050, name: "RoomKickedOut", message: "用户被踢出房间。", cause: "可能是相同用户 ID 在其他设备登录。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomRetryTimeout: Object.freeze({ code: 1002053, name: "RoomRetryTimeout", message: "重试登录房间超过最大的重试时间。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络重试。", retired: false, translations: noTranslations }),
-  RoomManualKickedOut: Object.freeze({ code: 1002055, name: "RoomManualKickedOut", message: "业务后台发出了踢出房间信令。", cause: "客户调用服务端踢人接口，触发服务端下发 kickout 信令。", solution: "请查看被踢原因，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomTokenExpiredKickedOut: Object.freeze({ code: 1002056, name: "RoomTokenExpiredKickedOut", message: "用户重复进行登录。", cause: "未登出主房间再次调起登录主房间。", solution: "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。", retired: false, translations: noTranslations }),
-  RoomRoomIdHasBeenUsed: Object.freeze({ code: 1002064, name: "RoomRoomIdHasBeenUsed", message: "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。", cause: "房间 ID 已被登录房间接口使用。", solution: "退出相同房间 ID 的房间。", retired: false, translations: noTranslations }),
-  RoomInnerError: Object.freeze({ code: 1002099, name: "RoomInnerError", message: "系统内部异常导致房间登录失败。", cause: "服务端返回未约定错误码，错误信息在 extendedData。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomHeartbeatTimeout: Object.freeze({ code: 1102001, name: "RoomHeartbeatTimeout", message: "心跳超时。", cause: "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。", solution: "请尝试切换网络重试。", retired: false, translations: noTranslations }),
-  RoomDataFormatError: Object.freeze({ code: 1102011, name: "RoomDataFormatError", message: "数据格式错误。", cause: "数据格式错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomLoginInProgress: Object.freeze({ code: 1102012, name: "RoomLoginInProgress", message: "正在执行登录流程。", cause: "房间正在登录进行中。", solution: "联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomSignalingRequestError: Object.freeze({ code: 1102013, name: "RoomSignalingRequestError", message: "房间信令请求错误。", cause: "可能是由于网络原因导致。", solution: "尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomZpushFailed: Object.freeze({ code: 1102014, name: "RoomZpushFailed", message: "ZPush 失败。", cause: "ZPush 失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomLoginStateError: Object.freeze({ code: 1102015, name: "RoomLoginStateError", message: "用户登录状态错误。", cause: "登录状态错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomLoginTokenFormatInvalid: Object.freeze({ code: 1102016, name: "RoomLoginTokenFormatInvalid", message: "登录 token 格式有误", cause: "登录 token 格式有误。", solution: "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。", retired: false, translations: noTranslations }),
-  RoomDispatchFailed: Object.freeze({ code: 1102017, name: "RoomDispatchFailed", message: "调度失败。", cause: "媒体节点调度失败。", solution: "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomLoginTokenExpired: Object.freeze({ code: 1102018, name: "RoomLoginTokenExpired", message: "登录 token 过期。", cause: "登录 token 过期，推拉流过程也可能出现该错误。", solution: "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。", retired: false, translations: noTranslations }),
-  RoomSubcmdError: Object.freeze({ code: 1102019, name: "RoomSubcmdError", message: "subcmd 错误。", cause: "subcmd 错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomLoginAuthFailed: Object.freeze({ code: 1102020, name: "RoomLoginAuthFailed", message: "登录鉴权失败。", cause: "登录鉴权失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomBizChannelError: Object.freeze({ code: 1102021, name: "RoomBizChannelError", message: "biz_channel 错误。", cause: "biz_channel 错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  RoomRequestTimeout: Object.freeze({ code: 1102022, name: "RoomRequestTimeout", message: "调用请求超时。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  RoomMediaServerConnectFailed: Object.freeze({ code: 1102023, name: "RoomMediaServerConnectFailed", message: "连接媒体服务器失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  RoomLogUploadFailed: Object.freeze({ code: 1102025, name: "RoomLogUploadFailed", message: "本地日志上报失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
+export const Room = /* @__PURE__ */ groupOf(values, {
+  RoomCountExceed: { code: 1002001, name: "RoomCountExceed", message: "登录房间数量超过上限。", cause: "当前仅支持同时登录 1 个主房间和 1 个多房间。", solution: "请检查当前用户是否登入了过多房间。", retired: false },
+  RoomRoomidIncorrect: { code: 1002002, name: "RoomRoomidIncorrect", message: "未使用此房间 ID 登录过。", cause: "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。", solution: "检查是否使用此房间 ID 登录过。", retired: false },
+  RoomUserIdNull: { code: 1002005, name: "RoomUserIdNull", message: "输入用户 ID 为空。", cause: "输入的用户 ID 为空字符串或没有输入用户 ID。", solution: "检查用户 ID 是否为空。", retired: false },
+  RoomUserIdInvalidCharacter: { code: 1002006, name: "RoomUserIdInvalidCharacter", message: "输入用户 ID 包含非法字符。", cause: "输入用户 ID 包含非法字符。", solution: "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。", retired: false },
+  RoomUserIdTooLong: { code: 1002007, name: "RoomUserIdTooLong", message: "输入用户 ID 超长。", cause: "输入用户 ID 超长。", solution: "请检查用户ID是否过长，最大长度应小于 64 字节。", retired: false },
+  RoomUserNameNull: { code: 1002008, name: "RoomUserNameNull", message: "输入用户名为空。", cause: "输入用户名为空。", solution: "请检查用户名是否为空。", retired: false },
+  RoomUserNameTooLong: { code: 1002010, name: "RoomUserNameTooLong", message: "输入用户名超长。", cause: "输入用户名超长。", solution: "请检查输入的用户名是否超长，最大长度应小于 256 字节。", retired: false },
+  RoomRoomidNull: { code: 1002011, name: "RoomRoomidNull", message: "输入房间 ID 为空。", cause: "输入房间 ID 为空。", solution: "请检查房间ID是否为空。", retired: false },
+  RoomRoomidInvalidCharacter: { code: 1002012, name: "RoomRoomidInvalidCharacter", message: "输入房间 ID 包含非法字符。", cause: "输入房间 ID 包含非法字符。", solution: "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '\u003c', '>', '/' 。", retired: false },
+  RoomRoomidTooLong: { code: 1002013, name: "RoomRoomidTooLong", message: "输入房间 ID 超长。", cause: "输入房间 ID 超长。", solution: "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。", retired: false },
+  RoomRoomExtraInfoKeyEmpty: { code: 1002014, name: "RoomRoomExtraInfoKeyEmpty", message: "房间未登录或房间已断开。", cause: "当前房间不存在。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomRoomExtraInfoKeyTooLong: { code: 1002015, name: "RoomRoomExtraInfoKeyTooLong", message: "房间附加信息 key 超长。", cause: "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。", solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。", retired: false },
+  RoomRoomExtraInfoValueTooLong: { code: 1002016, name: "RoomRoomExtraInfoValueTooLong", message: "房间附加信息 value 超长。", cause: "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。", solution: "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。", retired: false },
+  RoomRoomExtraInfoExceedKeys: { code: 1002017, name: "RoomRoomExtraInfoExceedKeys", message: "房间附加消息设置的 key 超过支持的最大数量限制。", cause: "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。", solution: "目前只支持一个 key。", retired: false },
+  RoomMultiRoomLoginUserNotSame: { code: 1002018, name: "RoomMultiRoomLoginUserNotSame", message: "多房间模式下，登录房间的用户 ID 或用户名称不相同。", cause: "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。", solution: "多房间模式下，传入的用户 ID 或用户名必须相同。", retired: false },
+  RoomErrorLoginTimeout: { code: 1002031, name: "RoomErrorLoginTimeout", message: "登录房间超时。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络重试。", retired: false },
+  RoomErrorExceedMaximumMember: { code: 1002034, name: "RoomErrorExceedMaximumMember", message: "登录房间的用户超过最大数量。", cause: "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。", solution: "请联系 ZEGO 技术支持，检查房间人数是否超过限制。", retired: false },
+  RoomErrorLoginMultiRoomNotOpen: { code: 1002036, name: "RoomErrorLoginMultiRoomNotOpen", message: "登录失败，多房间功能没有开通。", cause: "多房间功能未开通。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomErrorMultiRoomExceedMaximumRoomCount: { code: 1002037, name: "RoomErrorMultiRoomExceedMaximumRoomCount", message: "同时登录的房间总数量超过限制。", cause: "多房间功能可同时登录总房间数量受限。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomKickedOut: { code: 1002050, name: "RoomKickedOut", message: "用户被踢出房间。", cause: "可能是相同用户 ID 在其他设备登录。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomRetryTimeout: { code: 1002053, name: "RoomRetryTimeout", message: "重试登录房间超过最大的重试时间。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络重试。", retired: false },
+  RoomManualKickedOut: { code: 1002055, name: "RoomManualKickedOut", message: "业务后台发出了踢出房间信令。", cause: "客户调用服务端踢人接口，触发服务端下发 kickout 信令。", solution: "请查看被踢原因，联系 ZEGO 技术支持。", retired: false },
+  RoomTokenExpiredKickedOut: { code: 1002056, name: "RoomTokenExpiredKickedOut", message: "用户重复进行登录。", cause: "未登出主房间再次调起登录主房间。", solution: "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。", retired: false },
+  RoomRoomIdHasBeenUsed: { code: 1002064, name: "RoomRoomIdHasBeenUsed", message: "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。", cause: "房间 ID 已被登录房间接口使用。", solution: "退出相同房间 ID 的房间。", retired: false },
+  RoomInnerError: { code: 1002099, name: "RoomInnerError", message: "系统内部异常导致房间登录失败。", cause: "服务端返回未约定错误码，错误信息在 extendedData。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomHeartbeatTimeout: { code: 1102001, name: "RoomHeartbeatTimeout", message: "心跳超时。", cause: "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。", solution: "请尝试切换网络重试。", retired: false },
+  RoomDataFormatError: { code: 1102011, name: "RoomDataFormatError", message: "数据格式错误。", cause: "数据格式错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomLoginInProgress: { code: 1102012, name: "RoomLoginInProgress", message: "正在执行登录流程。", cause: "房间正在登录进行中。", solution: "联系 ZEGO 技术支持。", retired: false },
+  RoomSignalingRequestError: { code: 1102013, name: "RoomSignalingRequestError", message: "房间信令请求错误。", cause: "可能是由于网络原因导致。", solution: "尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false },
+  RoomZpushFailed: { code: 1102014, name: "RoomZpushFailed", message: "ZPush 失败。", cause: "ZPush 失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomLoginStateError: { code: 1102015, name: "RoomLoginStateError", message: "用户登录状态错误。", cause: "登录状态错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomLoginTokenFormatInvalid: { code: 1102016, name: "RoomLoginTokenFormatInvalid", message: "登录 token 格式有误", cause: "登录 token 格式有误。", solution: "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。", retired: false },
+  RoomDispatchFailed: { code: 1102017, name: "RoomDispatchFailed", message: "调度失败。", cause: "媒体节点调度失败。", solution: "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。", retired: false },
+  RoomLoginTokenExpired: { code: 1102018, name: "RoomLoginTokenExpired", message: "登录 token 过期。", cause: "登录 token 过期，推拉流过程也可能出现该错误。", solution: "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。", retired: false },
+  RoomSubcmdError: { code: 1102019, name: "RoomSubcmdError", message: "subcmd 错误。", cause: "subcmd 错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomLoginAuthFailed: { code: 1102020, name: "RoomLoginAuthFailed", message: "登录鉴权失败。", cause: "登录鉴权失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomBizChannelError: { code: 1102021, name: "RoomBizChannelError", message: "biz_channel 错误。", cause: "biz_channel 错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  RoomRequestTimeout: { code: 1102022, name: "RoomRequestTimeout", message: "调用请求超时。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
+  RoomMediaServerConnectFailed: { code: 1102023, name: "RoomMediaServerConnectFailed", message: "连接媒体服务器失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
+  RoomLogUploadFailed: { code: 1102025, name: "RoomLogUploadFailed", message: "本地日志上报失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
 });
 
-const roomByCode = new Map(Object.values(Room).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function roomFromCode(code) {
-  return roomByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Room`, or the one `UnknownCode` value that keeps the code. */
+export const roomFromCode = /* @__PURE__ */ lookupIn(values, Room);
 
 /**
  * 1003xxx/1103xxx 推流相关的错误码
  */
-export const Publisher = Object.freeze({
-  PublisherErrorServerForbid: Object.freeze({ code: 1003025, name: "PublisherErrorServerForbid", message: "ZEGO 后台禁止推流。", cause: "开启了推流鉴权，流被媒体服务器禁止。", solution: "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。", retired: false, translations: noTranslations }),
-  PublisherErrorRepetitivePublishStream: Object.freeze({ code: 1003028, name: "PublisherErrorRepetitivePublishStream", message: "推流失败，房间内已有相同的流。", cause: "房间内已有相同的流。", solution: "更换新的流 ID。调整流名生成策略，保证唯一性。", retired: false, translations: noTranslations }),
-  PublisherUpdateCdnTargetError: Object.freeze({ code: 1003040, name: "PublisherUpdateCdnTargetError", message: "更新转推 CDN 状态失败。", cause: "转推地址 URL 不正确。", solution: "检查输入的 URL 是否有效。", retired: false, translations: noTranslations }),
-  PublisherExtraInfoNull: Object.freeze({ code: 1003050, name: "PublisherExtraInfoNull", message: "流附加信息为 null。", cause: "流附加信息为 null。", solution: "请检查流附加信息是否为正常。", retired: false, translations: noTranslations }),
-  PublisherExtraInfoTooLong: Object.freeze({ code: 1003051, name: "PublisherExtraInfoTooLong", message: "流附加信息超长。", cause: "流附加信息超长。", solution: "请检查对应的流附加信息是否太长 ，最大是 128 字节。", retired: false, translations: noTranslations }),
-  PublisherInvalidParameter: Object.freeze({ code: 1103001, name: "PublisherInvalidParameter", message: "推流参数错误。", cause: "推流参数错误。", solution: "在传参错误的 extendedData 中查看具体错误字段。", retired: false, translations: noTranslations }),
-  PublisherBrowserNotSupported: Object.freeze({ code: 1103002, name: "PublisherBrowserNotSupported", message: "浏览器不支持。", cause: "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。", solution: "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。", retired: false, translations: noTranslations }),
-  PublisherMediaConnectionFailed: Object.freeze({ code: 1103003, name: "PublisherMediaConnectionFailed", message: "媒体连接失败。", cause: "可能由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  PublisherScreenShareFailed: Object.freeze({ code: 1103010, name: "PublisherScreenShareFailed", message: "屏幕共享失败。", cause: "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherDeviceEnumerationFailed: Object.freeze({ code: 1103011, name: "PublisherDeviceEnumerationFailed", message: "设备信息枚举失败。", cause: "获取设备列表枚举设备失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherAuthFailed: Object.freeze({ code: 1103019, name: "PublisherAuthFailed", message: "推流鉴权错误。", cause: "推流参数中的 streamParams 设置错误导致拉流鉴权失败。", solution: "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。", retired: false, translations: noTranslations }),
-  PublisherMediaServerAddressFailed: Object.freeze({ code: 1103020, name: "PublisherMediaServerAddressFailed", message: "获取媒体服务地址失败。", cause: "获取媒体服务地址失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherMediaServerConnectFailed: Object.freeze({ code: 1103021, name: "PublisherMediaServerConnectFailed", message: "媒体服务连接失败。", cause: "推拉流与媒体创建会话失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherCreateOfferFailed: Object.freeze({ code: 1103022, name: "PublisherCreateOfferFailed", message: "offer 创建失败。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherSetLocalSdpFailed: Object.freeze({ code: 1103023, name: "PublisherSetLocalSdpFailed", message: "设置本地 SDP 失败。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherSendSdpFailed: Object.freeze({ code: 1103024, name: "PublisherSendSdpFailed", message: "SDP 发送失败。", cause: "与网关交互的 mediaDesc 失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherRemoteSdpError: Object.freeze({ code: 1103025, name: "PublisherRemoteSdpError", message: "远端 SDP 错误。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherCandidateError: Object.freeze({ code: 1103026, name: "PublisherCandidateError", message: "webrtc 连接使用的 candidate 信息错误。", cause: "与网关交互 candidate 失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherMediaConnectionClosed: Object.freeze({ code: 1103027, name: "PublisherMediaConnectionClosed", message: "媒体连接关闭。", cause: "SDK 与网关断开。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherIceConnectionFailed: Object.freeze({ code: 1103028, name: "PublisherIceConnectionFailed", message: "ice 连接失败。", cause: "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。", solution: "尝试切换网络重试，或者请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherParameterSetupError: Object.freeze({ code: 1103029, name: "PublisherParameterSetupError", message: "推流参数设置错误。", cause: "1.参数有问题 2.设置的参数设备不支持。", solution: "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherFailureRetryTimeout: Object.freeze({ code: 1103030, name: "PublisherFailureRetryTimeout", message: "推流失败重试超时。", cause: "可能是由于网络原因导致协商超时或是未知问题阻塞流程。", solution: "请尝试切换网络重试，或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherNotPublishingWhenUpdating: Object.freeze({ code: 1103040, name: "PublisherNotPublishingWhenUpdating", message: "未推流时修改参数。", cause: "改变推流参数时推流未找到，可能是调用时没有在推流导致。", solution: "请检查在调用时是否有在推流。", retired: false, translations: noTranslations }),
-  PublisherDeviceUnplugged: Object.freeze({ code: 1103041, name: "PublisherDeviceUnplugged", message: "设备插拔或松动。", cause: "设备插拔或松动。", solution: "检查设备是否有插稳或是有接触不良的情况。", retired: false, translations: noTranslations }),
-  PublisherScreenShareCancelled: Object.freeze({ code: 1103042, name: "PublisherScreenShareCancelled", message: "用户主动取消了屏幕共享。", cause: "屏幕共享时在弹框选取时主动点击取消。", solution: "请检查是否符合当前业务逻辑，若符合则无需解决。", retired: false, translations: noTranslations }),
-  PublisherScreenShareNotSupported: Object.freeze({ code: 1103043, name: "PublisherScreenShareNotSupported", message: "当前浏览器不支持屏幕共享。", cause: "当前浏览器不支持创建屏幕流。", solution: "更新或者切换浏览器。", retired: false, translations: noTranslations }),
-  PublisherStreamNotCreatedBySdk: Object.freeze({ code: 1103044, name: "PublisherStreamNotCreatedBySdk", message: "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。", cause: "Web 端报错，流不是通过 createStream 接口生成。", solution: "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。", retired: false, translations: noTranslations }),
-  PublisherStreamWithoutVideo: Object.freeze({ code: 1103045, name: "PublisherStreamWithoutVideo", message: "媒体流不含视频。", cause: "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。", solution: "请检查流是否包含了视轨。", retired: false, translations: noTranslations }),
-  PublisherStreamWithoutAudio: Object.freeze({ code: 1103046, name: "PublisherStreamWithoutAudio", message: "媒体流不含音频。", cause: "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。", solution: "请检查流是否包含了音轨。", retired: false, translations: noTranslations }),
-  PublisherTrackNotFound: Object.freeze({ code: 1103047, name: "PublisherTrackNotFound", message: "找不到 MediaStreamTrack 对象。", cause: "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。", solution: "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherDeviceNotFound: Object.freeze({ code: 1103048, name: "PublisherDeviceNotFound", message: "找不到设备。", cause: "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。", solution: "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherDuplicateStreamPull: Object.freeze({ code: 1103049, name: "PublisherDuplicateStreamPull", message: "重复拉取同一条流。", cause: "可能是重复拉流或者之前拉流并未停止拉流。", solution: "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。", retired: false, translations: noTranslations }),
-  PublisherWebsocketDisconnected: Object.freeze({ code: 1103050, name: "PublisherWebsocketDisconnected", message: "websocket 断开连接。", cause: "可能是网络问题导致的媒体节点 socket 断开。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  PublisherRepublishTimeout: Object.freeze({ code: 1103051, name: "PublisherRepublishTimeout", message: "推流重试超时。", cause: "一般是网络原因。", solution: "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherCdnPublishError: Object.freeze({ code: 1103052, name: "PublisherCdnPublishError", message: "CDN 推流错误。", cause: "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。", solution: "请检查参数是否正确。", retired: false, translations: noTranslations }),
-  PublisherHttpsRequired: Object.freeze({ code: 1103053, name: "PublisherHttpsRequired", message: "必须使用 HTTPS 协议。", cause: "webrtc 官方只允许 HTTPS 请求设备。", solution: "请求使用 HTTPS。", retired: false, translations: noTranslations }),
-  PublisherNoPreview: Object.freeze({ code: 1103054, name: "PublisherNoPreview", message: "没有预览。", cause: "修改推流参数和状态时，推流不存在。", solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。", retired: false, translations: noTranslations }),
-  PublisherStreamNotFound: Object.freeze({ code: 1103055, name: "PublisherStreamNotFound", message: "找不到推流。", cause: "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。", solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。", retired: false, translations: noTranslations }),
-  PublisherAlreadyPublishing: Object.freeze({ code: 1103056, name: "PublisherAlreadyPublishing", message: "正在推流中。", cause: "重复推流或者之前推流并未停止推流。", solution: "请检查推流逻辑是否正确。", retired: false, translations: noTranslations }),
-  PublisherAudioEffectDecodeFailed: Object.freeze({ code: 1103057, name: "PublisherAudioEffectDecodeFailed", message: "本地混音音效资源解码失败。", cause: "音频资源格式不正确，或浏览器不兼容导致。", solution: "尝试切换浏览器或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherClientIpChanged: Object.freeze({ code: 1103058, name: "PublisherClientIpChanged", message: "客户端 IP 发生变化。", cause: "客户端 IP 发生变化。", solution: "检查客户端 IP 是否有发生变动。", retired: false, translations: noTranslations }),
-  PublisherNodeExpired: Object.freeze({ code: 1103059, name: "PublisherNodeExpired", message: "推流网络节点过期。", cause: "推流网络节点过期。", solution: "联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherSessionRequestTimeout: Object.freeze({ code: 1103060, name: "PublisherSessionRequestTimeout", message: "session 请求超时。", cause: "session 请求超时。", solution: "尝试切换网络后重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherGetMediaFailed: Object.freeze({ code: 1103061, name: "PublisherGetMediaFailed", message: "获取媒体失败。", cause: "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source", solution: "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherDevicePermissionDenied: Object.freeze({ code: 1103064, name: "PublisherDevicePermissionDenied", message: "媒体流没有设备权限。", cause: "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。", solution: "检查是否有给设备权限。", retired: false, translations: noTranslations }),
-  PublisherDeviceUnavailable: Object.freeze({ code: 1103065, name: "PublisherDeviceUnavailable", message: "设备不可用于采集媒体流。", cause: "可能是您当前的摄像头或麦克风被其他应用占用 。", solution: "检查摄像头或麦克风是否正在被占用。", retired: false, translations: noTranslations }),
-  PublisherDeviceParameterError: Object.freeze({ code: 1103066, name: "PublisherDeviceParameterError", message: "创建流的设备参数错误。", cause: "创建流的设备参数错误或者设备无法满足。", solution: "尝试检查或更换参数后重试。", retired: false, translations: noTranslations }),
-  PublisherBeautyNotSupported: Object.freeze({ code: 1103072, name: "PublisherBeautyNotSupported", message: "不支持开启美颜功能。", cause: "您当前使用的浏览器不支持美颜功能。", solution: "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。", retired: false, translations: noTranslations }),
-  PublisherBeautyStarting: Object.freeze({ code: 1103073, name: "PublisherBeautyStarting", message: "美颜功能正在启动中。", cause: "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", solution: "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。", retired: false, translations: noTranslations }),
-  PublisherBeautyTrackNotSupported: Object.freeze({ code: 1103074, name: "PublisherBeautyTrackNotSupported", message: "当前视轨不支持开启美颜。", cause: "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。", solution: "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherBeautyOverloaded: Object.freeze({ code: 1103075, name: "PublisherBeautyOverloaded", message: "美颜性能过载。", cause: "美颜性能过载。", solution: "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。", retired: false, translations: noTranslations }),
-  PublisherAiDenoiseRuntimeError: Object.freeze({ code: 1103080, name: "PublisherAiDenoiseRuntimeError", message: "AI 降噪运行时错误。", cause: "AI 降噪运行时报错。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PublisherAiDenoiseNotSupported: Object.freeze({ code: 1103081, name: "PublisherAiDenoiseNotSupported", message: "不支持 AI 降噪。", cause: "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败", solution: "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。", retired: false, translations: noTranslations }),
-  PublisherAiDenoiseOverloaded: Object.freeze({ code: 1103082, name: "PublisherAiDenoiseOverloaded", message: "AI 降噪性能过载。", cause: "AI 降噪过载。", solution: "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。", retired: false, translations: noTranslations }),
+export const Publisher = /* @__PURE__ */ groupOf(values, {
+  PublisherErrorServerForbid: { code: 1003025, name: "PublisherErrorServerForbid", message: "ZEGO 后台禁止推流。", cause: "开启了推流鉴权，流被媒体服务器禁止。", solution: "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。", retired: false },
+  PublisherErrorRepetitivePublishStream: { code: 1003028, name: "PublisherErrorRepetitivePublishStream", message: "推流失败，房间内已有相同的流。", cause: "房间内已有相同的流。", solution: "更换新的流 ID。调整流名生成策略，保证唯一性。", retired: false },
+  PublisherUpdateCdnTargetError: { code: 1003040, name: "PublisherUpdateCdnTargetError", message: "更新转推 CDN 状态失败。", cause: "转推地址 URL 不正确。", solution: "检查输入的 URL 是否有效。", retired: false },
+  PublisherExtraInfoNull: { code: 1003050, name: "PublisherExtraInfoNull", message: "流附加信息为 null。", cause: "流附加信息为 null。", solution: "请检查流附加信息是否为正常。", retired: false },
+  PublisherExtraInfoTooLong: { code: 1003051, name: "PublisherExtraInfoTooLong", message: "流附加信息超长。", cause: "流附加信息超长。", solution: "请检查对应的流附加信息是否太长 ，最大是 128 字节。", retired: false },
+  PublisherInvalidParameter: { code: 1103001, name: "PublisherInvalidParameter", message: "推流参数错误。", cause: "推流参数错误。", solution: "在传参错误的 extendedData 中查看具体错误字段。", retired: false },
+  PublisherBrowserNotSupported: { code: 1103002, name: "PublisherBrowserNotSupported", message: "浏览器不支持。", cause: "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。", solution: "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。", retired: false },
+  PublisherMediaConnectionFailed: { code: 1103003, name: "PublisherMediaConnectionFailed", message: "媒体连接失败。", cause: "可能由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
+  PublisherScreenShareFailed: { code: 1103010, name: "PublisherScreenShareFailed", message: "屏幕共享失败。", cause: "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PublisherDeviceEnumerationFailed: { code: 1103011, name: "PublisherDeviceEnumerationFailed", message: "设备信息枚举失败。", cause: "获取设备列表枚举设备失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherAuthFailed: { code: 1103019, name: "PublisherAuthFailed", message: "推流鉴权错误。", cause: "推流参数中的 streamParams 设置错误导致拉流鉴权失败。", solution: "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。", retired: false },
+  PublisherMediaServerAddressFailed: { code: 1103020, name: "PublisherMediaServerAddressFailed", message: "获取媒体服务地址失败。", cause: "获取媒体服务地址失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherMediaServerConnectFailed: { code: 1103021, name: "PublisherMediaServerConnectFailed", message: "媒体服务连接失败。", cause: "推拉流与媒体创建会话失败。", solution: "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherCreateOfferFailed: { code: 1103022, name: "PublisherCreateOfferFailed", message: "offer 创建失败。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherSetLocalSdpFailed: { code: 1103023, name: "PublisherSetLocalSdpFailed", message: "设置本地 SDP 失败。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherSendSdpFailed: { code: 1103024, name: "PublisherSendSdpFailed", message: "SDP 发送失败。", cause: "与网关交互的 mediaDesc 失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PublisherRemoteSdpError: { code: 1103025, name: "PublisherRemoteSdpError", message: "远端 SDP 错误。", cause: "浏览器不兼容。", solution: "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherCandidateError: { code: 1103026, name: "PublisherCandidateError", message: "webrtc 连接使用的 candidate 信息错误。", cause: "与网关交互 candidate 失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PublisherMediaConnectionClosed: { code: 1103027, name: "PublisherMediaConnectionClosed", message: "媒体连接关闭。", cause: "SDK 与网关断开。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PublisherIceConnectionFailed: { code: 1103028, name: "PublisherIceConnectionFailed", message: "ice 连接失败。", cause: "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。", solution: "尝试切换网络重试，或者请联系 ZEGO 技术支持。", retired: false },
+  PublisherParameterSetupError: { code: 1103029, name: "PublisherParameterSetupError", message: "推流参数设置错误。", cause: "1.参数有问题 2.设置的参数设备不支持。", solution: "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherFailureRetryTimeout: { code: 1103030, name: "PublisherFailureRetryTimeout", message: "推流失败重试超时。", cause: "可能是由于网络原因导致协商超时或是未知问题阻塞流程。", solution: "请尝试切换网络重试，或者联系 ZEGO 技术支持。", retired: false },
+  PublisherNotPublishingWhenUpdating: { code: 1103040, name: "PublisherNotPublishingWhenUpdating", message: "未推流时修改参数。", cause: "改变推流参数时推流未找到，可能是调用时没有在推流导致。", solution: "请检查在调用时是否有在推流。", retired: false },
+  PublisherDeviceUnplugged: { code: 1103041, name: "PublisherDeviceUnplugged", message: "设备插拔或松动。", cause: "设备插拔或松动。", solution: "检查设备是否有插稳或是有接触不良的情况。", retired: false },
+  PublisherScreenShareCancelled: { code: 1103042, name: "PublisherScreenShareCancelled", message: "用户主动取消了屏幕共享。", cause: "屏幕共享时在弹框选取时主动点击取消。", solution: "请检查是否符合当前业务逻辑，若符合则无需解决。", retired: false },
+  PublisherScreenShareNotSupported: { code: 1103043, name: "PublisherScreenShareNotSupported", message: "当前浏览器不支持屏幕共享。", cause: "当前浏览器不支持创建屏幕流。", solution: "更新或者切换浏览器。", retired: false },
+  PublisherStreamNotCreatedBySdk: { code: 1103044, name: "PublisherStreamNotCreatedBySdk", message: "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。", cause: "Web 端报错，流不是通过 createStream 接口生成。", solution: "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。", retired: false },
+  PublisherStreamWithoutVideo: { code: 1103045, name: "PublisherStreamWithoutVideo", message: "媒体流不含视频。", cause: "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。", solution: "请检查流是否包含了视轨。", retired: false },
+  PublisherStreamWithoutAudio: { code: 1103046, name: "PublisherStreamWithoutAudio", message: "媒体流不含音频。", cause: "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。", solution: "请检查流是否包含了音轨。", retired: false },
+  PublisherTrackNotFound: { code: 1103047, name: "PublisherTrackNotFound", message: "找不到 MediaStreamTrack 对象。", cause: "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。", solution: "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。", retired: false },
+  PublisherDeviceNotFound: { code: 1103048, name: "PublisherDeviceNotFound", message: "找不到设备。", cause: "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。", solution: "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。", retired: false },
+  PublisherDuplicateStreamPull: { code: 1103049, name: "PublisherDuplicateStreamPull", message: "重复拉取同一条流。", cause: "可能是重复拉流或者之前拉流并未停止拉流。", solution: "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。", retired: false },
+  PublisherWebsocketDisconnected: { code: 1103050, name: "PublisherWebsocketDisconnected", message: "websocket 断开连接。", cause: "可能是网络问题导致的媒体节点 socket 断开。", solution: "请尝试切换网络后重试。", retired: false },
+  PublisherRepublishTimeout: { code: 1103051, name: "PublisherRepublishTimeout", message: "推流重试超时。", cause: "一般是网络原因。", solution: "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。", retired: false },
+  PublisherCdnPublishError: { code: 1103052, name: "PublisherCdnPublishError", message: "CDN 推流错误。", cause: "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。", solution: "请检查参数是否正确。", retired: false },
+  PublisherHttpsRequired: { code: 1103053, name: "PublisherHttpsRequired", message: "必须使用 HTTPS 协议。", cause: "webrtc 官方只允许 HTTPS 请求设备。", solution: "请求使用 HTTPS。", retired: false },
+  PublisherNoPreview: { code: 1103054, name: "PublisherNoPreview", message: "没有预览。", cause: "修改推流参数和状态时，推流不存在。", solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。", retired: false },
+  PublisherStreamNotFound: { code: 1103055, name: "PublisherStreamNotFound", message: "找不到推流。", cause: "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。", solution: "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。", retired: false },
+  PublisherAlreadyPublishing: { code: 1103056, name: "PublisherAlreadyPublishing", message: "正在推流中。", cause: "重复推流或者之前推流并未停止推流。", solution: "请检查推流逻辑是否正确。", retired: false },
+  PublisherAudioEffectDecodeFailed: { code: 1103057, name: "PublisherAudioEffectDecodeFailed", message: "本地混音音效资源解码失败。", cause: "音频资源格式不正确，或浏览器不兼容导致。", solution: "尝试切换浏览器或者联系 ZEGO 技术支持。", retired: false },
+  PublisherClientIpChanged: { code: 1103058, name: "PublisherClientIpChanged", message: "客户端 IP 发生变化。", cause: "客户端 IP 发生变化。", solution: "检查客户端 IP 是否有发生变动。", retired: false },
+  PublisherNodeExpired: { code: 1103059, name: "PublisherNodeExpired", message: "推流网络节点过期。", cause: "推流网络节点过期。", solution: "联系 ZEGO 技术支持。", retired: false },
+  PublisherSessionRequestTimeout: { code: 1103060, name: "PublisherSessionRequestTimeout", message: "session 请求超时。", cause: "session 请求超时。", solution: "尝试切换网络后重试或者联系 ZEGO 技术支持。", retired: false },
+  PublisherGetMediaFailed: { code: 1103061, name: "PublisherGetMediaFailed", message: "获取媒体失败。", cause: "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source", solution: "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。", retired: false },
+  PublisherDevicePermissionDenied: { code: 1103064, name: "PublisherDevicePermissionDenied", message: "媒体流没有设备权限。", cause: "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。", solution: "检查是否有给设备权限。", retired: false },
+  PublisherDeviceUnavailable: { code: 1103065, name: "PublisherDeviceUnavailable", message: "设备不可用于采集媒体流。", cause: "可能是您当前的摄像头或麦克风被其他应用占用 。", solution: "检查摄像头或麦克风是否正在被占用。", retired: false },
+  PublisherDeviceParameterError: { code: 1103066, name: "PublisherDeviceParameterError", message: "创建流的设备参数错误。", cause: "创建流的设备参数错误或者设备无法满足。", solution: "尝试检查或更换参数后重试。", retired: false },
+  PublisherBeautyNotSupported: { code: 1103072, name: "PublisherBeautyNotSupported", message: "不支持开启美颜功能。", cause: "您当前使用的浏览器不支持美颜功能。", solution: "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。", retired: false },
+  PublisherBeautyStarting: { code: 1103073, name: "PublisherBeautyStarting", message: "美颜功能正在启动中。", cause: "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", solution: "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。", retired: false },
+  PublisherBeautyTrackNotSupported: { code: 1103074, name: "PublisherBeautyTrackNotSupported", message: "当前视轨不支持开启美颜。", cause: "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。", solution: "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。", retired: false },
+  PublisherBeautyOverloaded: { code: 1103075, name: "PublisherBeautyOverloaded", message: "美颜性能过载。", cause: "美颜性能过载。", solution: "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。", retired: false },
+  PublisherAiDenoiseRuntimeError: { code: 1103080, name: "PublisherAiDenoiseRuntimeError", message: "AI 降噪运行时错误。", cause: "AI 降噪运行时报错。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PublisherAiDenoiseNotSupported: { code: 1103081, name: "PublisherAiDenoiseNotSupported", message: "不支持 AI 降噪。", cause: "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败", solution: "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。", retired: false },
+  PublisherAiDenoiseOverloaded: { code: 1103082, name: "PublisherAiDenoiseOverloaded", message: "AI 降噪性能过载。", cause: "AI 降噪过载。", solution: "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。", retired: false },
 });
 
-const publisherByCode = new Map(Object.values(Publisher).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function publisherFromCode(code) {
-  return publisherByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Publisher`, or the one `UnknownCode` value that keeps the code. */
+export const publisherFromCode = /* @__PURE__ */ lookupIn(values, Publisher);
 
 /**
  * 1004xxx/1104xxx 拉流相关错误码
  */
-export const Player = Object.freeze({
-  PlayerPlayStreamNotExist: Object.freeze({ code: 1004002, name: "PlayerPlayStreamNotExist", message: "拉流失败。", cause: "流不存在。", solution: "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。", retired: false, translations: noTranslations }),
-  PlayerErrorNetworkInterrupt: Object.freeze({ code: 1004020, name: "PlayerErrorNetworkInterrupt", message: "拉流临时中断。", cause: "网络异常。", solution: "请等待或者检查网络环境。", retired: false, translations: noTranslations }),
-  PlayerErrorServerForbid: Object.freeze({ code: 1004025, name: "PlayerErrorServerForbid", message: "拉流失败。", cause: "该流被后台系统配置为禁止推送。", solution: "请联系技术支持解决。", retired: false, translations: noTranslations }),
-  PlayerInnerError: Object.freeze({ code: 1004099, name: "PlayerInnerError", message: "系统内部异常导致拉流失败。", cause: "SDK 内部错误。", solution: "请联系 ZEGO 技术支持人员。", retired: false, translations: noTranslations }),
-  PlayerInvalidParameter: Object.freeze({ code: 1104001, name: "PlayerInvalidParameter", message: "拉流参数错误。", cause: "拉流参数错误。", solution: "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。", retired: false, translations: noTranslations }),
-  PlayerMediaServerAddressFailed: Object.freeze({ code: 1104020, name: "PlayerMediaServerAddressFailed", message: "获取媒体服务地址失败。", cause: "调度媒体节点失败，有可能是网络问题导致的。", solution: "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerMediaServerConnectFailed: Object.freeze({ code: 1104021, name: "PlayerMediaServerConnectFailed", message: "媒体服务连接失败。", cause: "推拉流与媒体创建会话失败。", solution: "联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerCreateOfferFailed: Object.freeze({ code: 1104022, name: "PlayerCreateOfferFailed", message: "offer 创建失败。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false, translations: noTranslations }),
-  PlayerSetLocalSdpFailed: Object.freeze({ code: 1104023, name: "PlayerSetLocalSdpFailed", message: "设置本地 SDP 失败。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false, translations: noTranslations }),
-  PlayerSendSdpFailed: Object.freeze({ code: 1104024, name: "PlayerSendSdpFailed", message: "SDP 发送失败。", cause: "与网关交互的 mediaDesc 失败导致。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerRemoteSdpError: Object.freeze({ code: 1104025, name: "PlayerRemoteSdpError", message: "远端 SDP 错误。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false, translations: noTranslations }),
-  PlayerCandidateError: Object.freeze({ code: 1104026, name: "PlayerCandidateError", message: "candidate 错误。", cause: "与网关交互 candidate 失败导致。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerMediaConnectionClosed: Object.freeze({ code: 1104027, name: "PlayerMediaConnectionClosed", message: "媒体连接关闭。", cause: "SDK 与网关断开。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerIceConnectionFailed: Object.freeze({ code: 1104028, name: "PlayerIceConnectionFailed", message: "ice 连接失败。", cause: "一般是1.网络原因 2.网关主动断开。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerMediaServerDisconnected: Object.freeze({ code: 1104029, name: "PlayerMediaServerDisconnected", message: "与媒体服务断开连接。", cause: "一般是网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  PlayerNegotiationTimeout: Object.freeze({ code: 1104030, name: "PlayerNegotiationTimeout", message: "服务端协商超时。", cause: "可能是网络原因导致也可能由未知问题阻塞了流程。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerFailureRetryTimeout: Object.freeze({ code: 1104031, name: "PlayerFailureRetryTimeout", message: "拉流失败重试超时。", cause: "媒体节点连接不成功导致，一般是网络原因。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerAlreadyPlaying: Object.freeze({ code: 1104032, name: "PlayerAlreadyPlaying", message: "已经在拉流中。", cause: "重复拉流或者之前拉流并未停止拉流。", solution: "请尝试排查拉流逻辑是否正确。", retired: false, translations: noTranslations }),
-  PlayerClientIpChanged: Object.freeze({ code: 1104033, name: "PlayerClientIpChanged", message: "客户端 IP 发生变化。", cause: "客户端 IP 发生变化。", solution: "请检查客户端 IP 是否有变动。", retired: false, translations: noTranslations }),
-  PlayerNodeExpired: Object.freeze({ code: 1104034, name: "PlayerNodeExpired", message: "拉流网络节点过期。", cause: "拉流网络节点过期。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerSessionReset: Object.freeze({ code: 1104035, name: "PlayerSessionReset", message: "重置 session 推送。", cause: "重置 session 推送。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PlayerSessionRequestTimeout: Object.freeze({ code: 1104036, name: "PlayerSessionRequestTimeout", message: "请求 session 超时。", cause: "一般是网络原因导致。", solution: "请尝试切换网络重试。", retired: false, translations: noTranslations }),
-  PlayerQualityProbeTimeout: Object.freeze({ code: 1104037, name: "PlayerQualityProbeTimeout", message: "质量探测超时。", cause: "可能是网络原因导致。", solution: "请尝试切换网络重试。", retired: false, translations: noTranslations }),
-  PlayerL3ModeNotSupported: Object.freeze({ code: 1104038, name: "PlayerL3ModeNotSupported", message: "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", cause: "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", solution: "如有需要请联系 ZEGO 技术支持开启。", retired: false, translations: noTranslations }),
-  PlayerStreamNotFound: Object.freeze({ code: 1104039, name: "PlayerStreamNotFound", message: "拉流不存在，小程序中该错误码表示拉流失败。", cause: "可能是重复拉流或者是房间不存在导致。", solution: "请检查是否存在重复拉流或房间不存在。", retired: false, translations: noTranslations }),
-  PlayerAuthFailed: Object.freeze({ code: 1104046, name: "PlayerAuthFailed", message: "拉流鉴权错误。", cause: "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", solution: "检查streamParams中的token是否正确，字符串拼接是否正确。", retired: false, translations: noTranslations }),
+export const Player = /* @__PURE__ */ groupOf(values, {
+  PlayerPlayStreamNotExist: { code: 1004002, name: "PlayerPlayStreamNotExist", message: "拉流失败。", cause: "流不存在。", solution: "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。", retired: false },
+  PlayerErrorNetworkInterrupt: { code: 1004020, name: "PlayerErrorNetworkInterrupt", message: "拉流临时中断。", cause: "网络异常。", solution: "请等待或者检查网络环境。", retired: false },
+  PlayerErrorServerForbid: { code: 1004025, name: "PlayerErrorServerForbid", message: "拉流失败。", cause: "该流被后台系统配置为禁止推送。", solution: "请联系技术支持解决。", retired: false },
+  PlayerInnerError: { code: 1004099, name: "PlayerInnerError", message: "系统内部异常导致拉流失败。", cause: "SDK 内部错误。", solution: "请联系 ZEGO 技术支持人员。", retired: false },
+  PlayerInvalidParameter: { code: 1104001, name: "PlayerInvalidParameter", message: "拉流参数错误。", cause: "拉流参数错误。", solution: "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。", retired: false },
+  PlayerMediaServerAddressFailed: { code: 1104020, name: "PlayerMediaServerAddressFailed", message: "获取媒体服务地址失败。", cause: "调度媒体节点失败，有可能是网络问题导致的。", solution: "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。", retired: false },
+  PlayerMediaServerConnectFailed: { code: 1104021, name: "PlayerMediaServerConnectFailed", message: "媒体服务连接失败。", cause: "推拉流与媒体创建会话失败。", solution: "联系 ZEGO 技术支持。", retired: false },
+  PlayerCreateOfferFailed: { code: 1104022, name: "PlayerCreateOfferFailed", message: "offer 创建失败。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false },
+  PlayerSetLocalSdpFailed: { code: 1104023, name: "PlayerSetLocalSdpFailed", message: "设置本地 SDP 失败。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false },
+  PlayerSendSdpFailed: { code: 1104024, name: "PlayerSendSdpFailed", message: "SDP 发送失败。", cause: "与网关交互的 mediaDesc 失败导致。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PlayerRemoteSdpError: { code: 1104025, name: "PlayerRemoteSdpError", message: "远端 SDP 错误。", cause: "可能是浏览器不兼容导致的。", solution: "请尝试切换或者升级浏览器后重试。", retired: false },
+  PlayerCandidateError: { code: 1104026, name: "PlayerCandidateError", message: "candidate 错误。", cause: "与网关交互 candidate 失败导致。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PlayerMediaConnectionClosed: { code: 1104027, name: "PlayerMediaConnectionClosed", message: "媒体连接关闭。", cause: "SDK 与网关断开。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PlayerIceConnectionFailed: { code: 1104028, name: "PlayerIceConnectionFailed", message: "ice 连接失败。", cause: "一般是1.网络原因 2.网关主动断开。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false },
+  PlayerMediaServerDisconnected: { code: 1104029, name: "PlayerMediaServerDisconnected", message: "与媒体服务断开连接。", cause: "一般是网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
+  PlayerNegotiationTimeout: { code: 1104030, name: "PlayerNegotiationTimeout", message: "服务端协商超时。", cause: "可能是网络原因导致也可能由未知问题阻塞了流程。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false },
+  PlayerFailureRetryTimeout: { code: 1104031, name: "PlayerFailureRetryTimeout", message: "拉流失败重试超时。", cause: "媒体节点连接不成功导致，一般是网络原因。", solution: "请尝试切换网络重试或者联系 ZEGO 技术支持。", retired: false },
+  PlayerAlreadyPlaying: { code: 1104032, name: "PlayerAlreadyPlaying", message: "已经在拉流中。", cause: "重复拉流或者之前拉流并未停止拉流。", solution: "请尝试排查拉流逻辑是否正确。", retired: false },
+  PlayerClientIpChanged: { code: 1104033, name: "PlayerClientIpChanged", message: "客户端 IP 发生变化。", cause: "客户端 IP 发生变化。", solution: "请检查客户端 IP 是否有变动。", retired: false },
+  PlayerNodeExpired: { code: 1104034, name: "PlayerNodeExpired", message: "拉流网络节点过期。", cause: "拉流网络节点过期。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PlayerSessionReset: { code: 1104035, name: "PlayerSessionReset", message: "重置 session 推送。", cause: "重置 session 推送。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PlayerSessionRequestTimeout: { code: 1104036, name: "PlayerSessionRequestTimeout", message: "请求 session 超时。", cause: "一般是网络原因导致。", solution: "请尝试切换网络重试。", retired: false },
+  PlayerQualityProbeTimeout: { code: 1104037, name: "PlayerQualityProbeTimeout", message: "质量探测超时。", cause: "可能是网络原因导致。", solution: "请尝试切换网络重试。", retired: false },
+  PlayerL3ModeNotSupported: { code: 1104038, name: "PlayerL3ModeNotSupported", message: "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", cause: "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", solution: "如有需要请联系 ZEGO 技术支持开启。", retired: false },
+  PlayerStreamNotFound: { code: 1104039, name: "PlayerStreamNotFound", message: "拉流不存在，小程序中该错误码表示拉流失败。", cause: "可能是重复拉流或者是房间不存在导致。", solution: "请检查是否存在重复拉流或房间不存在。", retired: false },
+  PlayerAuthFailed: { code: 1104046, name: "PlayerAuthFailed", message: "拉流鉴权错误。", cause: "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", solution: "检查streamParams中的token是否正确，字符串拼接是否正确。", retired: false },
 });
 
-const playerByCode = new Map(Object.values(Player).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function playerFromCode(code) {
-  return playerByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Player`, or the one `UnknownCode` value that keeps the code. */
+export const playerFromCode = /* @__PURE__ */ lookupIn(values, Player);
 
 /**
  * 1005xxx 混流相关错误码
  */
-export const Mixer = Object.freeze({
-  MixerNoServices: Object.freeze({ code: 1005000, name: "MixerNoServices", message: "无混流服务。", cause: "当前 AppID 无混流服务。", solution: "如有需要请联系 ZEGO 技术支持开启。", retired: false, translations: noTranslations }),
-  MixerTaskIdNull: Object.freeze({ code: 1005001, name: "MixerTaskIdNull", message: "混流任务 ID 为空。", cause: "混流任务 ID 为空。", solution: "请检查是否有在混流或者联系 ZEGO 技术支持开启。", retired: false, translations: noTranslations }),
-  MixerTaskIdTooLong: Object.freeze({ code: 1005002, name: "MixerTaskIdTooLong", message: "混流任务 ID 超长。", cause: "混流任务 ID 超长，最大为 256 个字符。", solution: "请检查混流任务 ID 是否过长。", retired: false, translations: noTranslations }),
-  MixerTaskIdInvalidCharacter: Object.freeze({ code: 1005003, name: "MixerTaskIdInvalidCharacter", message: "混流任务 ID 中含有非法字符。", cause: "混流任务 ID 中含有非法字符。", solution: "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。", retired: false, translations: noTranslations }),
-  MixerNoOutputTarget: Object.freeze({ code: 1005005, name: "MixerNoOutputTarget", message: "混流任务配置未指定输出。", cause: "可能是 outputConfig 配置不正确。", solution: "请检查 outputConfig 是否正确配置。", retired: false, translations: noTranslations }),
-  MixerOutputTargetInvalid: Object.freeze({ code: 1005006, name: "MixerOutputTargetInvalid", message: "混流输出目标有误。", cause: "有可能在 “target” 为 “streamID” 时，传入了非法字符。", solution: "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。", retired: false, translations: noTranslations }),
-  MixerStartRequestError: Object.freeze({ code: 1005010, name: "MixerStartRequestError", message: "启动混流任务请求失败。", cause: "可能是网络问题导致的。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  MixerStopRequestError: Object.freeze({ code: 1005011, name: "MixerStopRequestError", message: "停止混流任务请求失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false, translations: noTranslations }),
-  MixerNotOwnerStopMixer: Object.freeze({ code: 1005012, name: "MixerNotOwnerStopMixer", message: "该混流任务必须由该任务的启动用户执行停止操作。", cause: "可能是多个用户执行了混流和停止混流操作。", solution: "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。", retired: false, translations: noTranslations }),
-  MixerInputListInvalid: Object.freeze({ code: 1005020, name: "MixerInputListInvalid", message: "混流任务输入流列表为空。", cause: "可能是混流任务输入流列表的数据类型不符合格式导致。", solution: "请检查混流任务输入流列表 inputList 是否符合官网格式。", retired: false, translations: noTranslations }),
-  MixerOutputListInvalid: Object.freeze({ code: 1005021, name: "MixerOutputListInvalid", message: "混流任务输出列表为空。", cause: "可能是混流任务输出流列表的数据类型不符合格式导致。", solution: "请检查混流任务输出流列表 outputList 是否符合官网格式。", retired: false, translations: noTranslations }),
-  MixerVideoConfigInvalid: Object.freeze({ code: 1005023, name: "MixerVideoConfigInvalid", message: "混流任务视频配置无效。", cause: "可能是混流任务视频编码格式错误导致。", solution: "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。", retired: false, translations: noTranslations }),
-  MixerExceedMaxInputCount: Object.freeze({ code: 1005025, name: "MixerExceedMaxInputCount", message: "超过最大的输入流数量。", cause: "输入流数量超过限制导致。", solution: "请检查输入流数量，最大支持 9 个输入流。", retired: false, translations: noTranslations }),
-  MixerInputStreamNotExists: Object.freeze({ code: 1005026, name: "MixerInputStreamNotExists", message: "输入流不存在。", cause: "混流任务输入的流不存在。", solution: "请检查混流任务输入流列表 inputList 里的流是否存在。", retired: false, translations: noTranslations }),
-  MixerInputParametersError: Object.freeze({ code: 1005027, name: "MixerInputParametersError", message: "混流输入参数错误。", cause: "可能是输入流的布局超过画布范围。", solution: "请检查输入流的布局是否正常。", retired: false, translations: noTranslations }),
-  MixerInputLabelTextTooLong: Object.freeze({ code: 1005028, name: "MixerInputLabelTextTooLong", message: "混流输入文字水印过长。", cause: "混流输入参数文字水印长度超过限制。", solution: "请确保输入文字水印长度不超过 512 字节。", retired: false, translations: noTranslations }),
-  MixerExceedMaxOutputCount: Object.freeze({ code: 1005030, name: "MixerExceedMaxOutputCount", message: "超过最大的输出流数量。", cause: "输出流数量超过限制导致。", solution: "请检查输出流数量，最大支持 3 个输出流。", retired: false, translations: noTranslations }),
-  MixerInputImageUrlTooLong: Object.freeze({ code: 1005034, name: "MixerInputImageUrlTooLong", message: "混流输入图片的链接过长。", cause: "混流输入参数图片链接长度超出限制。", solution: "请确保输入的图片链接长度不超过 1024 字节。", retired: false, translations: noTranslations }),
-  MixerInputImageUrlFormatError: Object.freeze({ code: 1005035, name: "MixerInputImageUrlFormatError", message: "混流输入图片失败。", cause: "混流输入参数图片格式错误。", solution: "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。", retired: false, translations: noTranslations }),
-  MixerInputImageUrlSizeError: Object.freeze({ code: 1005036, name: "MixerInputImageUrlSizeError", message: "混流输入图片失败。", cause: "混流输入参数图片大小超出限制或图片不存在。", solution: "图片大小限制在 1M 以内或检查图片路径是否正确。", retired: false, translations: noTranslations }),
-  MixerAuthenticationFailed: Object.freeze({ code: 1005050, name: "MixerAuthenticationFailed", message: "混流认证失败。", cause: "可能是混流配置不正确。", solution: "检查混流的配置或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  MixerWatermarkNull: Object.freeze({ code: 1005061, name: "MixerWatermarkNull", message: "开启混流失败。", cause: "输入图片水印为空。", solution: "请输入正确的水印参数 [ZegoWatermark]。", retired: false, translations: noTranslations }),
-  MixerWatermarkParametersError: Object.freeze({ code: 1005062, name: "MixerWatermarkParametersError", message: "开启混流失败。", cause: "输入图片水印参数错误，可能是布局超过画布范围。", solution: "请输入正确的水印参数 [ZegoWatermark]。", retired: false, translations: noTranslations }),
-  MixerWatermarkUrlInvalid: Object.freeze({ code: 1005063, name: "MixerWatermarkUrlInvalid", message: "开启混流失败。", cause: "输入水印 URL 非法。", solution: "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。", retired: false, translations: noTranslations }),
-  MixerBackgroundImageUrlInvalid: Object.freeze({ code: 1005067, name: "MixerBackgroundImageUrlInvalid", message: "输入背景图 URL 非法。", cause: "输入背景图 URL 非法导致。", solution: "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。", retired: false, translations: noTranslations }),
-  MixerAutoMixStreamServerNotFound: Object.freeze({ code: 1005070, name: "MixerAutoMixStreamServerNotFound", message: "未找到自动混流服务器。", cause: "可能是自动混流服务器没有配置导致。", solution: "请联系 ZEGO 技术支持配置。", retired: false, translations: noTranslations }),
-  MixerInnerError: Object.freeze({ code: 1005099, name: "MixerInnerError", message: "混流内部错误。", cause: "有可能能是混流输入重复导致。", solution: "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
+export const Mixer = /* @__PURE__ */ groupOf(values, {
+  MixerNoServices: { code: 1005000, name: "MixerNoServices", message: "无混流服务。", cause: "当前 AppID 无混流服务。", solution: "如有需要请联系 ZEGO 技术支持开启。", retired: false },
+  MixerTaskIdNull: { code: 1005001, name: "MixerTaskIdNull", message: "混流任务 ID 为空。", cause: "混流任务 ID 为空。", solution: "请检查是否有在混流或者联系 ZEGO 技术支持开启。", retired: false },
+  MixerTaskIdTooLong: { code: 1005002, name: "MixerTaskIdTooLong", message: "混流任务 ID 超长。", cause: "混流任务 ID 超长，最大为 256 个字符。", solution: "请检查混流任务 ID 是否过长。", retired: false },
+  MixerTaskIdInvalidCharacter: { code: 1005003, name: "MixerTaskIdInvalidCharacter", message: "混流任务 ID 中含有非法字符。", cause: "混流任务 ID 中含有非法字符。", solution: "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。", retired: false },
+  MixerNoOutputTarget: { code: 1005005, name: "MixerNoOutputTarget", message: "混流任务配置未指定输出。", cause: "可能是 outputConfig 配置不正确。", solution: "请检查 outputConfig 是否正确配置。", retired: false },
+  MixerOutputTargetInvalid: { code: 1005006, name: "MixerOutputTargetInvalid", message: "混流输出目标有误。", cause: "有可能在 “target” 为 “streamID” 时，传入了非法字符。", solution: "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。", retired: false },
+  MixerStartRequestError: { code: 1005010, name: "MixerStartRequestError", message: "启动混流任务请求失败。", cause: "可能是网络问题导致的。", solution: "请尝试切换网络后重试。", retired: false },
+  MixerStopRequestError: { code: 1005011, name: "MixerStopRequestError", message: "停止混流任务请求失败。", cause: "可能是由于网络原因导致。", solution: "请尝试切换网络后重试。", retired: false },
+  MixerNotOwnerStopMixer: { code: 1005012, name: "MixerNotOwnerStopMixer", message: "该混流任务必须由该任务的启动用户执行停止操作。", cause: "可能是多个用户执行了混流和停止混流操作。", solution: "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。", retired: false },
+  MixerInputListInvalid: { code: 1005020, name: "MixerInputListInvalid", message: "混流任务输入流列表为空。", cause: "可能是混流任务输入流列表的数据类型不符合格式导致。", solution: "请检查混流任务输入流列表 inputList 是否符合官网格式。", retired: false },
+  MixerOutputListInvalid: { code: 1005021, name: "MixerOutputListInvalid", message: "混流任务输出列表为空。", cause: "可能是混流任务输出流列表的数据类型不符合格式导致。", solution: "请检查混流任务输出流列表 outputList 是否符合官网格式。", retired: false },
+  MixerVideoConfigInvalid: { code: 1005023, name: "MixerVideoConfigInvalid", message: "混流任务视频配置无效。", cause: "可能是混流任务视频编码格式错误导致。", solution: "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。", retired: false },
+  MixerExceedMaxInputCount: { code: 1005025, name: "MixerExceedMaxInputCount", message: "超过最大的输入流数量。", cause: "输入流数量超过限制导致。", solution: "请检查输入流数量，最大支持 9 个输入流。", retired: false },
+  MixerInputStreamNotExists: { code: 1005026, name: "MixerInputStreamNotExists", message: "输入流不存在。", cause: "混流任务输入的流不存在。", solution: "请检查混流任务输入流列表 inputList 里的流是否存在。", retired: false },
+  MixerInputParametersError: { code: 1005027, name: "MixerInputParametersError", message: "混流输入参数错误。", cause: "可能是输入流的布局超过画布范围。", solution: "请检查输入流的布局是否正常。", retired: false },
+  MixerInputLabelTextTooLong: { code: 1005028, name: "MixerInputLabelTextTooLong", message: "混流输入文字水印过长。", cause: "混流输入参数文字水印长度超过限制。", solution: "请确保输入文字水印长度不超过 512 字节。", retired: false },
+  MixerExceedMaxOutputCount: { code: 1005030, name: "MixerExceedMaxOutputCount", message: "超过最大的输出流数量。", cause: "输出流数量超过限制导致。", solution: "请检查输出流数量，最大支持 3 个输出流。", retired: false },
+  MixerInputImageUrlTooLong: { code: 1005034, name: "MixerInputImageUrlTooLong", message: "混流输入图片的链接过长。", cause: "混流输入参数图片链接长度超出限制。", solution: "请确保输入的图片链接长度不超过 1024 字节。", retired: false },
+  MixerInputImageUrlFormatError: { code: 1005035, name: "MixerInputImageUrlFormatError", message: "混流输入图片失败。", cause: "混流输入参数图片格式错误。", solution: "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。", retired: false },
+  MixerInputImageUrlSizeError: { code: 1005036, name: "MixerInputImageUrlSizeError", message: "混流输入图片失败。", cause: "混流输入参数图片大小超出限制或图片不存在。", solution: "图片大小限制在 1M 以内或检查图片路径是否正确。", retired: false },
+  MixerAuthenticationFailed: { code: 1005050, name: "MixerAuthenticationFailed", message: "混流认证失败。", cause: "可能是混流配置不正确。", solution: "检查混流的配置或者联系 ZEGO 技术支持。", retired: false },
+  MixerWatermarkNull: { code: 1005061, name: "MixerWatermarkNull", message: "开启混流失败。", cause: "输入图片水印为空。", solution: "请输入正确的水印参数 [ZegoWatermark]。", retired: false },
+  MixerWatermarkParametersError: { code: 1005062, name: "MixerWatermarkParametersError", message: "开启混流失败。", cause: "输入图片水印参数错误，可能是布局超过画布范围。", solution: "请输入正确的水印参数 [ZegoWatermark]。", retired: false },
+  MixerWatermarkUrlInvalid: { code: 1005063, name: "MixerWatermarkUrlInvalid", message: "开启混流失败。", cause: "输入水印 URL 非法。", solution: "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。", retired: false },
+  MixerBackgroundImageUrlInvalid: { code: 1005067, name: "MixerBackgroundImageUrlInvalid", message: "输入背景图 URL 非法。", cause: "输入背景图 URL 非法导致。", solution: "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。", retired: false },
+  MixerAutoMixStreamServerNotFound: { code: 1005070, name: "MixerAutoMixStreamServerNotFound", message: "未找到自动混流服务器。", cause: "可能是自动混流服务器没有配置导致。", solution: "请联系 ZEGO 技术支持配置。", retired: false },
+  MixerInnerError: { code: 1005099, name: "MixerInnerError", message: "混流内部错误。", cause: "有可能能是混流输入重复导致。", solution: "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。", retired: false },
 });
 
-const mixerByCode = new Map(Object.values(Mixer).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function mixerFromCode(code) {
-  return mixerByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Mixer`, or the one `UnknownCode` value that keeps the code. */
+export const mixerFromCode = /* @__PURE__ */ lookupIn(values, Mixer);
 
 /**
  * 1006xxx/1106xxx 设备错误
  */
-export const Device = Object.freeze({
-  DeviceErrorTypeUnplugged: Object.freeze({ code: 1006006, name: "DeviceErrorTypeUnplugged", message: "设备被拔出。", cause: "设备被拔出。", solution: "请检查设备是否接触良好。", retired: false, translations: noTranslations }),
-  DeviceMicrophoneCaptureError: Object.freeze({ code: 1106007, name: "DeviceMicrophoneCaptureError", message: "麦克风松动或者是快速拔插导致采集异常。", cause: "麦克风被拔出。", solution: "请检查麦克风是否接触良好。", retired: false, translations: noTranslations }),
-  DeviceCameraCaptureError: Object.freeze({ code: 1106008, name: "DeviceCameraCaptureError", message: "摄像头松动或者是快速拔插导致采集异常。", cause: "摄像头未连接。", solution: "请检查摄像头是否接触良好。", retired: false, translations: noTranslations }),
-  DeviceAudioTrackEnded: Object.freeze({ code: 1106009, name: "DeviceAudioTrackEnded", message: "检测到音频轨道采集异常停止。", cause: "音频采集设备（如麦克风）连接异常。", solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  DeviceVideoTrackEnded: Object.freeze({ code: 1106010, name: "DeviceVideoTrackEnded", message: "检测到视频轨道采集异常停止。", cause: "视频采集设备（如摄像头）连接异常。", solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
+export const Device = /* @__PURE__ */ groupOf(values, {
+  DeviceErrorTypeUnplugged: { code: 1006006, name: "DeviceErrorTypeUnplugged", message: "设备被拔出。", cause: "设备被拔出。", solution: "请检查设备是否接触良好。", retired: false },
+  DeviceMicrophoneCaptureError: { code: 1106007, name: "DeviceMicrophoneCaptureError", message: "麦克风松动或者是快速拔插导致采集异常。", cause: "麦克风被拔出。", solution: "请检查麦克风是否接触良好。", retired: false },
+  DeviceCameraCaptureError: { code: 1106008, name: "DeviceCameraCaptureError", message: "摄像头松动或者是快速拔插导致采集异常。", cause: "摄像头未连接。", solution: "请检查摄像头是否接触良好。", retired: false },
+  DeviceAudioTrackEnded: { code: 1106009, name: "DeviceAudioTrackEnded", message: "检测到音频轨道采集异常停止。", cause: "音频采集设备（如麦克风）连接异常。", solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", retired: false },
+  DeviceVideoTrackEnded: { code: 1106010, name: "DeviceVideoTrackEnded", message: "检测到视频轨道采集异常停止。", cause: "视频采集设备（如摄像头）连接异常。", solution: "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", retired: false },
 });
 
-const deviceByCode = new Map(Object.values(Device).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function deviceFromCode(code) {
-  return deviceByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Device`, or the one `UnknownCode` value that keeps the code. */
+export const deviceFromCode = /* @__PURE__ */ lookupIn(values, Device);
 
 /**
  * 1009xxx/1109xxx IM 错误
  */
-export const Im = Object.freeze({
-  IMContentNull: Object.freeze({ code: 1009001, name: "IMContentNull", message: "消息内容为空。", cause: "消息内容不能为空。", solution: "请检查消息内容是否为空。", retired: false, translations: noTranslations }),
-  IMContentTooLong: Object.freeze({ code: 1009002, name: "IMContentTooLong", message: "消息内容超长。", cause: "消息内容超长。", solution: "请检查发送的消息内容是否太长。", retired: false, translations: noTranslations }),
-  IMInconsistentRoomId: Object.freeze({ code: 1009005, name: "IMInconsistentRoomId", message: "发送消息的目标房间与当前登录的房间不一致。", cause: "发送消息的目标房间与当前登录的房间不一致。", solution: "发送消息传入当前登录的房间ID。", retired: false, translations: noTranslations }),
-  IMSendFailed: Object.freeze({ code: 1009010, name: "IMSendFailed", message: "发送消息失败。", cause: "发送消息失败。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  IMInputParamsLengthLimit: Object.freeze({ code: 1009013, name: "IMInputParamsLengthLimit", message: "发送消息失败。", cause: "消息输入长度超出限制。", solution: "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。", retired: false, translations: noTranslations }),
-  IMBroadcastMessageQpsOverload: Object.freeze({ code: 1009015, name: "IMBroadcastMessageQpsOverload", message: "发送房间广播消息失败。", cause: "QPS 超过限制。", solution: "控制最大 QPS 为 2。", retired: false, translations: noTranslations }),
-  ImMessageRateLimited: Object.freeze({ code: 1109001, name: "ImMessageRateLimited", message: "消息频率受限。", cause: "消息发送过于频繁。", solution: "请检查消息发送逻辑是否正确，降低消息发送的频次。", retired: false, translations: noTranslations }),
+export const Im = /* @__PURE__ */ groupOf(values, {
+  IMContentNull: { code: 1009001, name: "IMContentNull", message: "消息内容为空。", cause: "消息内容不能为空。", solution: "请检查消息内容是否为空。", retired: false },
+  IMContentTooLong: { code: 1009002, name: "IMContentTooLong", message: "消息内容超长。", cause: "消息内容超长。", solution: "请检查发送的消息内容是否太长。", retired: false },
+  IMInconsistentRoomId: { code: 1009005, name: "IMInconsistentRoomId", message: "发送消息的目标房间与当前登录的房间不一致。", cause: "发送消息的目标房间与当前登录的房间不一致。", solution: "发送消息传入当前登录的房间ID。", retired: false },
+  IMSendFailed: { code: 1009010, name: "IMSendFailed", message: "发送消息失败。", cause: "发送消息失败。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  IMInputParamsLengthLimit: { code: 1009013, name: "IMInputParamsLengthLimit", message: "发送消息失败。", cause: "消息输入长度超出限制。", solution: "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。", retired: false },
+  IMBroadcastMessageQpsOverload: { code: 1009015, name: "IMBroadcastMessageQpsOverload", message: "发送房间广播消息失败。", cause: "QPS 超过限制。", solution: "控制最大 QPS 为 2。", retired: false },
+  ImMessageRateLimited: { code: 1109001, name: "ImMessageRateLimited", message: "消息频率受限。", cause: "消息发送过于频繁。", solution: "请检查消息发送逻辑是否正确，降低消息发送的频次。", retired: false },
 });
 
-const imByCode = new Map(Object.values(Im).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function imFromCode(code) {
-  return imByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `Im`, or the one `UnknownCode` value that keeps the code. */
+export const imFromCode = /* @__PURE__ */ lookupIn(values, Im);
 
 /**
  * 1017xxx 版权音乐相关错误
  */
-export const CopyrightedMusic = Object.freeze({
-  CopyrightedMusicCommandInvalid: Object.freeze({ code: 1017000, name: "CopyrightedMusicCommandInvalid", message: "command 参数无效。", cause: "输入的 command 参数为空。", solution: "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", retired: false, translations: noTranslations }),
-  CopyrightedMusicParamsInvalid: Object.freeze({ code: 1017001, name: "CopyrightedMusicParamsInvalid", message: "params 参数无效。", cause: "输入的 params 参数为空。", solution: "请传入正确的 params 参数。", retired: false, translations: noTranslations }),
-  CopyrightedMusicSongIdInvalid: Object.freeze({ code: 1017002, name: "CopyrightedMusicSongIdInvalid", message: "song_id 参数无效。", cause: "输入的 song_id 参数为空。", solution: "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", retired: false, translations: noTranslations }),
-  CopyrightedMusicShareTokenInvalid: Object.freeze({ code: 1017003, name: "CopyrightedMusicShareTokenInvalid", message: "share_token 参数无效。", cause: "输入的 share_token 参数为空。", solution: "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceIdInvalid: Object.freeze({ code: 1017004, name: "CopyrightedMusicResourceIdInvalid", message: "resource_id 参数无效。", cause: "输入的 resource_id 参数为空。", solution: "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。", retired: false, translations: noTranslations }),
-  CopyrightedMusicStartPositionInvalid: Object.freeze({ code: 1017005, name: "CopyrightedMusicStartPositionInvalid", message: "start_position 参数无效。", cause: "输入的 start_position 参数无效。", solution: "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。", retired: false, translations: noTranslations }),
-  CopyrightedMusicPositionInvalid: Object.freeze({ code: 1017006, name: "CopyrightedMusicPositionInvalid", message: "position 参数无效。", cause: "输入的 position 参数无效。", solution: "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。", retired: false, translations: noTranslations }),
-  CopyrightedMusicVolumeInvalid: Object.freeze({ code: 1017007, name: "CopyrightedMusicVolumeInvalid", message: "volume 参数无效。", cause: "输入的 Volume 参数无效。", solution: "请传入正确的 Volume 参数, 范围[0, 200]。", retired: false, translations: noTranslations }),
-  CopyrightedMusicKrcTokenInvalid: Object.freeze({ code: 1017008, name: "CopyrightedMusicKrcTokenInvalid", message: "krcToken 参数无效。", cause: "输入的 krcToken 参数为空。", solution: "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。", retired: false, translations: noTranslations }),
-  CopyrightedMusicCopyrightedMusicAuthParamInvalid: Object.freeze({ code: 1017009, name: "CopyrightedMusicCopyrightedMusicAuthParamInvalid", message: "版权音乐初始化鉴权失败。", cause: "未设置 AppSign 或者 Token。", solution: "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。", retired: false, translations: noTranslations }),
-  CopyrightedMusicCopyrightedServerFail: Object.freeze({ code: 1017010, name: "CopyrightedMusicCopyrightedServerFail", message: "请求版权服务失败。", cause: "输入参数错误或网络原因。", solution: "请传入正确的调用参数并重试。", retired: false, translations: noTranslations }),
-  CopyrightedMusicFreeSpaceLimit: Object.freeze({ code: 1017011, name: "CopyrightedMusicFreeSpaceLimit", message: "本地磁盘空间不足。", cause: "本地磁盘空间不足。", solution: "请清理本地文件确保有足够磁盘空间。", retired: false, translations: noTranslations }),
-  CopyrightedMusicDownloading: Object.freeze({ code: 1017012, name: "CopyrightedMusicDownloading", message: "正在下载中。", cause: "正在下载相同的资源。", solution: "请等待资源下载成功。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceFileNotExist: Object.freeze({ code: 1017013, name: "CopyrightedMusicResourceFileNotExist", message: "资源文件丢失。", cause: "资源文件以被删除。", solution: "请重新加载资源文件。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceFileExpired: Object.freeze({ code: 1017014, name: "CopyrightedMusicResourceFileExpired", message: "过期的资源文件。", cause: "资源文件已超过有效期。", solution: "请重新点歌或点伴奏。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceFileInvalid: Object.freeze({ code: 1017015, name: "CopyrightedMusicResourceFileInvalid", message: "无效的资源文件。", cause: "文件已损坏。", solution: "请调用 [download] 重新下载资源文件。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceIdUnauthorized: Object.freeze({ code: 1017018, name: "CopyrightedMusicResourceIdUnauthorized", message: "资源 ID 未授权。", cause: "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。", solution: "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceExpired: Object.freeze({ code: 1017019, name: "CopyrightedMusicResourceExpired", message: "版权资源已过期。", cause: "版权资源已过期。", solution: "请重新点播此版权资源。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceNotSupportFunction: Object.freeze({ code: 1017020, name: "CopyrightedMusicResourceNotSupportFunction", message: "该资源不支持此方法。", cause: "资源 ID 传入错误。", solution: "请传入正确的资源 ID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNoCopyright: Object.freeze({ code: 1017030, name: "CopyrightedMusicNoCopyright", message: "音乐无版权，无法收听和点唱歌曲。", cause: "音乐无版权。", solution: "请选择有版权的音乐。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNoPermissionsOfLyricsAndMusic: Object.freeze({ code: 1017031, name: "CopyrightedMusicNoPermissionsOfLyricsAndMusic", message: "音乐无伴奏权限，只能收听歌曲，无法点唱。", cause: "音乐无伴奏权限。", solution: "请选择有词曲权限的音乐。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNonMonthlyMembership: Object.freeze({ code: 1017032, name: "CopyrightedMusicNonMonthlyMembership", message: "非包月会员。", cause: "未开通按包月会员。", solution: "请开通按用户包月会员模式或使用按次计费模式点歌。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNoAccompany: Object.freeze({ code: 1017033, name: "CopyrightedMusicNoAccompany", message: "没有伴奏资源。", cause: "该歌曲没有伴奏资源。", solution: "请选择有伴奏资源的歌曲。", retired: false, translations: noTranslations }),
-  CopyrightedMusicResourceNotExist: Object.freeze({ code: 1017034, name: "CopyrightedMusicResourceNotExist", message: "找不到资源", cause: "找不到资源", solution: "请选择其他歌曲。", retired: false, translations: noTranslations }),
-  CopyrightedMusicIllegalParam: Object.freeze({ code: 1017040, name: "CopyrightedMusicIllegalParam", message: "参数非法。", cause: "传入的参数不正确。", solution: "请输入正确的参数。", retired: false, translations: noTranslations }),
-  CopyrightedMusicAppidInvalid: Object.freeze({ code: 1017041, name: "CopyrightedMusicAppidInvalid", message: "AppID 不可用。", cause: "当前 AppID 不支持版权音乐功能。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  CopyrightedMusicBillingModeInvalid: Object.freeze({ code: 1017042, name: "CopyrightedMusicBillingModeInvalid", message: "不支持的计费模式。", cause: "不支持的计费模式。", solution: "请选择正确的计费模式。", retired: false, translations: noTranslations }),
-  CopyrightedMusicUnreasonableAccess: Object.freeze({ code: 1017043, name: "CopyrightedMusicUnreasonableAccess", message: "不合理的访问。", cause: "包月会员按次计费点歌。", solution: "请选择正确的计费模式。", retired: false, translations: noTranslations }),
-  CopyrightedMusicShareTokenExpired: Object.freeze({ code: 1017044, name: "CopyrightedMusicShareTokenExpired", message: "分享 token 过期。", cause: "分享 token 过期。", solution: "请选择未过期分享 token 获取资源。", retired: false, translations: noTranslations }),
-  CopyrightedMusicShareTokenIllegal: Object.freeze({ code: 1017045, name: "CopyrightedMusicShareTokenIllegal", message: "分享 token 非法。", cause: "分享 token 非法。", solution: "请选择正确分享 token 获取资源。", retired: false, translations: noTranslations }),
-  CopyrightedMusicKrcTokenIllegal: Object.freeze({ code: 1017046, name: "CopyrightedMusicKrcTokenIllegal", message: "krcToken 非法。", cause: "krcToken 非法。", solution: "请选择正确 krcToken 获取 krc 格式歌词。", retired: false, translations: noTranslations }),
-  CopyrightedMusicKrcTokenExpired: Object.freeze({ code: 1017047, name: "CopyrightedMusicKrcTokenExpired", message: "krcToken 过期。", cause: "krcToken 过期。", solution: "请选择未过期 krcToken 获取 krc 格式歌词。", retired: false, translations: noTranslations }),
-  CopyrightedMusicGetLyricFail: Object.freeze({ code: 1017048, name: "CopyrightedMusicGetLyricFail", message: "获取歌词失败。", cause: "找不到歌词。", solution: "请稍后重试。", retired: false, translations: noTranslations }),
-  CopyrightedMusicGetPitchFail: Object.freeze({ code: 1017049, name: "CopyrightedMusicGetPitchFail", message: "获取音高线失败。", cause: "找不到音高线或者资源已下架。", solution: "请稍后重试。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNotSharedResource: Object.freeze({ code: 1017050, name: "CopyrightedMusicNotSharedResource", message: "房间内未分享该资源。", cause: "房间内无用户分享该资源。", solution: "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。", retired: false, translations: noTranslations }),
-  CopyrightedMusicGetSharedResourceTimesOver: Object.freeze({ code: 1017051, name: "CopyrightedMusicGetSharedResourceTimesOver", message: "该资源在房间内的免费获取次数用尽。", cause: "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。", solution: "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。", retired: false, translations: noTranslations }),
-  CopyrightedMusicVendorIdNotAvaliable: Object.freeze({ code: 1017052, name: "CopyrightedMusicVendorIdNotAvaliable", message: "该版权方不可用。", cause: "版权方 ID 传入错误或者没有开通对应版权方。", solution: "请传入正确的版权方 ID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicVendorNotSupportFunction: Object.freeze({ code: 1017053, name: "CopyrightedMusicVendorNotSupportFunction", message: "该版权方不支持此方法。", cause: "版权方 ID 传入错误。", solution: "请传入正确的版权方 ID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicVendorIdInvalid: Object.freeze({ code: 1017071, name: "CopyrightedMusicVendorIdInvalid", message: "无效的版权商 ID。", cause: "版权方 ID 传入错误。", solution: "请传入正确的版权方 ID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicSongIdNotSupport: Object.freeze({ code: 1017072, name: "CopyrightedMusicSongIdNotSupport", message: "该版权方不支持此 songID。", cause: "版权方曲库不存在此 songID。", solution: "请传入正确的 songID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicMasterIdInvalid: Object.freeze({ code: 1017073, name: "CopyrightedMusicMasterIdInvalid", message: "无效的 masterID。", cause: "当选择按房主计费时，没有传入 masterID。", solution: "请传入正确的 masterID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicPageInvalid: Object.freeze({ code: 1017074, name: "CopyrightedMusicPageInvalid", message: "多版权搜索时 page 参数无效。", cause: "第一次调用多版权搜索时，page 参数必须为 1。", solution: "请传入正确的 page 取值。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNoPitch: Object.freeze({ code: 1017075, name: "CopyrightedMusicNoPitch", message: "资源没有音高线。", cause: "资源没有音高线。", solution: "请传入正确的 songID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicSceneIdInvalid: Object.freeze({ code: 1017076, name: "CopyrightedMusicSceneIdInvalid", message: "不支持的 sceneID。", cause: "不支持的 sceneID。", solution: "请传入已经开通场景对应的 sceneID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicTopIdInvalid: Object.freeze({ code: 1017077, name: "CopyrightedMusicTopIdInvalid", message: "不支持的 topID。", cause: "获取榜单歌曲时传入了不支持的 topID。", solution: "请传入正确的 topID。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNotSupportMethod: Object.freeze({ code: 1017095, name: "CopyrightedMusicNotSupportMethod", message: "版权音乐模块不支持此功能。", cause: "版权音乐模块在当前平台下不支持此功能。", solution: "请联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNoInit: Object.freeze({ code: 1017096, name: "CopyrightedMusicNoInit", message: "版权音乐模块未初始化。", cause: "没有调用 [initCopyrightedMusic] 方法初始化版权模块。", solution: "请先调用 [initCopyrightedMusic] 方法。", retired: false, translations: noTranslations }),
-  CopyrightedMusicSystemBusy: Object.freeze({ code: 1017097, name: "CopyrightedMusicSystemBusy", message: "系统繁忙。", cause: "系统繁忙。", solution: "请进行重试。", retired: false, translations: noTranslations }),
-  CopyrightedMusicNetworkError: Object.freeze({ code: 1017098, name: "CopyrightedMusicNetworkError", message: "网络异常导致失败。", cause: "内部未知错误。", solution: "请联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  CopyrightedMusicInnerError: Object.freeze({ code: 1017099, name: "CopyrightedMusicInnerError", message: "系统内部异常导致失败。", cause: "内部未知错误。", solution: "请联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
+export const CopyrightedMusic = /* @__PURE__ */ groupOf(values, {
+  CopyrightedMusicCommandInvalid: { code: 1017000, name: "CopyrightedMusicCommandInvalid", message: "command 参数无效。", cause: "输入的 command 参数为空。", solution: "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", retired: false },
+  CopyrightedMusicParamsInvalid: { code: 1017001, name: "CopyrightedMusicParamsInvalid", message: "params 参数无效。", cause: "输入的 params 参数为空。", solution: "请传入正确的 params 参数。", retired: false },
+  CopyrightedMusicSongIdInvalid: { code: 1017002, name: "CopyrightedMusicSongIdInvalid", message: "song_id 参数无效。", cause: "输入的 song_id 参数为空。", solution: "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", retired: false },
+  CopyrightedMusicShareTokenInvalid: { code: 1017003, name: "CopyrightedMusicShareTokenInvalid", message: "share_token 参数无效。", cause: "输入的 share_token 参数为空。", solution: "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。", retired: false },
+  CopyrightedMusicResourceIdInvalid: { code: 1017004, name: "CopyrightedMusicResourceIdInvalid", message: "resource_id 参数无效。", cause: "输入的 resource_id 参数为空。", solution: "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。", retired: false },
+  CopyrightedMusicStartPositionInvalid: { code: 1017005, name: "CopyrightedMusicStartPositionInvalid", message: "start_position 参数无效。", cause: "输入的 start_position 参数无效。", solution: "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。", retired: false },
+  CopyrightedMusicPositionInvalid: { code: 1017006, name: "CopyrightedMusicPositionInvalid", message: "position 参数无效。", cause: "输入的 position 参数无效。", solution: "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。", retired: false },
+  CopyrightedMusicVolumeInvalid: { code: 1017007, name: "CopyrightedMusicVolumeInvalid", message: "volume 参数无效。", cause: "输入的 Volume 参数无效。", solution: "请传入正确的 Volume 参数, 范围[0, 200]。", retired: false },
+  CopyrightedMusicKrcTokenInvalid: { code: 1017008, name: "CopyrightedMusicKrcTokenInvalid", message: "krcToken 参数无效。", cause: "输入的 krcToken 参数为空。", solution: "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。", retired: false },
+  CopyrightedMusicCopyrightedMusicAuthParamInvalid: { code: 1017009, name: "CopyrightedMusicCopyrightedMusicAuthParamInvalid", message: "版权音乐初始化鉴权失败。", cause: "未设置 AppSign 或者 Token。", solution: "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。", retired: false },
+  CopyrightedMusicCopyrightedServerFail: { code: 1017010, name: "CopyrightedMusicCopyrightedServerFail", message: "请求版权服务失败。", cause: "输入参数错误或网络原因。", solution: "请传入正确的调用参数并重试。", retired: false },
+  CopyrightedMusicFreeSpaceLimit: { code: 1017011, name: "CopyrightedMusicFreeSpaceLimit", message: "本地磁盘空间不足。", cause: "本地磁盘空间不足。", solution: "请清理本地文件确保有足够磁盘空间。", retired: false },
+  CopyrightedMusicDownloading: { code: 1017012, name: "CopyrightedMusicDownloading", message: "正在下载中。", cause: "正在下载相同的资源。", solution: "请等待资源下载成功。", retired: false },
+  CopyrightedMusicResourceFileNotExist: { code: 1017013, name: "CopyrightedMusicResourceFileNotExist", message: "资源文件丢失。", cause: "资源文件以被删除。", solution: "请重新加载资源文件。", retired: false },
+  CopyrightedMusicResourceFileExpired: { code: 1017014, name: "CopyrightedMusicResourceFileExpired", message: "过期的资源文件。", cause: "资源文件已超过有效期。", solution: "请重新点歌或点伴奏。", retired: false },
+  CopyrightedMusicResourceFileInvalid: { code: 1017015, name: "CopyrightedMusicResourceFileInvalid", message: "无效的资源文件。", cause: "文件已损坏。", solution: "请调用 [download] 重新下载资源文件。", retired: false },
+  CopyrightedMusicResourceIdUnauthorized: { code: 1017018, name: "CopyrightedMusicResourceIdUnauthorized", message: "资源 ID 未授权。", cause: "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。", solution: "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。", retired: false },
+  CopyrightedMusicResourceExpired: { code: 1017019, name: "CopyrightedMusicResourceExpired", message: "版权资源已过期。", cause: "版权资源已过期。", solution: "请重新点播此版权资源。", retired: false },
+  CopyrightedMusicResourceNotSupportFunction: { code: 1017020, name: "CopyrightedMusicResourceNotSupportFunction", message: "该资源不支持此方法。", cause: "资源 ID 传入错误。", solution: "请传入正确的资源 ID。", retired: false },
+  CopyrightedMusicNoCopyright: { code: 1017030, name: "CopyrightedMusicNoCopyright", message: "音乐无版权，无法收听和点唱歌曲。", cause: "音乐无版权。", solution: "请选择有版权的音乐。", retired: false },
+  CopyrightedMusicNoPermissionsOfLyricsAndMusic: { code: 1017031, name: "CopyrightedMusicNoPermissionsOfLyricsAndMusic", message: "音乐无伴奏权限，只能收听歌曲，无法点唱。", cause: "音乐无伴奏权限。", solution: "请选择有词曲权限的音乐。", retired: false },
+  CopyrightedMusicNonMonthlyMembership: { code: 1017032, name: "CopyrightedMusicNonMonthlyMembership", message: "非包月会员。", cause: "未开通按包月会员。", solution: "请开通按用户包月会员模式或使用按次计费模式点歌。", retired: false },
+  CopyrightedMusicNoAccompany: { code: 1017033, name: "CopyrightedMusicNoAccompany", message: "没有伴奏资源。", cause: "该歌曲没有伴奏资源。", solution: "请选择有伴奏资源的歌曲。", retired: false },
+  CopyrightedMusicResourceNotExist: { code: 1017034, name: "CopyrightedMusicResourceNotExist", message: "找不到资源", cause: "找不到资源", solution: "请选择其他歌曲。", retired: false },
+  CopyrightedMusicIllegalParam: { code: 1017040, name: "CopyrightedMusicIllegalParam", message: "参数非法。", cause: "传入的参数不正确。", solution: "请输入正确的参数。", retired: false },
+  CopyrightedMusicAppidInvalid: { code: 1017041, name: "CopyrightedMusicAppidInvalid", message: "AppID 不可用。", cause: "当前 AppID 不支持版权音乐功能。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  CopyrightedMusicBillingModeInvalid: { code: 1017042, name: "CopyrightedMusicBillingModeInvalid", message: "不支持的计费模式。", cause: "不支持的计费模式。", solution: "请选择正确的计费模式。", retired: false },
+  CopyrightedMusicUnreasonableAccess: { code: 1017043, name: "CopyrightedMusicUnreasonableAccess", message: "不合理的访问。", cause: "包月会员按次计费点歌。", solution: "请选择正确的计费模式。", retired: false },
+  CopyrightedMusicShareTokenExpired: { code: 1017044, name: "CopyrightedMusicShareTokenExpired", message: "分享 token 过期。", cause: "分享 token 过期。", solution: "请选择未过期分享 token 获取资源。", retired: false },
+  CopyrightedMusicShareTokenIllegal: { code: 1017045, name: "CopyrightedMusicShareTokenIllegal", message: "分享 token 非法。", cause: "分享 token 非法。", solution: "请选择正确分享 token 获取资源。", retired: false },
+  CopyrightedMusicKrcTokenIllegal: { code: 1017046, name: "CopyrightedMusicKrcTokenIllegal", message: "krcToken 非法。", cause: "krcToken 非法。", solution: "请选择正确 krcToken 获取 krc 格式歌词。", retired: false },
+  CopyrightedMusicKrcTokenExpired: { code: 1017047, name: "CopyrightedMusicKrcTokenExpired", message: "krcToken 过期。", cause: "krcToken 过期。", solution: "请选择未过期 krcToken 获取 krc 格式歌词。", retired: false },
+  CopyrightedMusicGetLyricFail: { code: 1017048, name: "CopyrightedMusicGetLyricFail", message: "获取歌词失败。", cause: "找不到歌词。", solution: "请稍后重试。", retired: false },
+  CopyrightedMusicGetPitchFail: { code: 1017049, name: "CopyrightedMusicGetPitchFail", message: "获取音高线失败。", cause: "找不到音高线或者资源已下架。", solution: "请稍后重试。", retired: false },
+  CopyrightedMusicNotSharedResource: { code: 1017050, name: "CopyrightedMusicNotSharedResource", message: "房间内未分享该资源。", cause: "房间内无用户分享该资源。", solution: "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。", retired: false },
+  CopyrightedMusicGetSharedResourceTimesOver: { code: 1017051, name: "CopyrightedMusicGetSharedResourceTimesOver", message: "该资源在房间内的免费获取次数用尽。", cause: "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。", solution: "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。", retired: false },
+  CopyrightedMusicVendorIdNotAvaliable: { code: 1017052, name: "CopyrightedMusicVendorIdNotAvaliable", message: "该版权方不可用。", cause: "版权方 ID 传入错误或者没有开通对应版权方。", solution: "请传入正确的版权方 ID。", retired: false },
+  CopyrightedMusicVendorNotSupportFunction: { code: 1017053, name: "CopyrightedMusicVendorNotSupportFunction", message: "该版权方不支持此方法。", cause: "版权方 ID 传入错误。", solution: "请传入正确的版权方 ID。", retired: false },
+  CopyrightedMusicVendorIdInvalid: { code: 1017071, name: "CopyrightedMusicVendorIdInvalid", message: "无效的版权商 ID。", cause: "版权方 ID 传入错误。", solution: "请传入正确的版权方 ID。", retired: false },
+  CopyrightedMusicSongIdNotSupport: { code: 1017072, name: "CopyrightedMusicSongIdNotSupport", message: "该版权方不支持此 songID。", cause: "版权方曲库不存在此 songID。", solution: "请传入正确的 songID。", retired: false },
+  CopyrightedMusicMasterIdInvalid: { code: 1017073, name: "CopyrightedMusicMasterIdInvalid", message: "无效的 masterID。", cause: "当选择按房主计费时，没有传入 masterID。", solution: "请传入正确的 masterID。", retired: false },
+  CopyrightedMusicPageInvalid: { code: 1017074, name: "CopyrightedMusicPageInvalid", message: "多版权搜索时 page 参数无效。", cause: "第一次调用多版权搜索时，page 参数必须为 1。", solution: "请传入正确的 page 取值。", retired: false },
+  CopyrightedMusicNoPitch: { code: 1017075, name: "CopyrightedMusicNoPitch", message: "资源没有音高线。", cause: "资源没有音高线。", solution: "请传入正确的 songID。", retired: false },
+  CopyrightedMusicSceneIdInvalid: { code: 1017076, name: "CopyrightedMusicSceneIdInvalid", message: "不支持的 sceneID。", cause: "不支持的 sceneID。", solution: "请传入已经开通场景对应的 sceneID。", retired: false },
+  CopyrightedMusicTopIdInvalid: { code: 1017077, name: "CopyrightedMusicTopIdInvalid", message: "不支持的 topID。", cause: "获取榜单歌曲时传入了不支持的 topID。", solution: "请传入正确的 topID。", retired: false },
+  CopyrightedMusicNotSupportMethod: { code: 1017095, name: "CopyrightedMusicNotSupportMethod", message: "版权音乐模块不支持此功能。", cause: "版权音乐模块在当前平台下不支持此功能。", solution: "请联系 ZEGO 技术支持处理。", retired: false },
+  CopyrightedMusicNoInit: { code: 1017096, name: "CopyrightedMusicNoInit", message: "版权音乐模块未初始化。", cause: "没有调用 [initCopyrightedMusic] 方法初始化版权模块。", solution: "请先调用 [initCopyrightedMusic] 方法。", retired: false },
+  CopyrightedMusicSystemBusy: { code: 1017097, name: "CopyrightedMusicSystemBusy", message: "系统繁忙。", cause: "系统繁忙。", solution: "请进行重试。", retired: false },
+  CopyrightedMusicNetworkError: { code: 1017098, name: "CopyrightedMusicNetworkError", message: "网络异常导致失败。", cause: "内部未知错误。", solution: "请联系 ZEGO 技术支持处理。", retired: false },
+  CopyrightedMusicInnerError: { code: 1017099, name: "CopyrightedMusicInnerError", message: "系统内部异常导致失败。", cause: "内部未知错误。", solution: "请联系 ZEGO 技术支持处理。", retired: false },
 });
 
-const copyrightedMusicByCode = new Map(Object.values(CopyrightedMusic).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function copyrightedMusicFromCode(code) {
-  return copyrightedMusicByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `CopyrightedMusic`, or the one `UnknownCode` value that keeps the code. */
+export const copyrightedMusicFromCode = /* @__PURE__ */ lookupIn(values, CopyrightedMusic);
 
 /**
  * 播放器插件相关错误码
  */
-export const PlayerPlugin = Object.freeze({
-  PluginInvalidArgument: Object.freeze({ code: 100001, name: "PluginInvalidArgument", message: "入参错误。", cause: "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。", solution: "请检查传入的接口及其对应的参数。", retired: false, translations: noTranslations }),
-  PluginEnvironmentError: Object.freeze({ code: 100002, name: "PluginEnvironmentError", message: "环境错误。", cause: "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PluginRunFailed: Object.freeze({ code: 100003, name: "PluginRunFailed", message: "运行失败。", cause: "一般是播放器自身原因导致的内部错误。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PluginNetworkError: Object.freeze({ code: 100004, name: "PluginNetworkError", message: "网络错误。", cause: "网络断开或网络异常。", solution: "检查网络是否正常。", retired: false, translations: noTranslations }),
-  PluginDecodeError: Object.freeze({ code: 100005, name: "PluginDecodeError", message: "媒体解码错误。", cause: "媒体无法打开、不支持的媒体格式、解码时出错无法解码。", solution: "请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  PluginAutoplayFailed: Object.freeze({ code: 100006, name: "PluginAutoplayFailed", message: "自动播放失败。", cause: "由于浏览器自动播放策略的限制。", solution: "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。", retired: false, translations: noTranslations }),
+export const PlayerPlugin = /* @__PURE__ */ groupOf(values, {
+  PluginInvalidArgument: { code: 100001, name: "PluginInvalidArgument", message: "入参错误。", cause: "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。", solution: "请检查传入的接口及其对应的参数。", retired: false },
+  PluginEnvironmentError: { code: 100002, name: "PluginEnvironmentError", message: "环境错误。", cause: "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PluginRunFailed: { code: 100003, name: "PluginRunFailed", message: "运行失败。", cause: "一般是播放器自身原因导致的内部错误。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PluginNetworkError: { code: 100004, name: "PluginNetworkError", message: "网络错误。", cause: "网络断开或网络异常。", solution: "检查网络是否正常。", retired: false },
+  PluginDecodeError: { code: 100005, name: "PluginDecodeError", message: "媒体解码错误。", cause: "媒体无法打开、不支持的媒体格式、解码时出错无法解码。", solution: "请联系 ZEGO 技术支持。", retired: false },
+  PluginAutoplayFailed: { code: 100006, name: "PluginAutoplayFailed", message: "自动播放失败。", cause: "由于浏览器自动播放策略的限制。", solution: "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。", retired: false },
 });
 
-const playerPluginByCode = new Map(Object.values(PlayerPlugin).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function playerPluginFromCode(code) {
-  return playerPluginByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `PlayerPlugin`, or the one `UnknownCode` value that keeps the code. */
+export const playerPluginFromCode = /* @__PURE__ */ lookupIn(values, PlayerPlugin);

@@ -4,10 +4,18 @@
  * 常见错误码（LiveRoom SDK）
  * @module
  */
-import type { Texts, Translations, UnknownCode } from "./base.js";
+import type { CodeEntry, Texts, Translations, UnknownCode } from "./base.js";
+export { compare } from "./base.js";
+export type { Code, CodeEntry, CodeValue, Texts, UnknownCode } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export declare const locale: "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export declare const displayLocale: "zh-CN";
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -24,332 +32,332 @@ export declare const LiveRoom: {
    * Code `21200007`.
    * 无法连接配置服务器 请检查网络是否正常
    */
-  readonly ConfigServerCouldntConnect: { readonly code: 21200007; readonly name: "ConfigServerCouldntConnect"; readonly message: "无法连接配置服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ConfigServerCouldntConnect: CodeEntry<number> & { readonly code: 21200007; readonly name: "ConfigServerCouldntConnect"; readonly message: "无法连接配置服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `21200028`.
    * 连接配置服务器超时 请检查网络是否正常
    */
-  readonly ConfigServerTimeout: { readonly code: 21200028; readonly name: "ConfigServerTimeout"; readonly message: "连接配置服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ConfigServerTimeout: CodeEntry<number> & { readonly code: 21200028; readonly name: "ConfigServerTimeout"; readonly message: "连接配置服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `20000001`.
    * 配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决
    */
-  readonly ConfigDecryptFailed: { readonly code: 20000001; readonly name: "ConfigDecryptFailed"; readonly message: "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ConfigDecryptFailed: CodeEntry<number> & { readonly code: 20000001; readonly name: "ConfigDecryptFailed"; readonly message: "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `20000002`.
    * 测试环境已过期，请重新申请
    */
-  readonly TestEnvironmentExpired: { readonly code: 20000002; readonly name: "TestEnvironmentExpired"; readonly message: "测试环境已过期，请重新申请"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly TestEnvironmentExpired: CodeEntry<number> & { readonly code: 20000002; readonly name: "TestEnvironmentExpired"; readonly message: "测试环境已过期，请重新申请"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `51200007`.
    * 无法连接房间服务器 请检查是否断网
    */
-  readonly LiveRoomCouldntConnect: { readonly code: 51200007; readonly name: "LiveRoomCouldntConnect"; readonly message: "无法连接房间服务器 请检查是否断网"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomCouldntConnect: CodeEntry<number> & { readonly code: 51200007; readonly name: "LiveRoomCouldntConnect"; readonly message: "无法连接房间服务器 请检查是否断网"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `51200028`.
    * 连接房间服务器超时 请检查网络是否正常
    */
-  readonly LiveRoomTimeout: { readonly code: 51200028; readonly name: "LiveRoomTimeout"; readonly message: "连接房间服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomTimeout: CodeEntry<number> & { readonly code: 51200028; readonly name: "LiveRoomTimeout"; readonly message: "连接房间服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52001002`.
    * 观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1
    */
-  readonly LiveRoomAddUser: { readonly code: 52001002; readonly name: "LiveRoomAddUser"; readonly message: "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomAddUser: CodeEntry<number> & { readonly code: 52001002; readonly name: "LiveRoomAddUser"; readonly message: "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `62001001`.
    * 房间服务器报错 请联系 ZEGO 技术支持解决
    */
-  readonly RoomDecodeSign: { readonly code: 62001001; readonly name: "RoomDecodeSign"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomDecodeSign: CodeEntry<number> & { readonly code: 62001001; readonly name: "RoomDecodeSign"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `60001001`.
    * 无法连接房间服务器 请检查网络是否正常
    */
-  readonly RoomConnect: { readonly code: 60001001; readonly name: "RoomConnect"; readonly message: "无法连接房间服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomConnect: CodeEntry<number> & { readonly code: 60001001; readonly name: "RoomConnect"; readonly message: "无法连接房间服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `60001003`.
    * 发送 login 到房间服务器失败 请检查网络是否正常
    */
-  readonly RoomDoLoginReq: { readonly code: 60001003; readonly name: "RoomDoLoginReq"; readonly message: "发送 login 到房间服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomDoLoginReq: CodeEntry<number> & { readonly code: 60001003; readonly name: "RoomDoLoginReq"; readonly message: "发送 login 到房间服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `60001004`.
    * 登录房间服务器超时 请检查网络是否正常
    */
-  readonly RoomTimeout: { readonly code: 60001004; readonly name: "RoomTimeout"; readonly message: "登录房间服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomTimeout: CodeEntry<number> & { readonly code: 60001004; readonly name: "RoomTimeout"; readonly message: "登录房间服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `60001005`.
    * 房间服务器心跳超时 请检查网络是否正常
    */
-  readonly RoomHbTimeout: { readonly code: 60001005; readonly name: "RoomHbTimeout"; readonly message: "房间服务器心跳超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomHbTimeout: CodeEntry<number> & { readonly code: 60001005; readonly name: "RoomHbTimeout"; readonly message: "房间服务器心跳超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `60001006`.
    * 与房间服务器连接失败 请联系 ZEGO 技术支持解决
    */
-  readonly RoomStartConnect: { readonly code: 60001006; readonly name: "RoomStartConnect"; readonly message: "与房间服务器连接失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomStartConnect: CodeEntry<number> & { readonly code: 60001006; readonly name: "RoomStartConnect"; readonly message: "与房间服务器连接失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `62010006`.
    * 房间服务器报错 请联系 ZEGO 技术支持解决
    */
-  readonly RoomStatusRsp: { readonly code: 62010006; readonly name: "RoomStatusRsp"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomStatusRsp: CodeEntry<number> & { readonly code: 62010006; readonly name: "RoomStatusRsp"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `10000105`.
    * 未登录房间就推流 请检查是否已成功登录房间
    */
-  readonly NotLogin: { readonly code: 10000105; readonly name: "NotLogin"; readonly message: "未登录房间就推流 请检查是否已成功登录房间"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NotLogin: CodeEntry<number> & { readonly code: 10000105; readonly name: "NotLogin"; readonly message: "未登录房间就推流 请检查是否已成功登录房间"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `10000106`.
    * 重复的推流流名
    */
-  readonly PublishBadName: { readonly code: 10000106; readonly name: "PublishBadName"; readonly message: "重复的推流流名"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly PublishBadName: CodeEntry<number> & { readonly code: 10000106; readonly name: "PublishBadName"; readonly message: "重复的推流流名"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `10001102`.
    * 推流格式错误，请联系 ZEGO 技术支持解决
    */
-  readonly FormatUrl: { readonly code: 10001102; readonly name: "FormatUrl"; readonly message: "推流格式错误，请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly FormatUrl: CodeEntry<number> & { readonly code: 10001102; readonly name: "FormatUrl"; readonly message: "推流格式错误，请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `11000404`.
    * DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常
    */
-  readonly NetworkDnsResolve: { readonly code: 11000404; readonly name: "NetworkDnsResolve"; readonly message: "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly NetworkDnsResolve: CodeEntry<number> & { readonly code: 11000404; readonly name: "NetworkDnsResolve"; readonly message: "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12101005`.
    * 禁止切换线路重推 请调用推流接口重新推流
    */
-  readonly DeniedDisableSwitchLine: { readonly code: 12101005; readonly name: "DeniedDisableSwitchLine"; readonly message: "禁止切换线路重推 请调用推流接口重新推流"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DeniedDisableSwitchLine: CodeEntry<number> & { readonly code: 12101005; readonly name: "DeniedDisableSwitchLine"; readonly message: "禁止切换线路重推 请调用推流接口重新推流"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12102002`.
    * 推流无法推出数据 请检查网络是否正常
    */
-  readonly EngineNoPublishData: { readonly code: 12102002; readonly name: "EngineNoPublishData"; readonly message: "推流无法推出数据 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineNoPublishData: CodeEntry<number> & { readonly code: 12102002; readonly name: "EngineNoPublishData"; readonly message: "推流无法推出数据 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200001`.
    * 连接 RTMP 服务器失败 请检查网络是否正常
    */
-  readonly EngineConnectServer: { readonly code: 12200001; readonly name: "EngineConnectServer"; readonly message: "连接 RTMP 服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineConnectServer: CodeEntry<number> & { readonly code: 12200001; readonly name: "EngineConnectServer"; readonly message: "连接 RTMP 服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200006`.
    * RTMP 服务器断开连接 请检查网络是否正常
    */
-  readonly EngineServerDisconnect: { readonly code: 12200006; readonly name: "EngineServerDisconnect"; readonly message: "RTMP 服务器断开连接 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineServerDisconnect: CodeEntry<number> & { readonly code: 12200006; readonly name: "EngineServerDisconnect"; readonly message: "RTMP 服务器断开连接 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200100`.
    * 连接 RTP 服务器失败 请检查网络是否正常
    */
-  readonly EngineRtpConnectServer: { readonly code: 12200100; readonly name: "EngineRtpConnectServer"; readonly message: "连接 RTP 服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtpConnectServer: CodeEntry<number> & { readonly code: 12200100; readonly name: "EngineRtpConnectServer"; readonly message: "连接 RTP 服务器失败 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200101`.
    * 连接 RTP 服务器超时 请检查网络是否正常
    */
-  readonly EngineRtpHelloTimeout: { readonly code: 12200101; readonly name: "EngineRtpHelloTimeout"; readonly message: "连接 RTP 服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtpHelloTimeout: CodeEntry<number> & { readonly code: 12200101; readonly name: "EngineRtpHelloTimeout"; readonly message: "连接 RTP 服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200102`.
    * 与 RTP 服务器创建 session 超时 请检查网络是否正常
    */
-  readonly EngineRtpCreateSessionTimeout: { readonly code: 12200102; readonly name: "EngineRtpCreateSessionTimeout"; readonly message: "与 RTP 服务器创建 session 超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtpCreateSessionTimeout: CodeEntry<number> & { readonly code: 12200102; readonly name: "EngineRtpCreateSessionTimeout"; readonly message: "与 RTP 服务器创建 session 超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200106`.
    * RTP 超时 请检查网络是否正常
    */
-  readonly EngineRtpTimeout: { readonly code: 12200106; readonly name: "EngineRtpTimeout"; readonly message: "RTP 超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtpTimeout: CodeEntry<number> & { readonly code: 12200106; readonly name: "EngineRtpTimeout"; readonly message: "RTP 超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12301011`.
    * ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决
    */
-  readonly MediaServerForbid: { readonly code: 12301011; readonly name: "MediaServerForbid"; readonly message: "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MediaServerForbid: CodeEntry<number> & { readonly code: 12301011; readonly name: "MediaServerForbid"; readonly message: "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12301012`.
    * 推流使用重复的流名
    */
-  readonly MediaServerPublishBadName: { readonly code: 12301012; readonly name: "MediaServerPublishBadName"; readonly message: "推流使用重复的流名"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MediaServerPublishBadName: CodeEntry<number> & { readonly code: 12301012; readonly name: "MediaServerPublishBadName"; readonly message: "推流使用重复的流名"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `20000005`.
    * startPublishing的flag设置为JoinPublish解决
    */
-  readonly ConfigMediaNetworkNoUrl: { readonly code: 20000005; readonly name: "ConfigMediaNetworkNoUrl"; readonly message: "startPublishing的flag设置为JoinPublish解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly ConfigMediaNetworkNoUrl: CodeEntry<number> & { readonly code: 20000005; readonly name: "ConfigMediaNetworkNoUrl"; readonly message: "startPublishing的flag设置为JoinPublish解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `31200007`.
    * 无法连接调度服务器 请检查网络是否正常
    */
-  readonly DispatchServerCouldntConnect: { readonly code: 31200007; readonly name: "DispatchServerCouldntConnect"; readonly message: "无法连接调度服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DispatchServerCouldntConnect: CodeEntry<number> & { readonly code: 31200007; readonly name: "DispatchServerCouldntConnect"; readonly message: "无法连接调度服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `31200028`.
    * 连接调度服务器超时 请检查网络是否正常
    */
-  readonly DispatchServerTimeout: { readonly code: 31200028; readonly name: "DispatchServerTimeout"; readonly message: "连接调度服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DispatchServerTimeout: CodeEntry<number> & { readonly code: 31200028; readonly name: "DispatchServerTimeout"; readonly message: "连接调度服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `50001001`.
    * 房间参数错误 请联系 ZEGO 技术支持解决
    */
-  readonly LiveRoomRequestParam: { readonly code: 50001001; readonly name: "LiveRoomRequestParam"; readonly message: "房间参数错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomRequestParam: CodeEntry<number> & { readonly code: 50001001; readonly name: "LiveRoomRequestParam"; readonly message: "房间参数错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `50001002`.
    * 房间心跳超时 请检查网络是否正常
    */
-  readonly LiveRoomHBTimeout: { readonly code: 50001002; readonly name: "LiveRoomHBTimeout"; readonly message: "房间心跳超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomHBTimeout: CodeEntry<number> & { readonly code: 50001002; readonly name: "LiveRoomHBTimeout"; readonly message: "房间心跳超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `50001003`.
    * 请联系 ZEGO 技术支持解决
    */
-  readonly LiveRoomNoPushServerAddr: { readonly code: 50001003; readonly name: "LiveRoomNoPushServerAddr"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomNoPushServerAddr: CodeEntry<number> & { readonly code: 50001003; readonly name: "LiveRoomNoPushServerAddr"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52000101`.
    * 请确认appSign是否填写正确鉴权失败
    */
-  readonly LiveRoomRoomAuth: { readonly code: 52000101; readonly name: "LiveRoomRoomAuth"; readonly message: "请确认appSign是否填写正确鉴权失败"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomRoomAuth: CodeEntry<number> & { readonly code: 52000101; readonly name: "LiveRoomRoomAuth"; readonly message: "请确认appSign是否填写正确鉴权失败"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52000105`.
    * 用户不在房间内，请检查是否有onDisconnect掉线
    */
-  readonly LiveRoomNotLogin: { readonly code: 52000105; readonly name: "LiveRoomNotLogin"; readonly message: "用户不在房间内，请检查是否有onDisconnect掉线"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomNotLogin: CodeEntry<number> & { readonly code: 52000105; readonly name: "LiveRoomNotLogin"; readonly message: "用户不在房间内，请检查是否有onDisconnect掉线"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52002003`.
    * 房间服务器报错 请联系 ZEGO 技术支持解决
    */
-  readonly LiveRoomNetBrokenTimeout: { readonly code: 52002003; readonly name: "LiveRoomNetBrokenTimeout"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomNetBrokenTimeout: CodeEntry<number> & { readonly code: 52002003; readonly name: "LiveRoomNetBrokenTimeout"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52001012`.
    * 房间服务器报错，重复的推流流名
    */
-  readonly LiveRoomPublishBadName: { readonly code: 52001012; readonly name: "LiveRoomPublishBadName"; readonly message: "房间服务器报错，重复的推流流名"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomPublishBadName: CodeEntry<number> & { readonly code: 52001012; readonly name: "LiveRoomPublishBadName"; readonly message: "房间服务器报错，重复的推流流名"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `62010001`.
    * 房间服务器报错 请联系 ZEGO 技术支持解决
    */
-  readonly RoomLoginCreateUser: { readonly code: 62010001; readonly name: "RoomLoginCreateUser"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomLoginCreateUser: CodeEntry<number> & { readonly code: 62010001; readonly name: "RoomLoginCreateUser"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `63000001`.
    * 重复登录房间被踢, SDK回调onKickOut
    */
-  readonly RoomMultipleLoginKickout: { readonly code: 63000001; readonly name: "RoomMultipleLoginKickout"; readonly message: "重复登录房间被踢, SDK回调onKickOut"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RoomMultipleLoginKickout: CodeEntry<number> & { readonly code: 63000001; readonly name: "RoomMultipleLoginKickout"; readonly message: "重复登录房间被踢, SDK回调onKickOut"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12102001`.
    * 拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常
    */
-  readonly EngineNoPlayData: { readonly code: 12102001; readonly name: "EngineNoPlayData"; readonly message: "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineNoPlayData: CodeEntry<number> & { readonly code: 12102001; readonly name: "EngineNoPlayData"; readonly message: "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200002`.
    * 请联系 ZEGO 技术支持解决
    */
-  readonly EngineRtmpHandshake: { readonly code: 12200002; readonly name: "EngineRtmpHandshake"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtmpHandshake: CodeEntry<number> & { readonly code: 12200002; readonly name: "EngineRtmpHandshake"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200003`.
    * 请联系 ZEGO 技术支持解决
    */
-  readonly EngineRtmpAppConnect: { readonly code: 12200003; readonly name: "EngineRtmpAppConnect"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineRtmpAppConnect: CodeEntry<number> & { readonly code: 12200003; readonly name: "EngineRtmpAppConnect"; readonly message: "请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12200203`.
    * http flv 服务器断开连接 请检查网络是否正常
    */
-  readonly EngineHttpFlvServerDisconnect: { readonly code: 12200203; readonly name: "EngineHttpFlvServerDisconnect"; readonly message: "http flv 服务器断开连接 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly EngineHttpFlvServerDisconnect: CodeEntry<number> & { readonly code: 12200203; readonly name: "EngineHttpFlvServerDisconnect"; readonly message: "http flv 服务器断开连接 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `12301004`.
    * 拉的流不存在 请检查拉取的流是否已推流成功
    */
-  readonly PlayStreamNotExist: { readonly code: 12301004; readonly name: "PlayStreamNotExist"; readonly message: "拉的流不存在 请检查拉取的流是否已推流成功"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly PlayStreamNotExist: CodeEntry<number> & { readonly code: 12301004; readonly name: "PlayStreamNotExist"; readonly message: "拉的流不存在 请检查拉取的流是否已推流成功"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `32001004`.
    * 调度服务器报错，流不存在 请检查拉取的流是否已推流成功
    */
-  readonly DispatchStreamNotExist: { readonly code: 32001004; readonly name: "DispatchStreamNotExist"; readonly message: "调度服务器报错，流不存在 请检查拉取的流是否已推流成功"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DispatchStreamNotExist: CodeEntry<number> & { readonly code: 32001004; readonly name: "DispatchStreamNotExist"; readonly message: "调度服务器报错，流不存在 请检查拉取的流是否已推流成功"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `52000141`.
    * 房间服务器报错 请联系 ZEGO 技术支持解决
    */
-  readonly LiveRoomSession: { readonly code: 52000141; readonly name: "LiveRoomSession"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomSession: CodeEntry<number> & { readonly code: 52000141; readonly name: "LiveRoomSession"; readonly message: "房间服务器报错 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `80000001`.
    * 没有混流配置信息
    */
-  readonly MixStreamNoneMixConfig: { readonly code: 80000001; readonly name: "MixStreamNoneMixConfig"; readonly message: "没有混流配置信息"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamNoneMixConfig: CodeEntry<number> & { readonly code: 80000001; readonly name: "MixStreamNoneMixConfig"; readonly message: "没有混流配置信息"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `81200007`.
    * 无法连接混流服务器 请检查网络是否正常
    */
-  readonly MixStreamCouldntConnect: { readonly code: 81200007; readonly name: "MixStreamCouldntConnect"; readonly message: "无法连接混流服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamCouldntConnect: CodeEntry<number> & { readonly code: 81200007; readonly name: "MixStreamCouldntConnect"; readonly message: "无法连接混流服务器 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `81200028`.
    * 连接混流服务器超时 请检查网络是否正常
    */
-  readonly MixStreamTimeout: { readonly code: 81200028; readonly name: "MixStreamTimeout"; readonly message: "连接混流服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamTimeout: CodeEntry<number> & { readonly code: 81200028; readonly name: "MixStreamTimeout"; readonly message: "连接混流服务器超时 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `81200060`.
    * 混流服务器 SSL 证书问题 请检查网络是否正常
    */
-  readonly MixStreamSslCaCert: { readonly code: 81200060; readonly name: "MixStreamSslCaCert"; readonly message: "混流服务器 SSL 证书问题 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamSslCaCert: CodeEntry<number> & { readonly code: 81200060; readonly name: "MixStreamSslCaCert"; readonly message: "混流服务器 SSL 证书问题 请检查网络是否正常"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000001`.
    * 混流服务器报错，混流失败 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamFail: { readonly code: 82000001; readonly name: "MixStreamFail"; readonly message: "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamFail: CodeEntry<number> & { readonly code: 82000001; readonly name: "MixStreamFail"; readonly message: "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000002`.
    * 混流服务器报错，混流输入参数错误
    */
-  readonly MixStreamInputParams: { readonly code: 82000002; readonly name: "MixStreamInputParams"; readonly message: "混流服务器报错，混流输入参数错误"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamInputParams: CodeEntry<number> & { readonly code: 82000002; readonly name: "MixStreamInputParams"; readonly message: "混流服务器报错，混流输入参数错误"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000003`.
    * 混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamAuth: { readonly code: 82000003; readonly name: "MixStreamAuth"; readonly message: "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamAuth: CodeEntry<number> & { readonly code: 82000003; readonly name: "MixStreamAuth"; readonly message: "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000150`.
    * 混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流
    */
-  readonly MixStreamNotExist: { readonly code: 82000150; readonly name: "MixStreamNotExist"; readonly message: "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamNotExist: CodeEntry<number> & { readonly code: 82000150; readonly name: "MixStreamNotExist"; readonly message: "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000151`.
    * 混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamStartMix: { readonly code: 82000151; readonly name: "MixStreamStartMix"; readonly message: "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamStartMix: CodeEntry<number> & { readonly code: 82000151; readonly name: "MixStreamStartMix"; readonly message: "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000152`.
    * 混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamStopMix: { readonly code: 82000152; readonly name: "MixStreamStopMix"; readonly message: "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamStopMix: CodeEntry<number> & { readonly code: 82000152; readonly name: "MixStreamStopMix"; readonly message: "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000155`.
    * 混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小
    */
-  readonly MixStreamInputFormat: { readonly code: 82000155; readonly name: "MixStreamInputFormat"; readonly message: "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamInputFormat: CodeEntry<number> & { readonly code: 82000155; readonly name: "MixStreamInputFormat"; readonly message: "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000156`.
    * 混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空
    */
-  readonly MixStreamOutputFormat: { readonly code: 82000156; readonly name: "MixStreamOutputFormat"; readonly message: "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamOutputFormat: CodeEntry<number> & { readonly code: 82000156; readonly name: "MixStreamOutputFormat"; readonly message: "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000157`.
    * 混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式
    */
-  readonly MixStreamNotOpen: { readonly code: 82000157; readonly name: "MixStreamNotOpen"; readonly message: "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamNotOpen: CodeEntry<number> & { readonly code: 82000157; readonly name: "MixStreamNotOpen"; readonly message: "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000158`.
    * 混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamInputExceed: { readonly code: 82000158; readonly name: "MixStreamInputExceed"; readonly message: "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamInputExceed: CodeEntry<number> & { readonly code: 82000158; readonly name: "MixStreamInputExceed"; readonly message: "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000159`.
    * 混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamDispatch: { readonly code: 82000159; readonly name: "MixStreamDispatch"; readonly message: "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamDispatch: CodeEntry<number> & { readonly code: 82000159; readonly name: "MixStreamDispatch"; readonly message: "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000160`.
    * 混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamStopMixOwner: { readonly code: 82000160; readonly name: "MixStreamStopMixOwner"; readonly message: "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamStopMixOwner: CodeEntry<number> & { readonly code: 82000160; readonly name: "MixStreamStopMixOwner"; readonly message: "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000170`.
    * 混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamWaterMarkParam: { readonly code: 82000170; readonly name: "MixStreamWaterMarkParam"; readonly message: "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamWaterMarkParam: CodeEntry<number> & { readonly code: 82000170; readonly name: "MixStreamWaterMarkParam"; readonly message: "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000171`.
    * 混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决
    */
-  readonly MixStreamWaterMarkImage: { readonly code: 82000171; readonly name: "MixStreamWaterMarkImage"; readonly message: "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamWaterMarkImage: CodeEntry<number> & { readonly code: 82000171; readonly name: "MixStreamWaterMarkImage"; readonly message: "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `82000190`.
    * 混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试
    */
-  readonly MixStreamQpsOverload: { readonly code: 82000190; readonly name: "MixStreamQpsOverload"; readonly message: "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly MixStreamQpsOverload: CodeEntry<number> & { readonly code: 82000190; readonly name: "MixStreamQpsOverload"; readonly message: "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试"; readonly cause: null; readonly solution: null; readonly retired: false };
 };
 
 /** One entry of `LiveRoom`. */
@@ -358,5 +366,5 @@ export type LiveRoom = (typeof LiveRoom)[keyof typeof LiveRoom];
 /** The codes of `LiveRoom`. */
 export type LiveRoomCode = LiveRoom["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `LiveRoom`, or the one `UnknownCode` value that keeps the code. */
 export declare function liveRoomFromCode(code: number): LiveRoom | UnknownCode<number>;

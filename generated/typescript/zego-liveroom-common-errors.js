@@ -4,10 +4,19 @@
  * 常见错误码（LiveRoom SDK）
  * @module
  */
-import { unknownCode, noTranslations } from "./base.js";
+import { groupOf, lookupIn, prototypeFor, textsFor } from "./base.js";
+export { compare } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export const locale = "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export const displayLocale = "zh-CN";
+
+const values = /* @__PURE__ */ prototypeFor(locale, displayLocale);
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -15,87 +24,80 @@ export const locale = "zh-CN";
  * this code; `locale` in the result says which.
  */
 export function textsIn(entry, wanted) {
-  const text = Object.hasOwn(entry.translations, wanted) ? entry.translations[wanted] : undefined;
-  return text === undefined
-    ? { locale, message: entry.message, cause: entry.cause, solution: entry.solution }
-    : { locale: wanted, message: text.message, cause: text.cause, solution: text.solution };
+  return textsFor(locale, entry, wanted);
 }
 
 /**
  * 常见错误码
  */
-export const LiveRoom = Object.freeze({
-  ConfigServerCouldntConnect: Object.freeze({ code: 21200007, name: "ConfigServerCouldntConnect", message: "无法连接配置服务器 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ConfigServerTimeout: Object.freeze({ code: 21200028, name: "ConfigServerTimeout", message: "连接配置服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ConfigDecryptFailed: Object.freeze({ code: 20000001, name: "ConfigDecryptFailed", message: "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  TestEnvironmentExpired: Object.freeze({ code: 20000002, name: "TestEnvironmentExpired", message: "测试环境已过期，请重新申请", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomCouldntConnect: Object.freeze({ code: 51200007, name: "LiveRoomCouldntConnect", message: "无法连接房间服务器 请检查是否断网", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomTimeout: Object.freeze({ code: 51200028, name: "LiveRoomTimeout", message: "连接房间服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomAddUser: Object.freeze({ code: 52001002, name: "LiveRoomAddUser", message: "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomDecodeSign: Object.freeze({ code: 62001001, name: "RoomDecodeSign", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomConnect: Object.freeze({ code: 60001001, name: "RoomConnect", message: "无法连接房间服务器 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomDoLoginReq: Object.freeze({ code: 60001003, name: "RoomDoLoginReq", message: "发送 login 到房间服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomTimeout: Object.freeze({ code: 60001004, name: "RoomTimeout", message: "登录房间服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomHbTimeout: Object.freeze({ code: 60001005, name: "RoomHbTimeout", message: "房间服务器心跳超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomStartConnect: Object.freeze({ code: 60001006, name: "RoomStartConnect", message: "与房间服务器连接失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomStatusRsp: Object.freeze({ code: 62010006, name: "RoomStatusRsp", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NotLogin: Object.freeze({ code: 10000105, name: "NotLogin", message: "未登录房间就推流 请检查是否已成功登录房间", cause: null, solution: null, retired: false, translations: noTranslations }),
-  PublishBadName: Object.freeze({ code: 10000106, name: "PublishBadName", message: "重复的推流流名", cause: null, solution: null, retired: false, translations: noTranslations }),
-  FormatUrl: Object.freeze({ code: 10001102, name: "FormatUrl", message: "推流格式错误，请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  NetworkDnsResolve: Object.freeze({ code: 11000404, name: "NetworkDnsResolve", message: "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DeniedDisableSwitchLine: Object.freeze({ code: 12101005, name: "DeniedDisableSwitchLine", message: "禁止切换线路重推 请调用推流接口重新推流", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineNoPublishData: Object.freeze({ code: 12102002, name: "EngineNoPublishData", message: "推流无法推出数据 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineConnectServer: Object.freeze({ code: 12200001, name: "EngineConnectServer", message: "连接 RTMP 服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineServerDisconnect: Object.freeze({ code: 12200006, name: "EngineServerDisconnect", message: "RTMP 服务器断开连接 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtpConnectServer: Object.freeze({ code: 12200100, name: "EngineRtpConnectServer", message: "连接 RTP 服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtpHelloTimeout: Object.freeze({ code: 12200101, name: "EngineRtpHelloTimeout", message: "连接 RTP 服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtpCreateSessionTimeout: Object.freeze({ code: 12200102, name: "EngineRtpCreateSessionTimeout", message: "与 RTP 服务器创建 session 超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtpTimeout: Object.freeze({ code: 12200106, name: "EngineRtpTimeout", message: "RTP 超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MediaServerForbid: Object.freeze({ code: 12301011, name: "MediaServerForbid", message: "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MediaServerPublishBadName: Object.freeze({ code: 12301012, name: "MediaServerPublishBadName", message: "推流使用重复的流名", cause: null, solution: null, retired: false, translations: noTranslations }),
-  ConfigMediaNetworkNoUrl: Object.freeze({ code: 20000005, name: "ConfigMediaNetworkNoUrl", message: "startPublishing的flag设置为JoinPublish解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DispatchServerCouldntConnect: Object.freeze({ code: 31200007, name: "DispatchServerCouldntConnect", message: "无法连接调度服务器 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DispatchServerTimeout: Object.freeze({ code: 31200028, name: "DispatchServerTimeout", message: "连接调度服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomRequestParam: Object.freeze({ code: 50001001, name: "LiveRoomRequestParam", message: "房间参数错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomHBTimeout: Object.freeze({ code: 50001002, name: "LiveRoomHBTimeout", message: "房间心跳超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomNoPushServerAddr: Object.freeze({ code: 50001003, name: "LiveRoomNoPushServerAddr", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomRoomAuth: Object.freeze({ code: 52000101, name: "LiveRoomRoomAuth", message: "请确认appSign是否填写正确鉴权失败", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomNotLogin: Object.freeze({ code: 52000105, name: "LiveRoomNotLogin", message: "用户不在房间内，请检查是否有onDisconnect掉线", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomNetBrokenTimeout: Object.freeze({ code: 52002003, name: "LiveRoomNetBrokenTimeout", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomPublishBadName: Object.freeze({ code: 52001012, name: "LiveRoomPublishBadName", message: "房间服务器报错，重复的推流流名", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomLoginCreateUser: Object.freeze({ code: 62010001, name: "RoomLoginCreateUser", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  RoomMultipleLoginKickout: Object.freeze({ code: 63000001, name: "RoomMultipleLoginKickout", message: "重复登录房间被踢, SDK回调onKickOut", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineNoPlayData: Object.freeze({ code: 12102001, name: "EngineNoPlayData", message: "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtmpHandshake: Object.freeze({ code: 12200002, name: "EngineRtmpHandshake", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineRtmpAppConnect: Object.freeze({ code: 12200003, name: "EngineRtmpAppConnect", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  EngineHttpFlvServerDisconnect: Object.freeze({ code: 12200203, name: "EngineHttpFlvServerDisconnect", message: "http flv 服务器断开连接 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  PlayStreamNotExist: Object.freeze({ code: 12301004, name: "PlayStreamNotExist", message: "拉的流不存在 请检查拉取的流是否已推流成功", cause: null, solution: null, retired: false, translations: noTranslations }),
-  DispatchStreamNotExist: Object.freeze({ code: 32001004, name: "DispatchStreamNotExist", message: "调度服务器报错，流不存在 请检查拉取的流是否已推流成功", cause: null, solution: null, retired: false, translations: noTranslations }),
-  LiveRoomSession: Object.freeze({ code: 52000141, name: "LiveRoomSession", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamNoneMixConfig: Object.freeze({ code: 80000001, name: "MixStreamNoneMixConfig", message: "没有混流配置信息", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamCouldntConnect: Object.freeze({ code: 81200007, name: "MixStreamCouldntConnect", message: "无法连接混流服务器 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamTimeout: Object.freeze({ code: 81200028, name: "MixStreamTimeout", message: "连接混流服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamSslCaCert: Object.freeze({ code: 81200060, name: "MixStreamSslCaCert", message: "混流服务器 SSL 证书问题 请检查网络是否正常", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamFail: Object.freeze({ code: 82000001, name: "MixStreamFail", message: "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamInputParams: Object.freeze({ code: 82000002, name: "MixStreamInputParams", message: "混流服务器报错，混流输入参数错误", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamAuth: Object.freeze({ code: 82000003, name: "MixStreamAuth", message: "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamNotExist: Object.freeze({ code: 82000150, name: "MixStreamNotExist", message: "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamStartMix: Object.freeze({ code: 82000151, name: "MixStreamStartMix", message: "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamStopMix: Object.freeze({ code: 82000152, name: "MixStreamStopMix", message: "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamInputFormat: Object.freeze({ code: 82000155, name: "MixStreamInputFormat", message: "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamOutputFormat: Object.freeze({ code: 82000156, name: "MixStreamOutputFormat", message: "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamNotOpen: Object.freeze({ code: 82000157, name: "MixStreamNotOpen", message: "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamInputExceed: Object.freeze({ code: 82000158, name: "MixStreamInputExceed", message: "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamDispatch: Object.freeze({ code: 82000159, name: "MixStreamDispatch", message: "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamStopMixOwner: Object.freeze({ code: 82000160, name: "MixStreamStopMixOwner", message: "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamWaterMarkParam: Object.freeze({ code: 82000170, name: "MixStreamWaterMarkParam", message: "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamWaterMarkImage: Object.freeze({ code: 82000171, name: "MixStreamWaterMarkImage", message: "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false, translations: noTranslations }),
-  MixStreamQpsOverload: Object.freeze({ code: 82000190, name: "MixStreamQpsOverload", message: "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", cause: null, solution: null, retired: false, translations: noTranslations }),
+export const LiveRoom = /* @__PURE__ */ groupOf(values, {
+  ConfigServerCouldntConnect: { code: 21200007, name: "ConfigServerCouldntConnect", message: "无法连接配置服务器 请检查网络是否正常", cause: null, solution: null, retired: false },
+  ConfigServerTimeout: { code: 21200028, name: "ConfigServerTimeout", message: "连接配置服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  ConfigDecryptFailed: { code: 20000001, name: "ConfigDecryptFailed", message: "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  TestEnvironmentExpired: { code: 20000002, name: "TestEnvironmentExpired", message: "测试环境已过期，请重新申请", cause: null, solution: null, retired: false },
+  LiveRoomCouldntConnect: { code: 51200007, name: "LiveRoomCouldntConnect", message: "无法连接房间服务器 请检查是否断网", cause: null, solution: null, retired: false },
+  LiveRoomTimeout: { code: 51200028, name: "LiveRoomTimeout", message: "连接房间服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  LiveRoomAddUser: { code: 52001002, name: "LiveRoomAddUser", message: "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1", cause: null, solution: null, retired: false },
+  RoomDecodeSign: { code: 62001001, name: "RoomDecodeSign", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  RoomConnect: { code: 60001001, name: "RoomConnect", message: "无法连接房间服务器 请检查网络是否正常", cause: null, solution: null, retired: false },
+  RoomDoLoginReq: { code: 60001003, name: "RoomDoLoginReq", message: "发送 login 到房间服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false },
+  RoomTimeout: { code: 60001004, name: "RoomTimeout", message: "登录房间服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  RoomHbTimeout: { code: 60001005, name: "RoomHbTimeout", message: "房间服务器心跳超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  RoomStartConnect: { code: 60001006, name: "RoomStartConnect", message: "与房间服务器连接失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  RoomStatusRsp: { code: 62010006, name: "RoomStatusRsp", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  NotLogin: { code: 10000105, name: "NotLogin", message: "未登录房间就推流 请检查是否已成功登录房间", cause: null, solution: null, retired: false },
+  PublishBadName: { code: 10000106, name: "PublishBadName", message: "重复的推流流名", cause: null, solution: null, retired: false },
+  FormatUrl: { code: 10001102, name: "FormatUrl", message: "推流格式错误，请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  NetworkDnsResolve: { code: 11000404, name: "NetworkDnsResolve", message: "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常", cause: null, solution: null, retired: false },
+  DeniedDisableSwitchLine: { code: 12101005, name: "DeniedDisableSwitchLine", message: "禁止切换线路重推 请调用推流接口重新推流", cause: null, solution: null, retired: false },
+  EngineNoPublishData: { code: 12102002, name: "EngineNoPublishData", message: "推流无法推出数据 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineConnectServer: { code: 12200001, name: "EngineConnectServer", message: "连接 RTMP 服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineServerDisconnect: { code: 12200006, name: "EngineServerDisconnect", message: "RTMP 服务器断开连接 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineRtpConnectServer: { code: 12200100, name: "EngineRtpConnectServer", message: "连接 RTP 服务器失败 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineRtpHelloTimeout: { code: 12200101, name: "EngineRtpHelloTimeout", message: "连接 RTP 服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineRtpCreateSessionTimeout: { code: 12200102, name: "EngineRtpCreateSessionTimeout", message: "与 RTP 服务器创建 session 超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  EngineRtpTimeout: { code: 12200106, name: "EngineRtpTimeout", message: "RTP 超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  MediaServerForbid: { code: 12301011, name: "MediaServerForbid", message: "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MediaServerPublishBadName: { code: 12301012, name: "MediaServerPublishBadName", message: "推流使用重复的流名", cause: null, solution: null, retired: false },
+  ConfigMediaNetworkNoUrl: { code: 20000005, name: "ConfigMediaNetworkNoUrl", message: "startPublishing的flag设置为JoinPublish解决", cause: null, solution: null, retired: false },
+  DispatchServerCouldntConnect: { code: 31200007, name: "DispatchServerCouldntConnect", message: "无法连接调度服务器 请检查网络是否正常", cause: null, solution: null, retired: false },
+  DispatchServerTimeout: { code: 31200028, name: "DispatchServerTimeout", message: "连接调度服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  LiveRoomRequestParam: { code: 50001001, name: "LiveRoomRequestParam", message: "房间参数错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  LiveRoomHBTimeout: { code: 50001002, name: "LiveRoomHBTimeout", message: "房间心跳超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  LiveRoomNoPushServerAddr: { code: 50001003, name: "LiveRoomNoPushServerAddr", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  LiveRoomRoomAuth: { code: 52000101, name: "LiveRoomRoomAuth", message: "请确认appSign是否填写正确鉴权失败", cause: null, solution: null, retired: false },
+  LiveRoomNotLogin: { code: 52000105, name: "LiveRoomNotLogin", message: "用户不在房间内，请检查是否有onDisconnect掉线", cause: null, solution: null, retired: false },
+  LiveRoomNetBrokenTimeout: { code: 52002003, name: "LiveRoomNetBrokenTimeout", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  LiveRoomPublishBadName: { code: 52001012, name: "LiveRoomPublishBadName", message: "房间服务器报错，重复的推流流名", cause: null, solution: null, retired: false },
+  RoomLoginCreateUser: { code: 62010001, name: "RoomLoginCreateUser", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  RoomMultipleLoginKickout: { code: 63000001, name: "RoomMultipleLoginKickout", message: "重复登录房间被踢, SDK回调onKickOut", cause: null, solution: null, retired: false },
+  EngineNoPlayData: { code: 12102001, name: "EngineNoPlayData", message: "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常", cause: null, solution: null, retired: false },
+  EngineRtmpHandshake: { code: 12200002, name: "EngineRtmpHandshake", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  EngineRtmpAppConnect: { code: 12200003, name: "EngineRtmpAppConnect", message: "请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  EngineHttpFlvServerDisconnect: { code: 12200203, name: "EngineHttpFlvServerDisconnect", message: "http flv 服务器断开连接 请检查网络是否正常", cause: null, solution: null, retired: false },
+  PlayStreamNotExist: { code: 12301004, name: "PlayStreamNotExist", message: "拉的流不存在 请检查拉取的流是否已推流成功", cause: null, solution: null, retired: false },
+  DispatchStreamNotExist: { code: 32001004, name: "DispatchStreamNotExist", message: "调度服务器报错，流不存在 请检查拉取的流是否已推流成功", cause: null, solution: null, retired: false },
+  LiveRoomSession: { code: 52000141, name: "LiveRoomSession", message: "房间服务器报错 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamNoneMixConfig: { code: 80000001, name: "MixStreamNoneMixConfig", message: "没有混流配置信息", cause: null, solution: null, retired: false },
+  MixStreamCouldntConnect: { code: 81200007, name: "MixStreamCouldntConnect", message: "无法连接混流服务器 请检查网络是否正常", cause: null, solution: null, retired: false },
+  MixStreamTimeout: { code: 81200028, name: "MixStreamTimeout", message: "连接混流服务器超时 请检查网络是否正常", cause: null, solution: null, retired: false },
+  MixStreamSslCaCert: { code: 81200060, name: "MixStreamSslCaCert", message: "混流服务器 SSL 证书问题 请检查网络是否正常", cause: null, solution: null, retired: false },
+  MixStreamFail: { code: 82000001, name: "MixStreamFail", message: "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamInputParams: { code: 82000002, name: "MixStreamInputParams", message: "混流服务器报错，混流输入参数错误", cause: null, solution: null, retired: false },
+  MixStreamAuth: { code: 82000003, name: "MixStreamAuth", message: "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamNotExist: { code: 82000150, name: "MixStreamNotExist", message: "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流", cause: null, solution: null, retired: false },
+  MixStreamStartMix: { code: 82000151, name: "MixStreamStartMix", message: "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamStopMix: { code: 82000152, name: "MixStreamStopMix", message: "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamInputFormat: { code: 82000155, name: "MixStreamInputFormat", message: "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小", cause: null, solution: null, retired: false },
+  MixStreamOutputFormat: { code: 82000156, name: "MixStreamOutputFormat", message: "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空", cause: null, solution: null, retired: false },
+  MixStreamNotOpen: { code: 82000157, name: "MixStreamNotOpen", message: "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式", cause: null, solution: null, retired: false },
+  MixStreamInputExceed: { code: 82000158, name: "MixStreamInputExceed", message: "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamDispatch: { code: 82000159, name: "MixStreamDispatch", message: "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamStopMixOwner: { code: 82000160, name: "MixStreamStopMixOwner", message: "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamWaterMarkParam: { code: 82000170, name: "MixStreamWaterMarkParam", message: "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamWaterMarkImage: { code: 82000171, name: "MixStreamWaterMarkImage", message: "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决", cause: null, solution: null, retired: false },
+  MixStreamQpsOverload: { code: 82000190, name: "MixStreamQpsOverload", message: "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", cause: null, solution: null, retired: false },
 });
 
-const liveRoomByCode = new Map(Object.values(LiveRoom).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function liveRoomFromCode(code) {
-  return liveRoomByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `LiveRoom`, or the one `UnknownCode` value that keeps the code. */
+export const liveRoomFromCode = /* @__PURE__ */ lookupIn(values, LiveRoom);

@@ -4,10 +4,18 @@
  * 混流转码接口返回码（旧版独立页面）
  * @module
  */
-import type { Texts, Translations, UnknownCode } from "./base.js";
+import type { CodeEntry, Texts, Translations, UnknownCode } from "./base.js";
+export { compare } from "./base.js";
+export type { Code, CodeEntry, CodeValue, Texts, UnknownCode } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export declare const locale: "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export declare const displayLocale: "zh-CN";
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -25,283 +33,283 @@ export declare const MixStream: {
    * 失败。
    * Solution: 请重试。
    */
-  readonly RequestFailed: { readonly code: 110200001; readonly name: "RequestFailed"; readonly message: "失败。"; readonly cause: null; readonly solution: "请重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestFailed: CodeEntry<number> & { readonly code: 110200001; readonly name: "RequestFailed"; readonly message: "失败。"; readonly cause: null; readonly solution: "请重试。"; readonly retired: false };
   /**
    * Code `110200002`.
    * 输入参数错误。
    * Solution: 请检查参数是否为 JSON 格式。
    */
-  readonly InvalidParameter: { readonly code: 110200002; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: "请检查参数是否为 JSON 格式。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidParameter: CodeEntry<number> & { readonly code: 110200002; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: "请检查参数是否为 JSON 格式。"; readonly retired: false };
   /**
    * Code `110200003`.
    * 鉴权失败。
    * Solution: 请确认鉴权信息是否正确或过期，详情请参考 签名机制。
    */
-  readonly AuthenticationFailed: { readonly code: 110200003; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请确认鉴权信息是否正确或过期，详情请参考 签名机制。"; readonly retired: false; readonly translations: Translations };
+  readonly AuthenticationFailed: CodeEntry<number> & { readonly code: 110200003; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请确认鉴权信息是否正确或过期，详情请参考 签名机制。"; readonly retired: false };
   /**
    * Code `110200004`.
    * 解析输入参数失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly ParseParameterFailed: { readonly code: 110200004; readonly name: "ParseParameterFailed"; readonly message: "解析输入参数失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly ParseParameterFailed: CodeEntry<number> & { readonly code: 110200004; readonly name: "ParseParameterFailed"; readonly message: "解析输入参数失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200005`.
    * 混流开始获取分布式锁失败。
    * Solution: 同一个 UserId 开始混流请求过于频繁，请稍后再试。
    */
-  readonly StartLockFailed: { readonly code: 110200005; readonly name: "StartLockFailed"; readonly message: "混流开始获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StartLockFailed: CodeEntry<number> & { readonly code: 110200005; readonly name: "StartLockFailed"; readonly message: "混流开始获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200006`.
    * 混流结束获取分布式锁失败。
    * Solution: 同一个 UserId 停止混流请求过于频繁，请稍后再试。
    */
-  readonly StopLockFailed: { readonly code: 110200006; readonly name: "StopLockFailed"; readonly message: "混流结束获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StopLockFailed: CodeEntry<number> & { readonly code: 110200006; readonly name: "StopLockFailed"; readonly message: "混流结束获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200007`.
    * 更新混流请求失败。
    * Solution: 请重试，或联系 ZEGO 联系技术支持处理。
    */
-  readonly UpdateRequestFailed: { readonly code: 110200007; readonly name: "UpdateRequestFailed"; readonly message: "更新混流请求失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly UpdateRequestFailed: CodeEntry<number> & { readonly code: 110200007; readonly name: "UpdateRequestFailed"; readonly message: "更新混流请求失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false };
   /**
    * Code `110200008`.
    * 混流开始协议转换失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StartProtocolConversionFailed: { readonly code: 110200008; readonly name: "StartProtocolConversionFailed"; readonly message: "混流开始协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StartProtocolConversionFailed: CodeEntry<number> & { readonly code: 110200008; readonly name: "StartProtocolConversionFailed"; readonly message: "混流开始协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200012`.
    * 关闭混流发起者其他混流任务失败。
    * Solution: 请重试，或联系 ZEGO 联系技术支持处理。
    */
-  readonly CloseOtherTasksFailed: { readonly code: 110200012; readonly name: "CloseOtherTasksFailed"; readonly message: "关闭混流发起者其他混流任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly CloseOtherTasksFailed: CodeEntry<number> & { readonly code: 110200012; readonly name: "CloseOtherTasksFailed"; readonly message: "关闭混流发起者其他混流任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false };
   /**
    * Code `110200013`.
    * 更新混流归属失败。
    * Solution: 请重试，或联系 ZEGO 联系技术支持。
    */
-  readonly UpdateOwnershipFailed: { readonly code: 110200013; readonly name: "UpdateOwnershipFailed"; readonly message: "更新混流归属失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly UpdateOwnershipFailed: CodeEntry<number> & { readonly code: 110200013; readonly name: "UpdateOwnershipFailed"; readonly message: "更新混流归属失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持。"; readonly retired: false };
   /**
    * Code `110200014`.
    * 混流结束协议转换失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StopProtocolConversionFailed: { readonly code: 110200014; readonly name: "StopProtocolConversionFailed"; readonly message: "混流结束协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StopProtocolConversionFailed: CodeEntry<number> & { readonly code: 110200014; readonly name: "StopProtocolConversionFailed"; readonly message: "混流结束协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200015`.
    * 混流结束请求转发失败。
    * Solution: 请重试，或联系 ZEGO 联系技术支持处理。
    */
-  readonly StopRequestForwardFailed: { readonly code: 110200015; readonly name: "StopRequestForwardFailed"; readonly message: "混流结束请求转发失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StopRequestForwardFailed: CodeEntry<number> & { readonly code: 110200015; readonly name: "StopRequestForwardFailed"; readonly message: "混流结束请求转发失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 联系技术支持处理。"; readonly retired: false };
   /**
    * Code `110200150`.
    * 混流输入流不存在。
    * Solution: 请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。
    */
-  readonly MixInputStreamNotFound: { readonly code: 110200150; readonly name: "MixInputStreamNotFound"; readonly message: "混流输入流不存在。"; readonly cause: null; readonly solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamNotFound: CodeEntry<number> & { readonly code: 110200150; readonly name: "MixInputStreamNotFound"; readonly message: "混流输入流不存在。"; readonly cause: null; readonly solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。"; readonly retired: false };
   /**
    * Code `110200151`.
    * 混流失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly MixTaskFailed: { readonly code: 110200151; readonly name: "MixTaskFailed"; readonly message: "混流失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly MixTaskFailed: CodeEntry<number> & { readonly code: 110200151; readonly name: "MixTaskFailed"; readonly message: "混流失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200153`.
    * 混流输入流错误。
    * Solution: 请检查混流输入流各项内容是否正确。
    */
-  readonly MixInputStreamError: { readonly code: 110200153; readonly name: "MixInputStreamError"; readonly message: "混流输入流错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项内容是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamError: CodeEntry<number> & { readonly code: 110200153; readonly name: "MixInputStreamError"; readonly message: "混流输入流错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项内容是否正确。"; readonly retired: false };
   /**
    * Code `110200154`.
    * 混流输出流错误。
    * Solution: 请检查混流输出流各项内容是否正确。
    */
-  readonly MixOutputStreamError: { readonly code: 110200154; readonly name: "MixOutputStreamError"; readonly message: "混流输出流错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项内容是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamError: CodeEntry<number> & { readonly code: 110200154; readonly name: "MixOutputStreamError"; readonly message: "混流输出流错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项内容是否正确。"; readonly retired: false };
   /**
    * Code `110200155`.
    * 混流输入流格式错误。
    * Solution: 请检查混流输入流各项参数的格式是否正确。
    */
-  readonly MixInputStreamFormatError: { readonly code: 110200155; readonly name: "MixInputStreamFormatError"; readonly message: "混流输入流格式错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项参数的格式是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamFormatError: CodeEntry<number> & { readonly code: 110200155; readonly name: "MixInputStreamFormatError"; readonly message: "混流输入流格式错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项参数的格式是否正确。"; readonly retired: false };
   /**
    * Code `110200156`.
    * 混流输出流格式错误。
    * Solution: 请检查混流输出流各项参数的格式是否正确。
    */
-  readonly MixOutputStreamFormatError: { readonly code: 110200156; readonly name: "MixOutputStreamFormatError"; readonly message: "混流输出流格式错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项参数的格式是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamFormatError: CodeEntry<number> & { readonly code: 110200156; readonly name: "MixOutputStreamFormatError"; readonly message: "混流输出流格式错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项参数的格式是否正确。"; readonly retired: false };
   /**
    * Code `110200157`.
    * 混流权限未开。
    * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。
    */
-  readonly MixPermissionNotEnabled: { readonly code: 110200157; readonly name: "MixPermissionNotEnabled"; readonly message: "混流权限未开。"; readonly cause: null; readonly solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。"; readonly retired: false; readonly translations: Translations };
+  readonly MixPermissionNotEnabled: CodeEntry<number> & { readonly code: 110200157; readonly name: "MixPermissionNotEnabled"; readonly message: "混流权限未开。"; readonly cause: null; readonly solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。"; readonly retired: false };
   /**
    * Code `110200158`.
    * 混流输入流条数过限。
    * Solution: 输入流支持多条，默认上限为 9 条，请确认是否超出限制。
    */
-  readonly MixInputStreamLimitExceeded: { readonly code: 110200158; readonly name: "MixInputStreamLimitExceeded"; readonly message: "混流输入流条数过限。"; readonly cause: null; readonly solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamLimitExceeded: CodeEntry<number> & { readonly code: 110200158; readonly name: "MixInputStreamLimitExceeded"; readonly message: "混流输入流条数过限。"; readonly cause: null; readonly solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。"; readonly retired: false };
   /**
    * Code `110200159`.
    * 混流 dispatch 失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly MixDispatchFailed: { readonly code: 110200159; readonly name: "MixDispatchFailed"; readonly message: "混流 dispatch 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly MixDispatchFailed: CodeEntry<number> & { readonly code: 110200159; readonly name: "MixDispatchFailed"; readonly message: "混流 dispatch 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200160`.
    * 非所有者关闭混流。
    * Solution: 请使用对应的 UserId 停止混流。
    */
-  readonly StopByNonOwner: { readonly code: 110200160; readonly name: "StopByNonOwner"; readonly message: "非所有者关闭混流。"; readonly cause: null; readonly solution: "请使用对应的 UserId 停止混流。"; readonly retired: false; readonly translations: Translations };
+  readonly StopByNonOwner: CodeEntry<number> & { readonly code: 110200160; readonly name: "StopByNonOwner"; readonly message: "非所有者关闭混流。"; readonly cause: null; readonly solution: "请使用对应的 UserId 停止混流。"; readonly retired: false };
   /**
    * Code `110200170`.
    * 水印参数错误。
    * Solution: 请检查混流水印参数是否正确。
    */
-  readonly WatermarkParameterError: { readonly code: 110200170; readonly name: "WatermarkParameterError"; readonly message: "水印参数错误。"; readonly cause: null; readonly solution: "请检查混流水印参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly WatermarkParameterError: CodeEntry<number> & { readonly code: 110200170; readonly name: "WatermarkParameterError"; readonly message: "水印参数错误。"; readonly cause: null; readonly solution: "请检查混流水印参数是否正确。"; readonly retired: false };
   /**
    * Code `110200171`.
    * 水印参数为空。
    * Solution: 请检查混流水印图是否为空。
    */
-  readonly WatermarkParameterEmpty: { readonly code: 110200171; readonly name: "WatermarkParameterEmpty"; readonly message: "水印参数为空。"; readonly cause: null; readonly solution: "请检查混流水印图是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly WatermarkParameterEmpty: CodeEntry<number> & { readonly code: 110200171; readonly name: "WatermarkParameterEmpty"; readonly message: "水印参数为空。"; readonly cause: null; readonly solution: "请检查混流水印图是否为空。"; readonly retired: false };
   /**
    * Code `110200172`.
    * 扩展参数错误。
    * Solution: 请检查扩展参数是否正确。
    */
-  readonly ExtendedParameterError: { readonly code: 110200172; readonly name: "ExtendedParameterError"; readonly message: "扩展参数错误。"; readonly cause: null; readonly solution: "请检查扩展参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly ExtendedParameterError: CodeEntry<number> & { readonly code: 110200172; readonly name: "ExtendedParameterError"; readonly message: "扩展参数错误。"; readonly cause: null; readonly solution: "请检查扩展参数是否正确。"; readonly retired: false };
   /**
    * Code `110200173`.
    * 背景图超出数量限制。
    * Solution: 请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。
    */
-  readonly BackgroundImageLimitExceeded: { readonly code: 110200173; readonly name: "BackgroundImageLimitExceeded"; readonly message: "背景图超出数量限制。"; readonly cause: null; readonly solution: "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly BackgroundImageLimitExceeded: CodeEntry<number> & { readonly code: 110200173; readonly name: "BackgroundImageLimitExceeded"; readonly message: "背景图超出数量限制。"; readonly cause: null; readonly solution: "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `110200174`.
    * 水印图超出数量限制。
    * Solution: 请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。
    */
-  readonly WatermarkImageLimitExceeded: { readonly code: 110200174; readonly name: "WatermarkImageLimitExceeded"; readonly message: "水印图超出数量限制。"; readonly cause: null; readonly solution: "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly WatermarkImageLimitExceeded: CodeEntry<number> & { readonly code: 110200174; readonly name: "WatermarkImageLimitExceeded"; readonly message: "水印图超出数量限制。"; readonly cause: null; readonly solution: "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `110200175`.
    * 输入流重复。
    * Solution: 请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。
    */
-  readonly DuplicateInputStream: { readonly code: 110200175; readonly name: "DuplicateInputStream"; readonly message: "输入流重复。"; readonly cause: null; readonly solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。"; readonly retired: false; readonly translations: Translations };
+  readonly DuplicateInputStream: CodeEntry<number> & { readonly code: 110200175; readonly name: "DuplicateInputStream"; readonly message: "输入流重复。"; readonly cause: null; readonly solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。"; readonly retired: false };
   /**
    * Code `110200176`.
    * 输出流重复。
    * Solution: 请去除 MixOutput 列表中重复的输出流。
    */
-  readonly DuplicateOutputStream: { readonly code: 110200176; readonly name: "DuplicateOutputStream"; readonly message: "输出流重复。"; readonly cause: null; readonly solution: "请去除 MixOutput 列表中重复的输出流。"; readonly retired: false; readonly translations: Translations };
+  readonly DuplicateOutputStream: CodeEntry<number> & { readonly code: 110200176; readonly name: "DuplicateOutputStream"; readonly message: "输出流重复。"; readonly cause: null; readonly solution: "请去除 MixOutput 列表中重复的输出流。"; readonly retired: false };
   /**
    * Code `110200177`.
    * 焦点语音超出限制。
    * Solution: 请检查焦点语音数量，上限为 4 个。
    */
-  readonly FocusVoiceLimitExceeded: { readonly code: 110200177; readonly name: "FocusVoiceLimitExceeded"; readonly message: "焦点语音超出限制。"; readonly cause: null; readonly solution: "请检查焦点语音数量，上限为 4 个。"; readonly retired: false; readonly translations: Translations };
+  readonly FocusVoiceLimitExceeded: CodeEntry<number> & { readonly code: 110200177; readonly name: "FocusVoiceLimitExceeded"; readonly message: "焦点语音超出限制。"; readonly cause: null; readonly solution: "请检查焦点语音数量，上限为 4 个。"; readonly retired: false };
   /**
    * Code `110200178`.
    * 输出流超出数量限制。
    * Solution: 输出流支持多条，默认上限为 3 条，请确认是否超出限制。
    */
-  readonly MixOutputStreamLimitExceeded: { readonly code: 110200178; readonly name: "MixOutputStreamLimitExceeded"; readonly message: "输出流超出数量限制。"; readonly cause: null; readonly solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamLimitExceeded: CodeEntry<number> & { readonly code: 110200178; readonly name: "MixOutputStreamLimitExceeded"; readonly message: "输出流超出数量限制。"; readonly cause: null; readonly solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。"; readonly retired: false };
   /**
    * Code `110200184`.
    * 混流开始参数解析失败。
    * Solution: 请根据返回提示信息，检查参数内容是否合法。
    */
-  readonly StartParameterParseFailed: { readonly code: 110200184; readonly name: "StartParameterParseFailed"; readonly message: "混流开始参数解析失败。"; readonly cause: null; readonly solution: "请根据返回提示信息，检查参数内容是否合法。"; readonly retired: false; readonly translations: Translations };
+  readonly StartParameterParseFailed: CodeEntry<number> & { readonly code: 110200184; readonly name: "StartParameterParseFailed"; readonly message: "混流开始参数解析失败。"; readonly cause: null; readonly solution: "请根据返回提示信息，检查参数内容是否合法。"; readonly retired: false };
   /**
    * Code `110200185`.
    * 混流结束参数解析失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StopParameterParseFailed: { readonly code: 110200185; readonly name: "StopParameterParseFailed"; readonly message: "混流结束参数解析失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StopParameterParseFailed: CodeEntry<number> & { readonly code: 110200185; readonly name: "StopParameterParseFailed"; readonly message: "混流结束参数解析失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200186`.
    * 获取房间流列表失败。
    * Solution: 请检查房间是否存在流信息。
    */
-  readonly RoomStreamListFailed: { readonly code: 110200186; readonly name: "RoomStreamListFailed"; readonly message: "获取房间流列表失败。"; readonly cause: null; readonly solution: "请检查房间是否存在流信息。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomStreamListFailed: CodeEntry<number> & { readonly code: 110200186; readonly name: "RoomStreamListFailed"; readonly message: "获取房间流列表失败。"; readonly cause: null; readonly solution: "请检查房间是否存在流信息。"; readonly retired: false };
   /**
    * Code `110200190`.
    * 混流开始请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly StartRequestOverloaded: { readonly code: 110200190; readonly name: "StartRequestOverloaded"; readonly message: "混流开始请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StartRequestOverloaded: CodeEntry<number> & { readonly code: 110200190; readonly name: "StartRequestOverloaded"; readonly message: "混流开始请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200191`.
    * 混流结束请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly StopRequestOverloaded: { readonly code: 110200191; readonly name: "StopRequestOverloaded"; readonly message: "混流结束请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StopRequestOverloaded: CodeEntry<number> & { readonly code: 110200191; readonly name: "StopRequestOverloaded"; readonly message: "混流结束请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200192`.
    * 混流任务批量查询请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly BatchQueryRequestOverloaded: { readonly code: 110200192; readonly name: "BatchQueryRequestOverloaded"; readonly message: "混流任务批量查询请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly BatchQueryRequestOverloaded: CodeEntry<number> & { readonly code: 110200192; readonly name: "BatchQueryRequestOverloaded"; readonly message: "混流任务批量查询请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200193`.
    * 混流任务查询请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly QueryRequestOverloaded: { readonly code: 110200193; readonly name: "QueryRequestOverloaded"; readonly message: "混流任务查询请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly QueryRequestOverloaded: CodeEntry<number> & { readonly code: 110200193; readonly name: "QueryRequestOverloaded"; readonly message: "混流任务查询请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200194`.
    * 混流请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly RequestOverloaded: { readonly code: 110200194; readonly name: "RequestOverloaded"; readonly message: "混流请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestOverloaded: CodeEntry<number> & { readonly code: 110200194; readonly name: "RequestOverloaded"; readonly message: "混流请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110240002`.
    * token 非法。
    * Solution: 请填写正确的 Token。
    */
-  readonly InvalidToken: { readonly code: 110240002; readonly name: "InvalidToken"; readonly message: "token 非法。"; readonly cause: null; readonly solution: "请填写正确的 Token。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidToken: CodeEntry<number> & { readonly code: 110240002; readonly name: "InvalidToken"; readonly message: "token 非法。"; readonly cause: null; readonly solution: "请填写正确的 Token。"; readonly retired: false };
   /**
    * Code `110200901`.
    * LiveRoom 混流命令参数为空。
    * Solution: 请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。
    */
-  readonly LiveRoomCommandEmpty: { readonly code: 110200901; readonly name: "LiveRoomCommandEmpty"; readonly message: "LiveRoom 混流命令参数为空。"; readonly cause: null; readonly solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。"; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomCommandEmpty: CodeEntry<number> & { readonly code: 110200901; readonly name: "LiveRoomCommandEmpty"; readonly message: "LiveRoom 混流命令参数为空。"; readonly cause: null; readonly solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。"; readonly retired: false };
   /**
    * Code `110200902`.
    * LiveRoom 混流命令参数值不存在。
    * Solution: 请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。
    */
-  readonly LiveRoomCommandValueMissing: { readonly code: 110200902; readonly name: "LiveRoomCommandValueMissing"; readonly message: "LiveRoom 混流命令参数值不存在。"; readonly cause: null; readonly solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。"; readonly retired: false; readonly translations: Translations };
+  readonly LiveRoomCommandValueMissing: CodeEntry<number> & { readonly code: 110200902; readonly name: "LiveRoomCommandValueMissing"; readonly message: "LiveRoom 混流命令参数值不存在。"; readonly cause: null; readonly solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。"; readonly retired: false };
   /**
    * Code `110208000`.
    * 混流状态转推服务错误。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly StatusForwardServiceError: { readonly code: 110208000; readonly name: "StatusForwardServiceError"; readonly message: "混流状态转推服务错误。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StatusForwardServiceError: CodeEntry<number> & { readonly code: 110208000; readonly name: "StatusForwardServiceError"; readonly message: "混流状态转推服务错误。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110208001`.
    * 混流状态转推服务解码错误。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly StatusForwardDecodeError: { readonly code: 110208001; readonly name: "StatusForwardDecodeError"; readonly message: "混流状态转推服务解码错误。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StatusForwardDecodeError: CodeEntry<number> & { readonly code: 110208001; readonly name: "StatusForwardDecodeError"; readonly message: "混流状态转推服务解码错误。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110208002`.
    * 没有配置混流转推服务地址。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly StatusForwardAddressNotConfigured: { readonly code: 110208002; readonly name: "StatusForwardAddressNotConfigured"; readonly message: "没有配置混流转推服务地址。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StatusForwardAddressNotConfigured: CodeEntry<number> & { readonly code: 110208002; readonly name: "StatusForwardAddressNotConfigured"; readonly message: "没有配置混流转推服务地址。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110208003`.
    * 混流转推服务过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly StatusForwardOverloaded: { readonly code: 110208003; readonly name: "StatusForwardOverloaded"; readonly message: "混流转推服务过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StatusForwardOverloaded: CodeEntry<number> & { readonly code: 110208003; readonly name: "StatusForwardOverloaded"; readonly message: "混流转推服务过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110208004`.
    * 混流转推服务请求错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly StatusForwardRequestError: { readonly code: 110208004; readonly name: "StatusForwardRequestError"; readonly message: "混流转推服务请求错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StatusForwardRequestError: CodeEntry<number> & { readonly code: 110208004; readonly name: "StatusForwardRequestError"; readonly message: "混流转推服务请求错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
 };
 
 /** One entry of `MixStream`. */
@@ -310,5 +318,5 @@ export type MixStream = (typeof MixStream)[keyof typeof MixStream];
 /** The codes of `MixStream`. */
 export type MixStreamCode = MixStream["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `MixStream`, or the one `UnknownCode` value that keeps the code. */
 export declare function mixStreamFromCode(code: number): MixStream | UnknownCode<number>;

@@ -4,10 +4,19 @@
  * 混流转码接口返回码（旧版独立页面）
  * @module
  */
-import { unknownCode, noTranslations } from "./base.js";
+import { groupOf, lookupIn, prototypeFor, textsFor } from "./base.js";
+export { compare } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export const locale = "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export const displayLocale = "zh-CN";
+
+const values = /* @__PURE__ */ prototypeFor(locale, displayLocale);
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -15,68 +24,61 @@ export const locale = "zh-CN";
  * this code; `locale` in the result says which.
  */
 export function textsIn(entry, wanted) {
-  const text = Object.hasOwn(entry.translations, wanted) ? entry.translations[wanted] : undefined;
-  return text === undefined
-    ? { locale, message: entry.message, cause: entry.cause, solution: entry.solution }
-    : { locale: wanted, message: text.message, cause: text.cause, solution: text.solution };
+  return textsFor(locale, entry, wanted);
 }
 
 /**
  * 混流转码接口
  */
-export const MixStream = Object.freeze({
-  RequestFailed: Object.freeze({ code: 110200001, name: "RequestFailed", message: "失败。", cause: null, solution: "请重试。", retired: false, translations: noTranslations }),
-  InvalidParameter: Object.freeze({ code: 110200002, name: "InvalidParameter", message: "输入参数错误。", cause: null, solution: "请检查参数是否为 JSON 格式。", retired: false, translations: noTranslations }),
-  AuthenticationFailed: Object.freeze({ code: 110200003, name: "AuthenticationFailed", message: "鉴权失败。", cause: null, solution: "请确认鉴权信息是否正确或过期，详情请参考 签名机制。", retired: false, translations: noTranslations }),
-  ParseParameterFailed: Object.freeze({ code: 110200004, name: "ParseParameterFailed", message: "解析输入参数失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false, translations: noTranslations }),
-  StartLockFailed: Object.freeze({ code: 110200005, name: "StartLockFailed", message: "混流开始获取分布式锁失败。", cause: null, solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  StopLockFailed: Object.freeze({ code: 110200006, name: "StopLockFailed", message: "混流结束获取分布式锁失败。", cause: null, solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  UpdateRequestFailed: Object.freeze({ code: 110200007, name: "UpdateRequestFailed", message: "更新混流请求失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false, translations: noTranslations }),
-  StartProtocolConversionFailed: Object.freeze({ code: 110200008, name: "StartProtocolConversionFailed", message: "混流开始协议转换失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false, translations: noTranslations }),
-  CloseOtherTasksFailed: Object.freeze({ code: 110200012, name: "CloseOtherTasksFailed", message: "关闭混流发起者其他混流任务失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false, translations: noTranslations }),
-  UpdateOwnershipFailed: Object.freeze({ code: 110200013, name: "UpdateOwnershipFailed", message: "更新混流归属失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持。", retired: false, translations: noTranslations }),
-  StopProtocolConversionFailed: Object.freeze({ code: 110200014, name: "StopProtocolConversionFailed", message: "混流结束协议转换失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false, translations: noTranslations }),
-  StopRequestForwardFailed: Object.freeze({ code: 110200015, name: "StopRequestForwardFailed", message: "混流结束请求转发失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false, translations: noTranslations }),
-  MixInputStreamNotFound: Object.freeze({ code: 110200150, name: "MixInputStreamNotFound", message: "混流输入流不存在。", cause: null, solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", retired: false, translations: noTranslations }),
-  MixTaskFailed: Object.freeze({ code: 110200151, name: "MixTaskFailed", message: "混流失败。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  MixInputStreamError: Object.freeze({ code: 110200153, name: "MixInputStreamError", message: "混流输入流错误。", cause: null, solution: "请检查混流输入流各项内容是否正确。", retired: false, translations: noTranslations }),
-  MixOutputStreamError: Object.freeze({ code: 110200154, name: "MixOutputStreamError", message: "混流输出流错误。", cause: null, solution: "请检查混流输出流各项内容是否正确。", retired: false, translations: noTranslations }),
-  MixInputStreamFormatError: Object.freeze({ code: 110200155, name: "MixInputStreamFormatError", message: "混流输入流格式错误。", cause: null, solution: "请检查混流输入流各项参数的格式是否正确。", retired: false, translations: noTranslations }),
-  MixOutputStreamFormatError: Object.freeze({ code: 110200156, name: "MixOutputStreamFormatError", message: "混流输出流格式错误。", cause: null, solution: "请检查混流输出流各项参数的格式是否正确。", retired: false, translations: noTranslations }),
-  MixPermissionNotEnabled: Object.freeze({ code: 110200157, name: "MixPermissionNotEnabled", message: "混流权限未开。", cause: null, solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。", retired: false, translations: noTranslations }),
-  MixInputStreamLimitExceeded: Object.freeze({ code: 110200158, name: "MixInputStreamLimitExceeded", message: "混流输入流条数过限。", cause: null, solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", retired: false, translations: noTranslations }),
-  MixDispatchFailed: Object.freeze({ code: 110200159, name: "MixDispatchFailed", message: "混流 dispatch 失败。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  StopByNonOwner: Object.freeze({ code: 110200160, name: "StopByNonOwner", message: "非所有者关闭混流。", cause: null, solution: "请使用对应的 UserId 停止混流。", retired: false, translations: noTranslations }),
-  WatermarkParameterError: Object.freeze({ code: 110200170, name: "WatermarkParameterError", message: "水印参数错误。", cause: null, solution: "请检查混流水印参数是否正确。", retired: false, translations: noTranslations }),
-  WatermarkParameterEmpty: Object.freeze({ code: 110200171, name: "WatermarkParameterEmpty", message: "水印参数为空。", cause: null, solution: "请检查混流水印图是否为空。", retired: false, translations: noTranslations }),
-  ExtendedParameterError: Object.freeze({ code: 110200172, name: "ExtendedParameterError", message: "扩展参数错误。", cause: null, solution: "请检查扩展参数是否正确。", retired: false, translations: noTranslations }),
-  BackgroundImageLimitExceeded: Object.freeze({ code: 110200173, name: "BackgroundImageLimitExceeded", message: "背景图超出数量限制。", cause: null, solution: "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  WatermarkImageLimitExceeded: Object.freeze({ code: 110200174, name: "WatermarkImageLimitExceeded", message: "水印图超出数量限制。", cause: null, solution: "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。", retired: false, translations: noTranslations }),
-  DuplicateInputStream: Object.freeze({ code: 110200175, name: "DuplicateInputStream", message: "输入流重复。", cause: null, solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", retired: false, translations: noTranslations }),
-  DuplicateOutputStream: Object.freeze({ code: 110200176, name: "DuplicateOutputStream", message: "输出流重复。", cause: null, solution: "请去除 MixOutput 列表中重复的输出流。", retired: false, translations: noTranslations }),
-  FocusVoiceLimitExceeded: Object.freeze({ code: 110200177, name: "FocusVoiceLimitExceeded", message: "焦点语音超出限制。", cause: null, solution: "请检查焦点语音数量，上限为 4 个。", retired: false, translations: noTranslations }),
-  MixOutputStreamLimitExceeded: Object.freeze({ code: 110200178, name: "MixOutputStreamLimitExceeded", message: "输出流超出数量限制。", cause: null, solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", retired: false, translations: noTranslations }),
-  StartParameterParseFailed: Object.freeze({ code: 110200184, name: "StartParameterParseFailed", message: "混流开始参数解析失败。", cause: null, solution: "请根据返回提示信息，检查参数内容是否合法。", retired: false, translations: noTranslations }),
-  StopParameterParseFailed: Object.freeze({ code: 110200185, name: "StopParameterParseFailed", message: "混流结束参数解析失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false, translations: noTranslations }),
-  RoomStreamListFailed: Object.freeze({ code: 110200186, name: "RoomStreamListFailed", message: "获取房间流列表失败。", cause: null, solution: "请检查房间是否存在流信息。", retired: false, translations: noTranslations }),
-  StartRequestOverloaded: Object.freeze({ code: 110200190, name: "StartRequestOverloaded", message: "混流开始请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  StopRequestOverloaded: Object.freeze({ code: 110200191, name: "StopRequestOverloaded", message: "混流结束请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  BatchQueryRequestOverloaded: Object.freeze({ code: 110200192, name: "BatchQueryRequestOverloaded", message: "混流任务批量查询请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  QueryRequestOverloaded: Object.freeze({ code: 110200193, name: "QueryRequestOverloaded", message: "混流任务查询请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  RequestOverloaded: Object.freeze({ code: 110200194, name: "RequestOverloaded", message: "混流请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  InvalidToken: Object.freeze({ code: 110240002, name: "InvalidToken", message: "token 非法。", cause: null, solution: "请填写正确的 Token。", retired: false, translations: noTranslations }),
-  LiveRoomCommandEmpty: Object.freeze({ code: 110200901, name: "LiveRoomCommandEmpty", message: "LiveRoom 混流命令参数为空。", cause: null, solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", retired: false, translations: noTranslations }),
-  LiveRoomCommandValueMissing: Object.freeze({ code: 110200902, name: "LiveRoomCommandValueMissing", message: "LiveRoom 混流命令参数值不存在。", cause: null, solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", retired: false, translations: noTranslations }),
-  StatusForwardServiceError: Object.freeze({ code: 110208000, name: "StatusForwardServiceError", message: "混流状态转推服务错误。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  StatusForwardDecodeError: Object.freeze({ code: 110208001, name: "StatusForwardDecodeError", message: "混流状态转推服务解码错误。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  StatusForwardAddressNotConfigured: Object.freeze({ code: 110208002, name: "StatusForwardAddressNotConfigured", message: "没有配置混流转推服务地址。", cause: null, solution: "请联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
-  StatusForwardOverloaded: Object.freeze({ code: 110208003, name: "StatusForwardOverloaded", message: "混流转推服务过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false, translations: noTranslations }),
-  StatusForwardRequestError: Object.freeze({ code: 110208004, name: "StatusForwardRequestError", message: "混流转推服务请求错误。", cause: null, solution: "请联系 ZEGO 技术支持处理。", retired: false, translations: noTranslations }),
+export const MixStream = /* @__PURE__ */ groupOf(values, {
+  RequestFailed: { code: 110200001, name: "RequestFailed", message: "失败。", cause: null, solution: "请重试。", retired: false },
+  InvalidParameter: { code: 110200002, name: "InvalidParameter", message: "输入参数错误。", cause: null, solution: "请检查参数是否为 JSON 格式。", retired: false },
+  AuthenticationFailed: { code: 110200003, name: "AuthenticationFailed", message: "鉴权失败。", cause: null, solution: "请确认鉴权信息是否正确或过期，详情请参考 签名机制。", retired: false },
+  ParseParameterFailed: { code: 110200004, name: "ParseParameterFailed", message: "解析输入参数失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false },
+  StartLockFailed: { code: 110200005, name: "StartLockFailed", message: "混流开始获取分布式锁失败。", cause: null, solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。", retired: false },
+  StopLockFailed: { code: 110200006, name: "StopLockFailed", message: "混流结束获取分布式锁失败。", cause: null, solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。", retired: false },
+  UpdateRequestFailed: { code: 110200007, name: "UpdateRequestFailed", message: "更新混流请求失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false },
+  StartProtocolConversionFailed: { code: 110200008, name: "StartProtocolConversionFailed", message: "混流开始协议转换失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false },
+  CloseOtherTasksFailed: { code: 110200012, name: "CloseOtherTasksFailed", message: "关闭混流发起者其他混流任务失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false },
+  UpdateOwnershipFailed: { code: 110200013, name: "UpdateOwnershipFailed", message: "更新混流归属失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持。", retired: false },
+  StopProtocolConversionFailed: { code: 110200014, name: "StopProtocolConversionFailed", message: "混流结束协议转换失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false },
+  StopRequestForwardFailed: { code: 110200015, name: "StopRequestForwardFailed", message: "混流结束请求转发失败。", cause: null, solution: "请重试，或联系 ZEGO 联系技术支持处理。", retired: false },
+  MixInputStreamNotFound: { code: 110200150, name: "MixInputStreamNotFound", message: "混流输入流不存在。", cause: null, solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", retired: false },
+  MixTaskFailed: { code: 110200151, name: "MixTaskFailed", message: "混流失败。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false },
+  MixInputStreamError: { code: 110200153, name: "MixInputStreamError", message: "混流输入流错误。", cause: null, solution: "请检查混流输入流各项内容是否正确。", retired: false },
+  MixOutputStreamError: { code: 110200154, name: "MixOutputStreamError", message: "混流输出流错误。", cause: null, solution: "请检查混流输出流各项内容是否正确。", retired: false },
+  MixInputStreamFormatError: { code: 110200155, name: "MixInputStreamFormatError", message: "混流输入流格式错误。", cause: null, solution: "请检查混流输入流各项参数的格式是否正确。", retired: false },
+  MixOutputStreamFormatError: { code: 110200156, name: "MixOutputStreamFormatError", message: "混流输出流格式错误。", cause: null, solution: "请检查混流输出流各项参数的格式是否正确。", retired: false },
+  MixPermissionNotEnabled: { code: 110200157, name: "MixPermissionNotEnabled", message: "混流权限未开。", cause: null, solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。", retired: false },
+  MixInputStreamLimitExceeded: { code: 110200158, name: "MixInputStreamLimitExceeded", message: "混流输入流条数过限。", cause: null, solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", retired: false },
+  MixDispatchFailed: { code: 110200159, name: "MixDispatchFailed", message: "混流 dispatch 失败。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false },
+  StopByNonOwner: { code: 110200160, name: "StopByNonOwner", message: "非所有者关闭混流。", cause: null, solution: "请使用对应的 UserId 停止混流。", retired: false },
+  WatermarkParameterError: { code: 110200170, name: "WatermarkParameterError", message: "水印参数错误。", cause: null, solution: "请检查混流水印参数是否正确。", retired: false },
+  WatermarkParameterEmpty: { code: 110200171, name: "WatermarkParameterEmpty", message: "水印参数为空。", cause: null, solution: "请检查混流水印图是否为空。", retired: false },
+  ExtendedParameterError: { code: 110200172, name: "ExtendedParameterError", message: "扩展参数错误。", cause: null, solution: "请检查扩展参数是否正确。", retired: false },
+  BackgroundImageLimitExceeded: { code: 110200173, name: "BackgroundImageLimitExceeded", message: "背景图超出数量限制。", cause: null, solution: "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。", retired: false },
+  WatermarkImageLimitExceeded: { code: 110200174, name: "WatermarkImageLimitExceeded", message: "水印图超出数量限制。", cause: null, solution: "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。", retired: false },
+  DuplicateInputStream: { code: 110200175, name: "DuplicateInputStream", message: "输入流重复。", cause: null, solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", retired: false },
+  DuplicateOutputStream: { code: 110200176, name: "DuplicateOutputStream", message: "输出流重复。", cause: null, solution: "请去除 MixOutput 列表中重复的输出流。", retired: false },
+  FocusVoiceLimitExceeded: { code: 110200177, name: "FocusVoiceLimitExceeded", message: "焦点语音超出限制。", cause: null, solution: "请检查焦点语音数量，上限为 4 个。", retired: false },
+  MixOutputStreamLimitExceeded: { code: 110200178, name: "MixOutputStreamLimitExceeded", message: "输出流超出数量限制。", cause: null, solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", retired: false },
+  StartParameterParseFailed: { code: 110200184, name: "StartParameterParseFailed", message: "混流开始参数解析失败。", cause: null, solution: "请根据返回提示信息，检查参数内容是否合法。", retired: false },
+  StopParameterParseFailed: { code: 110200185, name: "StopParameterParseFailed", message: "混流结束参数解析失败。", cause: null, solution: "请检查混流参数是否正确。", retired: false },
+  RoomStreamListFailed: { code: 110200186, name: "RoomStreamListFailed", message: "获取房间流列表失败。", cause: null, solution: "请检查房间是否存在流信息。", retired: false },
+  StartRequestOverloaded: { code: 110200190, name: "StartRequestOverloaded", message: "混流开始请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  StopRequestOverloaded: { code: 110200191, name: "StopRequestOverloaded", message: "混流结束请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  BatchQueryRequestOverloaded: { code: 110200192, name: "BatchQueryRequestOverloaded", message: "混流任务批量查询请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  QueryRequestOverloaded: { code: 110200193, name: "QueryRequestOverloaded", message: "混流任务查询请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  RequestOverloaded: { code: 110200194, name: "RequestOverloaded", message: "混流请求过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  InvalidToken: { code: 110240002, name: "InvalidToken", message: "token 非法。", cause: null, solution: "请填写正确的 Token。", retired: false },
+  LiveRoomCommandEmpty: { code: 110200901, name: "LiveRoomCommandEmpty", message: "LiveRoom 混流命令参数为空。", cause: null, solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", retired: false },
+  LiveRoomCommandValueMissing: { code: 110200902, name: "LiveRoomCommandValueMissing", message: "LiveRoom 混流命令参数值不存在。", cause: null, solution: "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", retired: false },
+  StatusForwardServiceError: { code: 110208000, name: "StatusForwardServiceError", message: "混流状态转推服务错误。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false },
+  StatusForwardDecodeError: { code: 110208001, name: "StatusForwardDecodeError", message: "混流状态转推服务解码错误。", cause: null, solution: "请重试，或联系 ZEGO 技术支持处理。", retired: false },
+  StatusForwardAddressNotConfigured: { code: 110208002, name: "StatusForwardAddressNotConfigured", message: "没有配置混流转推服务地址。", cause: null, solution: "请联系 ZEGO 技术支持处理。", retired: false },
+  StatusForwardOverloaded: { code: 110208003, name: "StatusForwardOverloaded", message: "混流转推服务过载。", cause: null, solution: "请求过于频繁，请稍后再试。", retired: false },
+  StatusForwardRequestError: { code: 110208004, name: "StatusForwardRequestError", message: "混流转推服务请求错误。", cause: null, solution: "请联系 ZEGO 技术支持处理。", retired: false },
 });
 
-const mixStreamByCode = new Map(Object.values(MixStream).map((entry) => [entry.code, entry]));
-
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
-export function mixStreamFromCode(code) {
-  return mixStreamByCode.get(code) ?? unknownCode(code);
-}
+/** The value of `code`: the entry of `MixStream`, or the one `UnknownCode` value that keeps the code. */
+export const mixStreamFromCode = /* @__PURE__ */ lookupIn(values, MixStream);

@@ -4,10 +4,18 @@
  * 全局返回码
  * @module
  */
-import type { Texts, Translations, UnknownCode } from "./base.js";
+import type { CodeEntry, Texts, Translations, UnknownCode } from "./base.js";
+export { compare } from "./base.js";
+export type { Code, CodeEntry, CodeValue, Texts, UnknownCode } from "./base.js";
 
 /** The locale of the catalog's own texts (a BCP 47 tag). */
 export declare const locale: "zh-CN";
+
+/**
+ * The locale a value's `toString()` shows its text in (a BCP 47 tag); a
+ * code the page has no edition in that locale for shows the catalog's own.
+ */
+export declare const displayLocale: "zh-CN";
 
 /**
  * The texts of `entry` in `wanted` (a BCP 47 tag such as "en"): the page's
@@ -25,103 +33,103 @@ export declare const Common: {
    * 请求头部中的 Host 错误。
    * Solution: 请确认请求头部 Host 地址是否正确。
    */
-  readonly InvalidHost: { readonly code: 100000000; readonly name: "InvalidHost"; readonly message: "请求头部中的 Host 错误。"; readonly cause: null; readonly solution: "请确认请求头部 Host 地址是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidHost: CodeEntry<number> & { readonly code: 100000000; readonly name: "InvalidHost"; readonly message: "请求头部中的 Host 错误。"; readonly cause: null; readonly solution: "请确认请求头部 Host 地址是否正确。"; readonly retired: false };
   /**
    * Code `100000001`.
    * AppId 字段格式错误。
    * Solution: 请填写正确的 AppId。
    */
-  readonly InvalidAppIdFormat: { readonly code: 100000001; readonly name: "InvalidAppIdFormat"; readonly message: "AppId 字段格式错误。"; readonly cause: null; readonly solution: "请填写正确的 AppId。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidAppIdFormat: CodeEntry<number> & { readonly code: 100000001; readonly name: "InvalidAppIdFormat"; readonly message: "AppId 字段格式错误。"; readonly cause: null; readonly solution: "请填写正确的 AppId。"; readonly retired: false };
   /**
    * Code `100000002`.
    * Timestamp 字段为空。
    * Solution: 请填写 Timestamp。
    */
-  readonly TimestampMissing: { readonly code: 100000002; readonly name: "TimestampMissing"; readonly message: "Timestamp 字段为空。"; readonly cause: null; readonly solution: "请填写 Timestamp。"; readonly retired: false; readonly translations: Translations };
+  readonly TimestampMissing: CodeEntry<number> & { readonly code: 100000002; readonly name: "TimestampMissing"; readonly message: "Timestamp 字段为空。"; readonly cause: null; readonly solution: "请填写 Timestamp。"; readonly retired: false };
   /**
    * Code `100000003`.
    * Timestamp 字段格式错误。
    * Solution: 请填写正确 Unix 时间戳（单位秒）。
    */
-  readonly InvalidTimestampFormat: { readonly code: 100000003; readonly name: "InvalidTimestampFormat"; readonly message: "Timestamp 字段格式错误。"; readonly cause: null; readonly solution: "请填写正确 Unix 时间戳（单位秒）。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidTimestampFormat: CodeEntry<number> & { readonly code: 100000003; readonly name: "InvalidTimestampFormat"; readonly message: "Timestamp 字段格式错误。"; readonly cause: null; readonly solution: "请填写正确 Unix 时间戳（单位秒）。"; readonly retired: false };
   /**
    * Code `100000004`.
    * 签名过期。
    * Solution: 请重新生成签名。
    */
-  readonly SignatureExpired: { readonly code: 100000004; readonly name: "SignatureExpired"; readonly message: "签名过期。"; readonly cause: null; readonly solution: "请重新生成签名。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureExpired: CodeEntry<number> & { readonly code: 100000004; readonly name: "SignatureExpired"; readonly message: "签名过期。"; readonly cause: null; readonly solution: "请重新生成签名。"; readonly retired: false };
   /**
    * Code `100000005`.
    * 签名错误。
    * Solution: 请确认生成签名的参数是否正确。
    */
-  readonly SignatureMismatch: { readonly code: 100000005; readonly name: "SignatureMismatch"; readonly message: "签名错误。"; readonly cause: null; readonly solution: "请确认生成签名的参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureMismatch: CodeEntry<number> & { readonly code: 100000005; readonly name: "SignatureMismatch"; readonly message: "签名错误。"; readonly cause: null; readonly solution: "请确认生成签名的参数是否正确。"; readonly retired: false };
   /**
    * Code `100000006`.
    * Action 为空。
    * Solution: 请指定 Action。
    */
-  readonly ActionMissing: { readonly code: 100000006; readonly name: "ActionMissing"; readonly message: "Action 为空。"; readonly cause: null; readonly solution: "请指定 Action。"; readonly retired: false; readonly translations: Translations };
+  readonly ActionMissing: CodeEntry<number> & { readonly code: 100000006; readonly name: "ActionMissing"; readonly message: "Action 为空。"; readonly cause: null; readonly solution: "请指定 Action。"; readonly retired: false };
   /**
    * Code `100000007`.
    * 不支持的 Action。
    * Solution: 请填写正确的 Action。
    */
-  readonly UnsupportedAction: { readonly code: 100000007; readonly name: "UnsupportedAction"; readonly message: "不支持的 Action。"; readonly cause: null; readonly solution: "请填写正确的 Action。"; readonly retired: false; readonly translations: Translations };
+  readonly UnsupportedAction: CodeEntry<number> & { readonly code: 100000007; readonly name: "UnsupportedAction"; readonly message: "不支持的 Action。"; readonly cause: null; readonly solution: "请填写正确的 Action。"; readonly retired: false };
   /**
    * Code `100000008`.
    * SignatureNonce 字段为空。
    * Solution: 请填写 SignatureNonce。
    */
-  readonly SignatureNonceMissing: { readonly code: 100000008; readonly name: "SignatureNonceMissing"; readonly message: "SignatureNonce 字段为空。"; readonly cause: null; readonly solution: "请填写 SignatureNonce。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureNonceMissing: CodeEntry<number> & { readonly code: 100000008; readonly name: "SignatureNonceMissing"; readonly message: "SignatureNonce 字段为空。"; readonly cause: null; readonly solution: "请填写 SignatureNonce。"; readonly retired: false };
   /**
    * Code `100000009`.
    * Signature 字段为空。
    * Solution: 请填写 Signature。
    */
-  readonly SignatureMissing: { readonly code: 100000009; readonly name: "SignatureMissing"; readonly message: "Signature 字段为空。"; readonly cause: null; readonly solution: "请填写 Signature。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureMissing: CodeEntry<number> & { readonly code: 100000009; readonly name: "SignatureMissing"; readonly message: "Signature 字段为空。"; readonly cause: null; readonly solution: "请填写 Signature。"; readonly retired: false };
   /**
    * Code `100000010`.
    * 获取 ServerSecret 失败。
    * Solution: 请确认 AppId 是否正确。
    */
-  readonly ServerSecretUnavailable: { readonly code: 100000010; readonly name: "ServerSecretUnavailable"; readonly message: "获取 ServerSecret 失败。"; readonly cause: null; readonly solution: "请确认 AppId 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly ServerSecretUnavailable: CodeEntry<number> & { readonly code: 100000010; readonly name: "ServerSecretUnavailable"; readonly message: "获取 ServerSecret 失败。"; readonly cause: null; readonly solution: "请确认 AppId 是否正确。"; readonly retired: false };
   /**
    * Code `100000011`.
    * 获取 App 配置失败。
    * Solution: 请确认 AppId 是否正确，或联系 ZEGO 技术支持处理。
    */
-  readonly AppConfigUnavailable: { readonly code: 100000011; readonly name: "AppConfigUnavailable"; readonly message: "获取 App 配置失败。"; readonly cause: null; readonly solution: "请确认 AppId 是否正确，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly AppConfigUnavailable: CodeEntry<number> & { readonly code: 100000011; readonly name: "AppConfigUnavailable"; readonly message: "获取 App 配置失败。"; readonly cause: null; readonly solution: "请确认 AppId 是否正确，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `100000013`.
    * SignatureVersion 字段为空。
    * Solution: 请填写 SignatureVersion。
    */
-  readonly SignatureVersionMissing: { readonly code: 100000013; readonly name: "SignatureVersionMissing"; readonly message: "SignatureVersion 字段为空。"; readonly cause: null; readonly solution: "请填写 SignatureVersion。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureVersionMissing: CodeEntry<number> & { readonly code: 100000013; readonly name: "SignatureVersionMissing"; readonly message: "SignatureVersion 字段为空。"; readonly cause: null; readonly solution: "请填写 SignatureVersion。"; readonly retired: false };
   /**
    * Code `100000014`.
    * 不支持的 SignatureVersion。
    * Solution: SignatureVersion 仅支持 2.0。
    */
-  readonly UnsupportedSignatureVersion: { readonly code: 100000014; readonly name: "UnsupportedSignatureVersion"; readonly message: "不支持的 SignatureVersion。"; readonly cause: null; readonly solution: "SignatureVersion 仅支持 2.0。"; readonly retired: false; readonly translations: Translations };
+  readonly UnsupportedSignatureVersion: CodeEntry<number> & { readonly code: 100000014; readonly name: "UnsupportedSignatureVersion"; readonly message: "不支持的 SignatureVersion。"; readonly cause: null; readonly solution: "SignatureVersion 仅支持 2.0。"; readonly retired: false };
   /**
    * Code `100000015`.
    * 网关内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly GatewayInternalError: { readonly code: 100000015; readonly name: "GatewayInternalError"; readonly message: "网关内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly GatewayInternalError: CodeEntry<number> & { readonly code: 100000015; readonly name: "GatewayInternalError"; readonly message: "网关内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `100000016`.
    * App 未配置正式环境。
    * Solution: 请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。
    */
-  readonly ProductionEnvironmentNotConfigured: { readonly code: 100000016; readonly name: "ProductionEnvironmentNotConfigured"; readonly message: "App 未配置正式环境。"; readonly cause: null; readonly solution: "请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。"; readonly retired: false; readonly translations: Translations };
+  readonly ProductionEnvironmentNotConfigured: CodeEntry<number> & { readonly code: 100000016; readonly name: "ProductionEnvironmentNotConfigured"; readonly message: "App 未配置正式环境。"; readonly cause: null; readonly solution: "请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。"; readonly retired: false };
   /**
    * Code `100000017`.
    * App 未开通该服务。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly ServiceNotEnabled: { readonly code: 100000017; readonly name: "ServiceNotEnabled"; readonly message: "App 未开通该服务。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly ServiceNotEnabled: CodeEntry<number> & { readonly code: 100000017; readonly name: "ServiceNotEnabled"; readonly message: "App 未开通该服务。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
 };
 
 /** One entry of `Common`. */
@@ -130,7 +138,7 @@ export type Common = (typeof Common)[keyof typeof Common];
 /** The codes of `Common`. */
 export type CommonCode = Common["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `Common`, or the one `UnknownCode` value that keeps the code. */
 export declare function commonFromCode(code: number): Common | UnknownCode<number>;
 
 /**
@@ -141,130 +149,130 @@ export declare const RoomSignaling: {
    * Code `0`.
    * 请求成功。
    */
-  readonly Success: { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly Success: CodeEntry<number> & { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1`.
    * 请求失败。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly RequestFailed: { readonly code: 1; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestFailed: CodeEntry<number> & { readonly code: 1; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `2`.
    * 输入参数错误。
    */
-  readonly InvalidParameter: { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InvalidParameter: CodeEntry<number> & { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `3`.
    * 输入参数长度过长。
    * Solution: 请重新输入参数。
    */
-  readonly ParameterTooLong: { readonly code: 3; readonly name: "ParameterTooLong"; readonly message: "输入参数长度过长。"; readonly cause: null; readonly solution: "请重新输入参数。"; readonly retired: false; readonly translations: Translations };
+  readonly ParameterTooLong: CodeEntry<number> & { readonly code: 3; readonly name: "ParameterTooLong"; readonly message: "输入参数长度过长。"; readonly cause: null; readonly solution: "请重新输入参数。"; readonly retired: false };
   /**
    * Code `8`.
    * 解码失败。
    */
-  readonly DecodeFailed: { readonly code: 8; readonly name: "DecodeFailed"; readonly message: "解码失败。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly DecodeFailed: CodeEntry<number> & { readonly code: 8; readonly name: "DecodeFailed"; readonly message: "解码失败。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `9`.
    * 未开通当前接口的使用权限。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly ApiPermissionNotGranted: { readonly code: 9; readonly name: "ApiPermissionNotGranted"; readonly message: "未开通当前接口的使用权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly ApiPermissionNotGranted: CodeEntry<number> & { readonly code: 9; readonly name: "ApiPermissionNotGranted"; readonly message: "未开通当前接口的使用权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `104`.
    * 房间不存在，与 5024、50001 内部判断逻辑相同。
    * Solution: 请确认请求房间 RoomId 是否存在。
    */
-  readonly RoomNotFound: { readonly code: 104; readonly name: "RoomNotFound"; readonly message: "房间不存在，与 5024、50001 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomNotFound: CodeEntry<number> & { readonly code: 104; readonly name: "RoomNotFound"; readonly message: "房间不存在，与 5024、50001 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false };
   /**
    * Code `105`.
    * 用户不存在。
    * Solution: 请确认请求房间 UserID 是否存在。
    */
-  readonly UserNotFound: { readonly code: 105; readonly name: "UserNotFound"; readonly message: "用户不存在。"; readonly cause: null; readonly solution: "请确认请求房间 UserID 是否存在。"; readonly retired: false; readonly translations: Translations };
+  readonly UserNotFound: CodeEntry<number> & { readonly code: 105; readonly name: "UserNotFound"; readonly message: "用户不存在。"; readonly cause: null; readonly solution: "请确认请求房间 UserID 是否存在。"; readonly retired: false };
   /**
    * Code `121`.
    * 保存广播消息失败。
    */
-  readonly SaveBroadcastMessageFailed: { readonly code: 121; readonly name: "SaveBroadcastMessageFailed"; readonly message: "保存广播消息失败。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly SaveBroadcastMessageFailed: CodeEntry<number> & { readonly code: 121; readonly name: "SaveBroadcastMessageFailed"; readonly message: "保存广播消息失败。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `122`.
    * 生成 message ID 失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly GenerateMessageIdFailed: { readonly code: 122; readonly name: "GenerateMessageIdFailed"; readonly message: "生成 message ID 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly GenerateMessageIdFailed: CodeEntry<number> & { readonly code: 122; readonly name: "GenerateMessageIdFailed"; readonly message: "生成 message ID 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `123`.
    * 设置流信息失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly SetStreamInfoFailed: { readonly code: 123; readonly name: "SetStreamInfoFailed"; readonly message: "设置流信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly SetStreamInfoFailed: CodeEntry<number> & { readonly code: 123; readonly name: "SetStreamInfoFailed"; readonly message: "设置流信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `124`.
    * 删除流信息失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly DeleteStreamInfoFailed: { readonly code: 124; readonly name: "DeleteStreamInfoFailed"; readonly message: "删除流信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly DeleteStreamInfoFailed: CodeEntry<number> & { readonly code: 124; readonly name: "DeleteStreamInfoFailed"; readonly message: "删除流信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `138`.
    * 流信息不存在。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly StreamInfoNotFound: { readonly code: 138; readonly name: "StreamInfoNotFound"; readonly message: "流信息不存在。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StreamInfoNotFound: CodeEntry<number> & { readonly code: 138; readonly name: "StreamInfoNotFound"; readonly message: "流信息不存在。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `151`.
    * 推送广播消息失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly PushBroadcastMessageFailed: { readonly code: 151; readonly name: "PushBroadcastMessageFailed"; readonly message: "推送广播消息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly PushBroadcastMessageFailed: CodeEntry<number> & { readonly code: 151; readonly name: "PushBroadcastMessageFailed"; readonly message: "推送广播消息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `154`.
    * 获取列表信息失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly GetListFailed: { readonly code: 154; readonly name: "GetListFailed"; readonly message: "获取列表信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly GetListFailed: CodeEntry<number> & { readonly code: 154; readonly name: "GetListFailed"; readonly message: "获取列表信息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `206`.
    * App 请求 QPS 过高被限制。
    * Solution: 降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。
    */
-  readonly AppQpsLimited: { readonly code: 206; readonly name: "AppQpsLimited"; readonly message: "App 请求 QPS 过高被限制。"; readonly cause: null; readonly solution: "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"; readonly retired: false; readonly translations: Translations };
+  readonly AppQpsLimited: CodeEntry<number> & { readonly code: 206; readonly name: "AppQpsLimited"; readonly message: "App 请求 QPS 过高被限制。"; readonly cause: null; readonly solution: "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"; readonly retired: false };
   /**
    * Code `207`.
    * 房间请求 QPS 过高被限制。
    * Solution: 降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。
    */
-  readonly RoomQpsLimited: { readonly code: 207; readonly name: "RoomQpsLimited"; readonly message: "房间请求 QPS 过高被限制。"; readonly cause: null; readonly solution: "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomQpsLimited: CodeEntry<number> & { readonly code: 207; readonly name: "RoomQpsLimited"; readonly message: "房间请求 QPS 过高被限制。"; readonly cause: null; readonly solution: "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。"; readonly retired: false };
   /**
    * Code `1008`.
    * 消息内容 MessageContent 为空。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly MessageContentEmpty: { readonly code: 1008; readonly name: "MessageContentEmpty"; readonly message: "消息内容 MessageContent 为空。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly MessageContentEmpty: CodeEntry<number> & { readonly code: 1008; readonly name: "MessageContentEmpty"; readonly message: "消息内容 MessageContent 为空。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1012`.
    * 多个用户操作同一个流。
    * Solution: 请检查逻辑。
    */
-  readonly StreamOperatedByMultipleUsers: { readonly code: 1012; readonly name: "StreamOperatedByMultipleUsers"; readonly message: "多个用户操作同一个流。"; readonly cause: null; readonly solution: "请检查逻辑。"; readonly retired: false; readonly translations: Translations };
+  readonly StreamOperatedByMultipleUsers: CodeEntry<number> & { readonly code: 1012; readonly name: "StreamOperatedByMultipleUsers"; readonly message: "多个用户操作同一个流。"; readonly cause: null; readonly solution: "请检查逻辑。"; readonly retired: false };
   /**
    * Code `5201`.
    * 广播消息编码失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly BroadcastMessageEncodeFailed: { readonly code: 5201; readonly name: "BroadcastMessageEncodeFailed"; readonly message: "广播消息编码失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly BroadcastMessageEncodeFailed: CodeEntry<number> & { readonly code: 5201; readonly name: "BroadcastMessageEncodeFailed"; readonly message: "广播消息编码失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5202`.
    * 生成 message ID 失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly GenerateMessageIdFailed5202: { readonly code: 5202; readonly name: "GenerateMessageIdFailed5202"; readonly message: "生成 message ID 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly GenerateMessageIdFailed5202: CodeEntry<number> & { readonly code: 5202; readonly name: "GenerateMessageIdFailed5202"; readonly message: "生成 message ID 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5024`.
    * 房间不存在，与 104、50001 内部判断逻辑相同。
    * Solution: 请确认请求房间 RoomId 是否存在。
    */
-  readonly RoomNotFound5024: { readonly code: 5024; readonly name: "RoomNotFound5024"; readonly message: "房间不存在，与 104、50001 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomNotFound5024: CodeEntry<number> & { readonly code: 5024; readonly name: "RoomNotFound5024"; readonly message: "房间不存在，与 104、50001 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false };
   /**
    * Code `50001`.
    * 房间不存在，与 104、5024 内部判断逻辑相同。
@@ -274,43 +282,43 @@ export declare const RoomSignaling: {
    * - 当房间内只有一个用户时，该用户退出房间或被踢出房间，房间会被服务端自动销毁。
    * - 当用户心跳请求超时 100 秒后，用户会掉线；所有用户都不在房间后，房间会被服务端自动销毁。
    */
-  readonly RoomNotFound50001: { readonly code: 50001; readonly name: "RoomNotFound50001"; readonly message: "房间不存在，与 104、5024 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false; readonly translations: Translations };
+  readonly RoomNotFound50001: CodeEntry<number> & { readonly code: 50001; readonly name: "RoomNotFound50001"; readonly message: "房间不存在，与 104、5024 内部判断逻辑相同。"; readonly cause: null; readonly solution: "请确认请求房间 RoomId 是否存在。"; readonly retired: false };
   /**
    * Code `50003`.
    * 查找用户在线信息失败。
    * Solution: 请确认请求用户 UserId 是否在线。
    */
-  readonly UserOnlineInfoLookupFailed: { readonly code: 50003; readonly name: "UserOnlineInfoLookupFailed"; readonly message: "查找用户在线信息失败。"; readonly cause: null; readonly solution: "请确认请求用户 UserId 是否在线。"; readonly retired: false; readonly translations: Translations };
+  readonly UserOnlineInfoLookupFailed: CodeEntry<number> & { readonly code: 50003; readonly name: "UserOnlineInfoLookupFailed"; readonly message: "查找用户在线信息失败。"; readonly cause: null; readonly solution: "请确认请求用户 UserId 是否在线。"; readonly retired: false };
   /**
    * Code `50011`.
    * 用户列表长度过长。
    * Solution: 请检查请求包中的用户个数是否超过限制。
    */
-  readonly UserListTooLong: { readonly code: 50011; readonly name: "UserListTooLong"; readonly message: "用户列表长度过长。"; readonly cause: null; readonly solution: "请检查请求包中的用户个数是否超过限制。"; readonly retired: false; readonly translations: Translations };
+  readonly UserListTooLong: CodeEntry<number> & { readonly code: 50011; readonly name: "UserListTooLong"; readonly message: "用户列表长度过长。"; readonly cause: null; readonly solution: "请检查请求包中的用户个数是否超过限制。"; readonly retired: false };
   /**
    * Code `50012`.
    * 消息长度超过限制。
    * Solution: 请检查参数长度是否超过限制。
    */
-  readonly MessageTooLong: { readonly code: 50012; readonly name: "MessageTooLong"; readonly message: "消息长度超过限制。"; readonly cause: null; readonly solution: "请检查参数长度是否超过限制。"; readonly retired: false; readonly translations: Translations };
+  readonly MessageTooLong: CodeEntry<number> & { readonly code: 50012; readonly name: "MessageTooLong"; readonly message: "消息长度超过限制。"; readonly cause: null; readonly solution: "请检查参数长度是否超过限制。"; readonly retired: false };
   /**
    * Code `50013`.
    * 发送自定义消息失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly SendCustomMessageFailed: { readonly code: 50013; readonly name: "SendCustomMessageFailed"; readonly message: "发送自定义消息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly SendCustomMessageFailed: CodeEntry<number> & { readonly code: 50013; readonly name: "SendCustomMessageFailed"; readonly message: "发送自定义消息失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `50123`.
    * 当前处于有效期内的封禁规则条数超过限制。
    * Solution: 请减少规则条数。
    */
-  readonly BanRuleLimitExceeded: { readonly code: 50123; readonly name: "BanRuleLimitExceeded"; readonly message: "当前处于有效期内的封禁规则条数超过限制。"; readonly cause: null; readonly solution: "请减少规则条数。"; readonly retired: false; readonly translations: Translations };
+  readonly BanRuleLimitExceeded: CodeEntry<number> & { readonly code: 50123; readonly name: "BanRuleLimitExceeded"; readonly message: "当前处于有效期内的封禁规则条数超过限制。"; readonly cause: null; readonly solution: "请减少规则条数。"; readonly retired: false };
   /**
    * Code `50124`.
    * 需要删除的规则不存在。
    * Solution: 请检查参数设置。
    */
-  readonly BanRuleNotFound: { readonly code: 50124; readonly name: "BanRuleNotFound"; readonly message: "需要删除的规则不存在。"; readonly cause: null; readonly solution: "请检查参数设置。"; readonly retired: false; readonly translations: Translations };
+  readonly BanRuleNotFound: CodeEntry<number> & { readonly code: 50124; readonly name: "BanRuleNotFound"; readonly message: "需要删除的规则不存在。"; readonly cause: null; readonly solution: "请检查参数设置。"; readonly retired: false };
 };
 
 /** One entry of `RoomSignaling`. */
@@ -319,7 +327,7 @@ export type RoomSignaling = (typeof RoomSignaling)[keyof typeof RoomSignaling];
 /** The codes of `RoomSignaling`. */
 export type RoomSignalingCode = RoomSignaling["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `RoomSignaling`, or the one `UnknownCode` value that keeps the code. */
 export declare function roomSignalingFromCode(code: number): RoomSignaling | UnknownCode<number>;
 
 /**
@@ -330,253 +338,253 @@ export declare const MixStream: {
    * Code `0`.
    * 请求成功。
    */
-  readonly Success: { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly Success: CodeEntry<number> & { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `110200001`.
    * 失败。
    * Solution: 请重试。
    */
-  readonly RequestFailed: { readonly code: 110200001; readonly name: "RequestFailed"; readonly message: "失败。"; readonly cause: null; readonly solution: "请重试。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestFailed: CodeEntry<number> & { readonly code: 110200001; readonly name: "RequestFailed"; readonly message: "失败。"; readonly cause: null; readonly solution: "请重试。"; readonly retired: false };
   /**
    * Code `110200002`.
    * 输入参数错误。
    * Solution: 请检查参数是否为 JSON 格式，或参考 Message 信息处理。
    */
-  readonly InvalidParameter: { readonly code: 110200002; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: "请检查参数是否为 JSON 格式，或参考 Message 信息处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidParameter: CodeEntry<number> & { readonly code: 110200002; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: "请检查参数是否为 JSON 格式，或参考 Message 信息处理。"; readonly retired: false };
   /**
    * Code `110200003`.
    * 鉴权失败。
    * Solution: 请确认鉴权信息是否正确或过期，详情请参考 [调用方式](https://doc-zh.zego.im/article/19458#5) 中的 “3 签名机制”。
    */
-  readonly AuthenticationFailed: { readonly code: 110200003; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请确认鉴权信息是否正确或过期，详情请参考 [调用方式](https://doc-zh.zego.im/article/19458#5) 中的 “3 签名机制”。"; readonly retired: false; readonly translations: Translations };
+  readonly AuthenticationFailed: CodeEntry<number> & { readonly code: 110200003; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请确认鉴权信息是否正确或过期，详情请参考 [调用方式](https://doc-zh.zego.im/article/19458#5) 中的 “3 签名机制”。"; readonly retired: false };
   /**
    * Code `110200004`.
    * 解析输入参数失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly ParseParameterFailed: { readonly code: 110200004; readonly name: "ParseParameterFailed"; readonly message: "解析输入参数失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly ParseParameterFailed: CodeEntry<number> & { readonly code: 110200004; readonly name: "ParseParameterFailed"; readonly message: "解析输入参数失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200005`.
    * 混流开始获取分布式锁失败。
    * Solution: 同一个 UserId 开始混流请求过于频繁，请稍后再试。
    */
-  readonly StartLockFailed: { readonly code: 110200005; readonly name: "StartLockFailed"; readonly message: "混流开始获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StartLockFailed: CodeEntry<number> & { readonly code: 110200005; readonly name: "StartLockFailed"; readonly message: "混流开始获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 开始混流请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200006`.
    * 混流结束获取分布式锁失败。
    * Solution: 同一个 UserId 停止混流请求过于频繁，请稍后再试。
    */
-  readonly StopLockFailed: { readonly code: 110200006; readonly name: "StopLockFailed"; readonly message: "混流结束获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StopLockFailed: CodeEntry<number> & { readonly code: 110200006; readonly name: "StopLockFailed"; readonly message: "混流结束获取分布式锁失败。"; readonly cause: null; readonly solution: "同一个 UserId 停止混流请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200007`.
    * 更新混流请求失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly UpdateRequestFailed: { readonly code: 110200007; readonly name: "UpdateRequestFailed"; readonly message: "更新混流请求失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly UpdateRequestFailed: CodeEntry<number> & { readonly code: 110200007; readonly name: "UpdateRequestFailed"; readonly message: "更新混流请求失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200008`.
    * 混流开始协议转换失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StartProtocolConversionFailed: { readonly code: 110200008; readonly name: "StartProtocolConversionFailed"; readonly message: "混流开始协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StartProtocolConversionFailed: CodeEntry<number> & { readonly code: 110200008; readonly name: "StartProtocolConversionFailed"; readonly message: "混流开始协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200012`.
    * 关闭混流发起者其他混流任务失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly CloseOtherTasksFailed: { readonly code: 110200012; readonly name: "CloseOtherTasksFailed"; readonly message: "关闭混流发起者其他混流任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly CloseOtherTasksFailed: CodeEntry<number> & { readonly code: 110200012; readonly name: "CloseOtherTasksFailed"; readonly message: "关闭混流发起者其他混流任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200013`.
    * 更新混流归属失败。
    * Solution: 请重试，或联系 ZEGO 技术支持。
    */
-  readonly UpdateOwnershipFailed: { readonly code: 110200013; readonly name: "UpdateOwnershipFailed"; readonly message: "更新混流归属失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly UpdateOwnershipFailed: CodeEntry<number> & { readonly code: 110200013; readonly name: "UpdateOwnershipFailed"; readonly message: "更新混流归属失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `110200014`.
    * 混流结束协议转换失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StopProtocolConversionFailed: { readonly code: 110200014; readonly name: "StopProtocolConversionFailed"; readonly message: "混流结束协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StopProtocolConversionFailed: CodeEntry<number> & { readonly code: 110200014; readonly name: "StopProtocolConversionFailed"; readonly message: "混流结束协议转换失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200015`.
    * 混流结束请求转发失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly StopRequestForwardFailed: { readonly code: 110200015; readonly name: "StopRequestForwardFailed"; readonly message: "混流结束请求转发失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly StopRequestForwardFailed: CodeEntry<number> & { readonly code: 110200015; readonly name: "StopRequestForwardFailed"; readonly message: "混流结束请求转发失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200140`.
    * MixInput 与 MixOutput 存在相同流 ID。
    * Solution: 请去除相同的流 ID，并重试。
    */
-  readonly InputOutputStreamIdConflict: { readonly code: 110200140; readonly name: "InputOutputStreamIdConflict"; readonly message: "MixInput 与 MixOutput 存在相同流 ID。"; readonly cause: null; readonly solution: "请去除相同的流 ID，并重试。"; readonly retired: false; readonly translations: Translations };
+  readonly InputOutputStreamIdConflict: CodeEntry<number> & { readonly code: 110200140; readonly name: "InputOutputStreamIdConflict"; readonly message: "MixInput 与 MixOutput 存在相同流 ID。"; readonly cause: null; readonly solution: "请去除相同的流 ID，并重试。"; readonly retired: false };
   /**
    * Code `110200141`.
    * 图片协议目前只支持:https,http,preset-id。
    * Solution: 请确认当前使用的图片协议是否正确。
    */
-  readonly UnsupportedImageProtocol: { readonly code: 110200141; readonly name: "UnsupportedImageProtocol"; readonly message: "图片协议目前只支持:https,http,preset-id。"; readonly cause: null; readonly solution: "请确认当前使用的图片协议是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly UnsupportedImageProtocol: CodeEntry<number> & { readonly code: 110200141; readonly name: "UnsupportedImageProtocol"; readonly message: "图片协议目前只支持:https,http,preset-id。"; readonly cause: null; readonly solution: "请确认当前使用的图片协议是否正确。"; readonly retired: false };
   /**
    * Code `110200142`.
    * 图片获取失败。
    * Solution: 请检查图片地址是否正确、或者图片大小是否超过 1 MB。
    */
-  readonly ImageFetchFailed: { readonly code: 110200142; readonly name: "ImageFetchFailed"; readonly message: "图片获取失败。"; readonly cause: null; readonly solution: "请检查图片地址是否正确、或者图片大小是否超过 1 MB。"; readonly retired: false; readonly translations: Translations };
+  readonly ImageFetchFailed: CodeEntry<number> & { readonly code: 110200142; readonly name: "ImageFetchFailed"; readonly message: "图片获取失败。"; readonly cause: null; readonly solution: "请检查图片地址是否正确、或者图片大小是否超过 1 MB。"; readonly retired: false };
   /**
    * Code `110200150`.
    * 混流或单流转码的输入流不存在。
    * Solution: 请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。
    */
-  readonly MixInputStreamNotFound: { readonly code: 110200150; readonly name: "MixInputStreamNotFound"; readonly message: "混流或单流转码的输入流不存在。"; readonly cause: null; readonly solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamNotFound: CodeEntry<number> & { readonly code: 110200150; readonly name: "MixInputStreamNotFound"; readonly message: "混流或单流转码的输入流不存在。"; readonly cause: null; readonly solution: "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。"; readonly retired: false };
   /**
    * Code `110200151`.
    * 混流或单流转码任务失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly MixTaskFailed: { readonly code: 110200151; readonly name: "MixTaskFailed"; readonly message: "混流或单流转码任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly MixTaskFailed: CodeEntry<number> & { readonly code: 110200151; readonly name: "MixTaskFailed"; readonly message: "混流或单流转码任务失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200153`.
    * 混流输入流错误。
    * Solution: 请检查混流输入流各项内容是否正确。
    */
-  readonly MixInputStreamError: { readonly code: 110200153; readonly name: "MixInputStreamError"; readonly message: "混流输入流错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项内容是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamError: CodeEntry<number> & { readonly code: 110200153; readonly name: "MixInputStreamError"; readonly message: "混流输入流错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项内容是否正确。"; readonly retired: false };
   /**
    * Code `110200154`.
    * 混流输出流错误。
    * Solution: 请检查混流输出流各项内容是否正确。
    */
-  readonly MixOutputStreamError: { readonly code: 110200154; readonly name: "MixOutputStreamError"; readonly message: "混流输出流错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项内容是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamError: CodeEntry<number> & { readonly code: 110200154; readonly name: "MixOutputStreamError"; readonly message: "混流输出流错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项内容是否正确。"; readonly retired: false };
   /**
    * Code `110200155`.
    * 混流输入流格式错误。
    * Solution: 请检查混流输入流各项参数的格式是否正确。
    */
-  readonly MixInputStreamFormatError: { readonly code: 110200155; readonly name: "MixInputStreamFormatError"; readonly message: "混流输入流格式错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项参数的格式是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamFormatError: CodeEntry<number> & { readonly code: 110200155; readonly name: "MixInputStreamFormatError"; readonly message: "混流输入流格式错误。"; readonly cause: null; readonly solution: "请检查混流输入流各项参数的格式是否正确。"; readonly retired: false };
   /**
    * Code `110200156`.
    * 混流输出流格式错误。
    * Solution: 请检查混流输出流各项参数的格式是否正确。
    */
-  readonly MixOutputStreamFormatError: { readonly code: 110200156; readonly name: "MixOutputStreamFormatError"; readonly message: "混流输出流格式错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项参数的格式是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamFormatError: CodeEntry<number> & { readonly code: 110200156; readonly name: "MixOutputStreamFormatError"; readonly message: "混流输出流格式错误。"; readonly cause: null; readonly solution: "请检查混流输出流各项参数的格式是否正确。"; readonly retired: false };
   /**
    * Code `110200157`.
    * 混流权限未开。
    * Solution: 请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。
    */
-  readonly MixPermissionNotEnabled: { readonly code: 110200157; readonly name: "MixPermissionNotEnabled"; readonly message: "混流权限未开。"; readonly cause: null; readonly solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。"; readonly retired: false; readonly translations: Translations };
+  readonly MixPermissionNotEnabled: CodeEntry<number> & { readonly code: 110200157; readonly name: "MixPermissionNotEnabled"; readonly message: "混流权限未开。"; readonly cause: null; readonly solution: "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。"; readonly retired: false };
   /**
    * Code `110200158`.
    * 混流输入流条数过限。
    * Solution: 输入流支持多条，默认上限为 9 条，请确认是否超出限制。
    */
-  readonly MixInputStreamLimitExceeded: { readonly code: 110200158; readonly name: "MixInputStreamLimitExceeded"; readonly message: "混流输入流条数过限。"; readonly cause: null; readonly solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。"; readonly retired: false; readonly translations: Translations };
+  readonly MixInputStreamLimitExceeded: CodeEntry<number> & { readonly code: 110200158; readonly name: "MixInputStreamLimitExceeded"; readonly message: "混流输入流条数过限。"; readonly cause: null; readonly solution: "输入流支持多条，默认上限为 9 条，请确认是否超出限制。"; readonly retired: false };
   /**
    * Code `110200159`.
    * 混流 dispatch 失败。
    * Solution: 请重试，或联系 ZEGO 技术支持处理。
    */
-  readonly MixDispatchFailed: { readonly code: 110200159; readonly name: "MixDispatchFailed"; readonly message: "混流 dispatch 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly MixDispatchFailed: CodeEntry<number> & { readonly code: 110200159; readonly name: "MixDispatchFailed"; readonly message: "混流 dispatch 失败。"; readonly cause: null; readonly solution: "请重试，或联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `110200160`.
    * 非所有者关闭混流。
    * Solution: 请使用对应的 UserId 停止混流。
    */
-  readonly StopByNonOwner: { readonly code: 110200160; readonly name: "StopByNonOwner"; readonly message: "非所有者关闭混流。"; readonly cause: null; readonly solution: "请使用对应的 UserId 停止混流。"; readonly retired: false; readonly translations: Translations };
+  readonly StopByNonOwner: CodeEntry<number> & { readonly code: 110200160; readonly name: "StopByNonOwner"; readonly message: "非所有者关闭混流。"; readonly cause: null; readonly solution: "请使用对应的 UserId 停止混流。"; readonly retired: false };
   /**
    * Code `110200161`.
    * 混流输出流的宽度数值错误，取值范围为 [0, 3000]。
    * Solution: 请确认 Width 取值。
    */
-  readonly InvalidOutputWidth: { readonly code: 110200161; readonly name: "InvalidOutputWidth"; readonly message: "混流输出流的宽度数值错误，取值范围为 [0, 3000]。"; readonly cause: null; readonly solution: "请确认 Width 取值。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidOutputWidth: CodeEntry<number> & { readonly code: 110200161; readonly name: "InvalidOutputWidth"; readonly message: "混流输出流的宽度数值错误，取值范围为 [0, 3000]。"; readonly cause: null; readonly solution: "请确认 Width 取值。"; readonly retired: false };
   /**
    * Code `110200170`.
    * 水印参数错误。
    * Solution: 请检查混流水印参数是否正确。
    */
-  readonly WatermarkParameterError: { readonly code: 110200170; readonly name: "WatermarkParameterError"; readonly message: "水印参数错误。"; readonly cause: null; readonly solution: "请检查混流水印参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly WatermarkParameterError: CodeEntry<number> & { readonly code: 110200170; readonly name: "WatermarkParameterError"; readonly message: "水印参数错误。"; readonly cause: null; readonly solution: "请检查混流水印参数是否正确。"; readonly retired: false };
   /**
    * Code `110200171`.
    * 水印参数为空。
    * Solution: 请检查混流水印图是否为空。
    */
-  readonly WatermarkParameterEmpty: { readonly code: 110200171; readonly name: "WatermarkParameterEmpty"; readonly message: "水印参数为空。"; readonly cause: null; readonly solution: "请检查混流水印图是否为空。"; readonly retired: false; readonly translations: Translations };
+  readonly WatermarkParameterEmpty: CodeEntry<number> & { readonly code: 110200171; readonly name: "WatermarkParameterEmpty"; readonly message: "水印参数为空。"; readonly cause: null; readonly solution: "请检查混流水印图是否为空。"; readonly retired: false };
   /**
    * Code `110200172`.
    * 扩展参数错误。
    * Solution: 请检查扩展参数是否正确。
    */
-  readonly ExtendedParameterError: { readonly code: 110200172; readonly name: "ExtendedParameterError"; readonly message: "扩展参数错误。"; readonly cause: null; readonly solution: "请检查扩展参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly ExtendedParameterError: CodeEntry<number> & { readonly code: 110200172; readonly name: "ExtendedParameterError"; readonly message: "扩展参数错误。"; readonly cause: null; readonly solution: "请检查扩展参数是否正确。"; readonly retired: false };
   /**
    * Code `110200175`.
    * 输入流重复。
    * Solution: 请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。
    */
-  readonly DuplicateInputStream: { readonly code: 110200175; readonly name: "DuplicateInputStream"; readonly message: "输入流重复。"; readonly cause: null; readonly solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。"; readonly retired: false; readonly translations: Translations };
+  readonly DuplicateInputStream: CodeEntry<number> & { readonly code: 110200175; readonly name: "DuplicateInputStream"; readonly message: "输入流重复。"; readonly cause: null; readonly solution: "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。"; readonly retired: false };
   /**
    * Code `110200176`.
    * 输出流重复。
    * Solution: 请去除 MixOutput 列表中重复的输出流。
    */
-  readonly DuplicateOutputStream: { readonly code: 110200176; readonly name: "DuplicateOutputStream"; readonly message: "输出流重复。"; readonly cause: null; readonly solution: "请去除 MixOutput 列表中重复的输出流。"; readonly retired: false; readonly translations: Translations };
+  readonly DuplicateOutputStream: CodeEntry<number> & { readonly code: 110200176; readonly name: "DuplicateOutputStream"; readonly message: "输出流重复。"; readonly cause: null; readonly solution: "请去除 MixOutput 列表中重复的输出流。"; readonly retired: false };
   /**
    * Code `110200177`.
    * 焦点语音超出限制。
    * Solution: 请检查焦点语音数量，上限为 4 个。
    */
-  readonly FocusVoiceLimitExceeded: { readonly code: 110200177; readonly name: "FocusVoiceLimitExceeded"; readonly message: "焦点语音超出限制。"; readonly cause: null; readonly solution: "请检查焦点语音数量，上限为 4 个。"; readonly retired: false; readonly translations: Translations };
+  readonly FocusVoiceLimitExceeded: CodeEntry<number> & { readonly code: 110200177; readonly name: "FocusVoiceLimitExceeded"; readonly message: "焦点语音超出限制。"; readonly cause: null; readonly solution: "请检查焦点语音数量，上限为 4 个。"; readonly retired: false };
   /**
    * Code `110200178`.
    * 输出流超出数量限制。
    * Solution: 输出流支持多条，默认上限为 3 条，请确认是否超出限制。
    */
-  readonly MixOutputStreamLimitExceeded: { readonly code: 110200178; readonly name: "MixOutputStreamLimitExceeded"; readonly message: "输出流超出数量限制。"; readonly cause: null; readonly solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。"; readonly retired: false; readonly translations: Translations };
+  readonly MixOutputStreamLimitExceeded: CodeEntry<number> & { readonly code: 110200178; readonly name: "MixOutputStreamLimitExceeded"; readonly message: "输出流超出数量限制。"; readonly cause: null; readonly solution: "输出流支持多条，默认上限为 3 条，请确认是否超出限制。"; readonly retired: false };
   /**
    * Code `110200179`.
    * 文字水印相关错误。
    * Solution: 请根据返回的 suggestion 处理。
    */
-  readonly TextWatermarkError: { readonly code: 110200179; readonly name: "TextWatermarkError"; readonly message: "文字水印相关错误。"; readonly cause: null; readonly solution: "请根据返回的 suggestion 处理。"; readonly retired: false; readonly translations: Translations };
+  readonly TextWatermarkError: CodeEntry<number> & { readonly code: 110200179; readonly name: "TextWatermarkError"; readonly message: "文字水印相关错误。"; readonly cause: null; readonly solution: "请根据返回的 suggestion 处理。"; readonly retired: false };
   /**
    * Code `110200184`.
    * 混流开始参数解析失败。
    * Solution: 请根据返回提示信息，检查参数内容是否合法。
    */
-  readonly StartParameterParseFailed: { readonly code: 110200184; readonly name: "StartParameterParseFailed"; readonly message: "混流开始参数解析失败。"; readonly cause: null; readonly solution: "请根据返回提示信息，检查参数内容是否合法。"; readonly retired: false; readonly translations: Translations };
+  readonly StartParameterParseFailed: CodeEntry<number> & { readonly code: 110200184; readonly name: "StartParameterParseFailed"; readonly message: "混流开始参数解析失败。"; readonly cause: null; readonly solution: "请根据返回提示信息，检查参数内容是否合法。"; readonly retired: false };
   /**
    * Code `110200185`.
    * 混流结束参数解析失败。
    * Solution: 请检查混流参数是否正确。
    */
-  readonly StopParameterParseFailed: { readonly code: 110200185; readonly name: "StopParameterParseFailed"; readonly message: "混流结束参数解析失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly StopParameterParseFailed: CodeEntry<number> & { readonly code: 110200185; readonly name: "StopParameterParseFailed"; readonly message: "混流结束参数解析失败。"; readonly cause: null; readonly solution: "请检查混流参数是否正确。"; readonly retired: false };
   /**
    * Code `110200190`.
    * 混流开始请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly StartRequestOverloaded: { readonly code: 110200190; readonly name: "StartRequestOverloaded"; readonly message: "混流开始请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StartRequestOverloaded: CodeEntry<number> & { readonly code: 110200190; readonly name: "StartRequestOverloaded"; readonly message: "混流开始请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200191`.
    * 混流结束请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly StopRequestOverloaded: { readonly code: 110200191; readonly name: "StopRequestOverloaded"; readonly message: "混流结束请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly StopRequestOverloaded: CodeEntry<number> & { readonly code: 110200191; readonly name: "StopRequestOverloaded"; readonly message: "混流结束请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110200194`.
    * 混流请求过载。
    * Solution: 请求过于频繁，请稍后再试。
    */
-  readonly RequestOverloaded: { readonly code: 110200194; readonly name: "RequestOverloaded"; readonly message: "混流请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestOverloaded: CodeEntry<number> & { readonly code: 110200194; readonly name: "RequestOverloaded"; readonly message: "混流请求过载。"; readonly cause: null; readonly solution: "请求过于频繁，请稍后再试。"; readonly retired: false };
   /**
    * Code `110209001`.
    * 混流任务不存在。
    * Solution: 请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。
    */
-  readonly MixTaskNotFound: { readonly code: 110209001; readonly name: "MixTaskNotFound"; readonly message: "混流任务不存在。"; readonly cause: null; readonly solution: "请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly MixTaskNotFound: CodeEntry<number> & { readonly code: 110209001; readonly name: "MixTaskNotFound"; readonly message: "混流任务不存在。"; readonly cause: null; readonly solution: "请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `110240002`.
    * token 非法。
    * Solution: 请填写正确的 Token。
    */
-  readonly InvalidToken: { readonly code: 110240002; readonly name: "InvalidToken"; readonly message: "token 非法。"; readonly cause: null; readonly solution: "请填写正确的 Token。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidToken: CodeEntry<number> & { readonly code: 110240002; readonly name: "InvalidToken"; readonly message: "token 非法。"; readonly cause: null; readonly solution: "请填写正确的 Token。"; readonly retired: false };
 };
 
 /** One entry of `MixStream`. */
@@ -585,7 +593,7 @@ export type MixStream = (typeof MixStream)[keyof typeof MixStream];
 /** The codes of `MixStream`. */
 export type MixStreamCode = MixStream["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `MixStream`, or the one `UnknownCode` value that keeps the code. */
 export declare function mixStreamFromCode(code: number): MixStream | UnknownCode<number>;
 
 /**
@@ -596,250 +604,250 @@ export declare const MediaService: {
    * Code `0`.
    * 请求成功。
    */
-  readonly Success: { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly Success: CodeEntry<number> & { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `1`.
    * 请求失败。
    */
-  readonly RequestFailed: { readonly code: 1; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly RequestFailed: CodeEntry<number> & { readonly code: 1; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `2`.
    * 参数错误。
    */
-  readonly InvalidParameter: { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InvalidParameter: CodeEntry<number> & { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `3`.
    * 鉴权失败。
    * Solution: 请检查鉴权参数是否正确。
    */
-  readonly AuthenticationFailed: { readonly code: 3; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查鉴权参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly AuthenticationFailed: CodeEntry<number> & { readonly code: 3; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查鉴权参数是否正确。"; readonly retired: false };
   /**
    * Code `1010`.
    * 接口调用频率过高。
    * Solution: 请降低接口请求频率。
    */
-  readonly RateLimited: { readonly code: 1010; readonly name: "RateLimited"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false; readonly translations: Translations };
+  readonly RateLimited: CodeEntry<number> & { readonly code: 1010; readonly name: "RateLimited"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false };
   /**
    * Code `5007`.
    * 接口调用频率过高。
    * Solution: 请降低接口请求频率。
    */
-  readonly RateLimited5007: { readonly code: 5007; readonly name: "RateLimited5007"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false; readonly translations: Translations };
+  readonly RateLimited5007: CodeEntry<number> & { readonly code: 5007; readonly name: "RateLimited5007"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false };
   /**
    * Code `1001`.
    * 调度失败。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly DispatchFailed: { readonly code: 1001; readonly name: "DispatchFailed"; readonly message: "调度失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly DispatchFailed: CodeEntry<number> & { readonly code: 1001; readonly name: "DispatchFailed"; readonly message: "调度失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1002`.
    * 推流节点为空。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly PublishNodeEmpty: { readonly code: 1002; readonly name: "PublishNodeEmpty"; readonly message: "推流节点为空。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly PublishNodeEmpty: CodeEntry<number> & { readonly code: 1002; readonly name: "PublishNodeEmpty"; readonly message: "推流节点为空。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1003`.
    * 拉流节点为空。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly PlayNodeEmpty: { readonly code: 1003; readonly name: "PlayNodeEmpty"; readonly message: "拉流节点为空。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly PlayNodeEmpty: CodeEntry<number> & { readonly code: 1003; readonly name: "PlayNodeEmpty"; readonly message: "拉流节点为空。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1005`.
    * App 不在线。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly AppOffline: { readonly code: 1005; readonly name: "AppOffline"; readonly message: "App 不在线。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly AppOffline: CodeEntry<number> & { readonly code: 1005; readonly name: "AppOffline"; readonly message: "App 不在线。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `1006`.
    * 无效参数。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InvalidArgument: { readonly code: 1006; readonly name: "InvalidArgument"; readonly message: "无效参数。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidArgument: CodeEntry<number> & { readonly code: 1006; readonly name: "InvalidArgument"; readonly message: "无效参数。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `3000`.
    * 无效的 App。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InvalidApp: { readonly code: 3000; readonly name: "InvalidApp"; readonly message: "无效的 App。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidApp: CodeEntry<number> & { readonly code: 3000; readonly name: "InvalidApp"; readonly message: "无效的 App。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `3001`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError: { readonly code: 3001; readonly name: "InternalError"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError: CodeEntry<number> & { readonly code: 3001; readonly name: "InternalError"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5000`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError5000: { readonly code: 5000; readonly name: "InternalError5000"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError5000: CodeEntry<number> & { readonly code: 5000; readonly name: "InternalError5000"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5001`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError5001: { readonly code: 5001; readonly name: "InternalError5001"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError5001: CodeEntry<number> & { readonly code: 5001; readonly name: "InternalError5001"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5002`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError5002: { readonly code: 5002; readonly name: "InternalError5002"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError5002: CodeEntry<number> & { readonly code: 5002; readonly name: "InternalError5002"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5006`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError5006: { readonly code: 5006; readonly name: "InternalError5006"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError5006: CodeEntry<number> & { readonly code: 5006; readonly name: "InternalError5006"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `3002`.
    * Timestamp 时间戳错误。
    * Solution: 请重新生成新的 Timestamp。
    */
-  readonly InvalidTimestamp: { readonly code: 3002; readonly name: "InvalidTimestamp"; readonly message: "Timestamp 时间戳错误。"; readonly cause: null; readonly solution: "请重新生成新的 Timestamp。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidTimestamp: CodeEntry<number> & { readonly code: 3002; readonly name: "InvalidTimestamp"; readonly message: "Timestamp 时间戳错误。"; readonly cause: null; readonly solution: "请重新生成新的 Timestamp。"; readonly retired: false };
   /**
    * Code `3003`.
    * App 未配置 Token。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly AppTokenNotConfigured: { readonly code: 3003; readonly name: "AppTokenNotConfigured"; readonly message: "App 未配置 Token。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly AppTokenNotConfigured: CodeEntry<number> & { readonly code: 3003; readonly name: "AppTokenNotConfigured"; readonly message: "App 未配置 Token。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `5003`.
    * 鉴权失败。
    * Solution: 请检查签名 Signature 是否正确。
    */
-  readonly SignatureInvalid: { readonly code: 5003; readonly name: "SignatureInvalid"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查签名 Signature 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureInvalid: CodeEntry<number> & { readonly code: 5003; readonly name: "SignatureInvalid"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查签名 Signature 是否正确。"; readonly retired: false };
   /**
    * Code `40005`.
    * 鉴权失败。
    * Solution: 请检查签名 Signature 是否正确。
    */
-  readonly SignatureInvalid40005: { readonly code: 40005; readonly name: "SignatureInvalid40005"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查签名 Signature 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly SignatureInvalid40005: CodeEntry<number> & { readonly code: 40005; readonly name: "SignatureInvalid40005"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查签名 Signature 是否正确。"; readonly retired: false };
   /**
    * Code `5004`.
    * 无效的 CDN 地址。
    * Solution: 请检查请求参数 CDNUrl 是否正确。
    */
-  readonly InvalidCdnUrl: { readonly code: 5004; readonly name: "InvalidCdnUrl"; readonly message: "无效的 CDN 地址。"; readonly cause: null; readonly solution: "请检查请求参数 CDNUrl 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidCdnUrl: CodeEntry<number> & { readonly code: 5004; readonly name: "InvalidCdnUrl"; readonly message: "无效的 CDN 地址。"; readonly cause: null; readonly solution: "请检查请求参数 CDNUrl 是否正确。"; readonly retired: false };
   /**
    * Code `30001`.
    * 无效的 CDN 地址。
    * Solution: 请检查请求参数 CDNUrl 是否正确。
    */
-  readonly InvalidCdnUrl30001: { readonly code: 30001; readonly name: "InvalidCdnUrl30001"; readonly message: "无效的 CDN 地址。"; readonly cause: null; readonly solution: "请检查请求参数 CDNUrl 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidCdnUrl30001: CodeEntry<number> & { readonly code: 30001; readonly name: "InvalidCdnUrl30001"; readonly message: "无效的 CDN 地址。"; readonly cause: null; readonly solution: "请检查请求参数 CDNUrl 是否正确。"; readonly retired: false };
   /**
    * Code `5005`.
    * 无效请求。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InvalidRequest: { readonly code: 5005; readonly name: "InvalidRequest"; readonly message: "无效请求。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidRequest: CodeEntry<number> & { readonly code: 5005; readonly name: "InvalidRequest"; readonly message: "无效请求。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `30002`.
    * 接口调用频率过高。
    * Solution: 请降低接口请求频率。
    */
-  readonly RateLimited30002: { readonly code: 30002; readonly name: "RateLimited30002"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false; readonly translations: Translations };
+  readonly RateLimited30002: CodeEntry<number> & { readonly code: 30002; readonly name: "RateLimited30002"; readonly message: "接口调用频率过高。"; readonly cause: null; readonly solution: "请降低接口请求频率。"; readonly retired: false };
   /**
    * Code `30003`.
    * 内部错误。
    * Solution: 请联系 ZEGO 技术支持处理。
    */
-  readonly InternalError30003: { readonly code: 30003; readonly name: "InternalError30003"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false; readonly translations: Translations };
+  readonly InternalError30003: CodeEntry<number> & { readonly code: 30003; readonly name: "InternalError30003"; readonly message: "内部错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持处理。"; readonly retired: false };
   /**
    * Code `30004`.
    * 参数 isTest 错误。
    * Solution: 请检查公共请求参数 isTest 是否正确。
    */
-  readonly InvalidIsTest: { readonly code: 30004; readonly name: "InvalidIsTest"; readonly message: "参数 isTest 错误。"; readonly cause: null; readonly solution: "请检查公共请求参数 isTest 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidIsTest: CodeEntry<number> & { readonly code: 30004; readonly name: "InvalidIsTest"; readonly message: "参数 isTest 错误。"; readonly cause: null; readonly solution: "请检查公共请求参数 isTest 是否正确。"; readonly retired: false };
   /**
    * Code `30005`.
    * 无效的 AppId。
    * Solution: 请检查 AppId 是否正确。
    */
-  readonly InvalidAppId: { readonly code: 30005; readonly name: "InvalidAppId"; readonly message: "无效的 AppId。"; readonly cause: null; readonly solution: "请检查 AppId 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidAppId: CodeEntry<number> & { readonly code: 30005; readonly name: "InvalidAppId"; readonly message: "无效的 AppId。"; readonly cause: null; readonly solution: "请检查 AppId 是否正确。"; readonly retired: false };
   /**
    * Code `30006`.
    * 无效的 StreamId 列表。
    * Solution: 请检查 StreamId[] 是否正确。
    */
-  readonly InvalidStreamIdList: { readonly code: 30006; readonly name: "InvalidStreamIdList"; readonly message: "无效的 StreamId 列表。"; readonly cause: null; readonly solution: "请检查 StreamId[] 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidStreamIdList: CodeEntry<number> & { readonly code: 30006; readonly name: "InvalidStreamIdList"; readonly message: "无效的 StreamId 列表。"; readonly cause: null; readonly solution: "请检查 StreamId[] 是否正确。"; readonly retired: false };
   /**
    * Code `30009`.
    * 无效的 StreamId，流名不规范。
    * Solution: 请检查 StreamId 是否符合流名编码规范。
    */
-  readonly InvalidStreamIdFormat: { readonly code: 30009; readonly name: "InvalidStreamIdFormat"; readonly message: "无效的 StreamId，流名不规范。"; readonly cause: null; readonly solution: "请检查 StreamId 是否符合流名编码规范。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidStreamIdFormat: CodeEntry<number> & { readonly code: 30009; readonly name: "InvalidStreamIdFormat"; readonly message: "无效的 StreamId，流名不规范。"; readonly cause: null; readonly solution: "请检查 StreamId 是否符合流名编码规范。"; readonly retired: false };
   /**
    * Code `30010`.
    * 无效的调度动作。
    * Solution: 请检查 Type 是否正确。
    */
-  readonly InvalidDispatchType: { readonly code: 30010; readonly name: "InvalidDispatchType"; readonly message: "无效的调度动作。"; readonly cause: null; readonly solution: "请检查 Type 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidDispatchType: CodeEntry<number> & { readonly code: 30010; readonly name: "InvalidDispatchType"; readonly message: "无效的调度动作。"; readonly cause: null; readonly solution: "请检查 Type 是否正确。"; readonly retired: false };
   /**
    * Code `30011`.
    * 无效的客户端 IP 地址。
    * Solution: 请检查 ClientIP 是否正确。
    */
-  readonly InvalidClientIp: { readonly code: 30011; readonly name: "InvalidClientIp"; readonly message: "无效的客户端 IP 地址。"; readonly cause: null; readonly solution: "请检查 ClientIP 是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly InvalidClientIp: CodeEntry<number> & { readonly code: 30011; readonly name: "InvalidClientIp"; readonly message: "无效的客户端 IP 地址。"; readonly cause: null; readonly solution: "请检查 ClientIP 是否正确。"; readonly retired: false };
   /**
    * Code `41001`.
    * 直播保存失败。
    * Solution: 请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly LiveSaveFailed: { readonly code: 41001; readonly name: "LiveSaveFailed"; readonly message: "直播保存失败。"; readonly cause: null; readonly solution: "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly LiveSaveFailed: CodeEntry<number> & { readonly code: 41001; readonly name: "LiveSaveFailed"; readonly message: "直播保存失败。"; readonly cause: null; readonly solution: "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `41002`.
    * 频道保存失败。
    * Solution: 请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly ChannelSaveFailed: { readonly code: 41002; readonly name: "ChannelSaveFailed"; readonly message: "频道保存失败。"; readonly cause: null; readonly solution: "请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly ChannelSaveFailed: CodeEntry<number> & { readonly code: 41002; readonly name: "ChannelSaveFailed"; readonly message: "频道保存失败。"; readonly cause: null; readonly solution: "请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `41003`.
    * 直播不存在。
    * Solution: 请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly LiveNotFound: { readonly code: 41003; readonly name: "LiveNotFound"; readonly message: "直播不存在。"; readonly cause: null; readonly solution: "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly LiveNotFound: CodeEntry<number> & { readonly code: 41003; readonly name: "LiveNotFound"; readonly message: "直播不存在。"; readonly cause: null; readonly solution: "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `41004`.
    * 查询失败，StreamId 不存在。
    * Solution: 请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。
    */
-  readonly StreamIdNotFound: { readonly code: 41004; readonly name: "StreamIdNotFound"; readonly message: "查询失败，StreamId 不存在。"; readonly cause: null; readonly solution: "请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。"; readonly retired: false; readonly translations: Translations };
+  readonly StreamIdNotFound: CodeEntry<number> & { readonly code: 41004; readonly name: "StreamIdNotFound"; readonly message: "查询失败，StreamId 不存在。"; readonly cause: null; readonly solution: "请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。"; readonly retired: false };
   /**
    * Code `41006`.
    * 查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。
    */
-  readonly StreamClosed: { readonly code: 41006; readonly name: "StreamClosed"; readonly message: "查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly StreamClosed: CodeEntry<number> & { readonly code: 41006; readonly name: "StreamClosed"; readonly message: "查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `42001`.
    * 禁用直播失败。
    * Solution: 请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly DisableLiveFailed: { readonly code: 42001; readonly name: "DisableLiveFailed"; readonly message: "禁用直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly DisableLiveFailed: CodeEntry<number> & { readonly code: 42001; readonly name: "DisableLiveFailed"; readonly message: "禁用直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `42002`.
    * 恢复直播失败。
    * Solution: 请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly ResumeLiveFailed: { readonly code: 42002; readonly name: "ResumeLiveFailed"; readonly message: "恢复直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly ResumeLiveFailed: CodeEntry<number> & { readonly code: 42002; readonly name: "ResumeLiveFailed"; readonly message: "恢复直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `42003`.
    * 批量禁用直播失败。
    * Solution: 请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly BatchDisableLiveFailed: { readonly code: 42003; readonly name: "BatchDisableLiveFailed"; readonly message: "批量禁用直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly BatchDisableLiveFailed: CodeEntry<number> & { readonly code: 42003; readonly name: "BatchDisableLiveFailed"; readonly message: "批量禁用直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `42004`.
    * 批量恢复直播失败。
    * Solution: 请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly BatchResumeLiveFailed: { readonly code: 42004; readonly name: "BatchResumeLiveFailed"; readonly message: "批量恢复直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly BatchResumeLiveFailed: CodeEntry<number> & { readonly code: 42004; readonly name: "BatchResumeLiveFailed"; readonly message: "批量恢复直播失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `43001`.
    * 创建录制索引文件失败。
    * Solution: 请重试，重试无效请联系 ZEGO 技术支持。
    */
-  readonly CreateRecordingIndexFailed: { readonly code: 43001; readonly name: "CreateRecordingIndexFailed"; readonly message: "创建录制索引文件失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly CreateRecordingIndexFailed: CodeEntry<number> & { readonly code: 43001; readonly name: "CreateRecordingIndexFailed"; readonly message: "创建录制索引文件失败。"; readonly cause: null; readonly solution: "请重试，重试无效请联系 ZEGO 技术支持。"; readonly retired: false };
 };
 
 /** One entry of `MediaService`. */
@@ -848,7 +856,7 @@ export type MediaService = (typeof MediaService)[keyof typeof MediaService];
 /** The codes of `MediaService`. */
 export type MediaServiceCode = MediaService["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `MediaService`, or the one `UnknownCode` value that keeps the code. */
 export declare function mediaServiceFromCode(code: number): MediaService | UnknownCode<number>;
 
 /**
@@ -859,54 +867,54 @@ export declare const MediaFile: {
    * Code `0`.
    * 请求成功。
    */
-  readonly Success: { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly Success: CodeEntry<number> & { readonly code: 0; readonly name: "Success"; readonly message: "请求成功。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `2`.
    * 输入参数错误。
    */
-  readonly InvalidParameter: { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false; readonly translations: Translations };
+  readonly InvalidParameter: CodeEntry<number> & { readonly code: 2; readonly name: "InvalidParameter"; readonly message: "输入参数错误。"; readonly cause: null; readonly solution: null; readonly retired: false };
   /**
    * Code `3`.
    * 未开通相关权限。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly PermissionNotEnabled: { readonly code: 3; readonly name: "PermissionNotEnabled"; readonly message: "未开通相关权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly PermissionNotEnabled: CodeEntry<number> & { readonly code: 3; readonly name: "PermissionNotEnabled"; readonly message: "未开通相关权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `4`.
    * CDN 类型不匹配。
    * Solution: 请检查参数。
    */
-  readonly CdnTypeMismatch: { readonly code: 4; readonly name: "CdnTypeMismatch"; readonly message: "CDN 类型不匹配。"; readonly cause: null; readonly solution: "请检查参数。"; readonly retired: false; readonly translations: Translations };
+  readonly CdnTypeMismatch: CodeEntry<number> & { readonly code: 4; readonly name: "CdnTypeMismatch"; readonly message: "CDN 类型不匹配。"; readonly cause: null; readonly solution: "请检查参数。"; readonly retired: false };
   /**
    * Code `5`.
    * 配置错误。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly ConfigurationError: { readonly code: 5; readonly name: "ConfigurationError"; readonly message: "配置错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly ConfigurationError: CodeEntry<number> & { readonly code: 5; readonly name: "ConfigurationError"; readonly message: "配置错误。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `6`.
    * 请求过于频繁。
    * Solution: 请稍后重试。
    */
-  readonly TooManyRequests: { readonly code: 6; readonly name: "TooManyRequests"; readonly message: "请求过于频繁。"; readonly cause: null; readonly solution: "请稍后重试。"; readonly retired: false; readonly translations: Translations };
+  readonly TooManyRequests: CodeEntry<number> & { readonly code: 6; readonly name: "TooManyRequests"; readonly message: "请求过于频繁。"; readonly cause: null; readonly solution: "请稍后重试。"; readonly retired: false };
   /**
    * Code `7`.
    * 鉴权失败。
    * Solution: 请检查鉴权参数是否正确。
    */
-  readonly AuthenticationFailed: { readonly code: 7; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查鉴权参数是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly AuthenticationFailed: CodeEntry<number> & { readonly code: 7; readonly name: "AuthenticationFailed"; readonly message: "鉴权失败。"; readonly cause: null; readonly solution: "请检查鉴权参数是否正确。"; readonly retired: false };
   /**
    * Code `1000`.
    * 请求失败。
    * Solution: 请联系 ZEGO 技术支持。
    */
-  readonly RequestFailed: { readonly code: 1000; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly RequestFailed: CodeEntry<number> & { readonly code: 1000; readonly name: "RequestFailed"; readonly message: "请求失败。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `41003`.
    * 文件不存在。
    * Solution: 请确认文件格式、文件 ID 等是否正确。
    */
-  readonly FileNotFound: { readonly code: 41003; readonly name: "FileNotFound"; readonly message: "文件不存在。"; readonly cause: null; readonly solution: "请确认文件格式、文件 ID 等是否正确。"; readonly retired: false; readonly translations: Translations };
+  readonly FileNotFound: CodeEntry<number> & { readonly code: 41003; readonly name: "FileNotFound"; readonly message: "文件不存在。"; readonly cause: null; readonly solution: "请确认文件格式、文件 ID 等是否正确。"; readonly retired: false };
 };
 
 /** One entry of `MediaFile`. */
@@ -915,7 +923,7 @@ export type MediaFile = (typeof MediaFile)[keyof typeof MediaFile];
 /** The codes of `MediaFile`. */
 export type MediaFileCode = MediaFile["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `MediaFile`, or the one `UnknownCode` value that keeps the code. */
 export declare function mediaFileFromCode(code: number): MediaFile | UnknownCode<number>;
 
 /**
@@ -927,25 +935,25 @@ export declare const StreamModeration: {
    * HTTP 请求失败。
    * Solution: 请稍后重试，或联系 ZEGO 技术支持。
    */
-  readonly HttpRequestFailed: { readonly code: 50006; readonly name: "HttpRequestFailed"; readonly message: "HTTP 请求失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly HttpRequestFailed: CodeEntry<number> & { readonly code: 50006; readonly name: "HttpRequestFailed"; readonly message: "HTTP 请求失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `50007`.
    * HTTP 请求失败。
    * Solution: 请稍后重试，或联系 ZEGO 技术支持。
    */
-  readonly HttpRequestFailed50007: { readonly code: 50007; readonly name: "HttpRequestFailed50007"; readonly message: "HTTP 请求失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly HttpRequestFailed50007: CodeEntry<number> & { readonly code: 50007; readonly name: "HttpRequestFailed50007"; readonly message: "HTTP 请求失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `50009`.
    * 审核失败。
    * Solution: 请稍后重试，或联系 ZEGO 技术支持。
    */
-  readonly ModerationFailed: { readonly code: 50009; readonly name: "ModerationFailed"; readonly message: "审核失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false; readonly translations: Translations };
+  readonly ModerationFailed: CodeEntry<number> & { readonly code: 50009; readonly name: "ModerationFailed"; readonly message: "审核失败。"; readonly cause: null; readonly solution: "请稍后重试，或联系 ZEGO 技术支持。"; readonly retired: false };
   /**
    * Code `50117`.
    * 配置错误，未开通数美权限。
    * Solution: 请联系 ZEGO 技术支持开通数美相关权限。
    */
-  readonly ShumeiNotEnabled: { readonly code: 50117; readonly name: "ShumeiNotEnabled"; readonly message: "配置错误，未开通数美权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持开通数美相关权限。"; readonly retired: false; readonly translations: Translations };
+  readonly ShumeiNotEnabled: CodeEntry<number> & { readonly code: 50117; readonly name: "ShumeiNotEnabled"; readonly message: "配置错误，未开通数美权限。"; readonly cause: null; readonly solution: "请联系 ZEGO 技术支持开通数美相关权限。"; readonly retired: false };
 };
 
 /** One entry of `StreamModeration`. */
@@ -954,5 +962,5 @@ export type StreamModeration = (typeof StreamModeration)[keyof typeof StreamMode
 /** The codes of `StreamModeration`. */
 export type StreamModerationCode = StreamModeration["code"];
 
-/** The entry for `code`, or an `UnknownCode` that keeps the code. */
+/** The value of `code`: the entry of `StreamModeration`, or the one `UnknownCode` value that keeps the code. */
 export declare function streamModerationFromCode(code: number): StreamModeration | UnknownCode<number>;

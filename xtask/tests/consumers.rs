@@ -139,7 +139,10 @@ fn plain_node_and_a_default_tsc_project_import_the_typescript_package() {
             .current_dir(&dir),
         "npm install in xtask/consumers/typescript",
     );
-    assert_eq!(run(Command::new(node).arg("main.mjs").current_dir(&dir), "node main.mjs"), expected());
+    assert_eq!(run(Command::new(&node).arg("main.mjs").current_dir(&dir), "node main.mjs"), expected());
+    // CommonJS: `require` gets the package's CommonJS build, with the same answers.
+    assert_eq!(run(Command::new(&node).arg("main.cjs").current_dir(&dir), "node main.cjs"), expected());
+    // `main.ts` (ES module) and `main.cts` (CommonJS), each with its own types.
     let diagnostics = run(Command::new(tsc).arg("-p").arg(&dir), "tsc -p xtask/consumers/typescript");
     assert!(diagnostics.trim().is_empty(), "tsc:\n{diagnostics}");
 }
@@ -266,8 +269,7 @@ fn a_c_program_includes_the_header_and_links_the_source() {
             .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-I"])
             .arg(&generated)
             .arg(consumer("c/main.c"))
-            .arg(generated.join("zego_server_return_codes.c"))
-            .arg(generated.join("rtc_vendor_error_codes.c"))
+            .args(files(&generated, "c"))
             .arg("-o")
             .arg(&out),
         "gcc xtask/consumers/c",

@@ -268,9 +268,17 @@ fn the_manifest_package_settings_reach_every_package_file() {
         serde_json::from_str(&file("generated/typescript/package.json")).expect("package.json");
     assert_eq!(npm["description"], "Acme payment error codes");
     assert_eq!(npm["license"], "Apache-2.0");
-    assert_eq!(npm["repository"]["url"], "git+https://github.com/acme/errcodes");
+    // The URL as npm normalizes it (else `npm publish` warns that it corrected it).
+    assert_eq!(npm["repository"]["url"], "git+https://github.com/acme/errcodes.git");
+    // The JSON Schemas' `$id` is their URL beside the error index, which
+    // publishes them; the data names them by it.
+    let schema: serde_json::Value = serde_json::from_str(&file("generated/json/schema.json")).expect("schema.json");
+    assert_eq!(schema["$id"], "https://acme.example/errors/schema.json");
+    assert_eq!(file("generated/site/schema.json"), file("generated/json/schema.json"));
+    let index: serde_json::Value = serde_json::from_str(&file("generated/json/index.json")).expect("index.json");
+    assert_eq!(index["$schema"], "https://acme.example/errors/index.schema.json");
     let pyproject = file("generated/python/pyproject.toml");
-    assert!(pyproject.contains("license = { text = \"Apache-2.0\" }"), "{pyproject}");
+    assert!(pyproject.contains("license = \"Apache-2.0\"\nlicense-files = [\"LICENSE\"]"), "{pyproject}");
     assert!(pyproject.contains("[project.urls]\nRepository = \"https://github.com/acme/errcodes\""), "{pyproject}");
     assert!(file("generated/go/go.mod").contains("module github.com/acme/errcodes\n"));
     let _ = std::fs::remove_dir_all(&root);
@@ -282,6 +290,13 @@ fn an_unusable_package_setting_is_refused_with_its_line() {
         ("  go_module: errcodes\n", "not a Go module path"),
         ("  repository: http://example.com/x\n", "https:// URL"),
         ("  description: \"say \\\"hi\\\"\"\n", "one line of text"),
+        ("  crate_name: 1codes\n", "a crate name"),
+        ("  npm_name: Acme-Codes\n", "an npm name"),
+        ("  java_package: codes\n", "reverse-DNS"),
+        ("  maven_group: com.example.class\n", "reverse-DNS"),
+        ("  display_locale: english!\n", "BCP 47"),
+        ("  keywords: [error codes]\n", "crates.io's rule"),
+        ("  license: GPL-3.0-only\n", "set `license_file`"),
     ] {
         let root = scratch("package-bad");
         let manifest = root.join("docs-src/sources.yaml");
@@ -293,4 +308,29 @@ fn an_unusable_package_setting_is_refused_with_its_line() {
         assert!(output.contains(why) && output.contains("sources.yaml"), "{setting}: {output}");
         let _ = std::fs::remove_dir_all(&root);
     }
+}
+
+#[test]
+fn every_package_ships_the_license_text_the_manifest_names() {
+    let root = scratch("license");
+    let manifest = root.join("docs-src/sources.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("read");
+    let license = "Acme Proprietary License\n\nUse only with Acme's written permission.\n";
+    std::fs::write(root.join("docs-src/ACME-LICENSE.txt"), license).expect("write");
+    let settings = "package:\n  license: LicenseRef-Acme\n  license_file: ACME-LICENSE.txt\n";
+    std::fs::write(&manifest, text.replacen("sources:", &format!("{settings}sources:"), 1)).expect("write");
+    let plan = xtask::plan(&root).expect("plan");
+    let licenses: Vec<&Path> =
+        plan.files.keys().filter(|path| path.file_name().is_some_and(|name| name == "LICENSE")).map(PathBuf::as_path).collect();
+    // One per package: every target but the error index.
+    assert_eq!(licenses.len(), errcat::render::Target::ALL.len() - 1, "{licenses:?}");
+    for path in licenses {
+        assert_eq!(plan.files[path], license, "{}", path.display());
+    }
+    // Without the file, a license errcat has no text of is refused.
+    std::fs::write(&manifest, text.replacen("sources:", "package:\n  license: LicenseRef-Acme\nsources:", 1))
+        .expect("write");
+    let (code, output) = xtask(&root, "regen");
+    assert!(code != 0 && output.contains("license_file"), "{output}");
+    let _ = std::fs::remove_dir_all(&root);
 }

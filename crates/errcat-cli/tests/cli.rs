@@ -146,8 +146,13 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
         None,
     );
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let kotlin = std::fs::read_to_string(out.join("errcat/codes/rtc_vendor_error_codes/Codes.kt")).expect("rendered");
-    assert!(kotlin.contains("enum class ErrorCode(") && kotlin.contains("NOT_INITIALIZED(2, \"未初始化\""));
+    let kotlin =
+        std::fs::read_to_string(out.join("src/main/kotlin/io/github/errcat/codes/rtcvendorerrorcodes/Codes.kt"))
+            .expect("rendered");
+    assert!(
+        kotlin.contains("class ErrorCode private constructor(")
+            && kotlin.contains("val NOT_INITIALIZED: ErrorCode = ErrorCode(2L, \"NotInitialized\", \"未初始化\"")
+    );
 
     let page = "crates/errcat/tests/pages/english-error-codes.md";
     let output = errcat(&["render", page, "--target", "all", "--out", &out_text], None);
@@ -171,7 +176,11 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
 fn render_with_a_broken_template_folder_exits_2_and_says_why() {
     let templates = std::env::temp_dir().join(format!("errcat-cli-templates-{}", std::process::id()));
     std::fs::create_dir_all(&templates).expect("mkdir");
-    let module = templates.join("errcat/codes/{module}");
+    // Every template of the built-in set, one of them broken.
+    for file in ["README.md.jinja", "LICENSE.jinja", "build.gradle.kts.jinja", "settings.gradle.kts.jinja"] {
+        std::fs::write(templates.join(file), "{{ version }}\n").expect("write");
+    }
+    let module = templates.join("src/main/kotlin/{package}/{module}");
     std::fs::create_dir_all(&module).expect("mkdir");
     std::fs::write(module.join("Codes.kt.jinja"), "{{ no_such_field }}\n").expect("write");
     let out = templates.join("out");

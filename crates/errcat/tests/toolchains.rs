@@ -138,12 +138,42 @@ fn check_python(package: &Path) {
         "mypy --strict on generated/python",
     );
     assert!(output.trim().is_empty(), "mypy printed:\n{output}");
+    // The syntax of the oldest Python the package states, and the code
+    // contract of every group's every value.
+    const CONTRACT: &str = r#"
+import ast, copy, json, pathlib, pickle, sys, warnings
+import errcat_codes
+root = pathlib.Path(sys.argv[1]) / "errcat_codes"
+for path in sorted(root.glob("*.py")):
+    ast.parse(path.read_text(encoding="utf-8"), str(path), feature_version=(3, 8))
+checked = 0
+for name in errcat_codes.__all__:
+    module = getattr(errcat_codes, name)
+    if not hasattr(module, "LOCALE"):
+        continue
+    for group in vars(module).values():
+        if not (isinstance(group, type) and issubclass(group, (errcat_codes.IntCode, errcat_codes.TextCode))):
+            continue
+        for value in group.members():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                assert group.from_code(value.code) is value and group(value.code) is value, repr(value)
+            for again in (copy.copy(value), copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
+                assert again is value, repr(again)
+            assert value == value.code and hash(value) == hash(value.code) and type(value.code) in (int, str)
+            assert json.dumps([value]) == json.dumps([value.code]), repr(value)
+            assert str(value) == f"{value}" == value.display_in(module.DISPLAY_LOCALE), repr(value)
+            assert value.known and value.is_success == (value.code in (0, "0")), repr(value)
+            checked += 1
+assert checked > 0
+"#;
     run(
         Command::new(python)
-            .args(["-W", "error", "-c", "import errcat_codes"])
+            .args(["-W", "error", "-c", CONTRACT])
+            .arg(package)
             .env("PYTHONPATH", package)
             .env("PYTHONDONTWRITEBYTECODE", "1"),
-        "importing generated/python",
+        "the code contract of generated/python",
     );
 }
 
@@ -153,7 +183,7 @@ fn check_java(sources: &Path) {
     let files = files_with_extension(sources, "java");
     assert!(!files.is_empty());
     let output = Command::new(javac)
-        .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
+        .args(["--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
         .arg(&out)
         .args(&files)
         .output()
@@ -176,7 +206,9 @@ fn check_c(dir: &Path) {
 }
 
 /// Ajv, the validator most JavaScript consumers use, in strict mode with
-/// its formats: the schema compiles, and every catalog file validates.
+/// its formats: both schemas compile, the index validates against its
+/// schema, every catalog it lists against the catalog schema, and the
+/// folder holds no other data.
 fn check_json(dir: &Path) {
     let Some(node) = node() else { return };
     let Some(ajv) = require_toolchain("Ajv", "ERRCAT_AJV", "ajv", "ajv-not-on-path") else { return };
@@ -189,20 +221,28 @@ const fs = require("fs");
 const [ajvDir, formatsDir, dir] = process.argv.slice(2);
 const Ajv2020 = require(path.join(ajvDir, "dist/2020")).default;
 const addFormats = require(formatsDir).default;
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, "schema.json"), "utf8")));
-let checked = 0;
-for (const name of fs.readdirSync(dir).sort()) {
-  if (!name.endsWith(".json") || name === "schema.json" || name === "index.json") continue;
-  if (!validate(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")))) {
+const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+const compile = (name) => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(read(name));
+};
+const validateCatalog = compile("schema.json");
+const validateIndex = compile("index.schema.json");
+const check = (validate, name) => {
+  if (!validate(read(name))) {
     console.error(name, JSON.stringify(validate.errors, null, 2));
     process.exit(1);
   }
-  checked += 1;
-}
-if (checked === 0) { console.error("no catalog in " + dir); process.exit(1); }
-console.log("valid: " + checked);
+};
+check(validateIndex, "index.json");
+const listed = read("index.json").catalogs.map((catalog) => catalog.file);
+for (const name of listed) check(validateCatalog, name);
+const own = ["index.json", "schema.json", "index.schema.json", "package.json"];
+const other = fs.readdirSync(dir).filter((name) => name.endsWith(".json") && !own.includes(name) && !listed.includes(name));
+if (other.length > 0) { console.error("not in the index: " + other.join(", ")); process.exit(1); }
+if (listed.length === 0) { console.error("no catalog in " + dir); process.exit(1); }
+console.log("valid: " + listed.length);
 "#,
     )
     .expect("script");
@@ -338,6 +378,14 @@ fn hostile_name() -> impl Strategy<Value = String> {
 
 fn hostile_catalog(texts: &[String], names: &[String]) -> Catalog {
     let pick = |index: usize| texts[index % texts.len()].clone();
+    // Names are unique within a group, as a loaded catalog's are: a drawn
+    // name seen before gets its index.
+    let mut seen = std::collections::BTreeSet::new();
+    let names: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| if seen.insert(name.clone()) { name.clone() } else { format!("{name}{index}") })
+        .collect();
     let name = |index: usize| names.get(index).cloned().unwrap_or_else(|| format!("Entry{index}"));
     let entries = (0..texts.len())
         .map(|index| Entry {
@@ -578,6 +626,7 @@ fn go_round_trip(catalog: &Catalog, dir: &Path, go: &Path) -> String {
             r#"package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	codes "{path}/{module}"
@@ -633,6 +682,19 @@ func main() {{
 		doc, _ := code.Doc()
 		fmt.Println(hex(&doc.Name))
 	}}
+	fmt.Println("{CONTRACT_MARK}")
+	for _, code := range codes.{hostile}Codes() {{
+		english, own := code.DisplayIn("en"), code.String()
+		fmt.Println(hex(&english))
+		fmt.Println(hex(&own))
+	}}
+	other := codes.{hostile}({UNKNOWN_INT_CODE})
+	fmt.Println(other.Error(), other.Known())
+	plain, _ := json.Marshal([]codes.{hostile}{{codes.{hostile}Codes()[0], other}})
+	fmt.Println(string(plain))
+	fmt.Println(codes.{hostile}(0).IsSuccess(), codes.{hostile}(0).Err() == nil, codes.{hostile}Codes()[0].Err() != nil)
+	var err error = codes.{keyed}("0").Err()
+	fmt.Println(err == nil)
 }}
 "#,
             path = errcat::render::go::MODULE_PATH,
@@ -645,10 +707,48 @@ func main() {{
         Command::new(go).args(["vet", "./..."]).current_dir(dir).env("GOCACHE", &cache).env("GOFLAGS", "-mod=mod"),
         "go vet on hostile catalog",
     );
-    run(
+    let output = run(
         Command::new(go).args(["run", "./cmd"]).current_dir(dir).env("GOCACHE", &cache).env("GOFLAGS", "-mod=mod"),
         "running the Go program",
-    )
+    );
+    // The code contract, checked here: what follows the mark is Go's own.
+    let (texts, contract) = output.split_once(&format!("{CONTRACT_MARK}\n")).expect("the contract mark");
+    let first = catalog.groups[0].entries[0].code.to_string();
+    let want = format!(
+        "{}error code {UNKNOWN_INT_CODE} false\n[{first},{UNKNOWN_INT_CODE}]\ntrue true true\ntrue\n",
+        displays(catalog)
+    );
+    assert_eq!(contract, want, "Go: display, unknown, JSON and success");
+    texts.to_owned()
+}
+
+/// Marks where a program's own checks of the code contract start.
+const CONTRACT_MARK: &str = "--contract--";
+
+/// An integer code no group of the hostile catalog has.
+const UNKNOWN_INT_CODE: i64 = 123_456_789;
+
+/// Per code of the first group (entries, then retired codes): the hex of
+/// its display text in `en`, then in the catalog's own locale (`message
+/// (code)`, or `error code N` without a message).
+fn displays(catalog: &Catalog) -> String {
+    let group = &catalog.groups[0];
+    let shown = |message: Option<&str>, code: &Code| match message {
+        Some(message) => hex(Some(&format!("{message} ({code})"))),
+        None => hex(Some(&format!("error code {code}"))),
+    };
+    let mut out = String::new();
+    for entry in &group.entries {
+        let english = match entry.translations.get("en") {
+            Some(english) => english.message.as_deref(),
+            None => entry.message.as_deref(),
+        };
+        out.push_str(&format!("{}\n{}\n", shown(english, &entry.code), shown(entry.message.as_deref(), &entry.code)));
+    }
+    for retired in &group.retired {
+        out.push_str(&format!("{}\n{}\n", shown(None, &retired.code), shown(None, &retired.code)));
+    }
+    out
 }
 
 fn python_round_trip(catalog: &Catalog, dir: &Path, mypy: &Path, python: &Path) -> String {
@@ -714,7 +814,18 @@ with warnings.catch_warnings(record=True) as caught:
     again = {hostile_type}.GONE
 assert gone.retired and gone.name == "Gone" and again is gone, gone
 assert [w.category for w in caught] == [DeprecationWarning, DeprecationWarning], caught
-"#
+# Values are their codes, and copies and pickles keep the one value of a
+# known code and the code of an unknown one.
+import copy, json, pickle
+from errcat_codes.{module} import {keyed}, {wide}
+for value in {wide}.members() + {keyed}.members():
+    assert pickle.loads(pickle.dumps(value)) is value and copy.deepcopy(value) is value, repr(value)
+    assert json.loads(json.dumps(value)) == value.code and type(value.code) in (int, str), repr(value)
+unknown = pickle.loads(pickle.dumps({keyed}.from_code({unknown})))
+assert type(unknown) is {keyed} and unknown.code == {unknown} and not unknown.known, repr(unknown)
+assert str(unknown) == "error code " + {unknown}, str(unknown)
+"#,
+        unknown = language.string_literal(UNKNOWN_TEXT_CODE),
     );
     run(
         Command::new(python).args(["-c", &check]).current_dir(dir).env("PYTHONDONTWRITEBYTECODE", "1"),
@@ -730,11 +841,16 @@ fn java_round_trip(catalog: &Catalog, dir: &Path, javac: &Path, java: &Path) -> 
     let language = errcat::render::java::TARGET.language();
     write_rendered(errcat::render::java::TARGET, catalog, dir);
     let (module, hostile, wide, keyed) = names_in(language, catalog);
+    let gone = retired_member(language, catalog);
+    let module = format!("{}.{module}", errcat::render::PackageMeta::default().java_package());
     std::fs::write(
         dir.join("Main.java"),
         format!(
-            r#"import errcat.codes.{module};
+            r#"import {module};
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 public final class Main {{
     private Main() {{
@@ -751,6 +867,17 @@ public final class Main {{
         return out.toString();
     }}
 
+    /** Each value is the one value of its code: looked up, equal, same hash. */
+    static <T extends Comparable<T>> boolean oneValuePerCode(List<T> values, java.util.function.Function<T, T> again) {{
+        for (T value : values) {{
+            T found = again.apply(value);
+            if (found != value || !found.equals(value) || found.hashCode() != value.hashCode()) {{
+                return false;
+            }}
+        }}
+        return true;
+    }}
+
     @SuppressWarnings("deprecation")
     public static void main(String[] args) {{
         for ({module}.{hostile} code : {module}.{hostile}.values()) {{
@@ -760,24 +887,55 @@ public final class Main {{
         }}
         for ({module}.{wide} code : {module}.{wide}.values()) {{
             System.out.println(code.code());
-            System.out.println({module}.{wide}.fromCode(code.code()).orElse(null) == code ? "known" : "lost");
+            System.out.println({module}.{wide}.fromCode(code.code()) == code ? "known" : "lost");
         }}
         for ({module}.{keyed} code : {module}.{keyed}.values()) {{
             System.out.println(hex(code.code()));
             System.out.println(hex(code.message().orElse(null)));
-            System.out.println({module}.{keyed}.fromCode(code.code()).orElse(null) == code ? "known" : "lost");
+            System.out.println({module}.{keyed}.fromCode(code.code()) == code ? "known" : "lost");
         }}
-        String unknown = {unknown};
-        System.out.println(hex(unknown));
-        System.out.println({module}.{keyed}.fromCode(unknown).isPresent() ? "known" : "unknown");
+        {module}.{keyed} unknown = {module}.{keyed}.fromCode({unknown});
+        System.out.println(hex(unknown.code()));
+        System.out.println(unknown.isKnown() ? "known" : "unknown");
         for ({module}.{hostile} code : {module}.{hostile}.values()) {{
             {module}.Texts texts = code.textsIn("en");
             System.out.println(texts.locale());
             System.out.println(hex(texts.message()));
         }}
         for ({module}.{hostile} code : {module}.{hostile}.values()) {{
-            System.out.println(hex(code.codeName()));
+            System.out.println(hex(code.codeName().orElse(null)));
         }}
+        System.out.println("{CONTRACT_MARK}");
+        for ({module}.{hostile} code : {module}.{hostile}.values()) {{
+            System.out.println(hex(code.display("en")));
+            System.out.println(hex(code.toString()));
+        }}
+        {module}.{hostile} other = {module}.{hostile}.fromCode({UNKNOWN_INT_CODE}L);
+        System.out.println(other + " " + other.isKnown());
+        System.out.println("[" + {module}.{hostile}.values().get(0).code() + "," + other.code() + "]");
+        System.out.println({module}.{hostile}.fromCode(0L).isSuccess() + " " + {module}.{hostile}.values().get(0).isSuccess() + " " + {module}.{keyed}.fromCode("0").isSuccess());
+        List<{module}.{wide}> sorted = new ArrayList<>({module}.{wide}.values());
+        Collections.reverse(sorted);
+        Collections.sort(sorted);
+        List<Long> codes = new ArrayList<>();
+        for ({module}.{wide} code : {module}.{wide}.values()) {{
+            codes.add(code.code());
+        }}
+        Collections.sort(codes);
+        boolean ordered = true;
+        for (int index = 0; index < codes.size(); index++) {{
+            ordered &= sorted.get(index).code() == codes.get(index);
+        }}
+        {module}.{wide} unknownWide = {module}.{wide}.fromCode({UNKNOWN_INT_CODE}L);
+        System.out.println(oneValuePerCode({module}.{hostile}.values(), code -> {module}.{hostile}.fromCode(code.code()))
+            && oneValuePerCode({module}.{wide}.values(), code -> {module}.{wide}.fromCode(code.code()))
+            && oneValuePerCode({module}.{keyed}.values(), code -> {module}.{keyed}.fromCode(code.code()))
+            && unknownWide.equals({module}.{wide}.fromCode({UNKNOWN_INT_CODE}L))
+            && unknownWide.hashCode() == {module}.{wide}.fromCode({UNKNOWN_INT_CODE}L).hashCode()
+            && !{module}.{wide}.values().contains(unknownWide)
+            && ordered);
+        {module}.{hostile} gone = {module}.{hostile}.fromCode(1000003L);
+        System.out.println(gone == {module}.{hostile}.{gone} && gone.isRetired() && gone.isKnown());
     }}
 }}
 "#,
@@ -785,20 +943,50 @@ public final class Main {{
         ),
     )
     .expect("Main.java");
+    // Using the retired code without asking is a deprecation warning, and
+    // the only warning of the whole compilation.
+    std::fs::write(
+        dir.join("Probe.java"),
+        format!("final class Probe {{\n    private Probe() {{\n    }}\n\n    static final Object GONE = {module}.{hostile}.{gone};\n}}\n"),
+    )
+    .expect("Probe.java");
     let mut files = files_with_extension(dir, "java");
     files.retain(|path| !path.starts_with(dir.join("classes")));
     let output = Command::new(javac)
-        .args(["-Xlint:all", "-Werror", "-encoding", "UTF-8", "-d"])
+        .args(["--release", "17", "-Xlint:all", "-encoding", "UTF-8", "-d"])
         .arg(dir.join("classes"))
         .args(&files)
         .output()
         .expect("javac runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && stderr.trim().is_empty(), "javac:\n{stderr}");
-    run(
+    let warnings: Vec<&str> = stderr.lines().filter(|line| line.contains("warning:")).collect();
+    assert!(
+        output.status.success()
+            && !warnings.is_empty()
+            && warnings.iter().all(|line| line.contains("Probe.java") && line.contains("[deprecation]")),
+        "javac (only the retired code's deprecation is expected):\n{stderr}"
+    );
+    let output = run(
         Command::new(java).arg("-Dstdout.encoding=UTF-8").arg("-cp").arg(dir.join("classes")).arg("Main"),
         "running the Java program",
-    )
+    );
+    // The code contract, checked here: what follows the mark is Java's own.
+    let (texts, contract) = output.split_once(&format!("{CONTRACT_MARK}\n")).expect("the contract mark");
+    let first = catalog.groups[0].entries[0].code.to_string();
+    let want = format!(
+        "{}error code {UNKNOWN_INT_CODE} false\n[{first},{UNKNOWN_INT_CODE}]\ntrue false true\ntrue\ntrue\n",
+        displays(catalog)
+    );
+    assert_eq!(contract, want, "Java: display, unknown, serialization, success, one value per code, order, retired");
+    texts.to_owned()
+}
+
+/// The identifier `language` gives the retired code of the hostile
+/// catalog's first group (its last member).
+fn retired_member(language: &dyn errcat::render::Language, catalog: &Catalog) -> String {
+    let model = errcat::render::CodeModel::new(vec![catalog.clone()]);
+    let (naming, _) = errcat::render::model::Naming::new(language, &model);
+    naming.modules[0].types[0].members.last().expect("the retired code").to_string()
 }
 
 /// `catalog` with every NUL replaced: a C string ends at its first NUL, so
@@ -839,6 +1027,7 @@ fn c_round_trip(catalog: &Catalog, dir: &Path, cc: &Path) -> (String, String) {
             r#"#include "{module}.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static void hex(const char *text)
 {{
@@ -888,9 +1077,28 @@ int main(void)
         puts(texts.locale);
         printf("%d\n", {hostile}_texts_in({hostile}_codes[0], "en", NULL));
     }}
+    {{
+        /* The code contract: display texts (their length asked first, as
+         * of snprintf), an unknown code, the success code. */
+        static char text[1 << 16];
+        for (index = 0; index < {hostile}_code_count; index++) {{
+            int wanted = {hostile}_display({hostile}_codes[index], NULL, NULL, 0);
+            {hostile}_display({hostile}_codes[index], "en", text, sizeof text);
+            hex(text);
+            printf("%d\n", {hostile}_display({hostile}_codes[index], NULL, text, sizeof text) == wanted && strlen(text) == (size_t)wanted);
+            hex(text);
+        }}
+        {hostile}_display({unknown_int}, NULL, text, 4);
+        puts(text);
+        {hostile}_display({unknown_int}, NULL, text, sizeof text);
+        puts(text);
+        printf("%d %d %d\n", {hostile}_is_known({unknown_int}), {hostile}_is_known({hostile}_codes[0]), {hostile}_is_success(0));
+        printf("%d %d\n", {keyed}_is_success("0"), {keyed}_is_success(NULL));
+    }}
     return 0;
 }}
 "#,
+            unknown_int = format!("{UNKNOWN_INT_CODE}L"),
             unknown = language.string_literal(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}")),
         ),
     )
@@ -909,24 +1117,31 @@ int main(void)
         output,
         expected(catalog).replace(&hex(Some(UNKNOWN_TEXT_CODE)), &hex(Some(&UNKNOWN_TEXT_CODE.replace('\0', "\u{1}"))))
             + &names(catalog)
-            + &format!("1\n{}\n0\n", catalog.locale),
+            + &format!("1\n{}\n0\n", catalog.locale)
+            + &c_displays(catalog)
+            + &format!("err\nerror code {UNKNOWN_INT_CODE}\n0 1 1\n1 0\n"),
     )
+}
+
+/// [`displays`] as the C program prints them: the `en` text, whether the
+/// default text is as long as `_display` said first, the default text.
+fn c_displays(catalog: &Catalog) -> String {
+    let lines: Vec<String> = displays(catalog).lines().map(str::to_owned).collect();
+    lines.chunks(2).map(|pair| format!("{}\n1\n{}\n", pair[0], pair[1])).collect()
 }
 
 fn typescript_round_trip(catalog: &Catalog, dir: &Path, tsc: &Path, node: &Path) -> String {
     let language = errcat::render::typescript::TARGET.language();
-    let (_, _, wide, _) = names_in(language, catalog);
-    let wide_lookup = language.type_attribute("lookup", &wide).expect("lookup name");
+    let (_, hostile, wide, keyed) = names_in(language, catalog);
+    let lookup = |type_name: &str| language.type_attribute("lookup", type_name).expect("lookup name");
     write_rendered(errcat::render::typescript::TARGET, catalog, dir);
     std::fs::rename(dir.join("tsconfig.json"), dir.join("tsconfig.base.json")).expect("rename");
     std::fs::write(
         dir.join("tsconfig.json"),
-        r#"{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": false }, "include": ["*.d.ts", "main.ts"] }"#,
+        r#"{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": false }, "include": ["*.d.ts", "*.d.cts", "main.ts", "main.cts"] }"#,
     )
     .expect("tsconfig");
-    std::fs::write(
-        dir.join("main.ts"),
-        r#"import { Hostile, Keyed, keyedFromCode, textsIn, WIDE, WIDE_LOOKUP } from "./hostile.js";
+    let program = r#"import { compare, HOSTILE, KEYED, KEYED_LOOKUP, HOSTILE_LOOKUP, textsIn, WIDE, WIDE_LOOKUP } from "./hostile.EXTENSION";
 declare const console: { log(...args: unknown[]): void };
 function hex(text: string | null): string {
   if (text === null) return "-";
@@ -941,7 +1156,7 @@ function hex(text: string | null): string {
   }
   return out;
 }
-for (const entry of Object.values(Hostile)) {
+for (const entry of Object.values(HOSTILE)) {
   console.log(hex(entry.message));
   console.log(hex(entry.cause));
   console.log(hex(entry.solution));
@@ -950,80 +1165,193 @@ for (const entry of Object.values(WIDE)) {
   console.log(String(entry.code));
   console.log(WIDE_LOOKUP(entry.code) === entry ? "known" : "lost");
 }
-for (const entry of Object.values(Keyed)) {
+for (const entry of Object.values(KEYED)) {
   console.log(hex(entry.code));
   console.log(hex(entry.message));
-  console.log(keyedFromCode(entry.code) === entry ? "known" : "lost");
+  console.log(KEYED_LOOKUP(entry.code) === entry ? "known" : "lost");
 }
-const unknown = keyedFromCode(UNKNOWN);
+const unknown = KEYED_LOOKUP(UNKNOWN);
 console.log(hex(unknown.code));
-console.log(unknown.name === null ? "unknown" : "known");
-for (const entry of Object.values(Hostile)) {
+console.log(unknown.isKnown ? "known" : "unknown");
+for (const entry of Object.values(HOSTILE)) {
   const texts = textsIn(entry, "en");
   console.log(texts.locale);
   console.log(hex(texts.message));
 }
-for (const entry of Object.values(Hostile)) console.log(hex(entry.name));
+for (const entry of Object.values(HOSTILE)) console.log(hex(entry.name));
+console.log("CONTRACT_MARK");
+for (const entry of Object.values(HOSTILE)) {
+  console.log(hex(entry.displayIn("en")));
+  console.log(hex(String(entry)));
+}
+const other = HOSTILE_LOOKUP(UNKNOWN_INT);
+console.log(`${other} ${other.isKnown}`);
+const values = Object.values(HOSTILE);
+const first = values[0];
+console.log(JSON.stringify([first, other]));
+console.log(`${HOSTILE_LOOKUP(0).isSuccess} ${KEYED_LOOKUP("0").isSuccess} ${first?.isSuccess ?? true}`);
+// One value per code, known or not: the lookup gives it back, and a Set holds one.
+const again = HOSTILE_LOOKUP(UNKNOWN_INT);
+console.log(values.every((value) => HOSTILE_LOOKUP(value.code) === value) && again === other && new Set([other, again, ...values]).size === values.length + 1);
+// Sorted by code: numbers and bigints by value, strings by code point; serialized as the plain code.
+function byCodePoint(a: string, b: string): number {
+  const x = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+  const y = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  for (let at = 0; at < Math.min(x.length, y.length); at += 1) {
+    if (x[at] !== y[at]) return (x[at] ?? 0) < (y[at] ?? 0) ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+const keyed = Object.values(KEYED);
+const sortedKeys = [...keyed].reverse().sort(compare).map((entry) => entry.code);
+const wantKeys = keyed.map((entry) => entry.code).sort(byCodePoint);
+const wides = [...Object.values(WIDE)].reverse().sort(compare).map((entry) => entry.code);
+const sortedHostile = [other, ...values].sort(compare).map((value) => value.code);
+console.log(
+  JSON.stringify(sortedKeys) === JSON.stringify(wantKeys)
+    && wides.every((code, at) => at === 0 || (wides[at - 1] ?? code) < code)
+    && sortedHostile.every((code, at) => at === 0 || (sortedHostile[at - 1] ?? code) < code)
+    && keyed.every((entry) => JSON.stringify(entry) === JSON.stringify(entry.code))
+    && Object.values(WIDE).every((entry) => [String(entry.code), JSON.stringify(String(entry.code))].includes(JSON.stringify(entry))),
+);
+// A retired code is known, marked, and still the group's own value.
+const gone = HOSTILE_LOOKUP(1000003);
+console.log(gone === HOSTILE.GONE && gone.isKnown && gone.retired);
 "#
-        .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json"))
-        .replace("WIDE_LOOKUP", &wide_lookup)
-        .replace("WIDE", &wide),
-    )
-    .expect("main.ts");
+    .replace("UNKNOWN_INT", &UNKNOWN_INT_CODE.to_string())
+    .replace("UNKNOWN", &serde_json::to_string(UNKNOWN_TEXT_CODE).expect("json"))
+    .replace("CONTRACT_MARK", CONTRACT_MARK)
+    .replace("HOSTILE_LOOKUP", &lookup(&hostile))
+    .replace("KEYED_LOOKUP", &lookup(&keyed))
+    .replace("WIDE_LOOKUP", &lookup(&wide))
+    .replace("HOSTILE.GONE", &format!("{hostile}.{}", retired_member(language, catalog)))
+    .replace("HOSTILE", &hostile)
+    .replace("KEYED", &keyed)
+    .replace("WIDE", &wide);
+    // The same program against the ES module build and the CommonJS build.
+    std::fs::write(dir.join("main.ts"), program.replace("EXTENSION", "js")).expect("main.ts");
+    std::fs::write(dir.join("main.cts"), program.replace("EXTENSION", "cjs")).expect("main.cts");
     let output = run(Command::new(tsc).arg("--strict").arg("-p").arg(dir), "tsc on hostile catalog");
     assert!(output.trim().is_empty(), "tsc diagnostics:\n{output}");
-    run(Command::new(node).arg(dir.join("main.js")), "running the TypeScript program")
+    let output = run(Command::new(node).arg(dir.join("main.js")), "running the TypeScript program");
+    let common = run(Command::new(node).arg(dir.join("main.cjs")), "running the TypeScript program (CommonJS)");
+    assert_eq!(common, output, "TypeScript: the CommonJS build answers as the ES module build");
+    // The code contract, checked here: what follows the mark is TypeScript's own.
+    let (texts, contract) = output.split_once(&format!("{CONTRACT_MARK}\n")).expect("the contract mark");
+    let first = catalog.groups[0].entries[0].code.to_string();
+    let want = format!(
+        "{}error code {UNKNOWN_INT_CODE} false\n[{first},{UNKNOWN_INT_CODE}]\ntrue true false\ntrue\ntrue\ntrue\n",
+        displays(catalog)
+    );
+    assert_eq!(contract, want, "TypeScript: display, unknown, JSON, success, one value per code, order, retired");
+    texts.to_owned()
 }
 
 fn kotlin_round_trip(catalog: &Catalog, dir: &Path, kotlinc: &Path, runner: &Path) -> String {
+    let language = errcat::render::kotlin::TARGET.language();
     write_rendered(errcat::render::kotlin::TARGET, catalog, dir);
+    let (module, hostile, wide, keyed) = names_in(language, catalog);
+    let gone = retired_member(language, catalog);
+    let package = format!("{}.{module}", errcat::render::PackageMeta::default().java_package());
     std::fs::write(
         dir.join("Main.kt"),
-        r#"import errcat.codes.hostile.Hostile
-import errcat.codes.hostile.Keyed
-import errcat.codes.hostile.WIDE
+        r#"import @@PACKAGE@@.@@HOSTILE@@
+import @@PACKAGE@@.@@KEYED@@
+import @@PACKAGE@@.@@WIDE@@
 fun hex(text: String?): String = text?.toByteArray(Charsets.UTF_8)?.joinToString("") { "%02x".format(it) } ?: "-"
+/** Each value is the one value of its code: looked up, equal, same hash. */
+fun <T : Any> oneValuePerCode(values: List<T>, again: (T) -> T): Boolean =
+    values.all { again(it) === it && again(it) == it && again(it).hashCode() == it.hashCode() }
+@Suppress("DEPRECATION")
 fun main() {
-    for (code in Hostile.entries) {
+    for (code in @@HOSTILE@@.entries) {
         println(hex(code.message))
         println(hex(code.cause))
         println(hex(code.solution))
     }
-    for (code in WIDE.entries) {
+    for (code in @@WIDE@@.entries) {
         println(code.code)
-        println(if (WIDE.fromCode(code.code) == code) "known" else "lost")
+        println(if (@@WIDE@@.fromCode(code.code) === code) "known" else "lost")
     }
-    for (code in Keyed.entries) {
+    for (code in @@KEYED@@.entries) {
         println(hex(code.code))
         println(hex(code.message))
-        println(if (Keyed.fromCode(code.code) == code) "known" else "lost")
+        println(if (@@KEYED@@.fromCode(code.code) === code) "known" else "lost")
     }
-    val unknown = UNKNOWN
-    println(hex(unknown))
-    println(if (Keyed.fromCode(unknown) == null) "unknown" else "known")
-    for (code in Hostile.entries) {
+    val unknown = @@KEYED@@.fromCode(@@UNKNOWN_TEXT@@)
+    println(hex(unknown.code))
+    println(if (unknown.isKnown) "known" else "unknown")
+    for (code in @@HOSTILE@@.entries) {
         val texts = code.textsIn("en")
         println(texts.locale)
         println(hex(texts.message))
     }
+    println("@@CONTRACT_MARK@@")
+    for (code in @@HOSTILE@@.entries) {
+        println(hex(code.codeName))
+    }
+    for (code in @@HOSTILE@@.entries) {
+        println(hex(code.display("en")))
+        println(hex(code.toString()))
+    }
+    val other = @@HOSTILE@@.fromCode(@@UNKNOWN_INT@@L)
+    println("$other ${other.isKnown}")
+    println("[" + @@HOSTILE@@.entries[0].code + "," + other.code + "]")
+    println("${@@HOSTILE@@.fromCode(0L).isSuccess} ${@@HOSTILE@@.entries[0].isSuccess} ${@@KEYED@@.fromCode("0").isSuccess}")
+    val unknownWide = @@WIDE@@.fromCode(@@UNKNOWN_INT@@L)
+    println(
+        oneValuePerCode(@@HOSTILE@@.entries) { @@HOSTILE@@.fromCode(it.code) } &&
+            oneValuePerCode(@@WIDE@@.entries) { @@WIDE@@.fromCode(it.code) } &&
+            oneValuePerCode(@@KEYED@@.entries) { @@KEYED@@.fromCode(it.code) } &&
+            unknownWide == @@WIDE@@.fromCode(@@UNKNOWN_INT@@L) &&
+            unknownWide.hashCode() == @@WIDE@@.fromCode(@@UNKNOWN_INT@@L).hashCode() &&
+            unknownWide !in @@WIDE@@.entries &&
+            @@WIDE@@.entries.reversed().sorted().map { it.code } == @@WIDE@@.entries.map { it.code }.sorted()
+    )
+    val gone = @@HOSTILE@@.fromCode(1000003L)
+    println(gone === @@HOSTILE@@.@@GONE@@ && gone.isRetired && gone.isKnown)
 }
 "#
-        .replace("UNKNOWN", "\"\\u0000unknown\\\"*/\\${x}\\\\\"")
-        .replace("WIDE", &names_in(errcat::render::kotlin::TARGET.language(), catalog).2),
+        .replace("@@UNKNOWN_TEXT@@", &language.string_literal(UNKNOWN_TEXT_CODE))
+        .replace("@@UNKNOWN_INT@@", &UNKNOWN_INT_CODE.to_string())
+        .replace("@@CONTRACT_MARK@@", CONTRACT_MARK)
+        .replace("@@PACKAGE@@", &package)
+        .replace("@@HOSTILE@@", &hostile)
+        .replace("@@KEYED@@", &keyed)
+        .replace("@@WIDE@@", &wide)
+        .replace("@@GONE@@", &gone),
     )
     .expect("Main.kt");
+    // Using the retired code without asking is a deprecation warning, and
+    // the only warning of the whole compilation.
+    std::fs::write(dir.join("Probe.kt"), format!("val probe: Any = {package}.{hostile}.{gone}\n")).expect("Probe.kt");
     let mut sources = kotlin_sources(dir);
     sources.retain(|path| !path.starts_with(dir.join("classes")));
-    let output = Command::new(kotlinc)
-        .arg("-Werror")
-        .arg("-d")
-        .arg(dir.join("classes"))
-        .args(&sources)
-        .output()
-        .expect("kotlinc runs");
+    let output =
+        Command::new(kotlinc).arg("-d").arg(dir.join("classes")).args(&sources).output().expect("kotlinc runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && !stderr.contains("warning:"), "kotlinc:\n{stderr}");
-    run(Command::new(runner).arg("-cp").arg(dir.join("classes")).arg("MainKt"), "running the Kotlin program")
+    let warnings: Vec<&str> = stderr.lines().filter(|line| line.contains("warning:")).collect();
+    assert!(
+        output.status.success()
+            && !warnings.is_empty()
+            && warnings.iter().all(|line| line.contains("Probe.kt") && line.contains("deprecated")),
+        "kotlinc (only the retired code's deprecation is expected):\n{stderr}"
+    );
+    let output =
+        run(Command::new(runner).arg("-cp").arg(dir.join("classes")).arg("MainKt"), "running the Kotlin program");
+    // The code contract, checked here: what follows the mark is Kotlin's own.
+    let (texts, contract) = output.split_once(&format!("{CONTRACT_MARK}\n")).expect("the contract mark");
+    let first = catalog.groups[0].entries[0].code.to_string();
+    let want = format!(
+        "{}{}error code {UNKNOWN_INT_CODE} false\n[{first},{UNKNOWN_INT_CODE}]\ntrue false true\ntrue\ntrue\n",
+        names(catalog),
+        displays(catalog)
+    );
+    assert_eq!(
+        contract, want,
+        "Kotlin: names, display, unknown, serialization, success, one value per code, order, retired"
+    );
+    texts.to_owned()
 }
 
 fn cases() -> u32 {
@@ -1229,7 +1557,8 @@ fn every_reserved_word_as_a_name_compiles_and_runs_in_every_target() {
     let words: Vec<String> = reserved_words().into_iter().map(str::to_owned).collect();
     let texts: Vec<String> = (0..words.len()).map(|index| format!("text {index} */ \" ${{x}}")).collect();
     for (round, group_name) in ["Self", "Companion"].into_iter().enumerate() {
-        let mut names = words.clone();
+        // Names are unique within a group, as a loaded catalog's are.
+        let mut names: Vec<String> = words.iter().filter(|word| *word != group_name).cloned().collect();
         names.rotate_left(round);
         names.insert(0, group_name.to_owned());
         let catalog = hostile_catalog(&texts, &names);

@@ -3,6 +3,19 @@
 // Catalog `zego-express-web-common-errors` (zh-CN), generated from `docs-src/zego-express-web-common-error-codes.mdx`.
 //
 //	常见错误码
+//
+// Every group of the catalog is a named type whose value is the code
+// itself: converting any code to it keeps the code, known or not (the
+// method Known tells them apart), and values are equal, hash, sort and
+// marshal to JSON as their codes do (a plain JSON number).
+// String and Error give "message (code)" in [DisplayLocale], or
+// "error code N" for a code this version does not know; DisplayIn gives
+// the same text in another locale.
+//
+// IsSuccess is true for the success code, 0.
+// A success code is never a non-nil error unless asked: Err returns nil
+// for it, and the code as an error otherwise. Return code.Err() where an
+// error is expected, never the code itself.
 package zegoexpresswebcommonerrors
 
 import "strconv"
@@ -27,6 +40,11 @@ func text(s string) *string { return &s }
 
 // Locale is the locale of the catalog's own texts (a BCP 47 tag).
 const Locale = "zh-CN"
+
+// DisplayLocale is the locale String and Error show a code's message in,
+// where the page has an edition in it for that code (else they show it in
+// Locale).
+const DisplayLocale = "zh-CN"
 
 // Common is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
@@ -185,23 +203,42 @@ func (c Common) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Common(code) for a code this
-// version does not know.
-func (c Common) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Common(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Common) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Common) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Common) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Common) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Common) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Common) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Engine is one numeric code of a group. Converting any code
@@ -293,23 +330,42 @@ func (c Engine) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Engine(code) for a code this
-// version does not know.
-func (c Engine) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Engine(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Engine) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Engine) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Engine) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Engine) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Engine) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Engine) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Room is one numeric code of a group. Converting any code
@@ -751,23 +807,42 @@ func (c Room) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Room(code) for a code this
-// version does not know.
-func (c Room) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Room(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Room) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Room) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Room) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Room) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Room) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Room) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Publisher is one numeric code of a group. Converting any code
@@ -1359,23 +1434,42 @@ func (c Publisher) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Publisher(code) for a code this
-// version does not know.
-func (c Publisher) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Publisher(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Publisher) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Publisher) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Publisher) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Publisher) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Publisher) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Publisher) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Player is one numeric code of a group. Converting any code
@@ -1677,23 +1771,42 @@ func (c Player) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Player(code) for a code this
-// version does not know.
-func (c Player) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Player(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Player) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Player) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Player) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Player) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Player) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Player) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Mixer is one numeric code of a group. Converting any code
@@ -2005,23 +2118,42 @@ func (c Mixer) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Mixer(code) for a code this
-// version does not know.
-func (c Mixer) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Mixer(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Mixer) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Mixer) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Mixer) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Mixer) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Mixer) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Mixer) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Device is one numeric code of a group. Converting any code
@@ -2113,23 +2245,42 @@ func (c Device) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Device(code) for a code this
-// version does not know.
-func (c Device) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Device(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Device) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Device) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Device) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Device) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Device) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Device) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // Im is one numeric code of a group. Converting any code
@@ -2241,23 +2392,42 @@ func (c Im) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Im(code) for a code this
-// version does not know.
-func (c Im) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Im(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Im) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Im) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Im) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Im) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Im) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Im) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // CopyrightedMusic is one numeric code of a group. Converting any code
@@ -2799,23 +2969,42 @@ func (c CopyrightedMusic) Known() bool {
 	return known
 }
 
-// String returns the code's name, or CopyrightedMusic(code) for a code this
-// version does not know.
-func (c CopyrightedMusic) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "CopyrightedMusic(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c CopyrightedMusic) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c CopyrightedMusic) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c CopyrightedMusic) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c CopyrightedMusic) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c CopyrightedMusic) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c CopyrightedMusic) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // PlayerPlugin is one numeric code of a group. Converting any code
@@ -2917,21 +3106,40 @@ func (c PlayerPlugin) Known() bool {
 	return known
 }
 
-// String returns the code's name, or PlayerPlugin(code) for a code this
-// version does not know.
-func (c PlayerPlugin) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "PlayerPlugin(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c PlayerPlugin) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c PlayerPlugin) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c PlayerPlugin) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c PlayerPlugin) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c PlayerPlugin) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c PlayerPlugin) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }

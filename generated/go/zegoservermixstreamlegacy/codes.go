@@ -3,6 +3,19 @@
 // Catalog `zego-server-mixstream-legacy` (zh-CN), generated from `docs-src/zego-server-mixstream-return-codes-legacy.md`.
 //
 //	混流转码接口返回码（旧版独立页面）
+//
+// Every group of the catalog is a named type whose value is the code
+// itself: converting any code to it keeps the code, known or not (the
+// method Known tells them apart), and values are equal, hash, sort and
+// marshal to JSON as their codes do (a plain JSON number).
+// String and Error give "message (code)" in [DisplayLocale], or
+// "error code N" for a code this version does not know; DisplayIn gives
+// the same text in another locale.
+//
+// IsSuccess is true for the success code, 0.
+// A success code is never a non-nil error unless asked: Err returns nil
+// for it, and the code as an error otherwise. Return code.Err() where an
+// error is expected, never the code itself.
 package zegoservermixstreamlegacy
 
 import "strconv"
@@ -27,6 +40,11 @@ func text(s string) *string { return &s }
 
 // Locale is the locale of the catalog's own texts (a BCP 47 tag).
 const Locale = "zh-CN"
+
+// DisplayLocale is the locale String and Error show a code's message in,
+// where the page has an edition in it for that code (else they show it in
+// Locale).
+const DisplayLocale = "zh-CN"
 
 // MixStream is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
@@ -490,21 +508,40 @@ func (c MixStream) Known() bool {
 	return known
 }
 
-// String returns the code's name, or MixStream(code) for a code this
-// version does not know.
-func (c MixStream) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "MixStream(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c MixStream) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c MixStream) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c MixStream) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c MixStream) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c MixStream) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c MixStream) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }

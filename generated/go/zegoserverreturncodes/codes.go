@@ -3,6 +3,19 @@
 // Catalog `zego-server-return-codes` (zh-CN), generated from `docs-src/zego-server-global-return-codes.mdx`.
 //
 //	全局返回码
+//
+// Every group of the catalog is a named type whose value is the code
+// itself: converting any code to it keeps the code, known or not (the
+// method Known tells them apart), and values are equal, hash, sort and
+// marshal to JSON as their codes do (a plain JSON number).
+// String and Error give "message (code)" in [DisplayLocale], or
+// "error code N" for a code this version does not know; DisplayIn gives
+// the same text in another locale.
+//
+// IsSuccess is true for the success code, 0.
+// A success code is never a non-nil error unless asked: Err returns nil
+// for it, and the code as an error otherwise. Return code.Err() where an
+// error is expected, never the code itself.
 package zegoserverreturncodes
 
 import "strconv"
@@ -27,6 +40,11 @@ func text(s string) *string { return &s }
 
 // Locale is the locale of the catalog's own texts (a BCP 47 tag).
 const Locale = "zh-CN"
+
+// DisplayLocale is the locale String and Error show a code's message in,
+// where the page has an edition in it for that code (else they show it in
+// Locale).
+const DisplayLocale = "zh-CN"
 
 // Common is one numeric code of a group. Converting any code
 // to it keeps the code, known or not.
@@ -271,23 +289,42 @@ func (c Common) Known() bool {
 	return known
 }
 
-// String returns the code's name, or Common(code) for a code this
-// version does not know.
-func (c Common) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "Common(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c Common) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c Common) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c Common) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c Common) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c Common) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c Common) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // RoomSignaling is one numeric code of a group. Converting any code
@@ -677,23 +714,42 @@ func (c RoomSignaling) Known() bool {
 	return known
 }
 
-// String returns the code's name, or RoomSignaling(code) for a code this
-// version does not know.
-func (c RoomSignaling) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "RoomSignaling(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c RoomSignaling) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c RoomSignaling) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c RoomSignaling) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c RoomSignaling) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c RoomSignaling) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c RoomSignaling) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // MixStream is one numeric code of a group. Converting any code
@@ -1238,23 +1294,42 @@ func (c MixStream) Known() bool {
 	return known
 }
 
-// String returns the code's name, or MixStream(code) for a code this
-// version does not know.
-func (c MixStream) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "MixStream(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c MixStream) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c MixStream) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c MixStream) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c MixStream) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c MixStream) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c MixStream) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // MediaService is one numeric code of a group. Converting any code
@@ -1796,23 +1871,42 @@ func (c MediaService) Known() bool {
 	return known
 }
 
-// String returns the code's name, or MediaService(code) for a code this
-// version does not know.
-func (c MediaService) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "MediaService(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c MediaService) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c MediaService) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c MediaService) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c MediaService) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c MediaService) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c MediaService) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // MediaFile is one numeric code of a group. Converting any code
@@ -1960,23 +2054,42 @@ func (c MediaFile) Known() bool {
 	return known
 }
 
-// String returns the code's name, or MediaFile(code) for a code this
-// version does not know.
-func (c MediaFile) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "MediaFile(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c MediaFile) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c MediaFile) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c MediaFile) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c MediaFile) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c MediaFile) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c MediaFile) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }
 
 // StreamModeration is one numeric code of a group. Converting any code
@@ -2066,21 +2179,40 @@ func (c StreamModeration) Known() bool {
 	return known
 }
 
-// String returns the code's name, or StreamModeration(code) for a code this
-// version does not know.
-func (c StreamModeration) String() string {
-	if doc, known := c.Doc(); known {
-		return doc.Name
-	}
-	return "StreamModeration(" + strconv.FormatInt(int64(c), 10) + ")"
+// IsSuccess reports whether the code is the success code, 0.
+func (c StreamModeration) IsSuccess() bool {
+	return c == 0
 }
 
-// Error returns the documented message and the code, so that a code is an
-// error.
-func (c StreamModeration) Error() string {
+// Err returns nil for the success code and the code itself otherwise: a
+// success code is never a non-nil error unless asked.
+func (c StreamModeration) Err() error {
+	if c.IsSuccess() {
+		return nil
+	}
+	return c
+}
+
+// DisplayIn returns "message (code)" with the code's message in locale
+// (a BCP 47 tag such as "en"), or in Locale when the page has no edition
+// in it for this code; "error code N" for a code this version does not
+// know, or one without a message.
+func (c StreamModeration) DisplayIn(locale string) string {
 	code := strconv.FormatInt(int64(c), 10)
-	if doc, known := c.Doc(); known && doc.Message != nil {
+	if doc, _, known := c.DocIn(locale); known && doc.Message != nil {
 		return *doc.Message + " (" + code + ")"
 	}
 	return "error code " + code
+}
+
+// String returns "message (code)" in DisplayLocale, or "error code N" for a
+// code this version does not know (see DisplayIn).
+func (c StreamModeration) String() string {
+	return c.DisplayIn(DisplayLocale)
+}
+
+// Error returns the same text as String, so that a code is an error; use
+// Err to get one, which is nil for the success code.
+func (c StreamModeration) Error() string {
+	return c.DisplayIn(DisplayLocale)
 }

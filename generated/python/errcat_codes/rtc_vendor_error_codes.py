@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import typing as _t
 
+from ._base import Retired as _Retired
+from ._base import IntCode as _IntCode
+
 #: The locale of the catalog's own texts (a BCP 47 tag).
 LOCALE = "zh-CN"
 
-from ._base import Retired as _Retired
-from ._base import warn_retired as _warn_retired
-from ._base import IntEntry as _IntEntry
+#: The locale `str()` shows a code's text in (a BCP 47 tag); a code the
+#: page has no edition in that locale for shows the catalog's own text.
+DISPLAY_LOCALE = "zh-CN"
 
 
-class ErrorCode(_IntEntry):
+class ErrorCode(_IntCode):
     # 错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, ErrorCode]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 成功
     SUCCESS: _t.ClassVar[ErrorCode]
@@ -266,186 +270,91 @@ class ErrorCode(_IntEntry):
     #: 系统繁忙
     API_SYSTEM_BUSY: _t.ClassVar[ErrorCode]
 
-    @classmethod
-    def from_code(cls, code: int) -> ErrorCode:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[ErrorCode, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-ErrorCode._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        ErrorCode(0, "Success", "成功", None, None, False),
-        ErrorCode(1, "InvalidArgument", "非法参数", None, None, False),
-        ErrorCode(2, "NotInitialized", "未初始化", None, None, False),
-        ErrorCode(3, "OutOfMemory", "内存不足", None, None, False),
-        ErrorCode(4, "DeviceAccessFailed", "访问设备失败", None, None, False),
-        ErrorCode(30, "NetworkConnectionFailed", "网络连接失败", None, None, False),
-        ErrorCode(31, "NotInGroup", "未加入组", None, None, False),
-        ErrorCode(32, "AuthenticationFailed", "认证失败", None, None, False),
-        ErrorCode(33, "AppNotFound", "应用不存在", None, None, False),
-        ErrorCode(34, "UserAlreadyLoggedIn", "用户已登录", None, None, False),
-        ErrorCode(70, "InsufficientBalance", "账户余额不足", None, None, False),
-        ErrorCode(71, "NoVideoPermission", "没有视频操作权限", None, None, False),
-        ErrorCode(72, "NoAudioPermission", "没有音频操作权限", None, None, False),
-        ErrorCode(73, "NoScreenShare", "当前没有屏幕共享", None, None, False),
-        ErrorCode(74, "ReceivingScreenShare", "当前正在接收屏幕共享", None, None, False),
-        ErrorCode(301, "InternalServiceError", "服务内部错误", None, None, False),
-        ErrorCode(302, "OperationFailed", "操作失败", None, None, False),
-        ErrorCode(1000000, "TokenVerificationFailed", "token校验失败", None, None, False),
-        ErrorCode(1000001, "ServiceAppNotFound", "应用不存在", None, None, False),
-        ErrorCode(1000002, "ServiceAppOffline", "应用已下线", None, None, False),
-        ErrorCode(1000003, "ServiceNotLoggedIn", "未登录", None, None, False),
-        ErrorCode(1000004, "VideoServiceNotSupported", "当前应用不支持视频服务", None, None, False),
-        ErrorCode(1000005, "VoiceServiceNotSupported", "当前应用不支持语音服务", None, None, False),
-        ErrorCode(1000006, "InvalidUserId", "User ID字段不合法", None, None, False),
-        ErrorCode(1000007, "AppBalanceInsufficient", "当前应用账户余额不足", None, None, False),
-        ErrorCode(1000008, "DuplicateLoginSameDevice", "相同终端相同账号重复登录在线服务", None, None, False),
-        ErrorCode(1000009, "ScreenShareServiceNotSupported", "当前应用不支持屏幕共享服务", None, None, False),
-        ErrorCode(1000010, "AlreadyInGroup", "用户重复加入分组", None, None, False),
-        ErrorCode(1000020, "SignalingChannelNotSupported", "当前应用不支持透明信令通道服务", None, None, False),
-        ErrorCode(1000021, "UnicastLimitReached", "已达到单播上限", None, None, False),
-        ErrorCode(1000022, "MulticastLimitReached", "已达到组播上限", None, None, False),
-        ErrorCode(1000023, "OnlineServiceNotSupported", "当前应用不支持在线服务", None, None, False),
-        ErrorCode(605030000, "RecordingInternalError", "异常失败(内部错误)", None, None, False),
-        ErrorCode(605030001, "RecordingContextNotFound", "上下文不存在", None, None, False),
-        ErrorCode(605030003, "RecordingInvalidParameter", "参数错误", None, None, False),
-        ErrorCode(605030004, "RecordingConnectionExists", "链接已经存在", None, None, False),
-        ErrorCode(605030005, "RecordingJsonParseError", "json解析错误", None, None, False),
-        ErrorCode(605030006, "RecordingNotLoggedIn", "未登录", None, None, False),
-        ErrorCode(605030007, "RecordingAuthorizationFailed", "鉴权失败", None, None, False),
-        ErrorCode(605030008, "RecordingInsufficientSpace", "剩余空间不足", None, None, False),
-        ErrorCode(605030009, "RecordingServerTaskLimit", "服务器任务数已达负载上限", None, None, False),
-        ErrorCode(605030010, "RecordingServerCpuLimit", "服务器CPU已达负载上限", None, None, False),
-        ErrorCode(605030011, "RecordingServerDiskLimit", "服务器硬盘已达负载上限", None, None, False),
-        ErrorCode(605030012, "RecordingContextExists", "上下文已经存在", None, None, False),
-        ErrorCode(605030013, "RecordingVirtualUserLoginFailed", "虚拟用户登录失败", None, None, False),
-        ErrorCode(605030016, "RecordingResourceCommandFailed", "给资源平台发送命令失败", None, None, False),
-        ErrorCode(605030017, "RecordingResourceMessageParseError", "解析资源平台消息错误", None, None, False),
-        ErrorCode(605030018, "RecordingResourceRecordFailed", "资源平台record 响应返回失败", None, None, False),
-        ErrorCode(605030020, "RecordingInputChannelMissingParameter", "创建输入通道失败，没有Parameter参数", None, None, False),
-        ErrorCode(605030021, "RecordingInputChannelExists", "创建输入通道失败，输入通道已经存在", None, None, False),
-        ErrorCode(605030022, "RecordingInputChannelNotFound", "移除输入通道失败，不存在指定的输入通道", None, None, False),
-        ErrorCode(605030023, "RecordingOutputMediaServerError", "设置输出参数失败，媒体服务器内部原因", None, None, False),
-        ErrorCode(605030024, "RecordingOutputInputChannelInvalid", "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对", None, None, False),
-        ErrorCode(605030025, "RecordingOutputLayoutMissing", "设置输出参数失败，设置了幕布大小却没有设置布局", None, None, False),
-        ErrorCode(605030026, "RecordingOutputCanvasMissing", "设置输出参数失败，没有设置幕布大小却设置布局", None, None, False),
-        ErrorCode(605030027, "RecordingOverlayFailed", "设置输出叠加台标字幕失败，媒体服务器内部原因", None, None, False),
-        ErrorCode(605030028, "RecordingAuthenticationFailed", "认证失败", None, None, False),
-        ErrorCode(605030029, "RecordingHeartbeatError", "心跳异常", None, None, False),
-        ErrorCode(605030031, "RecordingFileReadError", "文件读取异常", None, None, False),
-        ErrorCode(605030032, "RecordingMediaServiceTimeout", "媒体服务返回超时", None, None, False),
-        ErrorCode(605030033, "RecordingPausedOutputFailed", "录制任务暂停，设置输出失败", None, None, False),
-        ErrorCode(605030034, "RecordingIntermediateFileDownloadFailed", "下载中间文件失败", None, None, False),
-        ErrorCode(605030035, "AutoRecordingManualLayoutUnsupported", "自动录制不支持 手动设置布局", None, None, False),
-        ErrorCode(605030036, "AutoRecordingEventGatewayLoginFailed", "自动录制 登陆事件网关失败", None, None, False),
-        ErrorCode(605030038, "AutoRecordingTaskExists", "自动录制 该房间存在一个自动录制任务", None, None, False),
-        ErrorCode(605030039, "RecordingPauseNotRecording", "不能暂停 录制中才可以", None, None, False),
-        ErrorCode(605030040, "RecordingResumeNotPaused", "不能恢复录制 暂停中才可以", None, None, False),
-        ErrorCode(605030041, "RecordingComposerHeartbeatTimeout", "合成服务心跳返回超时", None, None, False),
-        ErrorCode(605030042, "RecordingEventGatewayLoginFailed", "登录事件网关失败", None, None, False),
-        ErrorCode(605030043, "RecordingEventSubscriptionFailed", "订阅事件网关事件失败", None, None, False),
-        ErrorCode(605030044, "RecordingEventSyncFailed", "全量同步事件网关事件失败", None, None, False),
-        ErrorCode(605030045, "RecordingSegmentMergeFailed", "合成分片失败", None, None, False),
-        ErrorCode(605030046, "RecordingStreamDataTimeout", "流数据超时", None, None, False),
-        ErrorCode(606000000, "ApiAuthenticationFailed", "认证失败", None, None, False),
-        ErrorCode(606000001, "ApiAccessTokenExpired", "Access Token超时失效", None, None, False),
-        ErrorCode(606000002, "ApiMissingParameter", "重要参数缺失", None, None, False),
-        ErrorCode(606000003, "ApiInvalidParameter", "参数错误", None, None, False),
-        ErrorCode(606000004, "ApiRequestTimeout", "请求超时", None, None, False),
-        ErrorCode(606000005, "ApiOperationFailed", "操作失败", None, None, False),
-        ErrorCode(606000006, "ApiSystemBusy", "系统繁忙", None, None, False),
-    )
-}
-ErrorCode._LOCALE = LOCALE
-ErrorCode.SUCCESS = ErrorCode._BY_CODE[0]
-ErrorCode.INVALID_ARGUMENT = ErrorCode._BY_CODE[1]
-ErrorCode.NOT_INITIALIZED = ErrorCode._BY_CODE[2]
-ErrorCode.OUT_OF_MEMORY = ErrorCode._BY_CODE[3]
-ErrorCode.DEVICE_ACCESS_FAILED = ErrorCode._BY_CODE[4]
-ErrorCode.NETWORK_CONNECTION_FAILED = ErrorCode._BY_CODE[30]
-ErrorCode.NOT_IN_GROUP = ErrorCode._BY_CODE[31]
-ErrorCode.AUTHENTICATION_FAILED = ErrorCode._BY_CODE[32]
-ErrorCode.APP_NOT_FOUND = ErrorCode._BY_CODE[33]
-ErrorCode.USER_ALREADY_LOGGED_IN = ErrorCode._BY_CODE[34]
-ErrorCode.INSUFFICIENT_BALANCE = ErrorCode._BY_CODE[70]
-ErrorCode.NO_VIDEO_PERMISSION = ErrorCode._BY_CODE[71]
-ErrorCode.NO_AUDIO_PERMISSION = ErrorCode._BY_CODE[72]
-ErrorCode.NO_SCREEN_SHARE = ErrorCode._BY_CODE[73]
-ErrorCode.RECEIVING_SCREEN_SHARE = ErrorCode._BY_CODE[74]
-ErrorCode.INTERNAL_SERVICE_ERROR = ErrorCode._BY_CODE[301]
-ErrorCode.OPERATION_FAILED = ErrorCode._BY_CODE[302]
-ErrorCode.TOKEN_VERIFICATION_FAILED = ErrorCode._BY_CODE[1000000]
-ErrorCode.SERVICE_APP_NOT_FOUND = ErrorCode._BY_CODE[1000001]
-ErrorCode.SERVICE_APP_OFFLINE = ErrorCode._BY_CODE[1000002]
-ErrorCode.SERVICE_NOT_LOGGED_IN = ErrorCode._BY_CODE[1000003]
-ErrorCode.VIDEO_SERVICE_NOT_SUPPORTED = ErrorCode._BY_CODE[1000004]
-ErrorCode.VOICE_SERVICE_NOT_SUPPORTED = ErrorCode._BY_CODE[1000005]
-ErrorCode.INVALID_USER_ID = ErrorCode._BY_CODE[1000006]
-ErrorCode.APP_BALANCE_INSUFFICIENT = ErrorCode._BY_CODE[1000007]
-ErrorCode.DUPLICATE_LOGIN_SAME_DEVICE = ErrorCode._BY_CODE[1000008]
-ErrorCode.SCREEN_SHARE_SERVICE_NOT_SUPPORTED = ErrorCode._BY_CODE[1000009]
-ErrorCode.ALREADY_IN_GROUP = ErrorCode._BY_CODE[1000010]
-ErrorCode.SIGNALING_CHANNEL_NOT_SUPPORTED = ErrorCode._BY_CODE[1000020]
-ErrorCode.UNICAST_LIMIT_REACHED = ErrorCode._BY_CODE[1000021]
-ErrorCode.MULTICAST_LIMIT_REACHED = ErrorCode._BY_CODE[1000022]
-ErrorCode.ONLINE_SERVICE_NOT_SUPPORTED = ErrorCode._BY_CODE[1000023]
-ErrorCode.RECORDING_INTERNAL_ERROR = ErrorCode._BY_CODE[605030000]
-ErrorCode.RECORDING_CONTEXT_NOT_FOUND = ErrorCode._BY_CODE[605030001]
-ErrorCode.RECORDING_INVALID_PARAMETER = ErrorCode._BY_CODE[605030003]
-ErrorCode.RECORDING_CONNECTION_EXISTS = ErrorCode._BY_CODE[605030004]
-ErrorCode.RECORDING_JSON_PARSE_ERROR = ErrorCode._BY_CODE[605030005]
-ErrorCode.RECORDING_NOT_LOGGED_IN = ErrorCode._BY_CODE[605030006]
-ErrorCode.RECORDING_AUTHORIZATION_FAILED = ErrorCode._BY_CODE[605030007]
-ErrorCode.RECORDING_INSUFFICIENT_SPACE = ErrorCode._BY_CODE[605030008]
-ErrorCode.RECORDING_SERVER_TASK_LIMIT = ErrorCode._BY_CODE[605030009]
-ErrorCode.RECORDING_SERVER_CPU_LIMIT = ErrorCode._BY_CODE[605030010]
-ErrorCode.RECORDING_SERVER_DISK_LIMIT = ErrorCode._BY_CODE[605030011]
-ErrorCode.RECORDING_CONTEXT_EXISTS = ErrorCode._BY_CODE[605030012]
-ErrorCode.RECORDING_VIRTUAL_USER_LOGIN_FAILED = ErrorCode._BY_CODE[605030013]
-ErrorCode.RECORDING_RESOURCE_COMMAND_FAILED = ErrorCode._BY_CODE[605030016]
-ErrorCode.RECORDING_RESOURCE_MESSAGE_PARSE_ERROR = ErrorCode._BY_CODE[605030017]
-ErrorCode.RECORDING_RESOURCE_RECORD_FAILED = ErrorCode._BY_CODE[605030018]
-ErrorCode.RECORDING_INPUT_CHANNEL_MISSING_PARAMETER = ErrorCode._BY_CODE[605030020]
-ErrorCode.RECORDING_INPUT_CHANNEL_EXISTS = ErrorCode._BY_CODE[605030021]
-ErrorCode.RECORDING_INPUT_CHANNEL_NOT_FOUND = ErrorCode._BY_CODE[605030022]
-ErrorCode.RECORDING_OUTPUT_MEDIA_SERVER_ERROR = ErrorCode._BY_CODE[605030023]
-ErrorCode.RECORDING_OUTPUT_INPUT_CHANNEL_INVALID = ErrorCode._BY_CODE[605030024]
-ErrorCode.RECORDING_OUTPUT_LAYOUT_MISSING = ErrorCode._BY_CODE[605030025]
-ErrorCode.RECORDING_OUTPUT_CANVAS_MISSING = ErrorCode._BY_CODE[605030026]
-ErrorCode.RECORDING_OVERLAY_FAILED = ErrorCode._BY_CODE[605030027]
-ErrorCode.RECORDING_AUTHENTICATION_FAILED = ErrorCode._BY_CODE[605030028]
-ErrorCode.RECORDING_HEARTBEAT_ERROR = ErrorCode._BY_CODE[605030029]
-ErrorCode.RECORDING_FILE_READ_ERROR = ErrorCode._BY_CODE[605030031]
-ErrorCode.RECORDING_MEDIA_SERVICE_TIMEOUT = ErrorCode._BY_CODE[605030032]
-ErrorCode.RECORDING_PAUSED_OUTPUT_FAILED = ErrorCode._BY_CODE[605030033]
-ErrorCode.RECORDING_INTERMEDIATE_FILE_DOWNLOAD_FAILED = ErrorCode._BY_CODE[605030034]
-ErrorCode.AUTO_RECORDING_MANUAL_LAYOUT_UNSUPPORTED = ErrorCode._BY_CODE[605030035]
-ErrorCode.AUTO_RECORDING_EVENT_GATEWAY_LOGIN_FAILED = ErrorCode._BY_CODE[605030036]
-ErrorCode.AUTO_RECORDING_TASK_EXISTS = ErrorCode._BY_CODE[605030038]
-ErrorCode.RECORDING_PAUSE_NOT_RECORDING = ErrorCode._BY_CODE[605030039]
-ErrorCode.RECORDING_RESUME_NOT_PAUSED = ErrorCode._BY_CODE[605030040]
-ErrorCode.RECORDING_COMPOSER_HEARTBEAT_TIMEOUT = ErrorCode._BY_CODE[605030041]
-ErrorCode.RECORDING_EVENT_GATEWAY_LOGIN_FAILED = ErrorCode._BY_CODE[605030042]
-ErrorCode.RECORDING_EVENT_SUBSCRIPTION_FAILED = ErrorCode._BY_CODE[605030043]
-ErrorCode.RECORDING_EVENT_SYNC_FAILED = ErrorCode._BY_CODE[605030044]
-ErrorCode.RECORDING_SEGMENT_MERGE_FAILED = ErrorCode._BY_CODE[605030045]
-ErrorCode.RECORDING_STREAM_DATA_TIMEOUT = ErrorCode._BY_CODE[605030046]
-ErrorCode.API_AUTHENTICATION_FAILED = ErrorCode._BY_CODE[606000000]
-ErrorCode.API_ACCESS_TOKEN_EXPIRED = ErrorCode._BY_CODE[606000001]
-ErrorCode.API_MISSING_PARAMETER = ErrorCode._BY_CODE[606000002]
-ErrorCode.API_INVALID_PARAMETER = ErrorCode._BY_CODE[606000003]
-ErrorCode.API_REQUEST_TIMEOUT = ErrorCode._BY_CODE[606000004]
-ErrorCode.API_OPERATION_FAILED = ErrorCode._BY_CODE[606000005]
-ErrorCode.API_SYSTEM_BUSY = ErrorCode._BY_CODE[606000006]
+ErrorCode._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "SUCCESS", "Success", "成功", None, None, False),
+        (1, "INVALID_ARGUMENT", "InvalidArgument", "非法参数", None, None, False),
+        (2, "NOT_INITIALIZED", "NotInitialized", "未初始化", None, None, False),
+        (3, "OUT_OF_MEMORY", "OutOfMemory", "内存不足", None, None, False),
+        (4, "DEVICE_ACCESS_FAILED", "DeviceAccessFailed", "访问设备失败", None, None, False),
+        (30, "NETWORK_CONNECTION_FAILED", "NetworkConnectionFailed", "网络连接失败", None, None, False),
+        (31, "NOT_IN_GROUP", "NotInGroup", "未加入组", None, None, False),
+        (32, "AUTHENTICATION_FAILED", "AuthenticationFailed", "认证失败", None, None, False),
+        (33, "APP_NOT_FOUND", "AppNotFound", "应用不存在", None, None, False),
+        (34, "USER_ALREADY_LOGGED_IN", "UserAlreadyLoggedIn", "用户已登录", None, None, False),
+        (70, "INSUFFICIENT_BALANCE", "InsufficientBalance", "账户余额不足", None, None, False),
+        (71, "NO_VIDEO_PERMISSION", "NoVideoPermission", "没有视频操作权限", None, None, False),
+        (72, "NO_AUDIO_PERMISSION", "NoAudioPermission", "没有音频操作权限", None, None, False),
+        (73, "NO_SCREEN_SHARE", "NoScreenShare", "当前没有屏幕共享", None, None, False),
+        (74, "RECEIVING_SCREEN_SHARE", "ReceivingScreenShare", "当前正在接收屏幕共享", None, None, False),
+        (301, "INTERNAL_SERVICE_ERROR", "InternalServiceError", "服务内部错误", None, None, False),
+        (302, "OPERATION_FAILED", "OperationFailed", "操作失败", None, None, False),
+        (1000000, "TOKEN_VERIFICATION_FAILED", "TokenVerificationFailed", "token校验失败", None, None, False),
+        (1000001, "SERVICE_APP_NOT_FOUND", "ServiceAppNotFound", "应用不存在", None, None, False),
+        (1000002, "SERVICE_APP_OFFLINE", "ServiceAppOffline", "应用已下线", None, None, False),
+        (1000003, "SERVICE_NOT_LOGGED_IN", "ServiceNotLoggedIn", "未登录", None, None, False),
+        (1000004, "VIDEO_SERVICE_NOT_SUPPORTED", "VideoServiceNotSupported", "当前应用不支持视频服务", None, None, False),
+        (1000005, "VOICE_SERVICE_NOT_SUPPORTED", "VoiceServiceNotSupported", "当前应用不支持语音服务", None, None, False),
+        (1000006, "INVALID_USER_ID", "InvalidUserId", "User ID字段不合法", None, None, False),
+        (1000007, "APP_BALANCE_INSUFFICIENT", "AppBalanceInsufficient", "当前应用账户余额不足", None, None, False),
+        (1000008, "DUPLICATE_LOGIN_SAME_DEVICE", "DuplicateLoginSameDevice", "相同终端相同账号重复登录在线服务", None, None, False),
+        (1000009, "SCREEN_SHARE_SERVICE_NOT_SUPPORTED", "ScreenShareServiceNotSupported", "当前应用不支持屏幕共享服务", None, None, False),
+        (1000010, "ALREADY_IN_GROUP", "AlreadyInGroup", "用户重复加入分组", None, None, False),
+        (1000020, "SIGNALING_CHANNEL_NOT_SUPPORTED", "SignalingChannelNotSupported", "当前应用不支持透明信令通道服务", None, None, False),
+        (1000021, "UNICAST_LIMIT_REACHED", "UnicastLimitReached", "已达到单播上限", None, None, False),
+        (1000022, "MULTICAST_LIMIT_REACHED", "MulticastLimitReached", "已达到组播上限", None, None, False),
+        (1000023, "ONLINE_SERVICE_NOT_SUPPORTED", "OnlineServiceNotSupported", "当前应用不支持在线服务", None, None, False),
+        (605030000, "RECORDING_INTERNAL_ERROR", "RecordingInternalError", "异常失败(内部错误)", None, None, False),
+        (605030001, "RECORDING_CONTEXT_NOT_FOUND", "RecordingContextNotFound", "上下文不存在", None, None, False),
+        (605030003, "RECORDING_INVALID_PARAMETER", "RecordingInvalidParameter", "参数错误", None, None, False),
+        (605030004, "RECORDING_CONNECTION_EXISTS", "RecordingConnectionExists", "链接已经存在", None, None, False),
+        (605030005, "RECORDING_JSON_PARSE_ERROR", "RecordingJsonParseError", "json解析错误", None, None, False),
+        (605030006, "RECORDING_NOT_LOGGED_IN", "RecordingNotLoggedIn", "未登录", None, None, False),
+        (605030007, "RECORDING_AUTHORIZATION_FAILED", "RecordingAuthorizationFailed", "鉴权失败", None, None, False),
+        (605030008, "RECORDING_INSUFFICIENT_SPACE", "RecordingInsufficientSpace", "剩余空间不足", None, None, False),
+        (605030009, "RECORDING_SERVER_TASK_LIMIT", "RecordingServerTaskLimit", "服务器任务数已达负载上限", None, None, False),
+        (605030010, "RECORDING_SERVER_CPU_LIMIT", "RecordingServerCpuLimit", "服务器CPU已达负载上限", None, None, False),
+        (605030011, "RECORDING_SERVER_DISK_LIMIT", "RecordingServerDiskLimit", "服务器硬盘已达负载上限", None, None, False),
+        (605030012, "RECORDING_CONTEXT_EXISTS", "RecordingContextExists", "上下文已经存在", None, None, False),
+        (605030013, "RECORDING_VIRTUAL_USER_LOGIN_FAILED", "RecordingVirtualUserLoginFailed", "虚拟用户登录失败", None, None, False),
+        (605030016, "RECORDING_RESOURCE_COMMAND_FAILED", "RecordingResourceCommandFailed", "给资源平台发送命令失败", None, None, False),
+        (605030017, "RECORDING_RESOURCE_MESSAGE_PARSE_ERROR", "RecordingResourceMessageParseError", "解析资源平台消息错误", None, None, False),
+        (605030018, "RECORDING_RESOURCE_RECORD_FAILED", "RecordingResourceRecordFailed", "资源平台record 响应返回失败", None, None, False),
+        (605030020, "RECORDING_INPUT_CHANNEL_MISSING_PARAMETER", "RecordingInputChannelMissingParameter", "创建输入通道失败，没有Parameter参数", None, None, False),
+        (605030021, "RECORDING_INPUT_CHANNEL_EXISTS", "RecordingInputChannelExists", "创建输入通道失败，输入通道已经存在", None, None, False),
+        (605030022, "RECORDING_INPUT_CHANNEL_NOT_FOUND", "RecordingInputChannelNotFound", "移除输入通道失败，不存在指定的输入通道", None, None, False),
+        (605030023, "RECORDING_OUTPUT_MEDIA_SERVER_ERROR", "RecordingOutputMediaServerError", "设置输出参数失败，媒体服务器内部原因", None, None, False),
+        (605030024, "RECORDING_OUTPUT_INPUT_CHANNEL_INVALID", "RecordingOutputInputChannelInvalid", "设置输出参数失败，不存在指定的输入通道或者输入同道类型不对", None, None, False),
+        (605030025, "RECORDING_OUTPUT_LAYOUT_MISSING", "RecordingOutputLayoutMissing", "设置输出参数失败，设置了幕布大小却没有设置布局", None, None, False),
+        (605030026, "RECORDING_OUTPUT_CANVAS_MISSING", "RecordingOutputCanvasMissing", "设置输出参数失败，没有设置幕布大小却设置布局", None, None, False),
+        (605030027, "RECORDING_OVERLAY_FAILED", "RecordingOverlayFailed", "设置输出叠加台标字幕失败，媒体服务器内部原因", None, None, False),
+        (605030028, "RECORDING_AUTHENTICATION_FAILED", "RecordingAuthenticationFailed", "认证失败", None, None, False),
+        (605030029, "RECORDING_HEARTBEAT_ERROR", "RecordingHeartbeatError", "心跳异常", None, None, False),
+        (605030031, "RECORDING_FILE_READ_ERROR", "RecordingFileReadError", "文件读取异常", None, None, False),
+        (605030032, "RECORDING_MEDIA_SERVICE_TIMEOUT", "RecordingMediaServiceTimeout", "媒体服务返回超时", None, None, False),
+        (605030033, "RECORDING_PAUSED_OUTPUT_FAILED", "RecordingPausedOutputFailed", "录制任务暂停，设置输出失败", None, None, False),
+        (605030034, "RECORDING_INTERMEDIATE_FILE_DOWNLOAD_FAILED", "RecordingIntermediateFileDownloadFailed", "下载中间文件失败", None, None, False),
+        (605030035, "AUTO_RECORDING_MANUAL_LAYOUT_UNSUPPORTED", "AutoRecordingManualLayoutUnsupported", "自动录制不支持 手动设置布局", None, None, False),
+        (605030036, "AUTO_RECORDING_EVENT_GATEWAY_LOGIN_FAILED", "AutoRecordingEventGatewayLoginFailed", "自动录制 登陆事件网关失败", None, None, False),
+        (605030038, "AUTO_RECORDING_TASK_EXISTS", "AutoRecordingTaskExists", "自动录制 该房间存在一个自动录制任务", None, None, False),
+        (605030039, "RECORDING_PAUSE_NOT_RECORDING", "RecordingPauseNotRecording", "不能暂停 录制中才可以", None, None, False),
+        (605030040, "RECORDING_RESUME_NOT_PAUSED", "RecordingResumeNotPaused", "不能恢复录制 暂停中才可以", None, None, False),
+        (605030041, "RECORDING_COMPOSER_HEARTBEAT_TIMEOUT", "RecordingComposerHeartbeatTimeout", "合成服务心跳返回超时", None, None, False),
+        (605030042, "RECORDING_EVENT_GATEWAY_LOGIN_FAILED", "RecordingEventGatewayLoginFailed", "登录事件网关失败", None, None, False),
+        (605030043, "RECORDING_EVENT_SUBSCRIPTION_FAILED", "RecordingEventSubscriptionFailed", "订阅事件网关事件失败", None, None, False),
+        (605030044, "RECORDING_EVENT_SYNC_FAILED", "RecordingEventSyncFailed", "全量同步事件网关事件失败", None, None, False),
+        (605030045, "RECORDING_SEGMENT_MERGE_FAILED", "RecordingSegmentMergeFailed", "合成分片失败", None, None, False),
+        (605030046, "RECORDING_STREAM_DATA_TIMEOUT", "RecordingStreamDataTimeout", "流数据超时", None, None, False),
+        (606000000, "API_AUTHENTICATION_FAILED", "ApiAuthenticationFailed", "认证失败", None, None, False),
+        (606000001, "API_ACCESS_TOKEN_EXPIRED", "ApiAccessTokenExpired", "Access Token超时失效", None, None, False),
+        (606000002, "API_MISSING_PARAMETER", "ApiMissingParameter", "重要参数缺失", None, None, False),
+        (606000003, "API_INVALID_PARAMETER", "ApiInvalidParameter", "参数错误", None, None, False),
+        (606000004, "API_REQUEST_TIMEOUT", "ApiRequestTimeout", "请求超时", None, None, False),
+        (606000005, "API_OPERATION_FAILED", "ApiOperationFailed", "操作失败", None, None, False),
+        (606000006, "API_SYSTEM_BUSY", "ApiSystemBusy", "系统繁忙", None, None, False),
+    ),
+    {},
+)

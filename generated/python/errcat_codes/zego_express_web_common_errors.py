@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import typing as _t
 
+from ._base import Retired as _Retired
+from ._base import IntCode as _IntCode
+
 #: The locale of the catalog's own texts (a BCP 47 tag).
 LOCALE = "zh-CN"
 
-from ._base import Retired as _Retired
-from ._base import warn_retired as _warn_retired
-from ._base import IntEntry as _IntEntry
+#: The locale `str()` shows a code's text in (a BCP 47 tag); a code the
+#: page has no edition in that locale for shows the catalog's own text.
+DISPLAY_LOCALE = "zh-CN"
 
 
-class Common(_IntEntry):
+class Common(_IntCode):
     # 1000xxx/1100xxx 通用错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Common]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 执行成功。
     COMMON_SUCCESS: _t.ClassVar[Common]
@@ -77,59 +81,33 @@ class Common(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持。
     COMMON_SERVER_UNKNOWN_ERROR: _t.ClassVar[Common]
 
-    @classmethod
-    def from_code(cls, code: int) -> Common:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Common, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Common._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Common(0, "CommonSuccess", "执行成功。", None, None, False),
-        Common(1000002, "CommonNotLoginRoom", "未登录房间。", "没有登录房间或者房间异常断开。", "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。", False),
-        Common(1000014, "CommonStreamIdTooLong", "输入 StreamID 超长。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。", "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。", False),
-        Common(1000015, "CommonStreamIdNull", "输入流 ID 为空。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。", "检查调用函数时传入的 streamID 参数是否正常。", False),
-        Common(1000016, "CommonStreamIdInvalidCharacter", "输入流 ID 包含非法字符。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。", "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。", False),
-        Common(1000017, "CommonIllegalParam", "网络断开。", "网络异常或推拉流与媒体协商失败。", "检查网络是否正常。", False),
-        Common(1000018, "CommonCdnUrlTooLong", "本地流错误。", "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。", "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。", False),
-        Common(1000019, "CommonCdnAuthParamTooLong", "获取音浪失败。", "获取音浪失败。", "一般是浏览器兼容性问题，请尝试切换浏览器验证。", False),
-        Common(1100001, "CommonInvalidParameter", "参数错误。", "传参错误。", "检查打印传参，在 extendedData 中查看具体错误字段。", False),
-        Common(1100002, "CommonRequestTimeout", "请求响应超时。", "SDK请求服务端超时，可能是由于网络原因导致。", "请尝试切换网络解决。", False),
-        Common(1100003, "CommonSocketClosed", "socket 关闭。", "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。", "请尝试切换网络解决。", False),
-        Common(1100999, "CommonServerUnknownError", "服务端未知错误。", "一般是服务端错误。", "请联系 ZEGO 技术支持。", False),
-    )
-}
-Common._LOCALE = LOCALE
-Common.COMMON_SUCCESS = Common._BY_CODE[0]
-Common.COMMON_NOT_LOGIN_ROOM = Common._BY_CODE[1000002]
-Common.COMMON_STREAM_ID_TOO_LONG = Common._BY_CODE[1000014]
-Common.COMMON_STREAM_ID_NULL = Common._BY_CODE[1000015]
-Common.COMMON_STREAM_ID_INVALID_CHARACTER = Common._BY_CODE[1000016]
-Common.COMMON_ILLEGAL_PARAM = Common._BY_CODE[1000017]
-Common.COMMON_CDN_URL_TOO_LONG = Common._BY_CODE[1000018]
-Common.COMMON_CDN_AUTH_PARAM_TOO_LONG = Common._BY_CODE[1000019]
-Common.COMMON_INVALID_PARAMETER = Common._BY_CODE[1100001]
-Common.COMMON_REQUEST_TIMEOUT = Common._BY_CODE[1100002]
-Common.COMMON_SOCKET_CLOSED = Common._BY_CODE[1100003]
-Common.COMMON_SERVER_UNKNOWN_ERROR = Common._BY_CODE[1100999]
+Common._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "COMMON_SUCCESS", "CommonSuccess", "执行成功。", None, None, False),
+        (1000002, "COMMON_NOT_LOGIN_ROOM", "CommonNotLoginRoom", "未登录房间。", "没有登录房间或者房间异常断开。", "在调用推流或拉流前，请先调用 [loginRoom](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#login-room) 登录房间。", False),
+        (1000014, "COMMON_STREAM_ID_TOO_LONG", "CommonStreamIdTooLong", "输入 StreamID 超长。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 时传入的 StreamID 参数长度超过限制。", "StreamID 最大支持输入 256 个字符，检查调用函数时传入的 StreamID 参数是否过长。", False),
+        (1000015, "COMMON_STREAM_ID_NULL", "CommonStreamIdNull", "输入流 ID 为空。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 参数为 undefined、null 或空字符串。", "检查调用函数时传入的 streamID 参数是否正常。", False),
+        (1000016, "COMMON_STREAM_ID_INVALID_CHARACTER", "CommonStreamIdInvalidCharacter", "输入流 ID 包含非法字符。", "在调用 [startPublishingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-publishing-stream) 或 [startPlayingStream](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#start-playing-stream) 时传入的 StreamID 包含非法字符。", "检查调用函数时传入的 StreamID 参数是否正常，仅支持数字、英文字符和 \"-\"、\"_\"。", False),
+        (1000017, "COMMON_ILLEGAL_PARAM", "CommonIllegalParam", "网络断开。", "网络异常或推拉流与媒体协商失败。", "检查网络是否正常。", False),
+        (1000018, "COMMON_CDN_URL_TOO_LONG", "CommonCdnUrlTooLong", "本地流错误。", "Web 端错误码，传入流对象错误或者流对象并不是 SDK 创建。", "Web 端：检查打印流对象是否正常 并确认是否是 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 接口生成；一般发生在 [destroyStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#destroy-stream)、[setVideoConfig](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#set-video-config)、[useVideoDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-video-device)、[useAudioDevice](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#use-audio-device) 接口。", False),
+        (1000019, "COMMON_CDN_AUTH_PARAM_TOO_LONG", "CommonCdnAuthParamTooLong", "获取音浪失败。", "获取音浪失败。", "一般是浏览器兼容性问题，请尝试切换浏览器验证。", False),
+        (1100001, "COMMON_INVALID_PARAMETER", "CommonInvalidParameter", "参数错误。", "传参错误。", "检查打印传参，在 extendedData 中查看具体错误字段。", False),
+        (1100002, "COMMON_REQUEST_TIMEOUT", "CommonRequestTimeout", "请求响应超时。", "SDK请求服务端超时，可能是由于网络原因导致。", "请尝试切换网络解决。", False),
+        (1100003, "COMMON_SOCKET_CLOSED", "CommonSocketClosed", "socket 关闭。", "可能是由于网络原因导致 SDK 与服务器建立的 socket连接被关闭。", "请尝试切换网络解决。", False),
+        (1100999, "COMMON_SERVER_UNKNOWN_ERROR", "CommonServerUnknownError", "服务端未知错误。", "一般是服务端错误。", "请联系 ZEGO 技术支持。", False),
+    ),
+    {},
+)
 
 
-class Engine(_IntEntry):
+class Engine(_IntCode):
     # 1001xxx/1101xxx 调试阶段错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Engine]]
+    __slots__ = ()
+
     #: Code `1001004`.
     #: 认证失败。
     #: Cause: AppID 不正确。
@@ -156,45 +134,26 @@ class Engine(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持。
     ENGINE_MEDIA_CONFIG_FETCH_FAILED: _t.ClassVar[Engine]
 
-    @classmethod
-    def from_code(cls, code: int) -> Engine:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Engine, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
+Engine._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1001004, "ENGINE_APPID_INCORRECT_OR_NOT_ONLINE", "EngineAppidIncorrectOrNotOnline", "认证失败。", "AppID 不正确。", "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。", False),
+        (1001021, "ENGINE_SET_GEO_FENCE_ERROR_TIME", "EngineSetGeoFenceErrorTime", "设置地理围栏失败。", "创建引擎实例之后设置地理围栏。", "创建引擎实例之前设置地理围栏。", False),
+        (1101000, "ENGINE_INIT_FAILED", "EngineInitFailed", "SDK 初始化失败。", "AppID 不正确导致。", "请检查 AppID 是否正确", False),
+        (1101001, "ENGINE_WECHAT_GET_SETTING_FAILED", "EngineWechatGetSettingFailed", "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。", "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。", "请尝试升级微信版本并检查是否有组件权限。", False),
+        (1101002, "ENGINE_MEDIA_CONFIG_FETCH_FAILED", "EngineMediaConfigFetchFailed", "获取流媒体服务配置失败。", "获取流媒体服务配置失败。", "请联系 ZEGO 技术支持。", False),
+    ),
+    {},
+)
 
 
-Engine._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Engine(1001004, "EngineAppidIncorrectOrNotOnline", "认证失败。", "AppID 不正确。", "检查传入的 AppID 是否与 ZEGO 控制台中的 AppID 一致。", False),
-        Engine(1001021, "EngineSetGeoFenceErrorTime", "设置地理围栏失败。", "创建引擎实例之后设置地理围栏。", "创建引擎实例之前设置地理围栏。", False),
-        Engine(1101000, "EngineInitFailed", "SDK 初始化失败。", "AppID 不正确导致。", "请检查 AppID 是否正确", False),
-        Engine(1101001, "EngineWechatGetSettingFailed", "微信小程序 getSetting 方法调用失败，无法检测摄像头和麦克风功能是否正常。", "小程序初始化失败、微信版本过低或者未获取推拉流组件权限。", "请尝试升级微信版本并检查是否有组件权限。", False),
-        Engine(1101002, "EngineMediaConfigFetchFailed", "获取流媒体服务配置失败。", "获取流媒体服务配置失败。", "请联系 ZEGO 技术支持。", False),
-    )
-}
-Engine._LOCALE = LOCALE
-Engine.ENGINE_APPID_INCORRECT_OR_NOT_ONLINE = Engine._BY_CODE[1001004]
-Engine.ENGINE_SET_GEO_FENCE_ERROR_TIME = Engine._BY_CODE[1001021]
-Engine.ENGINE_INIT_FAILED = Engine._BY_CODE[1101000]
-Engine.ENGINE_WECHAT_GET_SETTING_FAILED = Engine._BY_CODE[1101001]
-Engine.ENGINE_MEDIA_CONFIG_FETCH_FAILED = Engine._BY_CODE[1101002]
-
-
-class Room(_IntEntry):
+class Room(_IntCode):
     # 1002xxx/1102xxx 房间相关错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Room]]
+    __slots__ = ()
+
     #: Code `1002001`.
     #: 登录房间数量超过上限。
     #: Cause: 当前仅支持同时登录 1 个主房间和 1 个多房间。
@@ -396,115 +355,61 @@ class Room(_IntEntry):
     #: Solution: 请尝试切换网络后重试。
     ROOM_LOG_UPLOAD_FAILED: _t.ClassVar[Room]
 
-    @classmethod
-    def from_code(cls, code: int) -> Room:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Room, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Room._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Room(1002001, "RoomCountExceed", "登录房间数量超过上限。", "当前仅支持同时登录 1 个主房间和 1 个多房间。", "请检查当前用户是否登入了过多房间。", False),
-        Room(1002002, "RoomRoomidIncorrect", "未使用此房间 ID 登录过。", "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。", "检查是否使用此房间 ID 登录过。", False),
-        Room(1002005, "RoomUserIdNull", "输入用户 ID 为空。", "输入的用户 ID 为空字符串或没有输入用户 ID。", "检查用户 ID 是否为空。", False),
-        Room(1002006, "RoomUserIdInvalidCharacter", "输入用户 ID 包含非法字符。", "输入用户 ID 包含非法字符。", "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。", False),
-        Room(1002007, "RoomUserIdTooLong", "输入用户 ID 超长。", "输入用户 ID 超长。", "请检查用户ID是否过长，最大长度应小于 64 字节。", False),
-        Room(1002008, "RoomUserNameNull", "输入用户名为空。", "输入用户名为空。", "请检查用户名是否为空。", False),
-        Room(1002010, "RoomUserNameTooLong", "输入用户名超长。", "输入用户名超长。", "请检查输入的用户名是否超长，最大长度应小于 256 字节。", False),
-        Room(1002011, "RoomRoomidNull", "输入房间 ID 为空。", "输入房间 ID 为空。", "请检查房间ID是否为空。", False),
-        Room(1002012, "RoomRoomidInvalidCharacter", "输入房间 ID 包含非法字符。", "输入房间 ID 包含非法字符。", "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '<', '>', '/' 。", False),
-        Room(1002013, "RoomRoomidTooLong", "输入房间 ID 超长。", "输入房间 ID 超长。", "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。", False),
-        Room(1002014, "RoomRoomExtraInfoKeyEmpty", "房间未登录或房间已断开。", "当前房间不存在。", "请联系 ZEGO 技术支持。", False),
-        Room(1002015, "RoomRoomExtraInfoKeyTooLong", "房间附加信息 key 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。", False),
-        Room(1002016, "RoomRoomExtraInfoValueTooLong", "房间附加信息 value 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。", False),
-        Room(1002017, "RoomRoomExtraInfoExceedKeys", "房间附加消息设置的 key 超过支持的最大数量限制。", "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。", "目前只支持一个 key。", False),
-        Room(1002018, "RoomMultiRoomLoginUserNotSame", "多房间模式下，登录房间的用户 ID 或用户名称不相同。", "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。", "多房间模式下，传入的用户 ID 或用户名必须相同。", False),
-        Room(1002031, "RoomErrorLoginTimeout", "登录房间超时。", "可能是由于网络原因导致。", "请尝试切换网络重试。", False),
-        Room(1002034, "RoomErrorExceedMaximumMember", "登录房间的用户超过最大数量。", "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。", "请联系 ZEGO 技术支持，检查房间人数是否超过限制。", False),
-        Room(1002036, "RoomErrorLoginMultiRoomNotOpen", "登录失败，多房间功能没有开通。", "多房间功能未开通。", "请联系 ZEGO 技术支持。", False),
-        Room(1002037, "RoomErrorMultiRoomExceedMaximumRoomCount", "同时登录的房间总数量超过限制。", "多房间功能可同时登录总房间数量受限。", "请联系 ZEGO 技术支持。", False),
-        Room(1002050, "RoomKickedOut", "用户被踢出房间。", "可能是相同用户 ID 在其他设备登录。", "请联系 ZEGO 技术支持。", False),
-        Room(1002053, "RoomRetryTimeout", "重试登录房间超过最大的重试时间。", "可能是由于网络原因导致。", "请尝试切换网络重试。", False),
-        Room(1002055, "RoomManualKickedOut", "业务后台发出了踢出房间信令。", "客户调用服务端踢人接口，触发服务端下发 kickout 信令。", "请查看被踢原因，联系 ZEGO 技术支持。", False),
-        Room(1002056, "RoomTokenExpiredKickedOut", "用户重复进行登录。", "未登出主房间再次调起登录主房间。", "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。", False),
-        Room(1002064, "RoomRoomIdHasBeenUsed", "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。", "房间 ID 已被登录房间接口使用。", "退出相同房间 ID 的房间。", False),
-        Room(1002099, "RoomInnerError", "系统内部异常导致房间登录失败。", "服务端返回未约定错误码，错误信息在 extendedData。", "请联系 ZEGO 技术支持。", False),
-        Room(1102001, "RoomHeartbeatTimeout", "心跳超时。", "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。", "请尝试切换网络重试。", False),
-        Room(1102011, "RoomDataFormatError", "数据格式错误。", "数据格式错误。", "请联系 ZEGO 技术支持。", False),
-        Room(1102012, "RoomLoginInProgress", "正在执行登录流程。", "房间正在登录进行中。", "联系 ZEGO 技术支持。", False),
-        Room(1102013, "RoomSignalingRequestError", "房间信令请求错误。", "可能是由于网络原因导致。", "尝试切换网络重试或者联系 ZEGO 技术支持。", False),
-        Room(1102014, "RoomZpushFailed", "ZPush 失败。", "ZPush 失败。", "请联系 ZEGO 技术支持。", False),
-        Room(1102015, "RoomLoginStateError", "用户登录状态错误。", "登录状态错误。", "请联系 ZEGO 技术支持。", False),
-        Room(1102016, "RoomLoginTokenFormatInvalid", "登录 token 格式有误", "登录 token 格式有误。", "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。", False),
-        Room(1102017, "RoomDispatchFailed", "调度失败。", "媒体节点调度失败。", "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。", False),
-        Room(1102018, "RoomLoginTokenExpired", "登录 token 过期。", "登录 token 过期，推拉流过程也可能出现该错误。", "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。", False),
-        Room(1102019, "RoomSubcmdError", "subcmd 错误。", "subcmd 错误。", "请联系 ZEGO 技术支持。", False),
-        Room(1102020, "RoomLoginAuthFailed", "登录鉴权失败。", "登录鉴权失败。", "请联系 ZEGO 技术支持。", False),
-        Room(1102021, "RoomBizChannelError", "biz_channel 错误。", "biz_channel 错误。", "请联系 ZEGO 技术支持。", False),
-        Room(1102022, "RoomRequestTimeout", "调用请求超时。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
-        Room(1102023, "RoomMediaServerConnectFailed", "连接媒体服务器失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
-        Room(1102025, "RoomLogUploadFailed", "本地日志上报失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
-    )
-}
-Room._LOCALE = LOCALE
-Room.ROOM_COUNT_EXCEED = Room._BY_CODE[1002001]
-Room.ROOM_ROOMID_INCORRECT = Room._BY_CODE[1002002]
-Room.ROOM_USER_ID_NULL = Room._BY_CODE[1002005]
-Room.ROOM_USER_ID_INVALID_CHARACTER = Room._BY_CODE[1002006]
-Room.ROOM_USER_ID_TOO_LONG = Room._BY_CODE[1002007]
-Room.ROOM_USER_NAME_NULL = Room._BY_CODE[1002008]
-Room.ROOM_USER_NAME_TOO_LONG = Room._BY_CODE[1002010]
-Room.ROOM_ROOMID_NULL = Room._BY_CODE[1002011]
-Room.ROOM_ROOMID_INVALID_CHARACTER = Room._BY_CODE[1002012]
-Room.ROOM_ROOMID_TOO_LONG = Room._BY_CODE[1002013]
-Room.ROOM_ROOM_EXTRA_INFO_KEY_EMPTY = Room._BY_CODE[1002014]
-Room.ROOM_ROOM_EXTRA_INFO_KEY_TOO_LONG = Room._BY_CODE[1002015]
-Room.ROOM_ROOM_EXTRA_INFO_VALUE_TOO_LONG = Room._BY_CODE[1002016]
-Room.ROOM_ROOM_EXTRA_INFO_EXCEED_KEYS = Room._BY_CODE[1002017]
-Room.ROOM_MULTI_ROOM_LOGIN_USER_NOT_SAME = Room._BY_CODE[1002018]
-Room.ROOM_ERROR_LOGIN_TIMEOUT = Room._BY_CODE[1002031]
-Room.ROOM_ERROR_EXCEED_MAXIMUM_MEMBER = Room._BY_CODE[1002034]
-Room.ROOM_ERROR_LOGIN_MULTI_ROOM_NOT_OPEN = Room._BY_CODE[1002036]
-Room.ROOM_ERROR_MULTI_ROOM_EXCEED_MAXIMUM_ROOM_COUNT = Room._BY_CODE[1002037]
-Room.ROOM_KICKED_OUT = Room._BY_CODE[1002050]
-Room.ROOM_RETRY_TIMEOUT = Room._BY_CODE[1002053]
-Room.ROOM_MANUAL_KICKED_OUT = Room._BY_CODE[1002055]
-Room.ROOM_TOKEN_EXPIRED_KICKED_OUT = Room._BY_CODE[1002056]
-Room.ROOM_ROOM_ID_HAS_BEEN_USED = Room._BY_CODE[1002064]
-Room.ROOM_INNER_ERROR = Room._BY_CODE[1002099]
-Room.ROOM_HEARTBEAT_TIMEOUT = Room._BY_CODE[1102001]
-Room.ROOM_DATA_FORMAT_ERROR = Room._BY_CODE[1102011]
-Room.ROOM_LOGIN_IN_PROGRESS = Room._BY_CODE[1102012]
-Room.ROOM_SIGNALING_REQUEST_ERROR = Room._BY_CODE[1102013]
-Room.ROOM_ZPUSH_FAILED = Room._BY_CODE[1102014]
-Room.ROOM_LOGIN_STATE_ERROR = Room._BY_CODE[1102015]
-Room.ROOM_LOGIN_TOKEN_FORMAT_INVALID = Room._BY_CODE[1102016]
-Room.ROOM_DISPATCH_FAILED = Room._BY_CODE[1102017]
-Room.ROOM_LOGIN_TOKEN_EXPIRED = Room._BY_CODE[1102018]
-Room.ROOM_SUBCMD_ERROR = Room._BY_CODE[1102019]
-Room.ROOM_LOGIN_AUTH_FAILED = Room._BY_CODE[1102020]
-Room.ROOM_BIZ_CHANNEL_ERROR = Room._BY_CODE[1102021]
-Room.ROOM_REQUEST_TIMEOUT = Room._BY_CODE[1102022]
-Room.ROOM_MEDIA_SERVER_CONNECT_FAILED = Room._BY_CODE[1102023]
-Room.ROOM_LOG_UPLOAD_FAILED = Room._BY_CODE[1102025]
+Room._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1002001, "ROOM_COUNT_EXCEED", "RoomCountExceed", "登录房间数量超过上限。", "当前仅支持同时登录 1 个主房间和 1 个多房间。", "请检查当前用户是否登入了过多房间。", False),
+        (1002002, "ROOM_ROOMID_INCORRECT", "RoomRoomidIncorrect", "未使用此房间 ID 登录过。", "调用 [logoutRoom] 或[switchRoom] 或 [renewToken] 或 [setRoomExtraInfo] 前，未使用此房间 ID 登录过。", "检查是否使用此房间 ID 登录过。", False),
+        (1002005, "ROOM_USER_ID_NULL", "RoomUserIdNull", "输入用户 ID 为空。", "输入的用户 ID 为空字符串或没有输入用户 ID。", "检查用户 ID 是否为空。", False),
+        (1002006, "ROOM_USER_ID_INVALID_CHARACTER", "RoomUserIdInvalidCharacter", "输入用户 ID 包含非法字符。", "输入用户 ID 包含非法字符。", "请检查用户ID是否正确。用户 ID 最大为64 字节的字符串，仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',', '.' 。", False),
+        (1002007, "ROOM_USER_ID_TOO_LONG", "RoomUserIdTooLong", "输入用户 ID 超长。", "输入用户 ID 超长。", "请检查用户ID是否过长，最大长度应小于 64 字节。", False),
+        (1002008, "ROOM_USER_NAME_NULL", "RoomUserNameNull", "输入用户名为空。", "输入用户名为空。", "请检查用户名是否为空。", False),
+        (1002010, "ROOM_USER_NAME_TOO_LONG", "RoomUserNameTooLong", "输入用户名超长。", "输入用户名超长。", "请检查输入的用户名是否超长，最大长度应小于 256 字节。", False),
+        (1002011, "ROOM_ROOMID_NULL", "RoomRoomidNull", "输入房间 ID 为空。", "输入房间 ID 为空。", "请检查房间ID是否为空。", False),
+        (1002012, "ROOM_ROOMID_INVALID_CHARACTER", "RoomRoomidInvalidCharacter", "输入房间 ID 包含非法字符。", "输入房间 ID 包含非法字符。", "仅支持数字，英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ', ';', '’', ',', '.', '<', '>', '/' 。", False),
+        (1002013, "ROOM_ROOMID_TOO_LONG", "RoomRoomidTooLong", "输入房间 ID 超长。", "输入房间 ID 超长。", "请检查输入房间 ID 是否超长，最大长度应小于 128 字节。", False),
+        (1002014, "ROOM_ROOM_EXTRA_INFO_KEY_EMPTY", "RoomRoomExtraInfoKeyEmpty", "房间未登录或房间已断开。", "当前房间不存在。", "请联系 ZEGO 技术支持。", False),
+        (1002015, "ROOM_ROOM_EXTRA_INFO_KEY_TOO_LONG", "RoomRoomExtraInfoKeyTooLong", "房间附加信息 key 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 key 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 key，确保其长度小于 128 字节。", False),
+        (1002016, "ROOM_ROOM_EXTRA_INFO_VALUE_TOO_LONG", "RoomRoomExtraInfoValueTooLong", "房间附加信息 value 超长。", "[setRoomExtraInfo] 函数输入的房间附加信息 value 长度大于或等于 128 字节。", "请检查 [setRoomExtraInfo] 函数调用时输入的房间附加信息 value，确保其长度小于 128 字节。", False),
+        (1002017, "ROOM_ROOM_EXTRA_INFO_EXCEED_KEYS", "RoomRoomExtraInfoExceedKeys", "房间附加消息设置的 key 超过支持的最大数量限制。", "多次调用 [setRoomExtraInfo] 接口传入了不同的 key。", "目前只支持一个 key。", False),
+        (1002018, "ROOM_MULTI_ROOM_LOGIN_USER_NOT_SAME", "RoomMultiRoomLoginUserNotSame", "多房间模式下，登录房间的用户 ID 或用户名称不相同。", "多房间模式下，登录多房间传入了不同的用户 ID 或用户名。", "多房间模式下，传入的用户 ID 或用户名必须相同。", False),
+        (1002031, "ROOM_ERROR_LOGIN_TIMEOUT", "RoomErrorLoginTimeout", "登录房间超时。", "可能是由于网络原因导致。", "请尝试切换网络重试。", False),
+        (1002034, "ROOM_ERROR_EXCEED_MAXIMUM_MEMBER", "RoomErrorExceedMaximumMember", "登录房间的用户超过最大数量。", "登录房间的用户数超过该房间配置的最大用户数量限制（测试环境下默认房间最大用户数为 50，正式环境无限制）。", "请联系 ZEGO 技术支持，检查房间人数是否超过限制。", False),
+        (1002036, "ROOM_ERROR_LOGIN_MULTI_ROOM_NOT_OPEN", "RoomErrorLoginMultiRoomNotOpen", "登录失败，多房间功能没有开通。", "多房间功能未开通。", "请联系 ZEGO 技术支持。", False),
+        (1002037, "ROOM_ERROR_MULTI_ROOM_EXCEED_MAXIMUM_ROOM_COUNT", "RoomErrorMultiRoomExceedMaximumRoomCount", "同时登录的房间总数量超过限制。", "多房间功能可同时登录总房间数量受限。", "请联系 ZEGO 技术支持。", False),
+        (1002050, "ROOM_KICKED_OUT", "RoomKickedOut", "用户被踢出房间。", "可能是相同用户 ID 在其他设备登录。", "请联系 ZEGO 技术支持。", False),
+        (1002053, "ROOM_RETRY_TIMEOUT", "RoomRetryTimeout", "重试登录房间超过最大的重试时间。", "可能是由于网络原因导致。", "请尝试切换网络重试。", False),
+        (1002055, "ROOM_MANUAL_KICKED_OUT", "RoomManualKickedOut", "业务后台发出了踢出房间信令。", "客户调用服务端踢人接口，触发服务端下发 kickout 信令。", "请查看被踢原因，联系 ZEGO 技术支持。", False),
+        (1002056, "ROOM_TOKEN_EXPIRED_KICKED_OUT", "RoomTokenExpiredKickedOut", "用户重复进行登录。", "未登出主房间再次调起登录主房间。", "请排查登录逻辑，建议在登录与登出逻辑处断点或者打印进行调试。", False),
+        (1002064, "ROOM_ROOM_ID_HAS_BEEN_USED", "RoomRoomIdHasBeenUsed", "房间 ID 已被登录房间接口使用，未退出房间之前，当前用户无法再登录该房间。", "房间 ID 已被登录房间接口使用。", "退出相同房间 ID 的房间。", False),
+        (1002099, "ROOM_INNER_ERROR", "RoomInnerError", "系统内部异常导致房间登录失败。", "服务端返回未约定错误码，错误信息在 extendedData。", "请联系 ZEGO 技术支持。", False),
+        (1102001, "ROOM_HEARTBEAT_TIMEOUT", "RoomHeartbeatTimeout", "心跳超时。", "可能是由于网络原因导致，默认 90 秒内未收到房间心跳回包会触发心跳超时。", "请尝试切换网络重试。", False),
+        (1102011, "ROOM_DATA_FORMAT_ERROR", "RoomDataFormatError", "数据格式错误。", "数据格式错误。", "请联系 ZEGO 技术支持。", False),
+        (1102012, "ROOM_LOGIN_IN_PROGRESS", "RoomLoginInProgress", "正在执行登录流程。", "房间正在登录进行中。", "联系 ZEGO 技术支持。", False),
+        (1102013, "ROOM_SIGNALING_REQUEST_ERROR", "RoomSignalingRequestError", "房间信令请求错误。", "可能是由于网络原因导致。", "尝试切换网络重试或者联系 ZEGO 技术支持。", False),
+        (1102014, "ROOM_ZPUSH_FAILED", "RoomZpushFailed", "ZPush 失败。", "ZPush 失败。", "请联系 ZEGO 技术支持。", False),
+        (1102015, "ROOM_LOGIN_STATE_ERROR", "RoomLoginStateError", "用户登录状态错误。", "登录状态错误。", "请联系 ZEGO 技术支持。", False),
+        (1102016, "ROOM_LOGIN_TOKEN_FORMAT_INVALID", "RoomLoginTokenFormatInvalid", "登录 token 格式有误", "登录 token 格式有误。", "token 获取方式：Web 端请参考 用户权限控制，小程序端请参考 用户权限控制。", False),
+        (1102017, "ROOM_DISPATCH_FAILED", "RoomDispatchFailed", "调度失败。", "媒体节点调度失败。", "请拿着推拉流状态回调吐出的错误码，联系 ZEGO 技术支持。", False),
+        (1102018, "ROOM_LOGIN_TOKEN_EXPIRED", "RoomLoginTokenExpired", "登录 token 过期。", "登录 token 过期，推拉流过程也可能出现该错误。", "及时调用 [renewToken](https://doc-zh.zego.im/article/api?doc=Express_Audio_SDK_API~javascript_web~class~ZegoExpressEngine#renew-token) 接口来更新 token。", False),
+        (1102019, "ROOM_SUBCMD_ERROR", "RoomSubcmdError", "subcmd 错误。", "subcmd 错误。", "请联系 ZEGO 技术支持。", False),
+        (1102020, "ROOM_LOGIN_AUTH_FAILED", "RoomLoginAuthFailed", "登录鉴权失败。", "登录鉴权失败。", "请联系 ZEGO 技术支持。", False),
+        (1102021, "ROOM_BIZ_CHANNEL_ERROR", "RoomBizChannelError", "biz_channel 错误。", "biz_channel 错误。", "请联系 ZEGO 技术支持。", False),
+        (1102022, "ROOM_REQUEST_TIMEOUT", "RoomRequestTimeout", "调用请求超时。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
+        (1102023, "ROOM_MEDIA_SERVER_CONNECT_FAILED", "RoomMediaServerConnectFailed", "连接媒体服务器失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
+        (1102025, "ROOM_LOG_UPLOAD_FAILED", "RoomLogUploadFailed", "本地日志上报失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
+    ),
+    {},
+)
 
 
-class Publisher(_IntEntry):
+class Publisher(_IntCode):
     # 1003xxx/1103xxx 推流相关的错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Publisher]]
+    __slots__ = ()
+
     #: Code `1003025`.
     #: ZEGO 后台禁止推流。
     #: Cause: 开启了推流鉴权，流被媒体服务器禁止。
@@ -786,143 +691,75 @@ class Publisher(_IntEntry):
     #: Solution: AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。
     PUBLISHER_AI_DENOISE_OVERLOADED: _t.ClassVar[Publisher]
 
-    @classmethod
-    def from_code(cls, code: int) -> Publisher:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Publisher, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Publisher._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Publisher(1003025, "PublisherErrorServerForbid", "ZEGO 后台禁止推流。", "开启了推流鉴权，流被媒体服务器禁止。", "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。", False),
-        Publisher(1003028, "PublisherErrorRepetitivePublishStream", "推流失败，房间内已有相同的流。", "房间内已有相同的流。", "更换新的流 ID。调整流名生成策略，保证唯一性。", False),
-        Publisher(1003040, "PublisherUpdateCdnTargetError", "更新转推 CDN 状态失败。", "转推地址 URL 不正确。", "检查输入的 URL 是否有效。", False),
-        Publisher(1003050, "PublisherExtraInfoNull", "流附加信息为 null。", "流附加信息为 null。", "请检查流附加信息是否为正常。", False),
-        Publisher(1003051, "PublisherExtraInfoTooLong", "流附加信息超长。", "流附加信息超长。", "请检查对应的流附加信息是否太长 ，最大是 128 字节。", False),
-        Publisher(1103001, "PublisherInvalidParameter", "推流参数错误。", "推流参数错误。", "在传参错误的 extendedData 中查看具体错误字段。", False),
-        Publisher(1103002, "PublisherBrowserNotSupported", "浏览器不支持。", "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。", "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。", False),
-        Publisher(1103003, "PublisherMediaConnectionFailed", "媒体连接失败。", "可能由于网络原因导致。", "请尝试切换网络后重试。", False),
-        Publisher(1103010, "PublisherScreenShareFailed", "屏幕共享失败。", "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。", "请联系 ZEGO 技术支持。", False),
-        Publisher(1103011, "PublisherDeviceEnumerationFailed", "设备信息枚举失败。", "获取设备列表枚举设备失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103019, "PublisherAuthFailed", "推流鉴权错误。", "推流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。", False),
-        Publisher(1103020, "PublisherMediaServerAddressFailed", "获取媒体服务地址失败。", "获取媒体服务地址失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103021, "PublisherMediaServerConnectFailed", "媒体服务连接失败。", "推拉流与媒体创建会话失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103022, "PublisherCreateOfferFailed", "offer 创建失败。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103023, "PublisherSetLocalSdpFailed", "设置本地 SDP 失败。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103024, "PublisherSendSdpFailed", "SDP 发送失败。", "与网关交互的 mediaDesc 失败。", "请联系 ZEGO 技术支持。", False),
-        Publisher(1103025, "PublisherRemoteSdpError", "远端 SDP 错误。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103026, "PublisherCandidateError", "webrtc 连接使用的 candidate 信息错误。", "与网关交互 candidate 失败。", "请联系 ZEGO 技术支持。", False),
-        Publisher(1103027, "PublisherMediaConnectionClosed", "媒体连接关闭。", "SDK 与网关断开。", "请联系 ZEGO 技术支持。", False),
-        Publisher(1103028, "PublisherIceConnectionFailed", "ice 连接失败。", "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。", "尝试切换网络重试，或者请联系 ZEGO 技术支持。", False),
-        Publisher(1103029, "PublisherParameterSetupError", "推流参数设置错误。", "1.参数有问题 2.设置的参数设备不支持。", "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103030, "PublisherFailureRetryTimeout", "推流失败重试超时。", "可能是由于网络原因导致协商超时或是未知问题阻塞流程。", "请尝试切换网络重试，或者联系 ZEGO 技术支持。", False),
-        Publisher(1103040, "PublisherNotPublishingWhenUpdating", "未推流时修改参数。", "改变推流参数时推流未找到，可能是调用时没有在推流导致。", "请检查在调用时是否有在推流。", False),
-        Publisher(1103041, "PublisherDeviceUnplugged", "设备插拔或松动。", "设备插拔或松动。", "检查设备是否有插稳或是有接触不良的情况。", False),
-        Publisher(1103042, "PublisherScreenShareCancelled", "用户主动取消了屏幕共享。", "屏幕共享时在弹框选取时主动点击取消。", "请检查是否符合当前业务逻辑，若符合则无需解决。", False),
-        Publisher(1103043, "PublisherScreenShareNotSupported", "当前浏览器不支持屏幕共享。", "当前浏览器不支持创建屏幕流。", "更新或者切换浏览器。", False),
-        Publisher(1103044, "PublisherStreamNotCreatedBySdk", "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。", "Web 端报错，流不是通过 createStream 接口生成。", "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。", False),
-        Publisher(1103045, "PublisherStreamWithoutVideo", "媒体流不含视频。", "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。", "请检查流是否包含了视轨。", False),
-        Publisher(1103046, "PublisherStreamWithoutAudio", "媒体流不含音频。", "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。", "请检查流是否包含了音轨。", False),
-        Publisher(1103047, "PublisherTrackNotFound", "找不到 MediaStreamTrack 对象。", "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。", "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。", False),
-        Publisher(1103048, "PublisherDeviceNotFound", "找不到设备。", "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。", "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。", False),
-        Publisher(1103049, "PublisherDuplicateStreamPull", "重复拉取同一条流。", "可能是重复拉流或者之前拉流并未停止拉流。", "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。", False),
-        Publisher(1103050, "PublisherWebsocketDisconnected", "websocket 断开连接。", "可能是网络问题导致的媒体节点 socket 断开。", "请尝试切换网络后重试。", False),
-        Publisher(1103051, "PublisherRepublishTimeout", "推流重试超时。", "一般是网络原因。", "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。", False),
-        Publisher(1103052, "PublisherCdnPublishError", "CDN 推流错误。", "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。", "请检查参数是否正确。", False),
-        Publisher(1103053, "PublisherHttpsRequired", "必须使用 HTTPS 协议。", "webrtc 官方只允许 HTTPS 请求设备。", "请求使用 HTTPS。", False),
-        Publisher(1103054, "PublisherNoPreview", "没有预览。", "修改推流参数和状态时，推流不存在。", "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。", False),
-        Publisher(1103055, "PublisherStreamNotFound", "找不到推流。", "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。", "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。", False),
-        Publisher(1103056, "PublisherAlreadyPublishing", "正在推流中。", "重复推流或者之前推流并未停止推流。", "请检查推流逻辑是否正确。", False),
-        Publisher(1103057, "PublisherAudioEffectDecodeFailed", "本地混音音效资源解码失败。", "音频资源格式不正确，或浏览器不兼容导致。", "尝试切换浏览器或者联系 ZEGO 技术支持。", False),
-        Publisher(1103058, "PublisherClientIpChanged", "客户端 IP 发生变化。", "客户端 IP 发生变化。", "检查客户端 IP 是否有发生变动。", False),
-        Publisher(1103059, "PublisherNodeExpired", "推流网络节点过期。", "推流网络节点过期。", "联系 ZEGO 技术支持。", False),
-        Publisher(1103060, "PublisherSessionRequestTimeout", "session 请求超时。", "session 请求超时。", "尝试切换网络后重试或者联系 ZEGO 技术支持。", False),
-        Publisher(1103061, "PublisherGetMediaFailed", "获取媒体失败。", "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source", "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。", False),
-        Publisher(1103064, "PublisherDevicePermissionDenied", "媒体流没有设备权限。", "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。", "检查是否有给设备权限。", False),
-        Publisher(1103065, "PublisherDeviceUnavailable", "设备不可用于采集媒体流。", "可能是您当前的摄像头或麦克风被其他应用占用 。", "检查摄像头或麦克风是否正在被占用。", False),
-        Publisher(1103066, "PublisherDeviceParameterError", "创建流的设备参数错误。", "创建流的设备参数错误或者设备无法满足。", "尝试检查或更换参数后重试。", False),
-        Publisher(1103072, "PublisherBeautyNotSupported", "不支持开启美颜功能。", "您当前使用的浏览器不支持美颜功能。", "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。", False),
-        Publisher(1103073, "PublisherBeautyStarting", "美颜功能正在启动中。", "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。", False),
-        Publisher(1103074, "PublisherBeautyTrackNotSupported", "当前视轨不支持开启美颜。", "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。", "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。", False),
-        Publisher(1103075, "PublisherBeautyOverloaded", "美颜性能过载。", "美颜性能过载。", "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。", False),
-        Publisher(1103080, "PublisherAiDenoiseRuntimeError", "AI 降噪运行时错误。", "AI 降噪运行时报错。", "请联系 ZEGO 技术支持。", False),
-        Publisher(1103081, "PublisherAiDenoiseNotSupported", "不支持 AI 降噪。", "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败", "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。", False),
-        Publisher(1103082, "PublisherAiDenoiseOverloaded", "AI 降噪性能过载。", "AI 降噪过载。", "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。", False),
-    )
-}
-Publisher._LOCALE = LOCALE
-Publisher.PUBLISHER_ERROR_SERVER_FORBID = Publisher._BY_CODE[1003025]
-Publisher.PUBLISHER_ERROR_REPETITIVE_PUBLISH_STREAM = Publisher._BY_CODE[1003028]
-Publisher.PUBLISHER_UPDATE_CDN_TARGET_ERROR = Publisher._BY_CODE[1003040]
-Publisher.PUBLISHER_EXTRA_INFO_NULL = Publisher._BY_CODE[1003050]
-Publisher.PUBLISHER_EXTRA_INFO_TOO_LONG = Publisher._BY_CODE[1003051]
-Publisher.PUBLISHER_INVALID_PARAMETER = Publisher._BY_CODE[1103001]
-Publisher.PUBLISHER_BROWSER_NOT_SUPPORTED = Publisher._BY_CODE[1103002]
-Publisher.PUBLISHER_MEDIA_CONNECTION_FAILED = Publisher._BY_CODE[1103003]
-Publisher.PUBLISHER_SCREEN_SHARE_FAILED = Publisher._BY_CODE[1103010]
-Publisher.PUBLISHER_DEVICE_ENUMERATION_FAILED = Publisher._BY_CODE[1103011]
-Publisher.PUBLISHER_AUTH_FAILED = Publisher._BY_CODE[1103019]
-Publisher.PUBLISHER_MEDIA_SERVER_ADDRESS_FAILED = Publisher._BY_CODE[1103020]
-Publisher.PUBLISHER_MEDIA_SERVER_CONNECT_FAILED = Publisher._BY_CODE[1103021]
-Publisher.PUBLISHER_CREATE_OFFER_FAILED = Publisher._BY_CODE[1103022]
-Publisher.PUBLISHER_SET_LOCAL_SDP_FAILED = Publisher._BY_CODE[1103023]
-Publisher.PUBLISHER_SEND_SDP_FAILED = Publisher._BY_CODE[1103024]
-Publisher.PUBLISHER_REMOTE_SDP_ERROR = Publisher._BY_CODE[1103025]
-Publisher.PUBLISHER_CANDIDATE_ERROR = Publisher._BY_CODE[1103026]
-Publisher.PUBLISHER_MEDIA_CONNECTION_CLOSED = Publisher._BY_CODE[1103027]
-Publisher.PUBLISHER_ICE_CONNECTION_FAILED = Publisher._BY_CODE[1103028]
-Publisher.PUBLISHER_PARAMETER_SETUP_ERROR = Publisher._BY_CODE[1103029]
-Publisher.PUBLISHER_FAILURE_RETRY_TIMEOUT = Publisher._BY_CODE[1103030]
-Publisher.PUBLISHER_NOT_PUBLISHING_WHEN_UPDATING = Publisher._BY_CODE[1103040]
-Publisher.PUBLISHER_DEVICE_UNPLUGGED = Publisher._BY_CODE[1103041]
-Publisher.PUBLISHER_SCREEN_SHARE_CANCELLED = Publisher._BY_CODE[1103042]
-Publisher.PUBLISHER_SCREEN_SHARE_NOT_SUPPORTED = Publisher._BY_CODE[1103043]
-Publisher.PUBLISHER_STREAM_NOT_CREATED_BY_SDK = Publisher._BY_CODE[1103044]
-Publisher.PUBLISHER_STREAM_WITHOUT_VIDEO = Publisher._BY_CODE[1103045]
-Publisher.PUBLISHER_STREAM_WITHOUT_AUDIO = Publisher._BY_CODE[1103046]
-Publisher.PUBLISHER_TRACK_NOT_FOUND = Publisher._BY_CODE[1103047]
-Publisher.PUBLISHER_DEVICE_NOT_FOUND = Publisher._BY_CODE[1103048]
-Publisher.PUBLISHER_DUPLICATE_STREAM_PULL = Publisher._BY_CODE[1103049]
-Publisher.PUBLISHER_WEBSOCKET_DISCONNECTED = Publisher._BY_CODE[1103050]
-Publisher.PUBLISHER_REPUBLISH_TIMEOUT = Publisher._BY_CODE[1103051]
-Publisher.PUBLISHER_CDN_PUBLISH_ERROR = Publisher._BY_CODE[1103052]
-Publisher.PUBLISHER_HTTPS_REQUIRED = Publisher._BY_CODE[1103053]
-Publisher.PUBLISHER_NO_PREVIEW = Publisher._BY_CODE[1103054]
-Publisher.PUBLISHER_STREAM_NOT_FOUND = Publisher._BY_CODE[1103055]
-Publisher.PUBLISHER_ALREADY_PUBLISHING = Publisher._BY_CODE[1103056]
-Publisher.PUBLISHER_AUDIO_EFFECT_DECODE_FAILED = Publisher._BY_CODE[1103057]
-Publisher.PUBLISHER_CLIENT_IP_CHANGED = Publisher._BY_CODE[1103058]
-Publisher.PUBLISHER_NODE_EXPIRED = Publisher._BY_CODE[1103059]
-Publisher.PUBLISHER_SESSION_REQUEST_TIMEOUT = Publisher._BY_CODE[1103060]
-Publisher.PUBLISHER_GET_MEDIA_FAILED = Publisher._BY_CODE[1103061]
-Publisher.PUBLISHER_DEVICE_PERMISSION_DENIED = Publisher._BY_CODE[1103064]
-Publisher.PUBLISHER_DEVICE_UNAVAILABLE = Publisher._BY_CODE[1103065]
-Publisher.PUBLISHER_DEVICE_PARAMETER_ERROR = Publisher._BY_CODE[1103066]
-Publisher.PUBLISHER_BEAUTY_NOT_SUPPORTED = Publisher._BY_CODE[1103072]
-Publisher.PUBLISHER_BEAUTY_STARTING = Publisher._BY_CODE[1103073]
-Publisher.PUBLISHER_BEAUTY_TRACK_NOT_SUPPORTED = Publisher._BY_CODE[1103074]
-Publisher.PUBLISHER_BEAUTY_OVERLOADED = Publisher._BY_CODE[1103075]
-Publisher.PUBLISHER_AI_DENOISE_RUNTIME_ERROR = Publisher._BY_CODE[1103080]
-Publisher.PUBLISHER_AI_DENOISE_NOT_SUPPORTED = Publisher._BY_CODE[1103081]
-Publisher.PUBLISHER_AI_DENOISE_OVERLOADED = Publisher._BY_CODE[1103082]
+Publisher._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1003025, "PUBLISHER_ERROR_SERVER_FORBID", "PublisherErrorServerForbid", "ZEGO 后台禁止推流。", "开启了推流鉴权，流被媒体服务器禁止。", "若不是开发者调接口禁止的，请联系 ZEGO 技术支持解决。", False),
+        (1003028, "PUBLISHER_ERROR_REPETITIVE_PUBLISH_STREAM", "PublisherErrorRepetitivePublishStream", "推流失败，房间内已有相同的流。", "房间内已有相同的流。", "更换新的流 ID。调整流名生成策略，保证唯一性。", False),
+        (1003040, "PUBLISHER_UPDATE_CDN_TARGET_ERROR", "PublisherUpdateCdnTargetError", "更新转推 CDN 状态失败。", "转推地址 URL 不正确。", "检查输入的 URL 是否有效。", False),
+        (1003050, "PUBLISHER_EXTRA_INFO_NULL", "PublisherExtraInfoNull", "流附加信息为 null。", "流附加信息为 null。", "请检查流附加信息是否为正常。", False),
+        (1003051, "PUBLISHER_EXTRA_INFO_TOO_LONG", "PublisherExtraInfoTooLong", "流附加信息超长。", "流附加信息超长。", "请检查对应的流附加信息是否太长 ，最大是 128 字节。", False),
+        (1103001, "PUBLISHER_INVALID_PARAMETER", "PublisherInvalidParameter", "推流参数错误。", "推流参数错误。", "在传参错误的 extendedData 中查看具体错误字段。", False),
+        (1103002, "PUBLISHER_BROWSER_NOT_SUPPORTED", "PublisherBrowserNotSupported", "浏览器不支持。", "1. 没有通过 https 或 locahost 的方式访问。\n2. 不支持你的浏览器版本。", "1. 请将项目部署在 https 服务器下，或者使用 localHost 访问。\n2. 如果上述问题还不能解决，请更换或者升级浏览器。", False),
+        (1103003, "PUBLISHER_MEDIA_CONNECTION_FAILED", "PublisherMediaConnectionFailed", "媒体连接失败。", "可能由于网络原因导致。", "请尝试切换网络后重试。", False),
+        (1103010, "PUBLISHER_SCREEN_SHARE_FAILED", "PublisherScreenShareFailed", "屏幕共享失败。", "推屏幕流失败，参数设备不支持，使用插件推但并没装插件 extendedData 查看具体错误信息。", "请联系 ZEGO 技术支持。", False),
+        (1103011, "PUBLISHER_DEVICE_ENUMERATION_FAILED", "PublisherDeviceEnumerationFailed", "设备信息枚举失败。", "获取设备列表枚举设备失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103019, "PUBLISHER_AUTH_FAILED", "PublisherAuthFailed", "推流鉴权错误。", "推流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查 streamParams 中的 token 是否正确，字符串拼接是否正确。", False),
+        (1103020, "PUBLISHER_MEDIA_SERVER_ADDRESS_FAILED", "PublisherMediaServerAddressFailed", "获取媒体服务地址失败。", "获取媒体服务地址失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103021, "PUBLISHER_MEDIA_SERVER_CONNECT_FAILED", "PublisherMediaServerConnectFailed", "媒体服务连接失败。", "推拉流与媒体创建会话失败。", "拿到 console 里面具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103022, "PUBLISHER_CREATE_OFFER_FAILED", "PublisherCreateOfferFailed", "offer 创建失败。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103023, "PUBLISHER_SET_LOCAL_SDP_FAILED", "PublisherSetLocalSdpFailed", "设置本地 SDP 失败。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103024, "PUBLISHER_SEND_SDP_FAILED", "PublisherSendSdpFailed", "SDP 发送失败。", "与网关交互的 mediaDesc 失败。", "请联系 ZEGO 技术支持。", False),
+        (1103025, "PUBLISHER_REMOTE_SDP_ERROR", "PublisherRemoteSdpError", "远端 SDP 错误。", "浏览器不兼容。", "切换浏览器或者拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103026, "PUBLISHER_CANDIDATE_ERROR", "PublisherCandidateError", "webrtc 连接使用的 candidate 信息错误。", "与网关交互 candidate 失败。", "请联系 ZEGO 技术支持。", False),
+        (1103027, "PUBLISHER_MEDIA_CONNECTION_CLOSED", "PublisherMediaConnectionClosed", "媒体连接关闭。", "SDK 与网关断开。", "请联系 ZEGO 技术支持。", False),
+        (1103028, "PUBLISHER_ICE_CONNECTION_FAILED", "PublisherIceConnectionFailed", "ice 连接失败。", "UDP 断开，可能是因为网络原因，也可能由于网关主动断开。", "尝试切换网络重试，或者请联系 ZEGO 技术支持。", False),
+        (1103029, "PUBLISHER_PARAMETER_SETUP_ERROR", "PublisherParameterSetupError", "推流参数设置错误。", "1.参数有问题 2.设置的参数设备不支持。", "拿到 console 里面获取具体错误信息，联系 ZEGO 技术支持。", False),
+        (1103030, "PUBLISHER_FAILURE_RETRY_TIMEOUT", "PublisherFailureRetryTimeout", "推流失败重试超时。", "可能是由于网络原因导致协商超时或是未知问题阻塞流程。", "请尝试切换网络重试，或者联系 ZEGO 技术支持。", False),
+        (1103040, "PUBLISHER_NOT_PUBLISHING_WHEN_UPDATING", "PublisherNotPublishingWhenUpdating", "未推流时修改参数。", "改变推流参数时推流未找到，可能是调用时没有在推流导致。", "请检查在调用时是否有在推流。", False),
+        (1103041, "PUBLISHER_DEVICE_UNPLUGGED", "PublisherDeviceUnplugged", "设备插拔或松动。", "设备插拔或松动。", "检查设备是否有插稳或是有接触不良的情况。", False),
+        (1103042, "PUBLISHER_SCREEN_SHARE_CANCELLED", "PublisherScreenShareCancelled", "用户主动取消了屏幕共享。", "屏幕共享时在弹框选取时主动点击取消。", "请检查是否符合当前业务逻辑，若符合则无需解决。", False),
+        (1103043, "PUBLISHER_SCREEN_SHARE_NOT_SUPPORTED", "PublisherScreenShareNotSupported", "当前浏览器不支持屏幕共享。", "当前浏览器不支持创建屏幕流。", "更新或者切换浏览器。", False),
+        (1103044, "PUBLISHER_STREAM_NOT_CREATED_BY_SDK", "PublisherStreamNotCreatedBySdk", "不是通过 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 创建的流。", "Web 端报错，流不是通过 createStream 接口生成。", "Web 端：\n1. 明确流的来源，确保流是由 createStream 接口生成。\n2. createStream 是异步操作返回的是 promise，需要保证在 then 之后或者 await 之后，再去推流。", False),
+        (1103045, "PUBLISHER_STREAM_WITHOUT_VIDEO", "PublisherStreamWithoutVideo", "媒体流不含视频。", "切换设备时流并未包含视轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 video:false。", "请检查流是否包含了视轨。", False),
+        (1103046, "PUBLISHER_STREAM_WITHOUT_AUDIO", "PublisherStreamWithoutAudio", "媒体流不含音频。", "切换设备时流并未包含音轨，一般发生在调用 switchDevice 接口，创建流的时候使用参数 audio:false。", "请检查流是否包含了音轨。", False),
+        (1103047, "PUBLISHER_TRACK_NOT_FOUND", "PublisherTrackNotFound", "找不到 MediaStreamTrack 对象。", "可能在修改参数时，流并未包含对应类型轨，Web 端一般发生在调用 [replaceTrack](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#replace-track) 接口时。", "请检查流是否包含了对应的类型轨，或者联系 ZEGO 技术支持。", False),
+        (1103048, "PUBLISHER_DEVICE_NOT_FOUND", "PublisherDeviceNotFound", "找不到设备。", "切换设备时，设备 ID 不存在，可能发生在调用 switchDevice 接口，创建流的时候传参有误。", "请检查设备 ID 是否存在，或者联系 ZEGO 技术支持。", False),
+        (1103049, "PUBLISHER_DUPLICATE_STREAM_PULL", "PublisherDuplicateStreamPull", "重复拉取同一条流。", "可能是重复拉流或者之前拉流并未停止拉流。", "请检查拉流的逻辑是否正确，确认是否有重复拉流的情况。", False),
+        (1103050, "PUBLISHER_WEBSOCKET_DISCONNECTED", "PublisherWebsocketDisconnected", "websocket 断开连接。", "可能是网络问题导致的媒体节点 socket 断开。", "请尝试切换网络后重试。", False),
+        (1103051, "PUBLISHER_REPUBLISH_TIMEOUT", "PublisherRepublishTimeout", "推流重试超时。", "一般是网络原因。", "请尝试切换网络后重试。如果大量出现，请联系 ZEGO 技术支持。", False),
+        (1103052, "PUBLISHER_CDN_PUBLISH_ERROR", "PublisherCdnPublishError", "CDN 推流错误。", "可能上转推cdn类型参数错误，cdnPublishConfig.type=[\"addpush\" | \"delpush\" | \"clearpush\"]。", "请检查参数是否正确。", False),
+        (1103053, "PUBLISHER_HTTPS_REQUIRED", "PublisherHttpsRequired", "必须使用 HTTPS 协议。", "webrtc 官方只允许 HTTPS 请求设备。", "请求使用 HTTPS。", False),
+        (1103054, "PUBLISHER_NO_PREVIEW", "PublisherNoPreview", "没有预览。", "修改推流参数和状态时，推流不存在。", "排查推流逻辑保证在推流成功再去调用；检查传参是否正确。", False),
+        (1103055, "PUBLISHER_STREAM_NOT_FOUND", "PublisherStreamNotFound", "找不到推流。", "推流没有被找到、设置流额外信息和转推 CDN（动态转推）的时候会报错。", "排查推流逻辑保证在推流成功再去调用；检查传参是否有问题。", False),
+        (1103056, "PUBLISHER_ALREADY_PUBLISHING", "PublisherAlreadyPublishing", "正在推流中。", "重复推流或者之前推流并未停止推流。", "请检查推流逻辑是否正确。", False),
+        (1103057, "PUBLISHER_AUDIO_EFFECT_DECODE_FAILED", "PublisherAudioEffectDecodeFailed", "本地混音音效资源解码失败。", "音频资源格式不正确，或浏览器不兼容导致。", "尝试切换浏览器或者联系 ZEGO 技术支持。", False),
+        (1103058, "PUBLISHER_CLIENT_IP_CHANGED", "PublisherClientIpChanged", "客户端 IP 发生变化。", "客户端 IP 发生变化。", "检查客户端 IP 是否有发生变动。", False),
+        (1103059, "PUBLISHER_NODE_EXPIRED", "PublisherNodeExpired", "推流网络节点过期。", "推流网络节点过期。", "联系 ZEGO 技术支持。", False),
+        (1103060, "PUBLISHER_SESSION_REQUEST_TIMEOUT", "PublisherSessionRequestTimeout", "session 请求超时。", "session 请求超时。", "尝试切换网络后重试或者联系 ZEGO 技术支持。", False),
+        (1103061, "PUBLISHER_GET_MEDIA_FAILED", "PublisherGetMediaFailed", "获取媒体失败。", "1、在 iphone12.1 版本，创建流时，如果参数不在设备参数内有可能会报错，例如，手机只有 720p，接口 createStream 参数传入 1080p 的分辨率。\n2、创建流时报错：NotReadableError，could not start audio source", "1、检查创建流的参数；2、拿到 console 中的错误信息，联系 ZEGO 技术支持。", False),
+        (1103064, "PUBLISHER_DEVICE_PERMISSION_DENIED", "PublisherDevicePermissionDenied", "媒体流没有设备权限。", "媒体流没有设备权限，一般是 Web 端接口 [createStream](https://doc-zh.zego.im/article/api?doc=Express_Video_SDK_API~javascript_web~class~ZegoExpressEngine#create-stream) 报错。", "检查是否有给设备权限。", False),
+        (1103065, "PUBLISHER_DEVICE_UNAVAILABLE", "PublisherDeviceUnavailable", "设备不可用于采集媒体流。", "可能是您当前的摄像头或麦克风被其他应用占用 。", "检查摄像头或麦克风是否正在被占用。", False),
+        (1103066, "PUBLISHER_DEVICE_PARAMETER_ERROR", "PublisherDeviceParameterError", "创建流的设备参数错误。", "创建流的设备参数错误或者设备无法满足。", "尝试检查或更换参数后重试。", False),
+        (1103072, "PUBLISHER_BEAUTY_NOT_SUPPORTED", "PublisherBeautyNotSupported", "不支持开启美颜功能。", "您当前使用的浏览器不支持美颜功能。", "请参考 基础美颜 中的浏览器兼容性说明，使用对应版本的浏览器开启美颜功能。", False),
+        (1103073, "PUBLISHER_BEAUTY_STARTING", "PublisherBeautyStarting", "美颜功能正在启动中。", "由于设置美颜接口是异步执行的，媒体流的美颜功能开启还没完成的时候调用 startPublishingStream 接口推流，推流画面无法预期是否为美颜画面。", "如果需要在推流前开启美颜，需要先等待美颜异步启动完成后再调用推流接口进行推流。可参考 基础美颜 中的示例代码。", False),
+        (1103074, "PUBLISHER_BEAUTY_TRACK_NOT_SUPPORTED", "PublisherBeautyTrackNotSupported", "当前视轨不支持开启美颜。", "当前视轨不支持开启美颜，在启动时报错，SDK 会关闭美颜。", "尝试更换设备或视轨后重试或者联系 ZEGO 技术支持。", False),
+        (1103075, "PUBLISHER_BEAUTY_OVERLOADED", "PublisherBeautyOverloaded", "美颜性能过载。", "美颜性能过载。", "美颜性能过载时画面会卡顿，SDK 不会关闭美颜，开发者可自行判断是否关闭美颜能力。", False),
+        (1103080, "PUBLISHER_AI_DENOISE_RUNTIME_ERROR", "PublisherAiDenoiseRuntimeError", "AI 降噪运行时错误。", "AI 降噪运行时报错。", "请联系 ZEGO 技术支持。", False),
+        (1103081, "PUBLISHER_AI_DENOISE_NOT_SUPPORTED", "PublisherAiDenoiseNotSupported", "不支持 AI 降噪。", "可能因为当前浏览器其不支持一些 API，导致的 AI 降噪初始化操作失败", "使用最新版的 Google Chrome 浏览器和 Edge 浏览器。", False),
+        (1103082, "PUBLISHER_AI_DENOISE_OVERLOADED", "PublisherAiDenoiseOverloaded", "AI 降噪性能过载。", "AI 降噪过载。", "AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。", False),
+    ),
+    {},
+)
 
 
-class Player(_IntEntry):
+class Player(_IntCode):
     # 1004xxx/1104xxx 拉流相关错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Player]]
+    __slots__ = ()
+
     #: Code `1004002`.
     #: 拉流失败。
     #: Cause: 流不存在。
@@ -1054,87 +891,47 @@ class Player(_IntEntry):
     #: Solution: 检查streamParams中的token是否正确，字符串拼接是否正确。
     PLAYER_AUTH_FAILED: _t.ClassVar[Player]
 
-    @classmethod
-    def from_code(cls, code: int) -> Player:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Player, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Player._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Player(1004002, "PlayerPlayStreamNotExist", "拉流失败。", "流不存在。", "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。", False),
-        Player(1004020, "PlayerErrorNetworkInterrupt", "拉流临时中断。", "网络异常。", "请等待或者检查网络环境。", False),
-        Player(1004025, "PlayerErrorServerForbid", "拉流失败。", "该流被后台系统配置为禁止推送。", "请联系技术支持解决。", False),
-        Player(1004099, "PlayerInnerError", "系统内部异常导致拉流失败。", "SDK 内部错误。", "请联系 ZEGO 技术支持人员。", False),
-        Player(1104001, "PlayerInvalidParameter", "拉流参数错误。", "拉流参数错误。", "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。", False),
-        Player(1104020, "PlayerMediaServerAddressFailed", "获取媒体服务地址失败。", "调度媒体节点失败，有可能是网络问题导致的。", "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。", False),
-        Player(1104021, "PlayerMediaServerConnectFailed", "媒体服务连接失败。", "推拉流与媒体创建会话失败。", "联系 ZEGO 技术支持。", False),
-        Player(1104022, "PlayerCreateOfferFailed", "offer 创建失败。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
-        Player(1104023, "PlayerSetLocalSdpFailed", "设置本地 SDP 失败。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
-        Player(1104024, "PlayerSendSdpFailed", "SDP 发送失败。", "与网关交互的 mediaDesc 失败导致。", "请联系 ZEGO 技术支持。", False),
-        Player(1104025, "PlayerRemoteSdpError", "远端 SDP 错误。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
-        Player(1104026, "PlayerCandidateError", "candidate 错误。", "与网关交互 candidate 失败导致。", "请联系 ZEGO 技术支持。", False),
-        Player(1104027, "PlayerMediaConnectionClosed", "媒体连接关闭。", "SDK 与网关断开。", "请联系 ZEGO 技术支持。", False),
-        Player(1104028, "PlayerIceConnectionFailed", "ice 连接失败。", "一般是1.网络原因 2.网关主动断开。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
-        Player(1104029, "PlayerMediaServerDisconnected", "与媒体服务断开连接。", "一般是网络原因导致。", "请尝试切换网络后重试。", False),
-        Player(1104030, "PlayerNegotiationTimeout", "服务端协商超时。", "可能是网络原因导致也可能由未知问题阻塞了流程。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
-        Player(1104031, "PlayerFailureRetryTimeout", "拉流失败重试超时。", "媒体节点连接不成功导致，一般是网络原因。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
-        Player(1104032, "PlayerAlreadyPlaying", "已经在拉流中。", "重复拉流或者之前拉流并未停止拉流。", "请尝试排查拉流逻辑是否正确。", False),
-        Player(1104033, "PlayerClientIpChanged", "客户端 IP 发生变化。", "客户端 IP 发生变化。", "请检查客户端 IP 是否有变动。", False),
-        Player(1104034, "PlayerNodeExpired", "拉流网络节点过期。", "拉流网络节点过期。", "请联系 ZEGO 技术支持。", False),
-        Player(1104035, "PlayerSessionReset", "重置 session 推送。", "重置 session 推送。", "请联系 ZEGO 技术支持。", False),
-        Player(1104036, "PlayerSessionRequestTimeout", "请求 session 超时。", "一般是网络原因导致。", "请尝试切换网络重试。", False),
-        Player(1104037, "PlayerQualityProbeTimeout", "质量探测超时。", "可能是网络原因导致。", "请尝试切换网络重试。", False),
-        Player(1104038, "PlayerL3ModeNotSupported", "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", "如有需要请联系 ZEGO 技术支持开启。", False),
-        Player(1104039, "PlayerStreamNotFound", "拉流不存在，小程序中该错误码表示拉流失败。", "可能是重复拉流或者是房间不存在导致。", "请检查是否存在重复拉流或房间不存在。", False),
-        Player(1104046, "PlayerAuthFailed", "拉流鉴权错误。", "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查streamParams中的token是否正确，字符串拼接是否正确。", False),
-    )
-}
-Player._LOCALE = LOCALE
-Player.PLAYER_PLAY_STREAM_NOT_EXIST = Player._BY_CODE[1004002]
-Player.PLAYER_ERROR_NETWORK_INTERRUPT = Player._BY_CODE[1004020]
-Player.PLAYER_ERROR_SERVER_FORBID = Player._BY_CODE[1004025]
-Player.PLAYER_INNER_ERROR = Player._BY_CODE[1004099]
-Player.PLAYER_INVALID_PARAMETER = Player._BY_CODE[1104001]
-Player.PLAYER_MEDIA_SERVER_ADDRESS_FAILED = Player._BY_CODE[1104020]
-Player.PLAYER_MEDIA_SERVER_CONNECT_FAILED = Player._BY_CODE[1104021]
-Player.PLAYER_CREATE_OFFER_FAILED = Player._BY_CODE[1104022]
-Player.PLAYER_SET_LOCAL_SDP_FAILED = Player._BY_CODE[1104023]
-Player.PLAYER_SEND_SDP_FAILED = Player._BY_CODE[1104024]
-Player.PLAYER_REMOTE_SDP_ERROR = Player._BY_CODE[1104025]
-Player.PLAYER_CANDIDATE_ERROR = Player._BY_CODE[1104026]
-Player.PLAYER_MEDIA_CONNECTION_CLOSED = Player._BY_CODE[1104027]
-Player.PLAYER_ICE_CONNECTION_FAILED = Player._BY_CODE[1104028]
-Player.PLAYER_MEDIA_SERVER_DISCONNECTED = Player._BY_CODE[1104029]
-Player.PLAYER_NEGOTIATION_TIMEOUT = Player._BY_CODE[1104030]
-Player.PLAYER_FAILURE_RETRY_TIMEOUT = Player._BY_CODE[1104031]
-Player.PLAYER_ALREADY_PLAYING = Player._BY_CODE[1104032]
-Player.PLAYER_CLIENT_IP_CHANGED = Player._BY_CODE[1104033]
-Player.PLAYER_NODE_EXPIRED = Player._BY_CODE[1104034]
-Player.PLAYER_SESSION_RESET = Player._BY_CODE[1104035]
-Player.PLAYER_SESSION_REQUEST_TIMEOUT = Player._BY_CODE[1104036]
-Player.PLAYER_QUALITY_PROBE_TIMEOUT = Player._BY_CODE[1104037]
-Player.PLAYER_L3_MODE_NOT_SUPPORTED = Player._BY_CODE[1104038]
-Player.PLAYER_STREAM_NOT_FOUND = Player._BY_CODE[1104039]
-Player.PLAYER_AUTH_FAILED = Player._BY_CODE[1104046]
+Player._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1004002, "PLAYER_PLAY_STREAM_NOT_EXIST", "PlayerPlayStreamNotExist", "拉流失败。", "流不存在。", "请检查是否远端是否确实推流成功，或是否推流和拉流的环境不一致。", False),
+        (1004020, "PLAYER_ERROR_NETWORK_INTERRUPT", "PlayerErrorNetworkInterrupt", "拉流临时中断。", "网络异常。", "请等待或者检查网络环境。", False),
+        (1004025, "PLAYER_ERROR_SERVER_FORBID", "PlayerErrorServerForbid", "拉流失败。", "该流被后台系统配置为禁止推送。", "请联系技术支持解决。", False),
+        (1004099, "PLAYER_INNER_ERROR", "PlayerInnerError", "系统内部异常导致拉流失败。", "SDK 内部错误。", "请联系 ZEGO 技术支持人员。", False),
+        (1104001, "PLAYER_INVALID_PARAMETER", "PlayerInvalidParameter", "拉流参数错误。", "拉流参数错误。", "请尝试检查 console 中打印的传参是否正确，extendedData 中可以查看的具体错误字段。", False),
+        (1104020, "PLAYER_MEDIA_SERVER_ADDRESS_FAILED", "PlayerMediaServerAddressFailed", "获取媒体服务地址失败。", "调度媒体节点失败，有可能是网络问题导致的。", "可以尝试切换网络后重试，如果无法解决请联系 ZEGO 技术支持。", False),
+        (1104021, "PLAYER_MEDIA_SERVER_CONNECT_FAILED", "PlayerMediaServerConnectFailed", "媒体服务连接失败。", "推拉流与媒体创建会话失败。", "联系 ZEGO 技术支持。", False),
+        (1104022, "PLAYER_CREATE_OFFER_FAILED", "PlayerCreateOfferFailed", "offer 创建失败。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
+        (1104023, "PLAYER_SET_LOCAL_SDP_FAILED", "PlayerSetLocalSdpFailed", "设置本地 SDP 失败。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
+        (1104024, "PLAYER_SEND_SDP_FAILED", "PlayerSendSdpFailed", "SDP 发送失败。", "与网关交互的 mediaDesc 失败导致。", "请联系 ZEGO 技术支持。", False),
+        (1104025, "PLAYER_REMOTE_SDP_ERROR", "PlayerRemoteSdpError", "远端 SDP 错误。", "可能是浏览器不兼容导致的。", "请尝试切换或者升级浏览器后重试。", False),
+        (1104026, "PLAYER_CANDIDATE_ERROR", "PlayerCandidateError", "candidate 错误。", "与网关交互 candidate 失败导致。", "请联系 ZEGO 技术支持。", False),
+        (1104027, "PLAYER_MEDIA_CONNECTION_CLOSED", "PlayerMediaConnectionClosed", "媒体连接关闭。", "SDK 与网关断开。", "请联系 ZEGO 技术支持。", False),
+        (1104028, "PLAYER_ICE_CONNECTION_FAILED", "PlayerIceConnectionFailed", "ice 连接失败。", "一般是1.网络原因 2.网关主动断开。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
+        (1104029, "PLAYER_MEDIA_SERVER_DISCONNECTED", "PlayerMediaServerDisconnected", "与媒体服务断开连接。", "一般是网络原因导致。", "请尝试切换网络后重试。", False),
+        (1104030, "PLAYER_NEGOTIATION_TIMEOUT", "PlayerNegotiationTimeout", "服务端协商超时。", "可能是网络原因导致也可能由未知问题阻塞了流程。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
+        (1104031, "PLAYER_FAILURE_RETRY_TIMEOUT", "PlayerFailureRetryTimeout", "拉流失败重试超时。", "媒体节点连接不成功导致，一般是网络原因。", "请尝试切换网络重试或者联系 ZEGO 技术支持。", False),
+        (1104032, "PLAYER_ALREADY_PLAYING", "PlayerAlreadyPlaying", "已经在拉流中。", "重复拉流或者之前拉流并未停止拉流。", "请尝试排查拉流逻辑是否正确。", False),
+        (1104033, "PLAYER_CLIENT_IP_CHANGED", "PlayerClientIpChanged", "客户端 IP 发生变化。", "客户端 IP 发生变化。", "请检查客户端 IP 是否有变动。", False),
+        (1104034, "PLAYER_NODE_EXPIRED", "PlayerNodeExpired", "拉流网络节点过期。", "拉流网络节点过期。", "请联系 ZEGO 技术支持。", False),
+        (1104035, "PLAYER_SESSION_RESET", "PlayerSessionReset", "重置 session 推送。", "重置 session 推送。", "请联系 ZEGO 技术支持。", False),
+        (1104036, "PLAYER_SESSION_REQUEST_TIMEOUT", "PlayerSessionRequestTimeout", "请求 session 超时。", "一般是网络原因导致。", "请尝试切换网络重试。", False),
+        (1104037, "PLAYER_QUALITY_PROBE_TIMEOUT", "PlayerQualityProbeTimeout", "质量探测超时。", "可能是网络原因导致。", "请尝试切换网络重试。", False),
+        (1104038, "PLAYER_L3_MODE_NOT_SUPPORTED", "PlayerL3ModeNotSupported", "当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", "不支持的资源模式，标识当前 AppID 不支持 L3（Low-Latency Live Streaming，低延迟直播） 模式拉流。", "如有需要请联系 ZEGO 技术支持开启。", False),
+        (1104039, "PLAYER_STREAM_NOT_FOUND", "PlayerStreamNotFound", "拉流不存在，小程序中该错误码表示拉流失败。", "可能是重复拉流或者是房间不存在导致。", "请检查是否存在重复拉流或房间不存在。", False),
+        (1104046, "PLAYER_AUTH_FAILED", "PlayerAuthFailed", "拉流鉴权错误。", "拉流参数中的 streamParams 设置错误导致拉流鉴权失败。", "检查streamParams中的token是否正确，字符串拼接是否正确。", False),
+    ),
+    {},
+)
 
 
-class Mixer(_IntEntry):
+class Mixer(_IntCode):
     # 1005xxx 混流相关错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Mixer]]
+    __slots__ = ()
+
     #: Code `1005000`.
     #: 无混流服务。
     #: Cause: 当前 AppID 无混流服务。
@@ -1271,89 +1068,48 @@ class Mixer(_IntEntry):
     #: Solution: 请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。
     MIXER_INNER_ERROR: _t.ClassVar[Mixer]
 
-    @classmethod
-    def from_code(cls, code: int) -> Mixer:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Mixer, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Mixer._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Mixer(1005000, "MixerNoServices", "无混流服务。", "当前 AppID 无混流服务。", "如有需要请联系 ZEGO 技术支持开启。", False),
-        Mixer(1005001, "MixerTaskIdNull", "混流任务 ID 为空。", "混流任务 ID 为空。", "请检查是否有在混流或者联系 ZEGO 技术支持开启。", False),
-        Mixer(1005002, "MixerTaskIdTooLong", "混流任务 ID 超长。", "混流任务 ID 超长，最大为 256 个字符。", "请检查混流任务 ID 是否过长。", False),
-        Mixer(1005003, "MixerTaskIdInvalidCharacter", "混流任务 ID 中含有非法字符。", "混流任务 ID 中含有非法字符。", "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。", False),
-        Mixer(1005005, "MixerNoOutputTarget", "混流任务配置未指定输出。", "可能是 outputConfig 配置不正确。", "请检查 outputConfig 是否正确配置。", False),
-        Mixer(1005006, "MixerOutputTargetInvalid", "混流输出目标有误。", "有可能在 “target” 为 “streamID” 时，传入了非法字符。", "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。", False),
-        Mixer(1005010, "MixerStartRequestError", "启动混流任务请求失败。", "可能是网络问题导致的。", "请尝试切换网络后重试。", False),
-        Mixer(1005011, "MixerStopRequestError", "停止混流任务请求失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
-        Mixer(1005012, "MixerNotOwnerStopMixer", "该混流任务必须由该任务的启动用户执行停止操作。", "可能是多个用户执行了混流和停止混流操作。", "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。", False),
-        Mixer(1005020, "MixerInputListInvalid", "混流任务输入流列表为空。", "可能是混流任务输入流列表的数据类型不符合格式导致。", "请检查混流任务输入流列表 inputList 是否符合官网格式。", False),
-        Mixer(1005021, "MixerOutputListInvalid", "混流任务输出列表为空。", "可能是混流任务输出流列表的数据类型不符合格式导致。", "请检查混流任务输出流列表 outputList 是否符合官网格式。", False),
-        Mixer(1005023, "MixerVideoConfigInvalid", "混流任务视频配置无效。", "可能是混流任务视频编码格式错误导致。", "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。", False),
-        Mixer(1005025, "MixerExceedMaxInputCount", "超过最大的输入流数量。", "输入流数量超过限制导致。", "请检查输入流数量，最大支持 9 个输入流。", False),
-        Mixer(1005026, "MixerInputStreamNotExists", "输入流不存在。", "混流任务输入的流不存在。", "请检查混流任务输入流列表 inputList 里的流是否存在。", False),
-        Mixer(1005027, "MixerInputParametersError", "混流输入参数错误。", "可能是输入流的布局超过画布范围。", "请检查输入流的布局是否正常。", False),
-        Mixer(1005028, "MixerInputLabelTextTooLong", "混流输入文字水印过长。", "混流输入参数文字水印长度超过限制。", "请确保输入文字水印长度不超过 512 字节。", False),
-        Mixer(1005030, "MixerExceedMaxOutputCount", "超过最大的输出流数量。", "输出流数量超过限制导致。", "请检查输出流数量，最大支持 3 个输出流。", False),
-        Mixer(1005034, "MixerInputImageUrlTooLong", "混流输入图片的链接过长。", "混流输入参数图片链接长度超出限制。", "请确保输入的图片链接长度不超过 1024 字节。", False),
-        Mixer(1005035, "MixerInputImageUrlFormatError", "混流输入图片失败。", "混流输入参数图片格式错误。", "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。", False),
-        Mixer(1005036, "MixerInputImageUrlSizeError", "混流输入图片失败。", "混流输入参数图片大小超出限制或图片不存在。", "图片大小限制在 1M 以内或检查图片路径是否正确。", False),
-        Mixer(1005050, "MixerAuthenticationFailed", "混流认证失败。", "可能是混流配置不正确。", "检查混流的配置或者联系 ZEGO 技术支持。", False),
-        Mixer(1005061, "MixerWatermarkNull", "开启混流失败。", "输入图片水印为空。", "请输入正确的水印参数 [ZegoWatermark]。", False),
-        Mixer(1005062, "MixerWatermarkParametersError", "开启混流失败。", "输入图片水印参数错误，可能是布局超过画布范围。", "请输入正确的水印参数 [ZegoWatermark]。", False),
-        Mixer(1005063, "MixerWatermarkUrlInvalid", "开启混流失败。", "输入水印 URL 非法。", "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。", False),
-        Mixer(1005067, "MixerBackgroundImageUrlInvalid", "输入背景图 URL 非法。", "输入背景图 URL 非法导致。", "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。", False),
-        Mixer(1005070, "MixerAutoMixStreamServerNotFound", "未找到自动混流服务器。", "可能是自动混流服务器没有配置导致。", "请联系 ZEGO 技术支持配置。", False),
-        Mixer(1005099, "MixerInnerError", "混流内部错误。", "有可能能是混流输入重复导致。", "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。", False),
-    )
-}
-Mixer._LOCALE = LOCALE
-Mixer.MIXER_NO_SERVICES = Mixer._BY_CODE[1005000]
-Mixer.MIXER_TASK_ID_NULL = Mixer._BY_CODE[1005001]
-Mixer.MIXER_TASK_ID_TOO_LONG = Mixer._BY_CODE[1005002]
-Mixer.MIXER_TASK_ID_INVALID_CHARACTER = Mixer._BY_CODE[1005003]
-Mixer.MIXER_NO_OUTPUT_TARGET = Mixer._BY_CODE[1005005]
-Mixer.MIXER_OUTPUT_TARGET_INVALID = Mixer._BY_CODE[1005006]
-Mixer.MIXER_START_REQUEST_ERROR = Mixer._BY_CODE[1005010]
-Mixer.MIXER_STOP_REQUEST_ERROR = Mixer._BY_CODE[1005011]
-Mixer.MIXER_NOT_OWNER_STOP_MIXER = Mixer._BY_CODE[1005012]
-Mixer.MIXER_INPUT_LIST_INVALID = Mixer._BY_CODE[1005020]
-Mixer.MIXER_OUTPUT_LIST_INVALID = Mixer._BY_CODE[1005021]
-Mixer.MIXER_VIDEO_CONFIG_INVALID = Mixer._BY_CODE[1005023]
-Mixer.MIXER_EXCEED_MAX_INPUT_COUNT = Mixer._BY_CODE[1005025]
-Mixer.MIXER_INPUT_STREAM_NOT_EXISTS = Mixer._BY_CODE[1005026]
-Mixer.MIXER_INPUT_PARAMETERS_ERROR = Mixer._BY_CODE[1005027]
-Mixer.MIXER_INPUT_LABEL_TEXT_TOO_LONG = Mixer._BY_CODE[1005028]
-Mixer.MIXER_EXCEED_MAX_OUTPUT_COUNT = Mixer._BY_CODE[1005030]
-Mixer.MIXER_INPUT_IMAGE_URL_TOO_LONG = Mixer._BY_CODE[1005034]
-Mixer.MIXER_INPUT_IMAGE_URL_FORMAT_ERROR = Mixer._BY_CODE[1005035]
-Mixer.MIXER_INPUT_IMAGE_URL_SIZE_ERROR = Mixer._BY_CODE[1005036]
-Mixer.MIXER_AUTHENTICATION_FAILED = Mixer._BY_CODE[1005050]
-Mixer.MIXER_WATERMARK_NULL = Mixer._BY_CODE[1005061]
-Mixer.MIXER_WATERMARK_PARAMETERS_ERROR = Mixer._BY_CODE[1005062]
-Mixer.MIXER_WATERMARK_URL_INVALID = Mixer._BY_CODE[1005063]
-Mixer.MIXER_BACKGROUND_IMAGE_URL_INVALID = Mixer._BY_CODE[1005067]
-Mixer.MIXER_AUTO_MIX_STREAM_SERVER_NOT_FOUND = Mixer._BY_CODE[1005070]
-Mixer.MIXER_INNER_ERROR = Mixer._BY_CODE[1005099]
+Mixer._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1005000, "MIXER_NO_SERVICES", "MixerNoServices", "无混流服务。", "当前 AppID 无混流服务。", "如有需要请联系 ZEGO 技术支持开启。", False),
+        (1005001, "MIXER_TASK_ID_NULL", "MixerTaskIdNull", "混流任务 ID 为空。", "混流任务 ID 为空。", "请检查是否有在混流或者联系 ZEGO 技术支持开启。", False),
+        (1005002, "MIXER_TASK_ID_TOO_LONG", "MixerTaskIdTooLong", "混流任务 ID 超长。", "混流任务 ID 超长，最大为 256 个字符。", "请检查混流任务 ID 是否过长。", False),
+        (1005003, "MIXER_TASK_ID_INVALID_CHARACTER", "MixerTaskIdInvalidCharacter", "混流任务 ID 中含有非法字符。", "混流任务 ID 中含有非法字符。", "请检查混流任务 ID 是否有含有非法字符，仅支持数字,英文字符 和 '~', '!', '@', '#', ' , '', '^', '&', '*', '(', ')', '_', '+', '=', '-', ';', '’', ',' 。", False),
+        (1005005, "MIXER_NO_OUTPUT_TARGET", "MixerNoOutputTarget", "混流任务配置未指定输出。", "可能是 outputConfig 配置不正确。", "请检查 outputConfig 是否正确配置。", False),
+        (1005006, "MIXER_OUTPUT_TARGET_INVALID", "MixerOutputTargetInvalid", "混流输出目标有误。", "有可能在 “target” 为 “streamID” 时，传入了非法字符。", "请检查混流输出目标的 target 是否为 streamID 类型，如果是，请检查是否传入了非法字符，仅支持数字、英文字符和 \"-\"、\"_\"。", False),
+        (1005010, "MIXER_START_REQUEST_ERROR", "MixerStartRequestError", "启动混流任务请求失败。", "可能是网络问题导致的。", "请尝试切换网络后重试。", False),
+        (1005011, "MIXER_STOP_REQUEST_ERROR", "MixerStopRequestError", "停止混流任务请求失败。", "可能是由于网络原因导致。", "请尝试切换网络后重试。", False),
+        (1005012, "MIXER_NOT_OWNER_STOP_MIXER", "MixerNotOwnerStopMixer", "该混流任务必须由该任务的启动用户执行停止操作。", "可能是多个用户执行了混流和停止混流操作。", "请检查混流和停止混流逻辑，确保是同一个 UserID 操作。", False),
+        (1005020, "MIXER_INPUT_LIST_INVALID", "MixerInputListInvalid", "混流任务输入流列表为空。", "可能是混流任务输入流列表的数据类型不符合格式导致。", "请检查混流任务输入流列表 inputList 是否符合官网格式。", False),
+        (1005021, "MIXER_OUTPUT_LIST_INVALID", "MixerOutputListInvalid", "混流任务输出列表为空。", "可能是混流任务输出流列表的数据类型不符合格式导致。", "请检查混流任务输出流列表 outputList 是否符合官网格式。", False),
+        (1005023, "MIXER_VIDEO_CONFIG_INVALID", "MixerVideoConfigInvalid", "混流任务视频配置无效。", "可能是混流任务视频编码格式错误导致。", "检查混流的视频编码格式是否是\"h264\"或\"VP8\"。", False),
+        (1005025, "MIXER_EXCEED_MAX_INPUT_COUNT", "MixerExceedMaxInputCount", "超过最大的输入流数量。", "输入流数量超过限制导致。", "请检查输入流数量，最大支持 9 个输入流。", False),
+        (1005026, "MIXER_INPUT_STREAM_NOT_EXISTS", "MixerInputStreamNotExists", "输入流不存在。", "混流任务输入的流不存在。", "请检查混流任务输入流列表 inputList 里的流是否存在。", False),
+        (1005027, "MIXER_INPUT_PARAMETERS_ERROR", "MixerInputParametersError", "混流输入参数错误。", "可能是输入流的布局超过画布范围。", "请检查输入流的布局是否正常。", False),
+        (1005028, "MIXER_INPUT_LABEL_TEXT_TOO_LONG", "MixerInputLabelTextTooLong", "混流输入文字水印过长。", "混流输入参数文字水印长度超过限制。", "请确保输入文字水印长度不超过 512 字节。", False),
+        (1005030, "MIXER_EXCEED_MAX_OUTPUT_COUNT", "MixerExceedMaxOutputCount", "超过最大的输出流数量。", "输出流数量超过限制导致。", "请检查输出流数量，最大支持 3 个输出流。", False),
+        (1005034, "MIXER_INPUT_IMAGE_URL_TOO_LONG", "MixerInputImageUrlTooLong", "混流输入图片的链接过长。", "混流输入参数图片链接长度超出限制。", "请确保输入的图片链接长度不超过 1024 字节。", False),
+        (1005035, "MIXER_INPUT_IMAGE_URL_FORMAT_ERROR", "MixerInputImageUrlFormatError", "混流输入图片失败。", "混流输入参数图片格式错误。", "使用 JPG 和 PNG 格式。支持 2 种使用方式：1. URI：将图片提供给 ZEGO 技术支持进行配置，配置完成后会提供图片 URI，例如：preset-id://xxx.jpg。2. URL：仅支持 HTTP 协议。", False),
+        (1005036, "MIXER_INPUT_IMAGE_URL_SIZE_ERROR", "MixerInputImageUrlSizeError", "混流输入图片失败。", "混流输入参数图片大小超出限制或图片不存在。", "图片大小限制在 1M 以内或检查图片路径是否正确。", False),
+        (1005050, "MIXER_AUTHENTICATION_FAILED", "MixerAuthenticationFailed", "混流认证失败。", "可能是混流配置不正确。", "检查混流的配置或者联系 ZEGO 技术支持。", False),
+        (1005061, "MIXER_WATERMARK_NULL", "MixerWatermarkNull", "开启混流失败。", "输入图片水印为空。", "请输入正确的水印参数 [ZegoWatermark]。", False),
+        (1005062, "MIXER_WATERMARK_PARAMETERS_ERROR", "MixerWatermarkParametersError", "开启混流失败。", "输入图片水印参数错误，可能是布局超过画布范围。", "请输入正确的水印参数 [ZegoWatermark]。", False),
+        (1005063, "MIXER_WATERMARK_URL_INVALID", "MixerWatermarkUrlInvalid", "开启混流失败。", "输入水印 URL 非法。", "水印 URL 必须以 \"preset-id://\" 开头且需要是 \".jpg\" 或 \".png\" 结尾。", False),
+        (1005067, "MIXER_BACKGROUND_IMAGE_URL_INVALID", "MixerBackgroundImageUrlInvalid", "输入背景图 URL 非法。", "输入背景图 URL 非法导致。", "请检查背景图 URL 是否合法，必须以 “preset-id://” 开头且需要是 .jpg 或 .png 结尾。", False),
+        (1005070, "MIXER_AUTO_MIX_STREAM_SERVER_NOT_FOUND", "MixerAutoMixStreamServerNotFound", "未找到自动混流服务器。", "可能是自动混流服务器没有配置导致。", "请联系 ZEGO 技术支持配置。", False),
+        (1005099, "MIXER_INNER_ERROR", "MixerInnerError", "混流内部错误。", "有可能能是混流输入重复导致。", "请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。", False),
+    ),
+    {},
+)
 
 
-class Device(_IntEntry):
+class Device(_IntCode):
     # 1006xxx/1106xxx 设备错误
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Device]]
+    __slots__ = ()
+
     #: Code `1006006`.
     #: 设备被拔出。
     #: Cause: 设备被拔出。
@@ -1380,45 +1136,26 @@ class Device(_IntEntry):
     #: Solution: 请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。
     DEVICE_VIDEO_TRACK_ENDED: _t.ClassVar[Device]
 
-    @classmethod
-    def from_code(cls, code: int) -> Device:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Device, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
+Device._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1006006, "DEVICE_ERROR_TYPE_UNPLUGGED", "DeviceErrorTypeUnplugged", "设备被拔出。", "设备被拔出。", "请检查设备是否接触良好。", False),
+        (1106007, "DEVICE_MICROPHONE_CAPTURE_ERROR", "DeviceMicrophoneCaptureError", "麦克风松动或者是快速拔插导致采集异常。", "麦克风被拔出。", "请检查麦克风是否接触良好。", False),
+        (1106008, "DEVICE_CAMERA_CAPTURE_ERROR", "DeviceCameraCaptureError", "摄像头松动或者是快速拔插导致采集异常。", "摄像头未连接。", "请检查摄像头是否接触良好。", False),
+        (1106009, "DEVICE_AUDIO_TRACK_ENDED", "DeviceAudioTrackEnded", "检测到音频轨道采集异常停止。", "音频采集设备（如麦克风）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", False),
+        (1106010, "DEVICE_VIDEO_TRACK_ENDED", "DeviceVideoTrackEnded", "检测到视频轨道采集异常停止。", "视频采集设备（如摄像头）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", False),
+    ),
+    {},
+)
 
 
-Device._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Device(1006006, "DeviceErrorTypeUnplugged", "设备被拔出。", "设备被拔出。", "请检查设备是否接触良好。", False),
-        Device(1106007, "DeviceMicrophoneCaptureError", "麦克风松动或者是快速拔插导致采集异常。", "麦克风被拔出。", "请检查麦克风是否接触良好。", False),
-        Device(1106008, "DeviceCameraCaptureError", "摄像头松动或者是快速拔插导致采集异常。", "摄像头未连接。", "请检查摄像头是否接触良好。", False),
-        Device(1106009, "DeviceAudioTrackEnded", "检测到音频轨道采集异常停止。", "音频采集设备（如麦克风）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", False),
-        Device(1106010, "DeviceVideoTrackEnded", "检测到视频轨道采集异常停止。", "视频采集设备（如摄像头）连接异常。", "请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。", False),
-    )
-}
-Device._LOCALE = LOCALE
-Device.DEVICE_ERROR_TYPE_UNPLUGGED = Device._BY_CODE[1006006]
-Device.DEVICE_MICROPHONE_CAPTURE_ERROR = Device._BY_CODE[1106007]
-Device.DEVICE_CAMERA_CAPTURE_ERROR = Device._BY_CODE[1106008]
-Device.DEVICE_AUDIO_TRACK_ENDED = Device._BY_CODE[1106009]
-Device.DEVICE_VIDEO_TRACK_ENDED = Device._BY_CODE[1106010]
-
-
-class Im(_IntEntry):
+class Im(_IntCode):
     # 1009xxx/1109xxx IM 错误
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Im]]
+    __slots__ = ()
+
     #: Code `1009001`.
     #: 消息内容为空。
     #: Cause: 消息内容不能为空。
@@ -1455,49 +1192,28 @@ class Im(_IntEntry):
     #: Solution: 请检查消息发送逻辑是否正确，降低消息发送的频次。
     IM_MESSAGE_RATE_LIMITED: _t.ClassVar[Im]
 
-    @classmethod
-    def from_code(cls, code: int) -> Im:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Im, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Im._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Im(1009001, "IMContentNull", "消息内容为空。", "消息内容不能为空。", "请检查消息内容是否为空。", False),
-        Im(1009002, "IMContentTooLong", "消息内容超长。", "消息内容超长。", "请检查发送的消息内容是否太长。", False),
-        Im(1009005, "IMInconsistentRoomId", "发送消息的目标房间与当前登录的房间不一致。", "发送消息的目标房间与当前登录的房间不一致。", "发送消息传入当前登录的房间ID。", False),
-        Im(1009010, "IMSendFailed", "发送消息失败。", "发送消息失败。", "请联系 ZEGO 技术支持。", False),
-        Im(1009013, "IMInputParamsLengthLimit", "发送消息失败。", "消息输入长度超出限制。", "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。", False),
-        Im(1009015, "IMBroadcastMessageQpsOverload", "发送房间广播消息失败。", "QPS 超过限制。", "控制最大 QPS 为 2。", False),
-        Im(1109001, "ImMessageRateLimited", "消息频率受限。", "消息发送过于频繁。", "请检查消息发送逻辑是否正确，降低消息发送的频次。", False),
-    )
-}
-Im._LOCALE = LOCALE
-Im.IM_CONTENT_NULL = Im._BY_CODE[1009001]
-Im.IM_CONTENT_TOO_LONG = Im._BY_CODE[1009002]
-Im.IM_INCONSISTENT_ROOM_ID = Im._BY_CODE[1009005]
-Im.IM_SEND_FAILED = Im._BY_CODE[1009010]
-Im.IM_INPUT_PARAMS_LENGTH_LIMIT = Im._BY_CODE[1009013]
-Im.IM_BROADCAST_MESSAGE_QPS_OVERLOAD = Im._BY_CODE[1009015]
-Im.IM_MESSAGE_RATE_LIMITED = Im._BY_CODE[1109001]
+Im._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1009001, "IM_CONTENT_NULL", "IMContentNull", "消息内容为空。", "消息内容不能为空。", "请检查消息内容是否为空。", False),
+        (1009002, "IM_CONTENT_TOO_LONG", "IMContentTooLong", "消息内容超长。", "消息内容超长。", "请检查发送的消息内容是否太长。", False),
+        (1009005, "IM_INCONSISTENT_ROOM_ID", "IMInconsistentRoomId", "发送消息的目标房间与当前登录的房间不一致。", "发送消息的目标房间与当前登录的房间不一致。", "发送消息传入当前登录的房间ID。", False),
+        (1009010, "IM_SEND_FAILED", "IMSendFailed", "发送消息失败。", "发送消息失败。", "请联系 ZEGO 技术支持。", False),
+        (1009013, "IM_INPUT_PARAMS_LENGTH_LIMIT", "IMInputParamsLengthLimit", "发送消息失败。", "消息输入长度超出限制。", "检查输入内容长度或联系 ZEGO 技术支持扩容消息内容长度。", False),
+        (1009015, "IM_BROADCAST_MESSAGE_QPS_OVERLOAD", "IMBroadcastMessageQpsOverload", "发送房间广播消息失败。", "QPS 超过限制。", "控制最大 QPS 为 2。", False),
+        (1109001, "IM_MESSAGE_RATE_LIMITED", "ImMessageRateLimited", "消息频率受限。", "消息发送过于频繁。", "请检查消息发送逻辑是否正确，降低消息发送的频次。", False),
+    ),
+    {},
+)
 
 
-class CopyrightedMusic(_IntEntry):
+class CopyrightedMusic(_IntCode):
     # 1017xxx 版权音乐相关错误
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, CopyrightedMusic]]
+    __slots__ = ()
+
     #: Code `1017000`.
     #: command 参数无效。
     #: Cause: 输入的 command 参数为空。
@@ -1749,135 +1465,71 @@ class CopyrightedMusic(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持处理。
     COPYRIGHTED_MUSIC_INNER_ERROR: _t.ClassVar[CopyrightedMusic]
 
-    @classmethod
-    def from_code(cls, code: int) -> CopyrightedMusic:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[CopyrightedMusic, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-CopyrightedMusic._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        CopyrightedMusic(1017000, "CopyrightedMusicCommandInvalid", "command 参数无效。", "输入的 command 参数为空。", "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", False),
-        CopyrightedMusic(1017001, "CopyrightedMusicParamsInvalid", "params 参数无效。", "输入的 params 参数为空。", "请传入正确的 params 参数。", False),
-        CopyrightedMusic(1017002, "CopyrightedMusicSongIdInvalid", "song_id 参数无效。", "输入的 song_id 参数为空。", "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", False),
-        CopyrightedMusic(1017003, "CopyrightedMusicShareTokenInvalid", "share_token 参数无效。", "输入的 share_token 参数为空。", "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。", False),
-        CopyrightedMusic(1017004, "CopyrightedMusicResourceIdInvalid", "resource_id 参数无效。", "输入的 resource_id 参数为空。", "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。", False),
-        CopyrightedMusic(1017005, "CopyrightedMusicStartPositionInvalid", "start_position 参数无效。", "输入的 start_position 参数无效。", "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。", False),
-        CopyrightedMusic(1017006, "CopyrightedMusicPositionInvalid", "position 参数无效。", "输入的 position 参数无效。", "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。", False),
-        CopyrightedMusic(1017007, "CopyrightedMusicVolumeInvalid", "volume 参数无效。", "输入的 Volume 参数无效。", "请传入正确的 Volume 参数, 范围[0, 200]。", False),
-        CopyrightedMusic(1017008, "CopyrightedMusicKrcTokenInvalid", "krcToken 参数无效。", "输入的 krcToken 参数为空。", "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。", False),
-        CopyrightedMusic(1017009, "CopyrightedMusicCopyrightedMusicAuthParamInvalid", "版权音乐初始化鉴权失败。", "未设置 AppSign 或者 Token。", "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。", False),
-        CopyrightedMusic(1017010, "CopyrightedMusicCopyrightedServerFail", "请求版权服务失败。", "输入参数错误或网络原因。", "请传入正确的调用参数并重试。", False),
-        CopyrightedMusic(1017011, "CopyrightedMusicFreeSpaceLimit", "本地磁盘空间不足。", "本地磁盘空间不足。", "请清理本地文件确保有足够磁盘空间。", False),
-        CopyrightedMusic(1017012, "CopyrightedMusicDownloading", "正在下载中。", "正在下载相同的资源。", "请等待资源下载成功。", False),
-        CopyrightedMusic(1017013, "CopyrightedMusicResourceFileNotExist", "资源文件丢失。", "资源文件以被删除。", "请重新加载资源文件。", False),
-        CopyrightedMusic(1017014, "CopyrightedMusicResourceFileExpired", "过期的资源文件。", "资源文件已超过有效期。", "请重新点歌或点伴奏。", False),
-        CopyrightedMusic(1017015, "CopyrightedMusicResourceFileInvalid", "无效的资源文件。", "文件已损坏。", "请调用 [download] 重新下载资源文件。", False),
-        CopyrightedMusic(1017018, "CopyrightedMusicResourceIdUnauthorized", "资源 ID 未授权。", "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。", "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。", False),
-        CopyrightedMusic(1017019, "CopyrightedMusicResourceExpired", "版权资源已过期。", "版权资源已过期。", "请重新点播此版权资源。", False),
-        CopyrightedMusic(1017020, "CopyrightedMusicResourceNotSupportFunction", "该资源不支持此方法。", "资源 ID 传入错误。", "请传入正确的资源 ID。", False),
-        CopyrightedMusic(1017030, "CopyrightedMusicNoCopyright", "音乐无版权，无法收听和点唱歌曲。", "音乐无版权。", "请选择有版权的音乐。", False),
-        CopyrightedMusic(1017031, "CopyrightedMusicNoPermissionsOfLyricsAndMusic", "音乐无伴奏权限，只能收听歌曲，无法点唱。", "音乐无伴奏权限。", "请选择有词曲权限的音乐。", False),
-        CopyrightedMusic(1017032, "CopyrightedMusicNonMonthlyMembership", "非包月会员。", "未开通按包月会员。", "请开通按用户包月会员模式或使用按次计费模式点歌。", False),
-        CopyrightedMusic(1017033, "CopyrightedMusicNoAccompany", "没有伴奏资源。", "该歌曲没有伴奏资源。", "请选择有伴奏资源的歌曲。", False),
-        CopyrightedMusic(1017034, "CopyrightedMusicResourceNotExist", "找不到资源", "找不到资源", "请选择其他歌曲。", False),
-        CopyrightedMusic(1017040, "CopyrightedMusicIllegalParam", "参数非法。", "传入的参数不正确。", "请输入正确的参数。", False),
-        CopyrightedMusic(1017041, "CopyrightedMusicAppidInvalid", "AppID 不可用。", "当前 AppID 不支持版权音乐功能。", "请联系 ZEGO 技术支持。", False),
-        CopyrightedMusic(1017042, "CopyrightedMusicBillingModeInvalid", "不支持的计费模式。", "不支持的计费模式。", "请选择正确的计费模式。", False),
-        CopyrightedMusic(1017043, "CopyrightedMusicUnreasonableAccess", "不合理的访问。", "包月会员按次计费点歌。", "请选择正确的计费模式。", False),
-        CopyrightedMusic(1017044, "CopyrightedMusicShareTokenExpired", "分享 token 过期。", "分享 token 过期。", "请选择未过期分享 token 获取资源。", False),
-        CopyrightedMusic(1017045, "CopyrightedMusicShareTokenIllegal", "分享 token 非法。", "分享 token 非法。", "请选择正确分享 token 获取资源。", False),
-        CopyrightedMusic(1017046, "CopyrightedMusicKrcTokenIllegal", "krcToken 非法。", "krcToken 非法。", "请选择正确 krcToken 获取 krc 格式歌词。", False),
-        CopyrightedMusic(1017047, "CopyrightedMusicKrcTokenExpired", "krcToken 过期。", "krcToken 过期。", "请选择未过期 krcToken 获取 krc 格式歌词。", False),
-        CopyrightedMusic(1017048, "CopyrightedMusicGetLyricFail", "获取歌词失败。", "找不到歌词。", "请稍后重试。", False),
-        CopyrightedMusic(1017049, "CopyrightedMusicGetPitchFail", "获取音高线失败。", "找不到音高线或者资源已下架。", "请稍后重试。", False),
-        CopyrightedMusic(1017050, "CopyrightedMusicNotSharedResource", "房间内未分享该资源。", "房间内无用户分享该资源。", "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。", False),
-        CopyrightedMusic(1017051, "CopyrightedMusicGetSharedResourceTimesOver", "该资源在房间内的免费获取次数用尽。", "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。", "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。", False),
-        CopyrightedMusic(1017052, "CopyrightedMusicVendorIdNotAvaliable", "该版权方不可用。", "版权方 ID 传入错误或者没有开通对应版权方。", "请传入正确的版权方 ID。", False),
-        CopyrightedMusic(1017053, "CopyrightedMusicVendorNotSupportFunction", "该版权方不支持此方法。", "版权方 ID 传入错误。", "请传入正确的版权方 ID。", False),
-        CopyrightedMusic(1017071, "CopyrightedMusicVendorIdInvalid", "无效的版权商 ID。", "版权方 ID 传入错误。", "请传入正确的版权方 ID。", False),
-        CopyrightedMusic(1017072, "CopyrightedMusicSongIdNotSupport", "该版权方不支持此 songID。", "版权方曲库不存在此 songID。", "请传入正确的 songID。", False),
-        CopyrightedMusic(1017073, "CopyrightedMusicMasterIdInvalid", "无效的 masterID。", "当选择按房主计费时，没有传入 masterID。", "请传入正确的 masterID。", False),
-        CopyrightedMusic(1017074, "CopyrightedMusicPageInvalid", "多版权搜索时 page 参数无效。", "第一次调用多版权搜索时，page 参数必须为 1。", "请传入正确的 page 取值。", False),
-        CopyrightedMusic(1017075, "CopyrightedMusicNoPitch", "资源没有音高线。", "资源没有音高线。", "请传入正确的 songID。", False),
-        CopyrightedMusic(1017076, "CopyrightedMusicSceneIdInvalid", "不支持的 sceneID。", "不支持的 sceneID。", "请传入已经开通场景对应的 sceneID。", False),
-        CopyrightedMusic(1017077, "CopyrightedMusicTopIdInvalid", "不支持的 topID。", "获取榜单歌曲时传入了不支持的 topID。", "请传入正确的 topID。", False),
-        CopyrightedMusic(1017095, "CopyrightedMusicNotSupportMethod", "版权音乐模块不支持此功能。", "版权音乐模块在当前平台下不支持此功能。", "请联系 ZEGO 技术支持处理。", False),
-        CopyrightedMusic(1017096, "CopyrightedMusicNoInit", "版权音乐模块未初始化。", "没有调用 [initCopyrightedMusic] 方法初始化版权模块。", "请先调用 [initCopyrightedMusic] 方法。", False),
-        CopyrightedMusic(1017097, "CopyrightedMusicSystemBusy", "系统繁忙。", "系统繁忙。", "请进行重试。", False),
-        CopyrightedMusic(1017098, "CopyrightedMusicNetworkError", "网络异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。", False),
-        CopyrightedMusic(1017099, "CopyrightedMusicInnerError", "系统内部异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。", False),
-    )
-}
-CopyrightedMusic._LOCALE = LOCALE
-CopyrightedMusic.COPYRIGHTED_MUSIC_COMMAND_INVALID = CopyrightedMusic._BY_CODE[1017000]
-CopyrightedMusic.COPYRIGHTED_MUSIC_PARAMS_INVALID = CopyrightedMusic._BY_CODE[1017001]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SONG_ID_INVALID = CopyrightedMusic._BY_CODE[1017002]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SHARE_TOKEN_INVALID = CopyrightedMusic._BY_CODE[1017003]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_ID_INVALID = CopyrightedMusic._BY_CODE[1017004]
-CopyrightedMusic.COPYRIGHTED_MUSIC_START_POSITION_INVALID = CopyrightedMusic._BY_CODE[1017005]
-CopyrightedMusic.COPYRIGHTED_MUSIC_POSITION_INVALID = CopyrightedMusic._BY_CODE[1017006]
-CopyrightedMusic.COPYRIGHTED_MUSIC_VOLUME_INVALID = CopyrightedMusic._BY_CODE[1017007]
-CopyrightedMusic.COPYRIGHTED_MUSIC_KRC_TOKEN_INVALID = CopyrightedMusic._BY_CODE[1017008]
-CopyrightedMusic.COPYRIGHTED_MUSIC_COPYRIGHTED_MUSIC_AUTH_PARAM_INVALID = CopyrightedMusic._BY_CODE[1017009]
-CopyrightedMusic.COPYRIGHTED_MUSIC_COPYRIGHTED_SERVER_FAIL = CopyrightedMusic._BY_CODE[1017010]
-CopyrightedMusic.COPYRIGHTED_MUSIC_FREE_SPACE_LIMIT = CopyrightedMusic._BY_CODE[1017011]
-CopyrightedMusic.COPYRIGHTED_MUSIC_DOWNLOADING = CopyrightedMusic._BY_CODE[1017012]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_FILE_NOT_EXIST = CopyrightedMusic._BY_CODE[1017013]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_FILE_EXPIRED = CopyrightedMusic._BY_CODE[1017014]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_FILE_INVALID = CopyrightedMusic._BY_CODE[1017015]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_ID_UNAUTHORIZED = CopyrightedMusic._BY_CODE[1017018]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_EXPIRED = CopyrightedMusic._BY_CODE[1017019]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_NOT_SUPPORT_FUNCTION = CopyrightedMusic._BY_CODE[1017020]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NO_COPYRIGHT = CopyrightedMusic._BY_CODE[1017030]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NO_PERMISSIONS_OF_LYRICS_AND_MUSIC = CopyrightedMusic._BY_CODE[1017031]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NON_MONTHLY_MEMBERSHIP = CopyrightedMusic._BY_CODE[1017032]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NO_ACCOMPANY = CopyrightedMusic._BY_CODE[1017033]
-CopyrightedMusic.COPYRIGHTED_MUSIC_RESOURCE_NOT_EXIST = CopyrightedMusic._BY_CODE[1017034]
-CopyrightedMusic.COPYRIGHTED_MUSIC_ILLEGAL_PARAM = CopyrightedMusic._BY_CODE[1017040]
-CopyrightedMusic.COPYRIGHTED_MUSIC_APPID_INVALID = CopyrightedMusic._BY_CODE[1017041]
-CopyrightedMusic.COPYRIGHTED_MUSIC_BILLING_MODE_INVALID = CopyrightedMusic._BY_CODE[1017042]
-CopyrightedMusic.COPYRIGHTED_MUSIC_UNREASONABLE_ACCESS = CopyrightedMusic._BY_CODE[1017043]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SHARE_TOKEN_EXPIRED = CopyrightedMusic._BY_CODE[1017044]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SHARE_TOKEN_ILLEGAL = CopyrightedMusic._BY_CODE[1017045]
-CopyrightedMusic.COPYRIGHTED_MUSIC_KRC_TOKEN_ILLEGAL = CopyrightedMusic._BY_CODE[1017046]
-CopyrightedMusic.COPYRIGHTED_MUSIC_KRC_TOKEN_EXPIRED = CopyrightedMusic._BY_CODE[1017047]
-CopyrightedMusic.COPYRIGHTED_MUSIC_GET_LYRIC_FAIL = CopyrightedMusic._BY_CODE[1017048]
-CopyrightedMusic.COPYRIGHTED_MUSIC_GET_PITCH_FAIL = CopyrightedMusic._BY_CODE[1017049]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NOT_SHARED_RESOURCE = CopyrightedMusic._BY_CODE[1017050]
-CopyrightedMusic.COPYRIGHTED_MUSIC_GET_SHARED_RESOURCE_TIMES_OVER = CopyrightedMusic._BY_CODE[1017051]
-CopyrightedMusic.COPYRIGHTED_MUSIC_VENDOR_ID_NOT_AVALIABLE = CopyrightedMusic._BY_CODE[1017052]
-CopyrightedMusic.COPYRIGHTED_MUSIC_VENDOR_NOT_SUPPORT_FUNCTION = CopyrightedMusic._BY_CODE[1017053]
-CopyrightedMusic.COPYRIGHTED_MUSIC_VENDOR_ID_INVALID = CopyrightedMusic._BY_CODE[1017071]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SONG_ID_NOT_SUPPORT = CopyrightedMusic._BY_CODE[1017072]
-CopyrightedMusic.COPYRIGHTED_MUSIC_MASTER_ID_INVALID = CopyrightedMusic._BY_CODE[1017073]
-CopyrightedMusic.COPYRIGHTED_MUSIC_PAGE_INVALID = CopyrightedMusic._BY_CODE[1017074]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NO_PITCH = CopyrightedMusic._BY_CODE[1017075]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SCENE_ID_INVALID = CopyrightedMusic._BY_CODE[1017076]
-CopyrightedMusic.COPYRIGHTED_MUSIC_TOP_ID_INVALID = CopyrightedMusic._BY_CODE[1017077]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NOT_SUPPORT_METHOD = CopyrightedMusic._BY_CODE[1017095]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NO_INIT = CopyrightedMusic._BY_CODE[1017096]
-CopyrightedMusic.COPYRIGHTED_MUSIC_SYSTEM_BUSY = CopyrightedMusic._BY_CODE[1017097]
-CopyrightedMusic.COPYRIGHTED_MUSIC_NETWORK_ERROR = CopyrightedMusic._BY_CODE[1017098]
-CopyrightedMusic.COPYRIGHTED_MUSIC_INNER_ERROR = CopyrightedMusic._BY_CODE[1017099]
+CopyrightedMusic._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (1017000, "COPYRIGHTED_MUSIC_COMMAND_INVALID", "CopyrightedMusicCommandInvalid", "command 参数无效。", "输入的 command 参数为空。", "请传入正确的 command 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", False),
+        (1017001, "COPYRIGHTED_MUSIC_PARAMS_INVALID", "CopyrightedMusicParamsInvalid", "params 参数无效。", "输入的 params 参数为空。", "请传入正确的 params 参数。", False),
+        (1017002, "COPYRIGHTED_MUSIC_SONG_ID_INVALID", "CopyrightedMusicSongIdInvalid", "song_id 参数无效。", "输入的 song_id 参数为空。", "请传入正确的 song_id 参数, 详见 https://doc-zh.zego.im/online-ktv-android/client-api/send-extended-request#1。", False),
+        (1017003, "COPYRIGHTED_MUSIC_SHARE_TOKEN_INVALID", "CopyrightedMusicShareTokenInvalid", "share_token 参数无效。", "输入的 share_token 参数为空。", "请传入正确的 share_token 参数，share_token 可以通过点歌 [requestResource] 获取。", False),
+        (1017004, "COPYRIGHTED_MUSIC_RESOURCE_ID_INVALID", "CopyrightedMusicResourceIdInvalid", "resource_id 参数无效。", "输入的 resource_id 参数为空。", "请传入正确的 resource_id 参数，resource_id 可以通过点歌/分享歌曲 [requestResource] [getSharedResource] 获取。", False),
+        (1017005, "COPYRIGHTED_MUSIC_START_POSITION_INVALID", "CopyrightedMusicStartPositionInvalid", "start_position 参数无效。", "输入的 start_position 参数无效。", "请传入数值为正的 start_position 参数， 范围[0, 歌曲时长]。", False),
+        (1017006, "COPYRIGHTED_MUSIC_POSITION_INVALID", "CopyrightedMusicPositionInvalid", "position 参数无效。", "输入的 position 参数无效。", "请传入数值为正的 position 参数， 范围[0, 歌曲时长]。", False),
+        (1017007, "COPYRIGHTED_MUSIC_VOLUME_INVALID", "CopyrightedMusicVolumeInvalid", "volume 参数无效。", "输入的 Volume 参数无效。", "请传入正确的 Volume 参数, 范围[0, 200]。", False),
+        (1017008, "COPYRIGHTED_MUSIC_KRC_TOKEN_INVALID", "CopyrightedMusicKrcTokenInvalid", "krcToken 参数无效。", "输入的 krcToken 参数为空。", "请传入正确的 krcToken 参数，krcToken 可以通过点伴奏 [requestAccompaniment] 获取 。", False),
+        (1017009, "COPYRIGHTED_MUSIC_COPYRIGHTED_MUSIC_AUTH_PARAM_INVALID", "CopyrightedMusicCopyrightedMusicAuthParamInvalid", "版权音乐初始化鉴权失败。", "未设置 AppSign 或者 Token。", "在使用 Token 鉴权时，在调用 [initCopyrightedMusic] 前调用 [loginRoom]，或者使用 AppSign 鉴权。", False),
+        (1017010, "COPYRIGHTED_MUSIC_COPYRIGHTED_SERVER_FAIL", "CopyrightedMusicCopyrightedServerFail", "请求版权服务失败。", "输入参数错误或网络原因。", "请传入正确的调用参数并重试。", False),
+        (1017011, "COPYRIGHTED_MUSIC_FREE_SPACE_LIMIT", "CopyrightedMusicFreeSpaceLimit", "本地磁盘空间不足。", "本地磁盘空间不足。", "请清理本地文件确保有足够磁盘空间。", False),
+        (1017012, "COPYRIGHTED_MUSIC_DOWNLOADING", "CopyrightedMusicDownloading", "正在下载中。", "正在下载相同的资源。", "请等待资源下载成功。", False),
+        (1017013, "COPYRIGHTED_MUSIC_RESOURCE_FILE_NOT_EXIST", "CopyrightedMusicResourceFileNotExist", "资源文件丢失。", "资源文件以被删除。", "请重新加载资源文件。", False),
+        (1017014, "COPYRIGHTED_MUSIC_RESOURCE_FILE_EXPIRED", "CopyrightedMusicResourceFileExpired", "过期的资源文件。", "资源文件已超过有效期。", "请重新点歌或点伴奏。", False),
+        (1017015, "COPYRIGHTED_MUSIC_RESOURCE_FILE_INVALID", "CopyrightedMusicResourceFileInvalid", "无效的资源文件。", "文件已损坏。", "请调用 [download] 重新下载资源文件。", False),
+        (1017018, "COPYRIGHTED_MUSIC_RESOURCE_ID_UNAUTHORIZED", "CopyrightedMusicResourceIdUnauthorized", "资源 ID 未授权。", "该资源 ID 不是通过 [requestResource]、[getSharedResource] 接口获取的。", "请先调用 [requestResource]、[getSharedResource] 接口点歌获取有效的资源 ID。", False),
+        (1017019, "COPYRIGHTED_MUSIC_RESOURCE_EXPIRED", "CopyrightedMusicResourceExpired", "版权资源已过期。", "版权资源已过期。", "请重新点播此版权资源。", False),
+        (1017020, "COPYRIGHTED_MUSIC_RESOURCE_NOT_SUPPORT_FUNCTION", "CopyrightedMusicResourceNotSupportFunction", "该资源不支持此方法。", "资源 ID 传入错误。", "请传入正确的资源 ID。", False),
+        (1017030, "COPYRIGHTED_MUSIC_NO_COPYRIGHT", "CopyrightedMusicNoCopyright", "音乐无版权，无法收听和点唱歌曲。", "音乐无版权。", "请选择有版权的音乐。", False),
+        (1017031, "COPYRIGHTED_MUSIC_NO_PERMISSIONS_OF_LYRICS_AND_MUSIC", "CopyrightedMusicNoPermissionsOfLyricsAndMusic", "音乐无伴奏权限，只能收听歌曲，无法点唱。", "音乐无伴奏权限。", "请选择有词曲权限的音乐。", False),
+        (1017032, "COPYRIGHTED_MUSIC_NON_MONTHLY_MEMBERSHIP", "CopyrightedMusicNonMonthlyMembership", "非包月会员。", "未开通按包月会员。", "请开通按用户包月会员模式或使用按次计费模式点歌。", False),
+        (1017033, "COPYRIGHTED_MUSIC_NO_ACCOMPANY", "CopyrightedMusicNoAccompany", "没有伴奏资源。", "该歌曲没有伴奏资源。", "请选择有伴奏资源的歌曲。", False),
+        (1017034, "COPYRIGHTED_MUSIC_RESOURCE_NOT_EXIST", "CopyrightedMusicResourceNotExist", "找不到资源", "找不到资源", "请选择其他歌曲。", False),
+        (1017040, "COPYRIGHTED_MUSIC_ILLEGAL_PARAM", "CopyrightedMusicIllegalParam", "参数非法。", "传入的参数不正确。", "请输入正确的参数。", False),
+        (1017041, "COPYRIGHTED_MUSIC_APPID_INVALID", "CopyrightedMusicAppidInvalid", "AppID 不可用。", "当前 AppID 不支持版权音乐功能。", "请联系 ZEGO 技术支持。", False),
+        (1017042, "COPYRIGHTED_MUSIC_BILLING_MODE_INVALID", "CopyrightedMusicBillingModeInvalid", "不支持的计费模式。", "不支持的计费模式。", "请选择正确的计费模式。", False),
+        (1017043, "COPYRIGHTED_MUSIC_UNREASONABLE_ACCESS", "CopyrightedMusicUnreasonableAccess", "不合理的访问。", "包月会员按次计费点歌。", "请选择正确的计费模式。", False),
+        (1017044, "COPYRIGHTED_MUSIC_SHARE_TOKEN_EXPIRED", "CopyrightedMusicShareTokenExpired", "分享 token 过期。", "分享 token 过期。", "请选择未过期分享 token 获取资源。", False),
+        (1017045, "COPYRIGHTED_MUSIC_SHARE_TOKEN_ILLEGAL", "CopyrightedMusicShareTokenIllegal", "分享 token 非法。", "分享 token 非法。", "请选择正确分享 token 获取资源。", False),
+        (1017046, "COPYRIGHTED_MUSIC_KRC_TOKEN_ILLEGAL", "CopyrightedMusicKrcTokenIllegal", "krcToken 非法。", "krcToken 非法。", "请选择正确 krcToken 获取 krc 格式歌词。", False),
+        (1017047, "COPYRIGHTED_MUSIC_KRC_TOKEN_EXPIRED", "CopyrightedMusicKrcTokenExpired", "krcToken 过期。", "krcToken 过期。", "请选择未过期 krcToken 获取 krc 格式歌词。", False),
+        (1017048, "COPYRIGHTED_MUSIC_GET_LYRIC_FAIL", "CopyrightedMusicGetLyricFail", "获取歌词失败。", "找不到歌词。", "请稍后重试。", False),
+        (1017049, "COPYRIGHTED_MUSIC_GET_PITCH_FAIL", "CopyrightedMusicGetPitchFail", "获取音高线失败。", "找不到音高线或者资源已下架。", "请稍后重试。", False),
+        (1017050, "COPYRIGHTED_MUSIC_NOT_SHARED_RESOURCE", "CopyrightedMusicNotSharedResource", "房间内未分享该资源。", "房间内无用户分享该资源。", "请房间内任一用户调用 [requestResource] 接口请求资源并进行分享。", False),
+        (1017051, "COPYRIGHTED_MUSIC_GET_SHARED_RESOURCE_TIMES_OVER", "CopyrightedMusicGetSharedResourceTimesOver", "该资源在房间内的免费获取次数用尽。", "1. 自己分享的资源无法再次获取；2. 已经获取过共享资源。", "请使用已经获取的资源，或者使用 [requestResource] 重新分享资源。", False),
+        (1017052, "COPYRIGHTED_MUSIC_VENDOR_ID_NOT_AVALIABLE", "CopyrightedMusicVendorIdNotAvaliable", "该版权方不可用。", "版权方 ID 传入错误或者没有开通对应版权方。", "请传入正确的版权方 ID。", False),
+        (1017053, "COPYRIGHTED_MUSIC_VENDOR_NOT_SUPPORT_FUNCTION", "CopyrightedMusicVendorNotSupportFunction", "该版权方不支持此方法。", "版权方 ID 传入错误。", "请传入正确的版权方 ID。", False),
+        (1017071, "COPYRIGHTED_MUSIC_VENDOR_ID_INVALID", "CopyrightedMusicVendorIdInvalid", "无效的版权商 ID。", "版权方 ID 传入错误。", "请传入正确的版权方 ID。", False),
+        (1017072, "COPYRIGHTED_MUSIC_SONG_ID_NOT_SUPPORT", "CopyrightedMusicSongIdNotSupport", "该版权方不支持此 songID。", "版权方曲库不存在此 songID。", "请传入正确的 songID。", False),
+        (1017073, "COPYRIGHTED_MUSIC_MASTER_ID_INVALID", "CopyrightedMusicMasterIdInvalid", "无效的 masterID。", "当选择按房主计费时，没有传入 masterID。", "请传入正确的 masterID。", False),
+        (1017074, "COPYRIGHTED_MUSIC_PAGE_INVALID", "CopyrightedMusicPageInvalid", "多版权搜索时 page 参数无效。", "第一次调用多版权搜索时，page 参数必须为 1。", "请传入正确的 page 取值。", False),
+        (1017075, "COPYRIGHTED_MUSIC_NO_PITCH", "CopyrightedMusicNoPitch", "资源没有音高线。", "资源没有音高线。", "请传入正确的 songID。", False),
+        (1017076, "COPYRIGHTED_MUSIC_SCENE_ID_INVALID", "CopyrightedMusicSceneIdInvalid", "不支持的 sceneID。", "不支持的 sceneID。", "请传入已经开通场景对应的 sceneID。", False),
+        (1017077, "COPYRIGHTED_MUSIC_TOP_ID_INVALID", "CopyrightedMusicTopIdInvalid", "不支持的 topID。", "获取榜单歌曲时传入了不支持的 topID。", "请传入正确的 topID。", False),
+        (1017095, "COPYRIGHTED_MUSIC_NOT_SUPPORT_METHOD", "CopyrightedMusicNotSupportMethod", "版权音乐模块不支持此功能。", "版权音乐模块在当前平台下不支持此功能。", "请联系 ZEGO 技术支持处理。", False),
+        (1017096, "COPYRIGHTED_MUSIC_NO_INIT", "CopyrightedMusicNoInit", "版权音乐模块未初始化。", "没有调用 [initCopyrightedMusic] 方法初始化版权模块。", "请先调用 [initCopyrightedMusic] 方法。", False),
+        (1017097, "COPYRIGHTED_MUSIC_SYSTEM_BUSY", "CopyrightedMusicSystemBusy", "系统繁忙。", "系统繁忙。", "请进行重试。", False),
+        (1017098, "COPYRIGHTED_MUSIC_NETWORK_ERROR", "CopyrightedMusicNetworkError", "网络异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。", False),
+        (1017099, "COPYRIGHTED_MUSIC_INNER_ERROR", "CopyrightedMusicInnerError", "系统内部异常导致失败。", "内部未知错误。", "请联系 ZEGO 技术支持处理。", False),
+    ),
+    {},
+)
 
 
-class PlayerPlugin(_IntEntry):
+class PlayerPlugin(_IntCode):
     # 播放器插件相关错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, PlayerPlugin]]
+    __slots__ = ()
+
     #: Code `100001`.
     #: 入参错误。
     #: Cause: 传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。
@@ -1909,38 +1561,17 @@ class PlayerPlugin(_IntEntry):
     #: Solution: 需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。
     PLUGIN_AUTOPLAY_FAILED: _t.ClassVar[PlayerPlugin]
 
-    @classmethod
-    def from_code(cls, code: int) -> PlayerPlugin:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[PlayerPlugin, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-PlayerPlugin._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        PlayerPlugin(100001, "PluginInvalidArgument", "入参错误。", "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。", "请检查传入的接口及其对应的参数。", False),
-        PlayerPlugin(100002, "PluginEnvironmentError", "环境错误。", "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。", "请联系 ZEGO 技术支持。", False),
-        PlayerPlugin(100003, "PluginRunFailed", "运行失败。", "一般是播放器自身原因导致的内部错误。", "请联系 ZEGO 技术支持。", False),
-        PlayerPlugin(100004, "PluginNetworkError", "网络错误。", "网络断开或网络异常。", "检查网络是否正常。", False),
-        PlayerPlugin(100005, "PluginDecodeError", "媒体解码错误。", "媒体无法打开、不支持的媒体格式、解码时出错无法解码。", "请联系 ZEGO 技术支持。", False),
-        PlayerPlugin(100006, "PluginAutoplayFailed", "自动播放失败。", "由于浏览器自动播放策略的限制。", "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。", False),
-    )
-}
-PlayerPlugin._LOCALE = LOCALE
-PlayerPlugin.PLUGIN_INVALID_ARGUMENT = PlayerPlugin._BY_CODE[100001]
-PlayerPlugin.PLUGIN_ENVIRONMENT_ERROR = PlayerPlugin._BY_CODE[100002]
-PlayerPlugin.PLUGIN_RUN_FAILED = PlayerPlugin._BY_CODE[100003]
-PlayerPlugin.PLUGIN_NETWORK_ERROR = PlayerPlugin._BY_CODE[100004]
-PlayerPlugin.PLUGIN_DECODE_ERROR = PlayerPlugin._BY_CODE[100005]
-PlayerPlugin.PLUGIN_AUTOPLAY_FAILED = PlayerPlugin._BY_CODE[100006]
+PlayerPlugin._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (100001, "PLUGIN_INVALID_ARGUMENT", "PluginInvalidArgument", "入参错误。", "传入了错误的参数、或不正确调用接口导致，不通过播放器的 onError 回调抛出。", "请检查传入的接口及其对应的参数。", False),
+        (100002, "PLUGIN_ENVIRONMENT_ERROR", "PluginEnvironmentError", "环境错误。", "当前环境不支持使用播放器，不通过播放器的 onError 回调抛出。", "请联系 ZEGO 技术支持。", False),
+        (100003, "PLUGIN_RUN_FAILED", "PluginRunFailed", "运行失败。", "一般是播放器自身原因导致的内部错误。", "请联系 ZEGO 技术支持。", False),
+        (100004, "PLUGIN_NETWORK_ERROR", "PluginNetworkError", "网络错误。", "网络断开或网络异常。", "检查网络是否正常。", False),
+        (100005, "PLUGIN_DECODE_ERROR", "PluginDecodeError", "媒体解码错误。", "媒体无法打开、不支持的媒体格式、解码时出错无法解码。", "请联系 ZEGO 技术支持。", False),
+        (100006, "PLUGIN_AUTOPLAY_FAILED", "PluginAutoplayFailed", "自动播放失败。", "由于浏览器自动播放策略的限制。", "需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。", False),
+    ),
+    {},
+)

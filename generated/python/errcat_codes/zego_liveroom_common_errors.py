@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import typing as _t
 
+from ._base import Retired as _Retired
+from ._base import IntCode as _IntCode
+
 #: The locale of the catalog's own texts (a BCP 47 tag).
 LOCALE = "zh-CN"
 
-from ._base import Retired as _Retired
-from ._base import warn_retired as _warn_retired
-from ._base import IntEntry as _IntEntry
+#: The locale `str()` shows a code's text in (a BCP 47 tag); a code the
+#: page has no edition in that locale for shows the catalog's own text.
+DISPLAY_LOCALE = "zh-CN"
 
 
-class LiveRoom(_IntEntry):
+class LiveRoom(_IntCode):
     # 常见错误码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, LiveRoom]]
+    __slots__ = ()
+
     #: Code `21200007`.
     #: 无法连接配置服务器 请检查网络是否正常
     CONFIG_SERVER_COULDNT_CONNECT: _t.ClassVar[LiveRoom]
@@ -217,158 +221,77 @@ class LiveRoom(_IntEntry):
     #: 混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试
     MIX_STREAM_QPS_OVERLOAD: _t.ClassVar[LiveRoom]
 
-    @classmethod
-    def from_code(cls, code: int) -> LiveRoom:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[LiveRoom, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-LiveRoom._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        LiveRoom(21200007, "ConfigServerCouldntConnect", "无法连接配置服务器 请检查网络是否正常", None, None, False),
-        LiveRoom(21200028, "ConfigServerTimeout", "连接配置服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(20000001, "ConfigDecryptFailed", "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(20000002, "TestEnvironmentExpired", "测试环境已过期，请重新申请", None, None, False),
-        LiveRoom(51200007, "LiveRoomCouldntConnect", "无法连接房间服务器 请检查是否断网", None, None, False),
-        LiveRoom(51200028, "LiveRoomTimeout", "连接房间服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(52001002, "LiveRoomAddUser", "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1", None, None, False),
-        LiveRoom(62001001, "RoomDecodeSign", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(60001001, "RoomConnect", "无法连接房间服务器 请检查网络是否正常", None, None, False),
-        LiveRoom(60001003, "RoomDoLoginReq", "发送 login 到房间服务器失败 请检查网络是否正常", None, None, False),
-        LiveRoom(60001004, "RoomTimeout", "登录房间服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(60001005, "RoomHbTimeout", "房间服务器心跳超时 请检查网络是否正常", None, None, False),
-        LiveRoom(60001006, "RoomStartConnect", "与房间服务器连接失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(62010006, "RoomStatusRsp", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(10000105, "NotLogin", "未登录房间就推流 请检查是否已成功登录房间", None, None, False),
-        LiveRoom(10000106, "PublishBadName", "重复的推流流名", None, None, False),
-        LiveRoom(10001102, "FormatUrl", "推流格式错误，请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(11000404, "NetworkDnsResolve", "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常", None, None, False),
-        LiveRoom(12101005, "DeniedDisableSwitchLine", "禁止切换线路重推 请调用推流接口重新推流", None, None, False),
-        LiveRoom(12102002, "EngineNoPublishData", "推流无法推出数据 请检查网络是否正常", None, None, False),
-        LiveRoom(12200001, "EngineConnectServer", "连接 RTMP 服务器失败 请检查网络是否正常", None, None, False),
-        LiveRoom(12200006, "EngineServerDisconnect", "RTMP 服务器断开连接 请检查网络是否正常", None, None, False),
-        LiveRoom(12200100, "EngineRtpConnectServer", "连接 RTP 服务器失败 请检查网络是否正常", None, None, False),
-        LiveRoom(12200101, "EngineRtpHelloTimeout", "连接 RTP 服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(12200102, "EngineRtpCreateSessionTimeout", "与 RTP 服务器创建 session 超时 请检查网络是否正常", None, None, False),
-        LiveRoom(12200106, "EngineRtpTimeout", "RTP 超时 请检查网络是否正常", None, None, False),
-        LiveRoom(12301011, "MediaServerForbid", "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(12301012, "MediaServerPublishBadName", "推流使用重复的流名", None, None, False),
-        LiveRoom(20000005, "ConfigMediaNetworkNoUrl", "startPublishing的flag设置为JoinPublish解决", None, None, False),
-        LiveRoom(31200007, "DispatchServerCouldntConnect", "无法连接调度服务器 请检查网络是否正常", None, None, False),
-        LiveRoom(31200028, "DispatchServerTimeout", "连接调度服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(50001001, "LiveRoomRequestParam", "房间参数错误 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(50001002, "LiveRoomHBTimeout", "房间心跳超时 请检查网络是否正常", None, None, False),
-        LiveRoom(50001003, "LiveRoomNoPushServerAddr", "请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(52000101, "LiveRoomRoomAuth", "请确认appSign是否填写正确鉴权失败", None, None, False),
-        LiveRoom(52000105, "LiveRoomNotLogin", "用户不在房间内，请检查是否有onDisconnect掉线", None, None, False),
-        LiveRoom(52002003, "LiveRoomNetBrokenTimeout", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(52001012, "LiveRoomPublishBadName", "房间服务器报错，重复的推流流名", None, None, False),
-        LiveRoom(62010001, "RoomLoginCreateUser", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(63000001, "RoomMultipleLoginKickout", "重复登录房间被踢, SDK回调onKickOut", None, None, False),
-        LiveRoom(12102001, "EngineNoPlayData", "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常", None, None, False),
-        LiveRoom(12200002, "EngineRtmpHandshake", "请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(12200003, "EngineRtmpAppConnect", "请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(12200203, "EngineHttpFlvServerDisconnect", "http flv 服务器断开连接 请检查网络是否正常", None, None, False),
-        LiveRoom(12301004, "PlayStreamNotExist", "拉的流不存在 请检查拉取的流是否已推流成功", None, None, False),
-        LiveRoom(32001004, "DispatchStreamNotExist", "调度服务器报错，流不存在 请检查拉取的流是否已推流成功", None, None, False),
-        LiveRoom(52000141, "LiveRoomSession", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(80000001, "MixStreamNoneMixConfig", "没有混流配置信息", None, None, False),
-        LiveRoom(81200007, "MixStreamCouldntConnect", "无法连接混流服务器 请检查网络是否正常", None, None, False),
-        LiveRoom(81200028, "MixStreamTimeout", "连接混流服务器超时 请检查网络是否正常", None, None, False),
-        LiveRoom(81200060, "MixStreamSslCaCert", "混流服务器 SSL 证书问题 请检查网络是否正常", None, None, False),
-        LiveRoom(82000001, "MixStreamFail", "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000002, "MixStreamInputParams", "混流服务器报错，混流输入参数错误", None, None, False),
-        LiveRoom(82000003, "MixStreamAuth", "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000150, "MixStreamNotExist", "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流", None, None, False),
-        LiveRoom(82000151, "MixStreamStartMix", "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000152, "MixStreamStopMix", "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000155, "MixStreamInputFormat", "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小", None, None, False),
-        LiveRoom(82000156, "MixStreamOutputFormat", "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空", None, None, False),
-        LiveRoom(82000157, "MixStreamNotOpen", "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式", None, None, False),
-        LiveRoom(82000158, "MixStreamInputExceed", "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000159, "MixStreamDispatch", "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000160, "MixStreamStopMixOwner", "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000170, "MixStreamWaterMarkParam", "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000171, "MixStreamWaterMarkImage", "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决", None, None, False),
-        LiveRoom(82000190, "MixStreamQpsOverload", "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", None, None, False),
-    )
-}
-LiveRoom._LOCALE = LOCALE
-LiveRoom.CONFIG_SERVER_COULDNT_CONNECT = LiveRoom._BY_CODE[21200007]
-LiveRoom.CONFIG_SERVER_TIMEOUT = LiveRoom._BY_CODE[21200028]
-LiveRoom.CONFIG_DECRYPT_FAILED = LiveRoom._BY_CODE[20000001]
-LiveRoom.TEST_ENVIRONMENT_EXPIRED = LiveRoom._BY_CODE[20000002]
-LiveRoom.LIVE_ROOM_COULDNT_CONNECT = LiveRoom._BY_CODE[51200007]
-LiveRoom.LIVE_ROOM_TIMEOUT = LiveRoom._BY_CODE[51200028]
-LiveRoom.LIVE_ROOM_ADD_USER = LiveRoom._BY_CODE[52001002]
-LiveRoom.ROOM_DECODE_SIGN = LiveRoom._BY_CODE[62001001]
-LiveRoom.ROOM_CONNECT = LiveRoom._BY_CODE[60001001]
-LiveRoom.ROOM_DO_LOGIN_REQ = LiveRoom._BY_CODE[60001003]
-LiveRoom.ROOM_TIMEOUT = LiveRoom._BY_CODE[60001004]
-LiveRoom.ROOM_HB_TIMEOUT = LiveRoom._BY_CODE[60001005]
-LiveRoom.ROOM_START_CONNECT = LiveRoom._BY_CODE[60001006]
-LiveRoom.ROOM_STATUS_RSP = LiveRoom._BY_CODE[62010006]
-LiveRoom.NOT_LOGIN = LiveRoom._BY_CODE[10000105]
-LiveRoom.PUBLISH_BAD_NAME = LiveRoom._BY_CODE[10000106]
-LiveRoom.FORMAT_URL = LiveRoom._BY_CODE[10001102]
-LiveRoom.NETWORK_DNS_RESOLVE = LiveRoom._BY_CODE[11000404]
-LiveRoom.DENIED_DISABLE_SWITCH_LINE = LiveRoom._BY_CODE[12101005]
-LiveRoom.ENGINE_NO_PUBLISH_DATA = LiveRoom._BY_CODE[12102002]
-LiveRoom.ENGINE_CONNECT_SERVER = LiveRoom._BY_CODE[12200001]
-LiveRoom.ENGINE_SERVER_DISCONNECT = LiveRoom._BY_CODE[12200006]
-LiveRoom.ENGINE_RTP_CONNECT_SERVER = LiveRoom._BY_CODE[12200100]
-LiveRoom.ENGINE_RTP_HELLO_TIMEOUT = LiveRoom._BY_CODE[12200101]
-LiveRoom.ENGINE_RTP_CREATE_SESSION_TIMEOUT = LiveRoom._BY_CODE[12200102]
-LiveRoom.ENGINE_RTP_TIMEOUT = LiveRoom._BY_CODE[12200106]
-LiveRoom.MEDIA_SERVER_FORBID = LiveRoom._BY_CODE[12301011]
-LiveRoom.MEDIA_SERVER_PUBLISH_BAD_NAME = LiveRoom._BY_CODE[12301012]
-LiveRoom.CONFIG_MEDIA_NETWORK_NO_URL = LiveRoom._BY_CODE[20000005]
-LiveRoom.DISPATCH_SERVER_COULDNT_CONNECT = LiveRoom._BY_CODE[31200007]
-LiveRoom.DISPATCH_SERVER_TIMEOUT = LiveRoom._BY_CODE[31200028]
-LiveRoom.LIVE_ROOM_REQUEST_PARAM = LiveRoom._BY_CODE[50001001]
-LiveRoom.LIVE_ROOM_HB_TIMEOUT = LiveRoom._BY_CODE[50001002]
-LiveRoom.LIVE_ROOM_NO_PUSH_SERVER_ADDR = LiveRoom._BY_CODE[50001003]
-LiveRoom.LIVE_ROOM_ROOM_AUTH = LiveRoom._BY_CODE[52000101]
-LiveRoom.LIVE_ROOM_NOT_LOGIN = LiveRoom._BY_CODE[52000105]
-LiveRoom.LIVE_ROOM_NET_BROKEN_TIMEOUT = LiveRoom._BY_CODE[52002003]
-LiveRoom.LIVE_ROOM_PUBLISH_BAD_NAME = LiveRoom._BY_CODE[52001012]
-LiveRoom.ROOM_LOGIN_CREATE_USER = LiveRoom._BY_CODE[62010001]
-LiveRoom.ROOM_MULTIPLE_LOGIN_KICKOUT = LiveRoom._BY_CODE[63000001]
-LiveRoom.ENGINE_NO_PLAY_DATA = LiveRoom._BY_CODE[12102001]
-LiveRoom.ENGINE_RTMP_HANDSHAKE = LiveRoom._BY_CODE[12200002]
-LiveRoom.ENGINE_RTMP_APP_CONNECT = LiveRoom._BY_CODE[12200003]
-LiveRoom.ENGINE_HTTP_FLV_SERVER_DISCONNECT = LiveRoom._BY_CODE[12200203]
-LiveRoom.PLAY_STREAM_NOT_EXIST = LiveRoom._BY_CODE[12301004]
-LiveRoom.DISPATCH_STREAM_NOT_EXIST = LiveRoom._BY_CODE[32001004]
-LiveRoom.LIVE_ROOM_SESSION = LiveRoom._BY_CODE[52000141]
-LiveRoom.MIX_STREAM_NONE_MIX_CONFIG = LiveRoom._BY_CODE[80000001]
-LiveRoom.MIX_STREAM_COULDNT_CONNECT = LiveRoom._BY_CODE[81200007]
-LiveRoom.MIX_STREAM_TIMEOUT = LiveRoom._BY_CODE[81200028]
-LiveRoom.MIX_STREAM_SSL_CA_CERT = LiveRoom._BY_CODE[81200060]
-LiveRoom.MIX_STREAM_FAIL = LiveRoom._BY_CODE[82000001]
-LiveRoom.MIX_STREAM_INPUT_PARAMS = LiveRoom._BY_CODE[82000002]
-LiveRoom.MIX_STREAM_AUTH = LiveRoom._BY_CODE[82000003]
-LiveRoom.MIX_STREAM_NOT_EXIST = LiveRoom._BY_CODE[82000150]
-LiveRoom.MIX_STREAM_START_MIX = LiveRoom._BY_CODE[82000151]
-LiveRoom.MIX_STREAM_STOP_MIX = LiveRoom._BY_CODE[82000152]
-LiveRoom.MIX_STREAM_INPUT_FORMAT = LiveRoom._BY_CODE[82000155]
-LiveRoom.MIX_STREAM_OUTPUT_FORMAT = LiveRoom._BY_CODE[82000156]
-LiveRoom.MIX_STREAM_NOT_OPEN = LiveRoom._BY_CODE[82000157]
-LiveRoom.MIX_STREAM_INPUT_EXCEED = LiveRoom._BY_CODE[82000158]
-LiveRoom.MIX_STREAM_DISPATCH = LiveRoom._BY_CODE[82000159]
-LiveRoom.MIX_STREAM_STOP_MIX_OWNER = LiveRoom._BY_CODE[82000160]
-LiveRoom.MIX_STREAM_WATER_MARK_PARAM = LiveRoom._BY_CODE[82000170]
-LiveRoom.MIX_STREAM_WATER_MARK_IMAGE = LiveRoom._BY_CODE[82000171]
-LiveRoom.MIX_STREAM_QPS_OVERLOAD = LiveRoom._BY_CODE[82000190]
+LiveRoom._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (21200007, "CONFIG_SERVER_COULDNT_CONNECT", "ConfigServerCouldntConnect", "无法连接配置服务器 请检查网络是否正常", None, None, False),
+        (21200028, "CONFIG_SERVER_TIMEOUT", "ConfigServerTimeout", "连接配置服务器超时 请检查网络是否正常", None, None, False),
+        (20000001, "CONFIG_DECRYPT_FAILED", "ConfigDecryptFailed", "配置文件解密失败 请检查 AppID 和 AppSign 是否正确 无法解决请联系 ZEGO 技术支持解决", None, None, False),
+        (20000002, "TEST_ENVIRONMENT_EXPIRED", "TestEnvironmentExpired", "测试环境已过期，请重新申请", None, None, False),
+        (51200007, "LIVE_ROOM_COULDNT_CONNECT", "LiveRoomCouldntConnect", "无法连接房间服务器 请检查是否断网", None, None, False),
+        (51200028, "LIVE_ROOM_TIMEOUT", "LiveRoomTimeout", "连接房间服务器超时 请检查网络是否正常", None, None, False),
+        (52001002, "LIVE_ROOM_ADD_USER", "LiveRoomAddUser", "观众身份不允许登录房间，修改 房间创建参数RoomCreateFlag填1", None, None, False),
+        (62001001, "ROOM_DECODE_SIGN", "RoomDecodeSign", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
+        (60001001, "ROOM_CONNECT", "RoomConnect", "无法连接房间服务器 请检查网络是否正常", None, None, False),
+        (60001003, "ROOM_DO_LOGIN_REQ", "RoomDoLoginReq", "发送 login 到房间服务器失败 请检查网络是否正常", None, None, False),
+        (60001004, "ROOM_TIMEOUT", "RoomTimeout", "登录房间服务器超时 请检查网络是否正常", None, None, False),
+        (60001005, "ROOM_HB_TIMEOUT", "RoomHbTimeout", "房间服务器心跳超时 请检查网络是否正常", None, None, False),
+        (60001006, "ROOM_START_CONNECT", "RoomStartConnect", "与房间服务器连接失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (62010006, "ROOM_STATUS_RSP", "RoomStatusRsp", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
+        (10000105, "NOT_LOGIN", "NotLogin", "未登录房间就推流 请检查是否已成功登录房间", None, None, False),
+        (10000106, "PUBLISH_BAD_NAME", "PublishBadName", "重复的推流流名", None, None, False),
+        (10001102, "FORMAT_URL", "FormatUrl", "推流格式错误，请联系 ZEGO 技术支持解决", None, None, False),
+        (11000404, "NETWORK_DNS_RESOLVE", "NetworkDnsResolve", "DNS 解析失败 请确认startPublishing 的 flag 是否为0/2，正确的情况 下再检查网络是否正常", None, None, False),
+        (12101005, "DENIED_DISABLE_SWITCH_LINE", "DeniedDisableSwitchLine", "禁止切换线路重推 请调用推流接口重新推流", None, None, False),
+        (12102002, "ENGINE_NO_PUBLISH_DATA", "EngineNoPublishData", "推流无法推出数据 请检查网络是否正常", None, None, False),
+        (12200001, "ENGINE_CONNECT_SERVER", "EngineConnectServer", "连接 RTMP 服务器失败 请检查网络是否正常", None, None, False),
+        (12200006, "ENGINE_SERVER_DISCONNECT", "EngineServerDisconnect", "RTMP 服务器断开连接 请检查网络是否正常", None, None, False),
+        (12200100, "ENGINE_RTP_CONNECT_SERVER", "EngineRtpConnectServer", "连接 RTP 服务器失败 请检查网络是否正常", None, None, False),
+        (12200101, "ENGINE_RTP_HELLO_TIMEOUT", "EngineRtpHelloTimeout", "连接 RTP 服务器超时 请检查网络是否正常", None, None, False),
+        (12200102, "ENGINE_RTP_CREATE_SESSION_TIMEOUT", "EngineRtpCreateSessionTimeout", "与 RTP 服务器创建 session 超时 请检查网络是否正常", None, None, False),
+        (12200106, "ENGINE_RTP_TIMEOUT", "EngineRtpTimeout", "RTP 超时 请检查网络是否正常", None, None, False),
+        (12301011, "MEDIA_SERVER_FORBID", "MediaServerForbid", "ZEGO 后台禁止推流 请联系 ZEGO 技术支持解决", None, None, False),
+        (12301012, "MEDIA_SERVER_PUBLISH_BAD_NAME", "MediaServerPublishBadName", "推流使用重复的流名", None, None, False),
+        (20000005, "CONFIG_MEDIA_NETWORK_NO_URL", "ConfigMediaNetworkNoUrl", "startPublishing的flag设置为JoinPublish解决", None, None, False),
+        (31200007, "DISPATCH_SERVER_COULDNT_CONNECT", "DispatchServerCouldntConnect", "无法连接调度服务器 请检查网络是否正常", None, None, False),
+        (31200028, "DISPATCH_SERVER_TIMEOUT", "DispatchServerTimeout", "连接调度服务器超时 请检查网络是否正常", None, None, False),
+        (50001001, "LIVE_ROOM_REQUEST_PARAM", "LiveRoomRequestParam", "房间参数错误 请联系 ZEGO 技术支持解决", None, None, False),
+        (50001002, "LIVE_ROOM_HB_TIMEOUT", "LiveRoomHBTimeout", "房间心跳超时 请检查网络是否正常", None, None, False),
+        (50001003, "LIVE_ROOM_NO_PUSH_SERVER_ADDR", "LiveRoomNoPushServerAddr", "请联系 ZEGO 技术支持解决", None, None, False),
+        (52000101, "LIVE_ROOM_ROOM_AUTH", "LiveRoomRoomAuth", "请确认appSign是否填写正确鉴权失败", None, None, False),
+        (52000105, "LIVE_ROOM_NOT_LOGIN", "LiveRoomNotLogin", "用户不在房间内，请检查是否有onDisconnect掉线", None, None, False),
+        (52002003, "LIVE_ROOM_NET_BROKEN_TIMEOUT", "LiveRoomNetBrokenTimeout", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
+        (52001012, "LIVE_ROOM_PUBLISH_BAD_NAME", "LiveRoomPublishBadName", "房间服务器报错，重复的推流流名", None, None, False),
+        (62010001, "ROOM_LOGIN_CREATE_USER", "RoomLoginCreateUser", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
+        (63000001, "ROOM_MULTIPLE_LOGIN_KICKOUT", "RoomMultipleLoginKickout", "重复登录房间被踢, SDK回调onKickOut", None, None, False),
+        (12102001, "ENGINE_NO_PLAY_DATA", "EngineNoPlayData", "拉流无法拉到数据 请检查拉的流是否存在或者网络是否正常", None, None, False),
+        (12200002, "ENGINE_RTMP_HANDSHAKE", "EngineRtmpHandshake", "请联系 ZEGO 技术支持解决", None, None, False),
+        (12200003, "ENGINE_RTMP_APP_CONNECT", "EngineRtmpAppConnect", "请联系 ZEGO 技术支持解决", None, None, False),
+        (12200203, "ENGINE_HTTP_FLV_SERVER_DISCONNECT", "EngineHttpFlvServerDisconnect", "http flv 服务器断开连接 请检查网络是否正常", None, None, False),
+        (12301004, "PLAY_STREAM_NOT_EXIST", "PlayStreamNotExist", "拉的流不存在 请检查拉取的流是否已推流成功", None, None, False),
+        (32001004, "DISPATCH_STREAM_NOT_EXIST", "DispatchStreamNotExist", "调度服务器报错，流不存在 请检查拉取的流是否已推流成功", None, None, False),
+        (52000141, "LIVE_ROOM_SESSION", "LiveRoomSession", "房间服务器报错 请联系 ZEGO 技术支持解决", None, None, False),
+        (80000001, "MIX_STREAM_NONE_MIX_CONFIG", "MixStreamNoneMixConfig", "没有混流配置信息", None, None, False),
+        (81200007, "MIX_STREAM_COULDNT_CONNECT", "MixStreamCouldntConnect", "无法连接混流服务器 请检查网络是否正常", None, None, False),
+        (81200028, "MIX_STREAM_TIMEOUT", "MixStreamTimeout", "连接混流服务器超时 请检查网络是否正常", None, None, False),
+        (81200060, "MIX_STREAM_SSL_CA_CERT", "MixStreamSslCaCert", "混流服务器 SSL 证书问题 请检查网络是否正常", None, None, False),
+        (82000001, "MIX_STREAM_FAIL", "MixStreamFail", "混流服务器报错，混流失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000002, "MIX_STREAM_INPUT_PARAMS", "MixStreamInputParams", "混流服务器报错，混流输入参数错误", None, None, False),
+        (82000003, "MIX_STREAM_AUTH", "MixStreamAuth", "混流服务器报错，混流鉴权失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000150, "MIX_STREAM_NOT_EXIST", "MixStreamNotExist", "混流服务器报错，混流的输入流不存在 请检查混流的 inputStreamList 里面的流是否正在推流", None, None, False),
+        (82000151, "MIX_STREAM_START_MIX", "MixStreamStartMix", "混流服务器报错，启动混流失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000152, "MIX_STREAM_STOP_MIX", "MixStreamStopMix", "混流服务器报错，停止混流失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000155, "MIX_STREAM_INPUT_FORMAT", "MixStreamInputFormat", "混流服务器报错，输入分辨率格式错误 请检查输入分辨率大小是否已经大于设置的分辨率大小", None, None, False),
+        (82000156, "MIX_STREAM_OUTPUT_FORMAT", "MixStreamOutputFormat", "混流服务器报错，输出分辨率格式错误 请检查输出的分辨率不为空", None, None, False),
+        (82000157, "MIX_STREAM_NOT_OPEN", "MixStreamNotOpen", "混流服务器报错，未开启混流模式 请联系 ZEGO 技术支持解决开启混流模式", None, None, False),
+        (82000158, "MIX_STREAM_INPUT_EXCEED", "MixStreamInputExceed", "混流服务器报错，混流输入流数超出上限(默认9路) 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000159, "MIX_STREAM_DISPATCH", "MixStreamDispatch", "混流服务器报错，混流调度失败 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000160, "MIX_STREAM_STOP_MIX_OWNER", "MixStreamStopMixOwner", "混流服务器报错，非创建者停止混流错误 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000170, "MIX_STREAM_WATER_MARK_PARAM", "MixStreamWaterMarkParam", "混流服务器报错，混流水印参数错误 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000171, "MIX_STREAM_WATER_MARK_IMAGE", "MixStreamWaterMarkImage", "混流服务器报错，混流水印 image 错误 请联系 ZEGO 技术支持解决", None, None, False),
+        (82000190, "MIX_STREAM_QPS_OVERLOAD", "MixStreamQpsOverload", "混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试", None, None, False),
+    ),
+    {},
+)

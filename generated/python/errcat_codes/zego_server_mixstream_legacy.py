@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import typing as _t
 
+from ._base import Retired as _Retired
+from ._base import IntCode as _IntCode
+
 #: The locale of the catalog's own texts (a BCP 47 tag).
 LOCALE = "zh-CN"
 
-from ._base import Retired as _Retired
-from ._base import warn_retired as _warn_retired
-from ._base import IntEntry as _IntEntry
+#: The locale `str()` shows a code's text in (a BCP 47 tag); a code the
+#: page has no edition in that locale for shows the catalog's own text.
+DISPLAY_LOCALE = "zh-CN"
 
 
-class MixStream(_IntEntry):
+class MixStream(_IntCode):
     # 混流转码接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, MixStream]]
+    __slots__ = ()
+
     #: Code `110200001`.
     #: 失败。
     #: Solution: 请重试。
@@ -207,120 +211,58 @@ class MixStream(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持处理。
     STATUS_FORWARD_REQUEST_ERROR: _t.ClassVar[MixStream]
 
-    @classmethod
-    def from_code(cls, code: int) -> MixStream:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[MixStream, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-MixStream._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        MixStream(110200001, "RequestFailed", "失败。", None, "请重试。", False),
-        MixStream(110200002, "InvalidParameter", "输入参数错误。", None, "请检查参数是否为 JSON 格式。", False),
-        MixStream(110200003, "AuthenticationFailed", "鉴权失败。", None, "请确认鉴权信息是否正确或过期，详情请参考 签名机制。", False),
-        MixStream(110200004, "ParseParameterFailed", "解析输入参数失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200005, "StartLockFailed", "混流开始获取分布式锁失败。", None, "同一个 UserId 开始混流请求过于频繁，请稍后再试。", False),
-        MixStream(110200006, "StopLockFailed", "混流结束获取分布式锁失败。", None, "同一个 UserId 停止混流请求过于频繁，请稍后再试。", False),
-        MixStream(110200007, "UpdateRequestFailed", "更新混流请求失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
-        MixStream(110200008, "StartProtocolConversionFailed", "混流开始协议转换失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200012, "CloseOtherTasksFailed", "关闭混流发起者其他混流任务失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
-        MixStream(110200013, "UpdateOwnershipFailed", "更新混流归属失败。", None, "请重试，或联系 ZEGO 联系技术支持。", False),
-        MixStream(110200014, "StopProtocolConversionFailed", "混流结束协议转换失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200015, "StopRequestForwardFailed", "混流结束请求转发失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
-        MixStream(110200150, "MixInputStreamNotFound", "混流输入流不存在。", None, "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", False),
-        MixStream(110200151, "MixTaskFailed", "混流失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200153, "MixInputStreamError", "混流输入流错误。", None, "请检查混流输入流各项内容是否正确。", False),
-        MixStream(110200154, "MixOutputStreamError", "混流输出流错误。", None, "请检查混流输出流各项内容是否正确。", False),
-        MixStream(110200155, "MixInputStreamFormatError", "混流输入流格式错误。", None, "请检查混流输入流各项参数的格式是否正确。", False),
-        MixStream(110200156, "MixOutputStreamFormatError", "混流输出流格式错误。", None, "请检查混流输出流各项参数的格式是否正确。", False),
-        MixStream(110200157, "MixPermissionNotEnabled", "混流权限未开。", None, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。", False),
-        MixStream(110200158, "MixInputStreamLimitExceeded", "混流输入流条数过限。", None, "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", False),
-        MixStream(110200159, "MixDispatchFailed", "混流 dispatch 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200160, "StopByNonOwner", "非所有者关闭混流。", None, "请使用对应的 UserId 停止混流。", False),
-        MixStream(110200170, "WatermarkParameterError", "水印参数错误。", None, "请检查混流水印参数是否正确。", False),
-        MixStream(110200171, "WatermarkParameterEmpty", "水印参数为空。", None, "请检查混流水印图是否为空。", False),
-        MixStream(110200172, "ExtendedParameterError", "扩展参数错误。", None, "请检查扩展参数是否正确。", False),
-        MixStream(110200173, "BackgroundImageLimitExceeded", "背景图超出数量限制。", None, "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。", False),
-        MixStream(110200174, "WatermarkImageLimitExceeded", "水印图超出数量限制。", None, "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。", False),
-        MixStream(110200175, "DuplicateInputStream", "输入流重复。", None, "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", False),
-        MixStream(110200176, "DuplicateOutputStream", "输出流重复。", None, "请去除 MixOutput 列表中重复的输出流。", False),
-        MixStream(110200177, "FocusVoiceLimitExceeded", "焦点语音超出限制。", None, "请检查焦点语音数量，上限为 4 个。", False),
-        MixStream(110200178, "MixOutputStreamLimitExceeded", "输出流超出数量限制。", None, "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", False),
-        MixStream(110200184, "StartParameterParseFailed", "混流开始参数解析失败。", None, "请根据返回提示信息，检查参数内容是否合法。", False),
-        MixStream(110200185, "StopParameterParseFailed", "混流结束参数解析失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200186, "RoomStreamListFailed", "获取房间流列表失败。", None, "请检查房间是否存在流信息。", False),
-        MixStream(110200190, "StartRequestOverloaded", "混流开始请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200191, "StopRequestOverloaded", "混流结束请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200192, "BatchQueryRequestOverloaded", "混流任务批量查询请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200193, "QueryRequestOverloaded", "混流任务查询请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200194, "RequestOverloaded", "混流请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110240002, "InvalidToken", "token 非法。", None, "请填写正确的 Token。", False),
-        MixStream(110200901, "LiveRoomCommandEmpty", "LiveRoom 混流命令参数为空。", None, "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", False),
-        MixStream(110200902, "LiveRoomCommandValueMissing", "LiveRoom 混流命令参数值不存在。", None, "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", False),
-        MixStream(110208000, "StatusForwardServiceError", "混流状态转推服务错误。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110208001, "StatusForwardDecodeError", "混流状态转推服务解码错误。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110208002, "StatusForwardAddressNotConfigured", "没有配置混流转推服务地址。", None, "请联系 ZEGO 技术支持处理。", False),
-        MixStream(110208003, "StatusForwardOverloaded", "混流转推服务过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110208004, "StatusForwardRequestError", "混流转推服务请求错误。", None, "请联系 ZEGO 技术支持处理。", False),
-    )
-}
-MixStream._LOCALE = LOCALE
-MixStream.REQUEST_FAILED = MixStream._BY_CODE[110200001]
-MixStream.INVALID_PARAMETER = MixStream._BY_CODE[110200002]
-MixStream.AUTHENTICATION_FAILED = MixStream._BY_CODE[110200003]
-MixStream.PARSE_PARAMETER_FAILED = MixStream._BY_CODE[110200004]
-MixStream.START_LOCK_FAILED = MixStream._BY_CODE[110200005]
-MixStream.STOP_LOCK_FAILED = MixStream._BY_CODE[110200006]
-MixStream.UPDATE_REQUEST_FAILED = MixStream._BY_CODE[110200007]
-MixStream.START_PROTOCOL_CONVERSION_FAILED = MixStream._BY_CODE[110200008]
-MixStream.CLOSE_OTHER_TASKS_FAILED = MixStream._BY_CODE[110200012]
-MixStream.UPDATE_OWNERSHIP_FAILED = MixStream._BY_CODE[110200013]
-MixStream.STOP_PROTOCOL_CONVERSION_FAILED = MixStream._BY_CODE[110200014]
-MixStream.STOP_REQUEST_FORWARD_FAILED = MixStream._BY_CODE[110200015]
-MixStream.MIX_INPUT_STREAM_NOT_FOUND = MixStream._BY_CODE[110200150]
-MixStream.MIX_TASK_FAILED = MixStream._BY_CODE[110200151]
-MixStream.MIX_INPUT_STREAM_ERROR = MixStream._BY_CODE[110200153]
-MixStream.MIX_OUTPUT_STREAM_ERROR = MixStream._BY_CODE[110200154]
-MixStream.MIX_INPUT_STREAM_FORMAT_ERROR = MixStream._BY_CODE[110200155]
-MixStream.MIX_OUTPUT_STREAM_FORMAT_ERROR = MixStream._BY_CODE[110200156]
-MixStream.MIX_PERMISSION_NOT_ENABLED = MixStream._BY_CODE[110200157]
-MixStream.MIX_INPUT_STREAM_LIMIT_EXCEEDED = MixStream._BY_CODE[110200158]
-MixStream.MIX_DISPATCH_FAILED = MixStream._BY_CODE[110200159]
-MixStream.STOP_BY_NON_OWNER = MixStream._BY_CODE[110200160]
-MixStream.WATERMARK_PARAMETER_ERROR = MixStream._BY_CODE[110200170]
-MixStream.WATERMARK_PARAMETER_EMPTY = MixStream._BY_CODE[110200171]
-MixStream.EXTENDED_PARAMETER_ERROR = MixStream._BY_CODE[110200172]
-MixStream.BACKGROUND_IMAGE_LIMIT_EXCEEDED = MixStream._BY_CODE[110200173]
-MixStream.WATERMARK_IMAGE_LIMIT_EXCEEDED = MixStream._BY_CODE[110200174]
-MixStream.DUPLICATE_INPUT_STREAM = MixStream._BY_CODE[110200175]
-MixStream.DUPLICATE_OUTPUT_STREAM = MixStream._BY_CODE[110200176]
-MixStream.FOCUS_VOICE_LIMIT_EXCEEDED = MixStream._BY_CODE[110200177]
-MixStream.MIX_OUTPUT_STREAM_LIMIT_EXCEEDED = MixStream._BY_CODE[110200178]
-MixStream.START_PARAMETER_PARSE_FAILED = MixStream._BY_CODE[110200184]
-MixStream.STOP_PARAMETER_PARSE_FAILED = MixStream._BY_CODE[110200185]
-MixStream.ROOM_STREAM_LIST_FAILED = MixStream._BY_CODE[110200186]
-MixStream.START_REQUEST_OVERLOADED = MixStream._BY_CODE[110200190]
-MixStream.STOP_REQUEST_OVERLOADED = MixStream._BY_CODE[110200191]
-MixStream.BATCH_QUERY_REQUEST_OVERLOADED = MixStream._BY_CODE[110200192]
-MixStream.QUERY_REQUEST_OVERLOADED = MixStream._BY_CODE[110200193]
-MixStream.REQUEST_OVERLOADED = MixStream._BY_CODE[110200194]
-MixStream.INVALID_TOKEN = MixStream._BY_CODE[110240002]
-MixStream.LIVE_ROOM_COMMAND_EMPTY = MixStream._BY_CODE[110200901]
-MixStream.LIVE_ROOM_COMMAND_VALUE_MISSING = MixStream._BY_CODE[110200902]
-MixStream.STATUS_FORWARD_SERVICE_ERROR = MixStream._BY_CODE[110208000]
-MixStream.STATUS_FORWARD_DECODE_ERROR = MixStream._BY_CODE[110208001]
-MixStream.STATUS_FORWARD_ADDRESS_NOT_CONFIGURED = MixStream._BY_CODE[110208002]
-MixStream.STATUS_FORWARD_OVERLOADED = MixStream._BY_CODE[110208003]
-MixStream.STATUS_FORWARD_REQUEST_ERROR = MixStream._BY_CODE[110208004]
+MixStream._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (110200001, "REQUEST_FAILED", "RequestFailed", "失败。", None, "请重试。", False),
+        (110200002, "INVALID_PARAMETER", "InvalidParameter", "输入参数错误。", None, "请检查参数是否为 JSON 格式。", False),
+        (110200003, "AUTHENTICATION_FAILED", "AuthenticationFailed", "鉴权失败。", None, "请确认鉴权信息是否正确或过期，详情请参考 签名机制。", False),
+        (110200004, "PARSE_PARAMETER_FAILED", "ParseParameterFailed", "解析输入参数失败。", None, "请检查混流参数是否正确。", False),
+        (110200005, "START_LOCK_FAILED", "StartLockFailed", "混流开始获取分布式锁失败。", None, "同一个 UserId 开始混流请求过于频繁，请稍后再试。", False),
+        (110200006, "STOP_LOCK_FAILED", "StopLockFailed", "混流结束获取分布式锁失败。", None, "同一个 UserId 停止混流请求过于频繁，请稍后再试。", False),
+        (110200007, "UPDATE_REQUEST_FAILED", "UpdateRequestFailed", "更新混流请求失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
+        (110200008, "START_PROTOCOL_CONVERSION_FAILED", "StartProtocolConversionFailed", "混流开始协议转换失败。", None, "请检查混流参数是否正确。", False),
+        (110200012, "CLOSE_OTHER_TASKS_FAILED", "CloseOtherTasksFailed", "关闭混流发起者其他混流任务失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
+        (110200013, "UPDATE_OWNERSHIP_FAILED", "UpdateOwnershipFailed", "更新混流归属失败。", None, "请重试，或联系 ZEGO 联系技术支持。", False),
+        (110200014, "STOP_PROTOCOL_CONVERSION_FAILED", "StopProtocolConversionFailed", "混流结束协议转换失败。", None, "请检查混流参数是否正确。", False),
+        (110200015, "STOP_REQUEST_FORWARD_FAILED", "StopRequestForwardFailed", "混流结束请求转发失败。", None, "请重试，或联系 ZEGO 联系技术支持处理。", False),
+        (110200150, "MIX_INPUT_STREAM_NOT_FOUND", "MixInputStreamNotFound", "混流输入流不存在。", None, "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", False),
+        (110200151, "MIX_TASK_FAILED", "MixTaskFailed", "混流失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200153, "MIX_INPUT_STREAM_ERROR", "MixInputStreamError", "混流输入流错误。", None, "请检查混流输入流各项内容是否正确。", False),
+        (110200154, "MIX_OUTPUT_STREAM_ERROR", "MixOutputStreamError", "混流输出流错误。", None, "请检查混流输出流各项内容是否正确。", False),
+        (110200155, "MIX_INPUT_STREAM_FORMAT_ERROR", "MixInputStreamFormatError", "混流输入流格式错误。", None, "请检查混流输入流各项参数的格式是否正确。", False),
+        (110200156, "MIX_OUTPUT_STREAM_FORMAT_ERROR", "MixOutputStreamFormatError", "混流输出流格式错误。", None, "请检查混流输出流各项参数的格式是否正确。", False),
+        (110200157, "MIX_PERMISSION_NOT_ENABLED", "MixPermissionNotEnabled", "混流权限未开。", None, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 项目管理 - 服务配置 中的“混流”。", False),
+        (110200158, "MIX_INPUT_STREAM_LIMIT_EXCEEDED", "MixInputStreamLimitExceeded", "混流输入流条数过限。", None, "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", False),
+        (110200159, "MIX_DISPATCH_FAILED", "MixDispatchFailed", "混流 dispatch 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200160, "STOP_BY_NON_OWNER", "StopByNonOwner", "非所有者关闭混流。", None, "请使用对应的 UserId 停止混流。", False),
+        (110200170, "WATERMARK_PARAMETER_ERROR", "WatermarkParameterError", "水印参数错误。", None, "请检查混流水印参数是否正确。", False),
+        (110200171, "WATERMARK_PARAMETER_EMPTY", "WatermarkParameterEmpty", "水印参数为空。", None, "请检查混流水印图是否为空。", False),
+        (110200172, "EXTENDED_PARAMETER_ERROR", "ExtendedParameterError", "扩展参数错误。", None, "请检查扩展参数是否正确。", False),
+        (110200173, "BACKGROUND_IMAGE_LIMIT_EXCEEDED", "BackgroundImageLimitExceeded", "背景图超出数量限制。", None, "请复用之前的混流背景图，如需增加混流背景图数量，请联系 ZEGO 技术支持。", False),
+        (110200174, "WATERMARK_IMAGE_LIMIT_EXCEEDED", "WatermarkImageLimitExceeded", "水印图超出数量限制。", None, "请复用之前的混流水印图，如需增加混流水印图数量，请联系 ZEGO 技术支持。", False),
+        (110200175, "DUPLICATE_INPUT_STREAM", "DuplicateInputStream", "输入流重复。", None, "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", False),
+        (110200176, "DUPLICATE_OUTPUT_STREAM", "DuplicateOutputStream", "输出流重复。", None, "请去除 MixOutput 列表中重复的输出流。", False),
+        (110200177, "FOCUS_VOICE_LIMIT_EXCEEDED", "FocusVoiceLimitExceeded", "焦点语音超出限制。", None, "请检查焦点语音数量，上限为 4 个。", False),
+        (110200178, "MIX_OUTPUT_STREAM_LIMIT_EXCEEDED", "MixOutputStreamLimitExceeded", "输出流超出数量限制。", None, "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", False),
+        (110200184, "START_PARAMETER_PARSE_FAILED", "StartParameterParseFailed", "混流开始参数解析失败。", None, "请根据返回提示信息，检查参数内容是否合法。", False),
+        (110200185, "STOP_PARAMETER_PARSE_FAILED", "StopParameterParseFailed", "混流结束参数解析失败。", None, "请检查混流参数是否正确。", False),
+        (110200186, "ROOM_STREAM_LIST_FAILED", "RoomStreamListFailed", "获取房间流列表失败。", None, "请检查房间是否存在流信息。", False),
+        (110200190, "START_REQUEST_OVERLOADED", "StartRequestOverloaded", "混流开始请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200191, "STOP_REQUEST_OVERLOADED", "StopRequestOverloaded", "混流结束请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200192, "BATCH_QUERY_REQUEST_OVERLOADED", "BatchQueryRequestOverloaded", "混流任务批量查询请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200193, "QUERY_REQUEST_OVERLOADED", "QueryRequestOverloaded", "混流任务查询请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200194, "REQUEST_OVERLOADED", "RequestOverloaded", "混流请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110240002, "INVALID_TOKEN", "InvalidToken", "token 非法。", None, "请填写正确的 Token。", False),
+        (110200901, "LIVE_ROOM_COMMAND_EMPTY", "LiveRoomCommandEmpty", "LiveRoom 混流命令参数为空。", None, "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", False),
+        (110200902, "LIVE_ROOM_COMMAND_VALUE_MISSING", "LiveRoomCommandValueMissing", "LiveRoom 混流命令参数值不存在。", None, "请检查请求中的 cmd 是否正确（Web SDK 混流时使用）。", False),
+        (110208000, "STATUS_FORWARD_SERVICE_ERROR", "StatusForwardServiceError", "混流状态转推服务错误。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110208001, "STATUS_FORWARD_DECODE_ERROR", "StatusForwardDecodeError", "混流状态转推服务解码错误。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110208002, "STATUS_FORWARD_ADDRESS_NOT_CONFIGURED", "StatusForwardAddressNotConfigured", "没有配置混流转推服务地址。", None, "请联系 ZEGO 技术支持处理。", False),
+        (110208003, "STATUS_FORWARD_OVERLOADED", "StatusForwardOverloaded", "混流转推服务过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110208004, "STATUS_FORWARD_REQUEST_ERROR", "StatusForwardRequestError", "混流转推服务请求错误。", None, "请联系 ZEGO 技术支持处理。", False),
+    ),
+    {},
+)

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import typing as _t
 
+from ._base import Retired as _Retired
+from ._base import IntCode as _IntCode
+
 #: The locale of the catalog's own texts (a BCP 47 tag).
 LOCALE = "zh-CN"
 
-from ._base import Retired as _Retired
-from ._base import warn_retired as _warn_retired
-from ._base import IntEntry as _IntEntry
+#: The locale `str()` shows a code's text in (a BCP 47 tag); a code the
+#: page has no edition in that locale for shows the catalog's own text.
+DISPLAY_LOCALE = "zh-CN"
 
 
-class Common(_IntEntry):
+class Common(_IntCode):
     # 公共返回码
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, Common]]
+    __slots__ = ()
+
     #: Code `100000000`.
     #: 请求头部中的 Host 错误。
     #: Solution: 请确认请求头部 Host 地址是否正确。
@@ -87,88 +91,56 @@ class Common(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持处理。
     SERVICE_NOT_ENABLED: _t.ClassVar[Common]
 
-    @classmethod
-    def from_code(cls, code: int) -> Common:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[Common, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-Common._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        Common(100000000, "InvalidHost", "请求头部中的 Host 错误。", None, "请确认请求头部 Host 地址是否正确。", False),
-        Common(100000001, "InvalidAppIdFormat", "AppId 字段格式错误。", None, "请填写正确的 AppId。", False),
-        Common(100000002, "TimestampMissing", "Timestamp 字段为空。", None, "请填写 Timestamp。", False),
-        Common(100000003, "InvalidTimestampFormat", "Timestamp 字段格式错误。", None, "请填写正确 Unix 时间戳（单位秒）。", False),
-        Common(100000004, "SignatureExpired", "签名过期。", None, "请重新生成签名。", False),
-        Common(100000005, "SignatureMismatch", "签名错误。", None, "请确认生成签名的参数是否正确。", False),
-        Common(100000006, "ActionMissing", "Action 为空。", None, "请指定 Action。", False),
-        Common(100000007, "UnsupportedAction", "不支持的 Action。", None, "请填写正确的 Action。", False),
-        Common(100000008, "SignatureNonceMissing", "SignatureNonce 字段为空。", None, "请填写 SignatureNonce。", False),
-        Common(100000009, "SignatureMissing", "Signature 字段为空。", None, "请填写 Signature。", False),
-        Common(100000010, "ServerSecretUnavailable", "获取 ServerSecret 失败。", None, "请确认 AppId 是否正确。", False),
-        Common(100000011, "AppConfigUnavailable", "获取 App 配置失败。", None, "请确认 AppId 是否正确，或联系 ZEGO 技术支持处理。", False),
-        Common(100000013, "SignatureVersionMissing", "SignatureVersion 字段为空。", None, "请填写 SignatureVersion。", False),
-        Common(100000014, "UnsupportedSignatureVersion", "不支持的 SignatureVersion。", None, "SignatureVersion 仅支持 2.0。", False),
-        Common(100000015, "GatewayInternalError", "网关内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        Common(100000016, "ProductionEnvironmentNotConfigured", "App 未配置正式环境。", None, "请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。", False),
-        Common(100000017, "ServiceNotEnabled", "App 未开通该服务。", None, "请联系 ZEGO 技术支持处理。", False),
-    )
-}
-Common._LOCALE = LOCALE
-Common._TRANSLATIONS = {
-    100000000: { "en": ("Host error in request header.", None, "Please confirm whether the Host address in the request header is correct.") },
-    100000001: { "en": ("AppId field format error.", None, "Please fill in the correct AppId.") },
-    100000002: { "en": ("Timestamp field is empty.", None, "Please fill in Timestamp.") },
-    100000003: { "en": ("Timestamp field format error.", None, "Please fill in the correct Unix timestamp (in seconds).") },
-    100000004: { "en": ("Signature expired.", None, "Please regenerate the signature.") },
-    100000005: { "en": ("Signature error.", None, "Please confirm whether the parameters for generating the signature are correct.") },
-    100000006: { "en": ("Action is empty.", None, "Please specify Action.") },
-    100000007: { "en": ("Unsupported Action.", None, "Please fill in the correct Action.") },
-    100000008: { "en": ("SignatureNonce field is empty.", None, "Please fill in SignatureNonce.") },
-    100000009: { "en": ("Signature field is empty.", None, "Please fill in Signature.") },
-    100000010: { "en": ("Failed to get ServerSecret.", None, "Please confirm whether the AppId is correct.") },
-    100000011: { "en": ("Failed to get App configuration.", None, "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.") },
-    100000013: { "en": ("SignatureVersion field is empty.", None, "Please fill in SignatureVersion.") },
-    100000014: { "en": ("Unsupported SignatureVersion.", None, "SignatureVersion only supports 2.0.") },
-    100000015: { "en": ("Gateway internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    100000016: { "en": ("App is not configured for production environment.", None, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.") },
-    100000017: { "en": ("App has not enabled this service.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-}
-Common.INVALID_HOST = Common._BY_CODE[100000000]
-Common.INVALID_APP_ID_FORMAT = Common._BY_CODE[100000001]
-Common.TIMESTAMP_MISSING = Common._BY_CODE[100000002]
-Common.INVALID_TIMESTAMP_FORMAT = Common._BY_CODE[100000003]
-Common.SIGNATURE_EXPIRED = Common._BY_CODE[100000004]
-Common.SIGNATURE_MISMATCH = Common._BY_CODE[100000005]
-Common.ACTION_MISSING = Common._BY_CODE[100000006]
-Common.UNSUPPORTED_ACTION = Common._BY_CODE[100000007]
-Common.SIGNATURE_NONCE_MISSING = Common._BY_CODE[100000008]
-Common.SIGNATURE_MISSING = Common._BY_CODE[100000009]
-Common.SERVER_SECRET_UNAVAILABLE = Common._BY_CODE[100000010]
-Common.APP_CONFIG_UNAVAILABLE = Common._BY_CODE[100000011]
-Common.SIGNATURE_VERSION_MISSING = Common._BY_CODE[100000013]
-Common.UNSUPPORTED_SIGNATURE_VERSION = Common._BY_CODE[100000014]
-Common.GATEWAY_INTERNAL_ERROR = Common._BY_CODE[100000015]
-Common.PRODUCTION_ENVIRONMENT_NOT_CONFIGURED = Common._BY_CODE[100000016]
-Common.SERVICE_NOT_ENABLED = Common._BY_CODE[100000017]
+Common._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (100000000, "INVALID_HOST", "InvalidHost", "请求头部中的 Host 错误。", None, "请确认请求头部 Host 地址是否正确。", False),
+        (100000001, "INVALID_APP_ID_FORMAT", "InvalidAppIdFormat", "AppId 字段格式错误。", None, "请填写正确的 AppId。", False),
+        (100000002, "TIMESTAMP_MISSING", "TimestampMissing", "Timestamp 字段为空。", None, "请填写 Timestamp。", False),
+        (100000003, "INVALID_TIMESTAMP_FORMAT", "InvalidTimestampFormat", "Timestamp 字段格式错误。", None, "请填写正确 Unix 时间戳（单位秒）。", False),
+        (100000004, "SIGNATURE_EXPIRED", "SignatureExpired", "签名过期。", None, "请重新生成签名。", False),
+        (100000005, "SIGNATURE_MISMATCH", "SignatureMismatch", "签名错误。", None, "请确认生成签名的参数是否正确。", False),
+        (100000006, "ACTION_MISSING", "ActionMissing", "Action 为空。", None, "请指定 Action。", False),
+        (100000007, "UNSUPPORTED_ACTION", "UnsupportedAction", "不支持的 Action。", None, "请填写正确的 Action。", False),
+        (100000008, "SIGNATURE_NONCE_MISSING", "SignatureNonceMissing", "SignatureNonce 字段为空。", None, "请填写 SignatureNonce。", False),
+        (100000009, "SIGNATURE_MISSING", "SignatureMissing", "Signature 字段为空。", None, "请填写 Signature。", False),
+        (100000010, "SERVER_SECRET_UNAVAILABLE", "ServerSecretUnavailable", "获取 ServerSecret 失败。", None, "请确认 AppId 是否正确。", False),
+        (100000011, "APP_CONFIG_UNAVAILABLE", "AppConfigUnavailable", "获取 App 配置失败。", None, "请确认 AppId 是否正确，或联系 ZEGO 技术支持处理。", False),
+        (100000013, "SIGNATURE_VERSION_MISSING", "SignatureVersionMissing", "SignatureVersion 字段为空。", None, "请填写 SignatureVersion。", False),
+        (100000014, "UNSUPPORTED_SIGNATURE_VERSION", "UnsupportedSignatureVersion", "不支持的 SignatureVersion。", None, "SignatureVersion 仅支持 2.0。", False),
+        (100000015, "GATEWAY_INTERNAL_ERROR", "GatewayInternalError", "网关内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (100000016, "PRODUCTION_ENVIRONMENT_NOT_CONFIGURED", "ProductionEnvironmentNotConfigured", "App 未配置正式环境。", None, "请确认输入参数 isTest 是否选择了正确的环境、或是否开通正式环境。", False),
+        (100000017, "SERVICE_NOT_ENABLED", "ServiceNotEnabled", "App 未开通该服务。", None, "请联系 ZEGO 技术支持处理。", False),
+    ),
+    {
+        100000000: { "en": ("Host error in request header.", None, "Please confirm whether the Host address in the request header is correct.") },
+        100000001: { "en": ("AppId field format error.", None, "Please fill in the correct AppId.") },
+        100000002: { "en": ("Timestamp field is empty.", None, "Please fill in Timestamp.") },
+        100000003: { "en": ("Timestamp field format error.", None, "Please fill in the correct Unix timestamp (in seconds).") },
+        100000004: { "en": ("Signature expired.", None, "Please regenerate the signature.") },
+        100000005: { "en": ("Signature error.", None, "Please confirm whether the parameters for generating the signature are correct.") },
+        100000006: { "en": ("Action is empty.", None, "Please specify Action.") },
+        100000007: { "en": ("Unsupported Action.", None, "Please fill in the correct Action.") },
+        100000008: { "en": ("SignatureNonce field is empty.", None, "Please fill in SignatureNonce.") },
+        100000009: { "en": ("Signature field is empty.", None, "Please fill in Signature.") },
+        100000010: { "en": ("Failed to get ServerSecret.", None, "Please confirm whether the AppId is correct.") },
+        100000011: { "en": ("Failed to get App configuration.", None, "Please confirm whether the AppId is correct, or contact ZEGOCLOUD Technical Support for assistance.") },
+        100000013: { "en": ("SignatureVersion field is empty.", None, "Please fill in SignatureVersion.") },
+        100000014: { "en": ("Unsupported SignatureVersion.", None, "SignatureVersion only supports 2.0.") },
+        100000015: { "en": ("Gateway internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        100000016: { "en": ("App is not configured for production environment.", None, "Please confirm whether the input parameter isTest has selected the correct environment or whether the production environment is enabled.") },
+        100000017: { "en": ("App has not enabled this service.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+    },
+)
 
 
-class RoomSignaling(_IntEntry):
+class RoomSignaling(_IntCode):
     # 房间信令接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, RoomSignaling]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 请求成功。
     SUCCESS: _t.ClassVar[RoomSignaling]
@@ -286,124 +258,80 @@ class RoomSignaling(_IntEntry):
     #: Solution: 请检查参数设置。
     BAN_RULE_NOT_FOUND: _t.ClassVar[RoomSignaling]
 
-    @classmethod
-    def from_code(cls, code: int) -> RoomSignaling:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[RoomSignaling, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-RoomSignaling._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        RoomSignaling(0, "Success", "请求成功。", None, None, False),
-        RoomSignaling(1, "RequestFailed", "请求失败。", None, "请联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(2, "InvalidParameter", "输入参数错误。", None, None, False),
-        RoomSignaling(3, "ParameterTooLong", "输入参数长度过长。", None, "请重新输入参数。", False),
-        RoomSignaling(8, "DecodeFailed", "解码失败。", None, None, False),
-        RoomSignaling(9, "ApiPermissionNotGranted", "未开通当前接口的使用权限。", None, "请联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(104, "RoomNotFound", "房间不存在，与 5024、50001 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
-        RoomSignaling(105, "UserNotFound", "用户不存在。", None, "请确认请求房间 UserID 是否存在。", False),
-        RoomSignaling(121, "SaveBroadcastMessageFailed", "保存广播消息失败。", None, None, False),
-        RoomSignaling(122, "GenerateMessageIdFailed", "生成 message ID 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(123, "SetStreamInfoFailed", "设置流信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(124, "DeleteStreamInfoFailed", "删除流信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(138, "StreamInfoNotFound", "流信息不存在。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(151, "PushBroadcastMessageFailed", "推送广播消息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(154, "GetListFailed", "获取列表信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(206, "AppQpsLimited", "App 请求 QPS 过高被限制。", None, "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。", False),
-        RoomSignaling(207, "RoomQpsLimited", "房间请求 QPS 过高被限制。", None, "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。", False),
-        RoomSignaling(1008, "MessageContentEmpty", "消息内容 MessageContent 为空。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(1012, "StreamOperatedByMultipleUsers", "多个用户操作同一个流。", None, "请检查逻辑。", False),
-        RoomSignaling(5201, "BroadcastMessageEncodeFailed", "广播消息编码失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(5202, "GenerateMessageIdFailed5202", "生成 message ID 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(5024, "RoomNotFound5024", "房间不存在，与 104、50001 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
-        RoomSignaling(50001, "RoomNotFound50001", "房间不存在，与 104、5024 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
-        RoomSignaling(50003, "UserOnlineInfoLookupFailed", "查找用户在线信息失败。", None, "请确认请求用户 UserId 是否在线。", False),
-        RoomSignaling(50011, "UserListTooLong", "用户列表长度过长。", None, "请检查请求包中的用户个数是否超过限制。", False),
-        RoomSignaling(50012, "MessageTooLong", "消息长度超过限制。", None, "请检查参数长度是否超过限制。", False),
-        RoomSignaling(50013, "SendCustomMessageFailed", "发送自定义消息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        RoomSignaling(50123, "BanRuleLimitExceeded", "当前处于有效期内的封禁规则条数超过限制。", None, "请减少规则条数。", False),
-        RoomSignaling(50124, "BanRuleNotFound", "需要删除的规则不存在。", None, "请检查参数设置。", False),
-    )
-}
-RoomSignaling._LOCALE = LOCALE
-RoomSignaling._TRANSLATIONS = {
-    0: { "en": ("Request successful.", None, None) },
-    1: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    2: { "en": ("Input parameter error.", None, None) },
-    3: { "en": ("Input parameter length too long.", None, "Please re-enter the parameter.") },
-    8: { "en": ("Decoding failed.", None, None) },
-    9: { "en": ("Permission to use the current interface has not been granted.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    104: { "en": ("Room does not exist, with the same internal judgment logic as 5024, 50001.", None, "Please confirm whether the requested RoomId exists.") },
-    105: { "en": ("User does not exist.", None, "Please confirm whether the requested UserID exists.") },
-    121: { "en": ("Failed to save broadcast message.", None, None) },
-    122: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    123: { "en": ("Failed to set Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    124: { "en": ("Failed to delete Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    138: { "en": ("Stream information does not exist.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    151: { "en": ("Failed to send broadcast message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    154: { "en": ("Failed to get list information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    206: { "en": ("App request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
-    207: { "en": ("Room request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
-    1008: { "en": ("Message content MessageContent is empty.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    1012: { "en": ("Multiple users operating on the same Stream.", None, "Please check the logic.") },
-    5201: { "en": ("Broadcast message encoding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    5202: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    5024: { "en": ("Room does not exist, with the same internal judgment logic as 104, 50001.", None, "Please confirm whether the requested RoomId exists.") },
-    50001: { "en": ("Room does not exist, with the same internal judgment logic as 104, 5024.", None, "Please confirm whether the requested RoomId exists.") },
-    50003: { "en": ("Failed to find User online information.", None, "Please confirm whether the requested UserId is online.") },
-    50011: { "en": ("User list length too long.", None, "Please check whether the number of users in the request packet exceeds the limit.") },
-    50012: { "en": ("Message length exceeds limit.", None, "Please check whether the parameter length exceeds the limit.") },
-    50013: { "en": ("Failed to send custom message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    50123: { "en": ("The number of ban rules currently within the validity period exceeds the limit.", None, "Please reduce the number of rules.") },
-    50124: { "en": ("The rule to be deleted does not exist.", None, "Please check parameter settings.") },
-}
-RoomSignaling.SUCCESS = RoomSignaling._BY_CODE[0]
-RoomSignaling.REQUEST_FAILED = RoomSignaling._BY_CODE[1]
-RoomSignaling.INVALID_PARAMETER = RoomSignaling._BY_CODE[2]
-RoomSignaling.PARAMETER_TOO_LONG = RoomSignaling._BY_CODE[3]
-RoomSignaling.DECODE_FAILED = RoomSignaling._BY_CODE[8]
-RoomSignaling.API_PERMISSION_NOT_GRANTED = RoomSignaling._BY_CODE[9]
-RoomSignaling.ROOM_NOT_FOUND = RoomSignaling._BY_CODE[104]
-RoomSignaling.USER_NOT_FOUND = RoomSignaling._BY_CODE[105]
-RoomSignaling.SAVE_BROADCAST_MESSAGE_FAILED = RoomSignaling._BY_CODE[121]
-RoomSignaling.GENERATE_MESSAGE_ID_FAILED = RoomSignaling._BY_CODE[122]
-RoomSignaling.SET_STREAM_INFO_FAILED = RoomSignaling._BY_CODE[123]
-RoomSignaling.DELETE_STREAM_INFO_FAILED = RoomSignaling._BY_CODE[124]
-RoomSignaling.STREAM_INFO_NOT_FOUND = RoomSignaling._BY_CODE[138]
-RoomSignaling.PUSH_BROADCAST_MESSAGE_FAILED = RoomSignaling._BY_CODE[151]
-RoomSignaling.GET_LIST_FAILED = RoomSignaling._BY_CODE[154]
-RoomSignaling.APP_QPS_LIMITED = RoomSignaling._BY_CODE[206]
-RoomSignaling.ROOM_QPS_LIMITED = RoomSignaling._BY_CODE[207]
-RoomSignaling.MESSAGE_CONTENT_EMPTY = RoomSignaling._BY_CODE[1008]
-RoomSignaling.STREAM_OPERATED_BY_MULTIPLE_USERS = RoomSignaling._BY_CODE[1012]
-RoomSignaling.BROADCAST_MESSAGE_ENCODE_FAILED = RoomSignaling._BY_CODE[5201]
-RoomSignaling.GENERATE_MESSAGE_ID_FAILED5202 = RoomSignaling._BY_CODE[5202]
-RoomSignaling.ROOM_NOT_FOUND5024 = RoomSignaling._BY_CODE[5024]
-RoomSignaling.ROOM_NOT_FOUND50001 = RoomSignaling._BY_CODE[50001]
-RoomSignaling.USER_ONLINE_INFO_LOOKUP_FAILED = RoomSignaling._BY_CODE[50003]
-RoomSignaling.USER_LIST_TOO_LONG = RoomSignaling._BY_CODE[50011]
-RoomSignaling.MESSAGE_TOO_LONG = RoomSignaling._BY_CODE[50012]
-RoomSignaling.SEND_CUSTOM_MESSAGE_FAILED = RoomSignaling._BY_CODE[50013]
-RoomSignaling.BAN_RULE_LIMIT_EXCEEDED = RoomSignaling._BY_CODE[50123]
-RoomSignaling.BAN_RULE_NOT_FOUND = RoomSignaling._BY_CODE[50124]
+RoomSignaling._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "SUCCESS", "Success", "请求成功。", None, None, False),
+        (1, "REQUEST_FAILED", "RequestFailed", "请求失败。", None, "请联系 ZEGO 技术支持处理。", False),
+        (2, "INVALID_PARAMETER", "InvalidParameter", "输入参数错误。", None, None, False),
+        (3, "PARAMETER_TOO_LONG", "ParameterTooLong", "输入参数长度过长。", None, "请重新输入参数。", False),
+        (8, "DECODE_FAILED", "DecodeFailed", "解码失败。", None, None, False),
+        (9, "API_PERMISSION_NOT_GRANTED", "ApiPermissionNotGranted", "未开通当前接口的使用权限。", None, "请联系 ZEGO 技术支持处理。", False),
+        (104, "ROOM_NOT_FOUND", "RoomNotFound", "房间不存在，与 5024、50001 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
+        (105, "USER_NOT_FOUND", "UserNotFound", "用户不存在。", None, "请确认请求房间 UserID 是否存在。", False),
+        (121, "SAVE_BROADCAST_MESSAGE_FAILED", "SaveBroadcastMessageFailed", "保存广播消息失败。", None, None, False),
+        (122, "GENERATE_MESSAGE_ID_FAILED", "GenerateMessageIdFailed", "生成 message ID 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (123, "SET_STREAM_INFO_FAILED", "SetStreamInfoFailed", "设置流信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (124, "DELETE_STREAM_INFO_FAILED", "DeleteStreamInfoFailed", "删除流信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (138, "STREAM_INFO_NOT_FOUND", "StreamInfoNotFound", "流信息不存在。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (151, "PUSH_BROADCAST_MESSAGE_FAILED", "PushBroadcastMessageFailed", "推送广播消息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (154, "GET_LIST_FAILED", "GetListFailed", "获取列表信息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (206, "APP_QPS_LIMITED", "AppQpsLimited", "App 请求 QPS 过高被限制。", None, "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。", False),
+        (207, "ROOM_QPS_LIMITED", "RoomQpsLimited", "房间请求 QPS 过高被限制。", None, "降低请求频率，或联系 ZEGO 技术支持提高 QPS 限制阈值。", False),
+        (1008, "MESSAGE_CONTENT_EMPTY", "MessageContentEmpty", "消息内容 MessageContent 为空。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (1012, "STREAM_OPERATED_BY_MULTIPLE_USERS", "StreamOperatedByMultipleUsers", "多个用户操作同一个流。", None, "请检查逻辑。", False),
+        (5201, "BROADCAST_MESSAGE_ENCODE_FAILED", "BroadcastMessageEncodeFailed", "广播消息编码失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (5202, "GENERATE_MESSAGE_ID_FAILED5202", "GenerateMessageIdFailed5202", "生成 message ID 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (5024, "ROOM_NOT_FOUND5024", "RoomNotFound5024", "房间不存在，与 104、50001 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
+        (50001, "ROOM_NOT_FOUND50001", "RoomNotFound50001", "房间不存在，与 104、5024 内部判断逻辑相同。", None, "请确认请求房间 RoomId 是否存在。", False),
+        (50003, "USER_ONLINE_INFO_LOOKUP_FAILED", "UserOnlineInfoLookupFailed", "查找用户在线信息失败。", None, "请确认请求用户 UserId 是否在线。", False),
+        (50011, "USER_LIST_TOO_LONG", "UserListTooLong", "用户列表长度过长。", None, "请检查请求包中的用户个数是否超过限制。", False),
+        (50012, "MESSAGE_TOO_LONG", "MessageTooLong", "消息长度超过限制。", None, "请检查参数长度是否超过限制。", False),
+        (50013, "SEND_CUSTOM_MESSAGE_FAILED", "SendCustomMessageFailed", "发送自定义消息失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (50123, "BAN_RULE_LIMIT_EXCEEDED", "BanRuleLimitExceeded", "当前处于有效期内的封禁规则条数超过限制。", None, "请减少规则条数。", False),
+        (50124, "BAN_RULE_NOT_FOUND", "BanRuleNotFound", "需要删除的规则不存在。", None, "请检查参数设置。", False),
+    ),
+    {
+        0: { "en": ("Request successful.", None, None) },
+        1: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        2: { "en": ("Input parameter error.", None, None) },
+        3: { "en": ("Input parameter length too long.", None, "Please re-enter the parameter.") },
+        8: { "en": ("Decoding failed.", None, None) },
+        9: { "en": ("Permission to use the current interface has not been granted.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        104: { "en": ("Room does not exist, with the same internal judgment logic as 5024, 50001.", None, "Please confirm whether the requested RoomId exists.") },
+        105: { "en": ("User does not exist.", None, "Please confirm whether the requested UserID exists.") },
+        121: { "en": ("Failed to save broadcast message.", None, None) },
+        122: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        123: { "en": ("Failed to set Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        124: { "en": ("Failed to delete Stream information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        138: { "en": ("Stream information does not exist.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        151: { "en": ("Failed to send broadcast message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        154: { "en": ("Failed to get list information.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        206: { "en": ("App request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+        207: { "en": ("Room request QPS too high and was limited.", None, "Reduce request frequency, or contact ZEGOCLOUD Technical Support to increase QPS limit threshold.") },
+        1008: { "en": ("Message content MessageContent is empty.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        1012: { "en": ("Multiple users operating on the same Stream.", None, "Please check the logic.") },
+        5201: { "en": ("Broadcast message encoding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        5202: { "en": ("Failed to generate message ID.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        5024: { "en": ("Room does not exist, with the same internal judgment logic as 104, 50001.", None, "Please confirm whether the requested RoomId exists.") },
+        50001: { "en": ("Room does not exist, with the same internal judgment logic as 104, 5024.", None, "Please confirm whether the requested RoomId exists.") },
+        50003: { "en": ("Failed to find User online information.", None, "Please confirm whether the requested UserId is online.") },
+        50011: { "en": ("User list length too long.", None, "Please check whether the number of users in the request packet exceeds the limit.") },
+        50012: { "en": ("Message length exceeds limit.", None, "Please check whether the parameter length exceeds the limit.") },
+        50013: { "en": ("Failed to send custom message.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        50123: { "en": ("The number of ban rules currently within the validity period exceeds the limit.", None, "Please reduce the number of rules.") },
+        50124: { "en": ("The rule to be deleted does not exist.", None, "Please check parameter settings.") },
+    },
+)
 
 
-class MixStream(_IntEntry):
+class MixStream(_IntCode):
     # 混流转码接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, MixStream]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 请求成功。
     SUCCESS: _t.ClassVar[MixStream]
@@ -572,163 +500,106 @@ class MixStream(_IntEntry):
     #: Solution: 请填写正确的 Token。
     INVALID_TOKEN: _t.ClassVar[MixStream]
 
-    @classmethod
-    def from_code(cls, code: int) -> MixStream:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[MixStream, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-MixStream._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        MixStream(0, "Success", "请求成功。", None, None, False),
-        MixStream(110200001, "RequestFailed", "失败。", None, "请重试。", False),
-        MixStream(110200002, "InvalidParameter", "输入参数错误。", None, "请检查参数是否为 JSON 格式，或参考 Message 信息处理。", False),
-        MixStream(110200003, "AuthenticationFailed", "鉴权失败。", None, "请确认鉴权信息是否正确或过期，详情请参考 [调用方式](https://doc-zh.zego.im/article/19458#5) 中的 “3 签名机制”。", False),
-        MixStream(110200004, "ParseParameterFailed", "解析输入参数失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200005, "StartLockFailed", "混流开始获取分布式锁失败。", None, "同一个 UserId 开始混流请求过于频繁，请稍后再试。", False),
-        MixStream(110200006, "StopLockFailed", "混流结束获取分布式锁失败。", None, "同一个 UserId 停止混流请求过于频繁，请稍后再试。", False),
-        MixStream(110200007, "UpdateRequestFailed", "更新混流请求失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200008, "StartProtocolConversionFailed", "混流开始协议转换失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200012, "CloseOtherTasksFailed", "关闭混流发起者其他混流任务失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200013, "UpdateOwnershipFailed", "更新混流归属失败。", None, "请重试，或联系 ZEGO 技术支持。", False),
-        MixStream(110200014, "StopProtocolConversionFailed", "混流结束协议转换失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200015, "StopRequestForwardFailed", "混流结束请求转发失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200140, "InputOutputStreamIdConflict", "MixInput 与 MixOutput 存在相同流 ID。", None, "请去除相同的流 ID，并重试。", False),
-        MixStream(110200141, "UnsupportedImageProtocol", "图片协议目前只支持:https,http,preset-id。", None, "请确认当前使用的图片协议是否正确。", False),
-        MixStream(110200142, "ImageFetchFailed", "图片获取失败。", None, "请检查图片地址是否正确、或者图片大小是否超过 1 MB。", False),
-        MixStream(110200150, "MixInputStreamNotFound", "混流或单流转码的输入流不存在。", None, "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", False),
-        MixStream(110200151, "MixTaskFailed", "混流或单流转码任务失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200153, "MixInputStreamError", "混流输入流错误。", None, "请检查混流输入流各项内容是否正确。", False),
-        MixStream(110200154, "MixOutputStreamError", "混流输出流错误。", None, "请检查混流输出流各项内容是否正确。", False),
-        MixStream(110200155, "MixInputStreamFormatError", "混流输入流格式错误。", None, "请检查混流输入流各项参数的格式是否正确。", False),
-        MixStream(110200156, "MixOutputStreamFormatError", "混流输出流格式错误。", None, "请检查混流输出流各项参数的格式是否正确。", False),
-        MixStream(110200157, "MixPermissionNotEnabled", "混流权限未开。", None, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。", False),
-        MixStream(110200158, "MixInputStreamLimitExceeded", "混流输入流条数过限。", None, "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", False),
-        MixStream(110200159, "MixDispatchFailed", "混流 dispatch 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
-        MixStream(110200160, "StopByNonOwner", "非所有者关闭混流。", None, "请使用对应的 UserId 停止混流。", False),
-        MixStream(110200161, "InvalidOutputWidth", "混流输出流的宽度数值错误，取值范围为 [0, 3000]。", None, "请确认 Width 取值。", False),
-        MixStream(110200170, "WatermarkParameterError", "水印参数错误。", None, "请检查混流水印参数是否正确。", False),
-        MixStream(110200171, "WatermarkParameterEmpty", "水印参数为空。", None, "请检查混流水印图是否为空。", False),
-        MixStream(110200172, "ExtendedParameterError", "扩展参数错误。", None, "请检查扩展参数是否正确。", False),
-        MixStream(110200175, "DuplicateInputStream", "输入流重复。", None, "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", False),
-        MixStream(110200176, "DuplicateOutputStream", "输出流重复。", None, "请去除 MixOutput 列表中重复的输出流。", False),
-        MixStream(110200177, "FocusVoiceLimitExceeded", "焦点语音超出限制。", None, "请检查焦点语音数量，上限为 4 个。", False),
-        MixStream(110200178, "MixOutputStreamLimitExceeded", "输出流超出数量限制。", None, "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", False),
-        MixStream(110200179, "TextWatermarkError", "文字水印相关错误。", None, "请根据返回的 suggestion 处理。", False),
-        MixStream(110200184, "StartParameterParseFailed", "混流开始参数解析失败。", None, "请根据返回提示信息，检查参数内容是否合法。", False),
-        MixStream(110200185, "StopParameterParseFailed", "混流结束参数解析失败。", None, "请检查混流参数是否正确。", False),
-        MixStream(110200190, "StartRequestOverloaded", "混流开始请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200191, "StopRequestOverloaded", "混流结束请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110200194, "RequestOverloaded", "混流请求过载。", None, "请求过于频繁，请稍后再试。", False),
-        MixStream(110209001, "MixTaskNotFound", "混流任务不存在。", None, "请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。", False),
-        MixStream(110240002, "InvalidToken", "token 非法。", None, "请填写正确的 Token。", False),
-    )
-}
-MixStream._LOCALE = LOCALE
-MixStream._TRANSLATIONS = {
-    0: { "en": ("Request successful.", None, None) },
-    110200001: { "en": ("Failed.", None, "Please retry.") },
-    110200002: { "en": ("Input parameter error.", None, "Please check whether the parameter is in JSON format, or refer to the Message information for handling.") },
-    110200003: { "en": ("Authentication failed.", None, "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.") },
-    110200004: { "en": ("Failed to parse input parameters.", None, "Please check whether the Stream Mixing parameters are correct.") },
-    110200005: { "en": ("Failed to acquire distributed lock when starting Stream Mixing.", None, "The same UserId is starting Stream Mixing too frequently, please try again later.") },
-    110200006: { "en": ("Failed to acquire distributed lock when stopping Stream Mixing.", None, "The same UserId is stopping Stream Mixing too frequently, please try again later.") },
-    110200007: { "en": ("Failed to update Stream Mixing request.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    110200008: { "en": ("Stream Mixing start protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
-    110200012: { "en": ("Failed to close other Stream Mixing tasks of the Stream Mixing initiator.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    110200013: { "en": ("Failed to update Stream Mixing ownership.", None, "Please retry, or contact ZEGOCLOUD Technical Support.") },
-    110200014: { "en": ("Stream Mixing stop protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
-    110200015: { "en": ("Stream Mixing stop request forwarding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    110200140: { "en": ("MixInput and MixOutput have the same Stream ID.", None, "Please remove the duplicate Stream ID and retry.") },
-    110200141: { "en": ("Image protocol currently only supports: https, http, preset-id.", None, "Please confirm whether the current image protocol is correct.") },
-    110200142: { "en": ("Failed to get image.", None, "Please check whether the image address is correct or whether the image size exceeds 1 MB.") },
-    110200150: { "en": ("The input Stream for Stream Mixing or single-stream transcoding does not exist.", None, "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.") },
-    110200151: { "en": ("Stream Mixing or single-stream transcoding task failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    110200153: { "en": ("Stream Mixing input Stream error.", None, "Please check whether the contents of the Stream Mixing input Stream are correct.") },
-    110200154: { "en": ("Stream Mixing output Stream error.", None, "Please check whether the contents of the Stream Mixing output Stream are correct.") },
-    110200155: { "en": ("Stream Mixing input Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.") },
-    110200156: { "en": ("Stream Mixing output Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.") },
-    110200157: { "en": ("Stream Mixing permission not enabled.", None, "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.") },
-    110200158: { "en": ("Stream Mixing input Stream count exceeds limit.", None, "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.") },
-    110200159: { "en": ("Stream Mixing dispatch failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
-    110200160: { "en": ("Non-owner stopped Stream Mixing.", None, "Please use the corresponding UserId to stop Stream Mixing.") },
-    110200161: { "en": ("Stream Mixing output Stream width value error, value range is [0, 3000].", None, "Please confirm the Width value.") },
-    110200170: { "en": ("Watermark parameter error.", None, "Please check whether the Stream Mixing watermark parameters are correct.") },
-    110200171: { "en": ("Watermark parameter is empty.", None, "Please check whether the Stream Mixing watermark image is empty.") },
-    110200172: { "en": ("Extended parameter error.", None, "Please check whether the extended parameters are correct.") },
-    110200175: { "en": ("Input Stream duplicate.", None, "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.") },
-    110200176: { "en": ("Output Stream duplicate.", None, "Please remove duplicate output Streams from the MixOutput list.") },
-    110200177: { "en": ("Focus voice exceeds limit.", None, "Please check the number of focus voices, with an upper limit of 4.") },
-    110200178: { "en": ("Output Stream count exceeds limit.", None, "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.") },
-    110200179: { "en": ("Text watermark related error.", None, "Please handle according to the returned suggestion.") },
-    110200184: { "en": ("Stream Mixing start parameter parsing failed.", None, "Please check whether the parameter content is valid according to the returned prompt information.") },
-    110200185: { "en": ("Stream Mixing stop parameter parsing failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
-    110200190: { "en": ("Stream Mixing start request overload.", None, "Requests too frequent, please try again later.") },
-    110200191: { "en": ("Stream Mixing stop request overload.", None, "Requests too frequent, please try again later.") },
-    110200194: { "en": ("Stream Mixing request overload.", None, "Requests too frequent, please try again later.") },
-    110209001: { "en": ("Stream Mixing task does not exist.", None, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.") },
-    110240002: { "en": ("Token is illegal.", None, "Please fill in the correct Token.") },
-}
-MixStream.SUCCESS = MixStream._BY_CODE[0]
-MixStream.REQUEST_FAILED = MixStream._BY_CODE[110200001]
-MixStream.INVALID_PARAMETER = MixStream._BY_CODE[110200002]
-MixStream.AUTHENTICATION_FAILED = MixStream._BY_CODE[110200003]
-MixStream.PARSE_PARAMETER_FAILED = MixStream._BY_CODE[110200004]
-MixStream.START_LOCK_FAILED = MixStream._BY_CODE[110200005]
-MixStream.STOP_LOCK_FAILED = MixStream._BY_CODE[110200006]
-MixStream.UPDATE_REQUEST_FAILED = MixStream._BY_CODE[110200007]
-MixStream.START_PROTOCOL_CONVERSION_FAILED = MixStream._BY_CODE[110200008]
-MixStream.CLOSE_OTHER_TASKS_FAILED = MixStream._BY_CODE[110200012]
-MixStream.UPDATE_OWNERSHIP_FAILED = MixStream._BY_CODE[110200013]
-MixStream.STOP_PROTOCOL_CONVERSION_FAILED = MixStream._BY_CODE[110200014]
-MixStream.STOP_REQUEST_FORWARD_FAILED = MixStream._BY_CODE[110200015]
-MixStream.INPUT_OUTPUT_STREAM_ID_CONFLICT = MixStream._BY_CODE[110200140]
-MixStream.UNSUPPORTED_IMAGE_PROTOCOL = MixStream._BY_CODE[110200141]
-MixStream.IMAGE_FETCH_FAILED = MixStream._BY_CODE[110200142]
-MixStream.MIX_INPUT_STREAM_NOT_FOUND = MixStream._BY_CODE[110200150]
-MixStream.MIX_TASK_FAILED = MixStream._BY_CODE[110200151]
-MixStream.MIX_INPUT_STREAM_ERROR = MixStream._BY_CODE[110200153]
-MixStream.MIX_OUTPUT_STREAM_ERROR = MixStream._BY_CODE[110200154]
-MixStream.MIX_INPUT_STREAM_FORMAT_ERROR = MixStream._BY_CODE[110200155]
-MixStream.MIX_OUTPUT_STREAM_FORMAT_ERROR = MixStream._BY_CODE[110200156]
-MixStream.MIX_PERMISSION_NOT_ENABLED = MixStream._BY_CODE[110200157]
-MixStream.MIX_INPUT_STREAM_LIMIT_EXCEEDED = MixStream._BY_CODE[110200158]
-MixStream.MIX_DISPATCH_FAILED = MixStream._BY_CODE[110200159]
-MixStream.STOP_BY_NON_OWNER = MixStream._BY_CODE[110200160]
-MixStream.INVALID_OUTPUT_WIDTH = MixStream._BY_CODE[110200161]
-MixStream.WATERMARK_PARAMETER_ERROR = MixStream._BY_CODE[110200170]
-MixStream.WATERMARK_PARAMETER_EMPTY = MixStream._BY_CODE[110200171]
-MixStream.EXTENDED_PARAMETER_ERROR = MixStream._BY_CODE[110200172]
-MixStream.DUPLICATE_INPUT_STREAM = MixStream._BY_CODE[110200175]
-MixStream.DUPLICATE_OUTPUT_STREAM = MixStream._BY_CODE[110200176]
-MixStream.FOCUS_VOICE_LIMIT_EXCEEDED = MixStream._BY_CODE[110200177]
-MixStream.MIX_OUTPUT_STREAM_LIMIT_EXCEEDED = MixStream._BY_CODE[110200178]
-MixStream.TEXT_WATERMARK_ERROR = MixStream._BY_CODE[110200179]
-MixStream.START_PARAMETER_PARSE_FAILED = MixStream._BY_CODE[110200184]
-MixStream.STOP_PARAMETER_PARSE_FAILED = MixStream._BY_CODE[110200185]
-MixStream.START_REQUEST_OVERLOADED = MixStream._BY_CODE[110200190]
-MixStream.STOP_REQUEST_OVERLOADED = MixStream._BY_CODE[110200191]
-MixStream.REQUEST_OVERLOADED = MixStream._BY_CODE[110200194]
-MixStream.MIX_TASK_NOT_FOUND = MixStream._BY_CODE[110209001]
-MixStream.INVALID_TOKEN = MixStream._BY_CODE[110240002]
+MixStream._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "SUCCESS", "Success", "请求成功。", None, None, False),
+        (110200001, "REQUEST_FAILED", "RequestFailed", "失败。", None, "请重试。", False),
+        (110200002, "INVALID_PARAMETER", "InvalidParameter", "输入参数错误。", None, "请检查参数是否为 JSON 格式，或参考 Message 信息处理。", False),
+        (110200003, "AUTHENTICATION_FAILED", "AuthenticationFailed", "鉴权失败。", None, "请确认鉴权信息是否正确或过期，详情请参考 [调用方式](https://doc-zh.zego.im/article/19458#5) 中的 “3 签名机制”。", False),
+        (110200004, "PARSE_PARAMETER_FAILED", "ParseParameterFailed", "解析输入参数失败。", None, "请检查混流参数是否正确。", False),
+        (110200005, "START_LOCK_FAILED", "StartLockFailed", "混流开始获取分布式锁失败。", None, "同一个 UserId 开始混流请求过于频繁，请稍后再试。", False),
+        (110200006, "STOP_LOCK_FAILED", "StopLockFailed", "混流结束获取分布式锁失败。", None, "同一个 UserId 停止混流请求过于频繁，请稍后再试。", False),
+        (110200007, "UPDATE_REQUEST_FAILED", "UpdateRequestFailed", "更新混流请求失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200008, "START_PROTOCOL_CONVERSION_FAILED", "StartProtocolConversionFailed", "混流开始协议转换失败。", None, "请检查混流参数是否正确。", False),
+        (110200012, "CLOSE_OTHER_TASKS_FAILED", "CloseOtherTasksFailed", "关闭混流发起者其他混流任务失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200013, "UPDATE_OWNERSHIP_FAILED", "UpdateOwnershipFailed", "更新混流归属失败。", None, "请重试，或联系 ZEGO 技术支持。", False),
+        (110200014, "STOP_PROTOCOL_CONVERSION_FAILED", "StopProtocolConversionFailed", "混流结束协议转换失败。", None, "请检查混流参数是否正确。", False),
+        (110200015, "STOP_REQUEST_FORWARD_FAILED", "StopRequestForwardFailed", "混流结束请求转发失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200140, "INPUT_OUTPUT_STREAM_ID_CONFLICT", "InputOutputStreamIdConflict", "MixInput 与 MixOutput 存在相同流 ID。", None, "请去除相同的流 ID，并重试。", False),
+        (110200141, "UNSUPPORTED_IMAGE_PROTOCOL", "UnsupportedImageProtocol", "图片协议目前只支持:https,http,preset-id。", None, "请确认当前使用的图片协议是否正确。", False),
+        (110200142, "IMAGE_FETCH_FAILED", "ImageFetchFailed", "图片获取失败。", None, "请检查图片地址是否正确、或者图片大小是否超过 1 MB。", False),
+        (110200150, "MIX_INPUT_STREAM_NOT_FOUND", "MixInputStreamNotFound", "混流或单流转码的输入流不存在。", None, "请确认输入流 StreamId 或 StreamUrl 是否存在。如不存在，移除该条不存在的流并重试；或对该条不存在的流进行推流并重试。", False),
+        (110200151, "MIX_TASK_FAILED", "MixTaskFailed", "混流或单流转码任务失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200153, "MIX_INPUT_STREAM_ERROR", "MixInputStreamError", "混流输入流错误。", None, "请检查混流输入流各项内容是否正确。", False),
+        (110200154, "MIX_OUTPUT_STREAM_ERROR", "MixOutputStreamError", "混流输出流错误。", None, "请检查混流输出流各项内容是否正确。", False),
+        (110200155, "MIX_INPUT_STREAM_FORMAT_ERROR", "MixInputStreamFormatError", "混流输入流格式错误。", None, "请检查混流输入流各项参数的格式是否正确。", False),
+        (110200156, "MIX_OUTPUT_STREAM_FORMAT_ERROR", "MixOutputStreamFormatError", "混流输出流格式错误。", None, "请检查混流输出流各项参数的格式是否正确。", False),
+        (110200157, "MIX_PERMISSION_NOT_ENABLED", "MixPermissionNotEnabled", "混流权限未开。", None, "请确认当前使用的 AppId 所属项目，是否在 [ZEGO 控制台](https://console.zego.im/) 上开启了混流服务的权限，详情请参考 [项目管理 - 服务配置 - 混流](https://doc-zh.zego.im/console/service-configuration/enable-stream-mixing-service)。", False),
+        (110200158, "MIX_INPUT_STREAM_LIMIT_EXCEEDED", "MixInputStreamLimitExceeded", "混流输入流条数过限。", None, "输入流支持多条，默认上限为 9 条，请确认是否超出限制。", False),
+        (110200159, "MIX_DISPATCH_FAILED", "MixDispatchFailed", "混流 dispatch 失败。", None, "请重试，或联系 ZEGO 技术支持处理。", False),
+        (110200160, "STOP_BY_NON_OWNER", "StopByNonOwner", "非所有者关闭混流。", None, "请使用对应的 UserId 停止混流。", False),
+        (110200161, "INVALID_OUTPUT_WIDTH", "InvalidOutputWidth", "混流输出流的宽度数值错误，取值范围为 [0, 3000]。", None, "请确认 Width 取值。", False),
+        (110200170, "WATERMARK_PARAMETER_ERROR", "WatermarkParameterError", "水印参数错误。", None, "请检查混流水印参数是否正确。", False),
+        (110200171, "WATERMARK_PARAMETER_EMPTY", "WatermarkParameterEmpty", "水印参数为空。", None, "请检查混流水印图是否为空。", False),
+        (110200172, "EXTENDED_PARAMETER_ERROR", "ExtendedParameterError", "扩展参数错误。", None, "请检查扩展参数是否正确。", False),
+        (110200175, "DUPLICATE_INPUT_STREAM", "DuplicateInputStream", "输入流重复。", None, "请确认 MixInput 参数中，各输入流 StreamId 或 StreamUrl 是否是全局唯一。", False),
+        (110200176, "DUPLICATE_OUTPUT_STREAM", "DuplicateOutputStream", "输出流重复。", None, "请去除 MixOutput 列表中重复的输出流。", False),
+        (110200177, "FOCUS_VOICE_LIMIT_EXCEEDED", "FocusVoiceLimitExceeded", "焦点语音超出限制。", None, "请检查焦点语音数量，上限为 4 个。", False),
+        (110200178, "MIX_OUTPUT_STREAM_LIMIT_EXCEEDED", "MixOutputStreamLimitExceeded", "输出流超出数量限制。", None, "输出流支持多条，默认上限为 3 条，请确认是否超出限制。", False),
+        (110200179, "TEXT_WATERMARK_ERROR", "TextWatermarkError", "文字水印相关错误。", None, "请根据返回的 suggestion 处理。", False),
+        (110200184, "START_PARAMETER_PARSE_FAILED", "StartParameterParseFailed", "混流开始参数解析失败。", None, "请根据返回提示信息，检查参数内容是否合法。", False),
+        (110200185, "STOP_PARAMETER_PARSE_FAILED", "StopParameterParseFailed", "混流结束参数解析失败。", None, "请检查混流参数是否正确。", False),
+        (110200190, "START_REQUEST_OVERLOADED", "StartRequestOverloaded", "混流开始请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200191, "STOP_REQUEST_OVERLOADED", "StopRequestOverloaded", "混流结束请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110200194, "REQUEST_OVERLOADED", "RequestOverloaded", "混流请求过载。", None, "请求过于频繁，请稍后再试。", False),
+        (110209001, "MIX_TASK_NOT_FOUND", "MixTaskNotFound", "混流任务不存在。", None, "请核查该混流任务是否正在进行。如果混流任务实际正在进行，请联系 ZEGO 技术支持。", False),
+        (110240002, "INVALID_TOKEN", "InvalidToken", "token 非法。", None, "请填写正确的 Token。", False),
+    ),
+    {
+        0: { "en": ("Request successful.", None, None) },
+        110200001: { "en": ("Failed.", None, "Please retry.") },
+        110200002: { "en": ("Input parameter error.", None, "Please check whether the parameter is in JSON format, or refer to the Message information for handling.") },
+        110200003: { "en": ("Authentication failed.", None, "Please confirm whether the Authentication information is correct or has expired. For details, please refer to the \"Signature Mechanism\" in Calling Method.") },
+        110200004: { "en": ("Failed to parse input parameters.", None, "Please check whether the Stream Mixing parameters are correct.") },
+        110200005: { "en": ("Failed to acquire distributed lock when starting Stream Mixing.", None, "The same UserId is starting Stream Mixing too frequently, please try again later.") },
+        110200006: { "en": ("Failed to acquire distributed lock when stopping Stream Mixing.", None, "The same UserId is stopping Stream Mixing too frequently, please try again later.") },
+        110200007: { "en": ("Failed to update Stream Mixing request.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        110200008: { "en": ("Stream Mixing start protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+        110200012: { "en": ("Failed to close other Stream Mixing tasks of the Stream Mixing initiator.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        110200013: { "en": ("Failed to update Stream Mixing ownership.", None, "Please retry, or contact ZEGOCLOUD Technical Support.") },
+        110200014: { "en": ("Stream Mixing stop protocol conversion failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+        110200015: { "en": ("Stream Mixing stop request forwarding failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        110200140: { "en": ("MixInput and MixOutput have the same Stream ID.", None, "Please remove the duplicate Stream ID and retry.") },
+        110200141: { "en": ("Image protocol currently only supports: https, http, preset-id.", None, "Please confirm whether the current image protocol is correct.") },
+        110200142: { "en": ("Failed to get image.", None, "Please check whether the image address is correct or whether the image size exceeds 1 MB.") },
+        110200150: { "en": ("The input Stream for Stream Mixing or single-stream transcoding does not exist.", None, "Please confirm whether the input StreamId or StreamUrl exists. If not, remove the non-existent Stream and retry; or Publish stream to the non-existent Stream and retry.") },
+        110200151: { "en": ("Stream Mixing or single-stream transcoding task failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        110200153: { "en": ("Stream Mixing input Stream error.", None, "Please check whether the contents of the Stream Mixing input Stream are correct.") },
+        110200154: { "en": ("Stream Mixing output Stream error.", None, "Please check whether the contents of the Stream Mixing output Stream are correct.") },
+        110200155: { "en": ("Stream Mixing input Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing input Stream is correct.") },
+        110200156: { "en": ("Stream Mixing output Stream format error.", None, "Please check whether the format of each parameter in the Stream Mixing output Stream is correct.") },
+        110200157: { "en": ("Stream Mixing permission not enabled.", None, "Please confirm whether the project to which the currently used AppId belongs has enabled the Stream Mixing service permission in the [ZEGO Console](https://console.zego.im/). For details, please refer to Project Management - Service Configuration - Stream Mixing.") },
+        110200158: { "en": ("Stream Mixing input Stream count exceeds limit.", None, "Multiple input Streams are supported, with a default upper limit of 9. Please confirm whether the limit is exceeded.") },
+        110200159: { "en": ("Stream Mixing dispatch failed.", None, "Please retry, or contact ZEGOCLOUD Technical Support for assistance.") },
+        110200160: { "en": ("Non-owner stopped Stream Mixing.", None, "Please use the corresponding UserId to stop Stream Mixing.") },
+        110200161: { "en": ("Stream Mixing output Stream width value error, value range is [0, 3000].", None, "Please confirm the Width value.") },
+        110200170: { "en": ("Watermark parameter error.", None, "Please check whether the Stream Mixing watermark parameters are correct.") },
+        110200171: { "en": ("Watermark parameter is empty.", None, "Please check whether the Stream Mixing watermark image is empty.") },
+        110200172: { "en": ("Extended parameter error.", None, "Please check whether the extended parameters are correct.") },
+        110200175: { "en": ("Input Stream duplicate.", None, "Please confirm whether each input StreamId or StreamUrl in the MixInput parameter is globally unique.") },
+        110200176: { "en": ("Output Stream duplicate.", None, "Please remove duplicate output Streams from the MixOutput list.") },
+        110200177: { "en": ("Focus voice exceeds limit.", None, "Please check the number of focus voices, with an upper limit of 4.") },
+        110200178: { "en": ("Output Stream count exceeds limit.", None, "Multiple output Streams are supported, with a default upper limit of 3. Please confirm whether the limit is exceeded.") },
+        110200179: { "en": ("Text watermark related error.", None, "Please handle according to the returned suggestion.") },
+        110200184: { "en": ("Stream Mixing start parameter parsing failed.", None, "Please check whether the parameter content is valid according to the returned prompt information.") },
+        110200185: { "en": ("Stream Mixing stop parameter parsing failed.", None, "Please check whether the Stream Mixing parameters are correct.") },
+        110200190: { "en": ("Stream Mixing start request overload.", None, "Requests too frequent, please try again later.") },
+        110200191: { "en": ("Stream Mixing stop request overload.", None, "Requests too frequent, please try again later.") },
+        110200194: { "en": ("Stream Mixing request overload.", None, "Requests too frequent, please try again later.") },
+        110209001: { "en": ("Stream Mixing task does not exist.", None, "Please verify whether the Stream Mixing task is in progress. If the Stream Mixing task is actually in progress, please contact ZEGOCLOUD Technical Support.") },
+        110240002: { "en": ("Token is illegal.", None, "Please fill in the correct Token.") },
+    },
+)
 
 
-class MediaService(_IntEntry):
+class MediaService(_IntCode):
     # 媒体服务接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, MediaService]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 请求成功。
     SUCCESS: _t.ClassVar[MediaService]
@@ -894,163 +765,106 @@ class MediaService(_IntEntry):
     #: Solution: 请重试，重试无效请联系 ZEGO 技术支持。
     CREATE_RECORDING_INDEX_FAILED: _t.ClassVar[MediaService]
 
-    @classmethod
-    def from_code(cls, code: int) -> MediaService:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[MediaService, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-MediaService._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        MediaService(0, "Success", "请求成功。", None, None, False),
-        MediaService(1, "RequestFailed", "请求失败。", None, None, False),
-        MediaService(2, "InvalidParameter", "参数错误。", None, None, False),
-        MediaService(3, "AuthenticationFailed", "鉴权失败。", None, "请检查鉴权参数是否正确。", False),
-        MediaService(1010, "RateLimited", "接口调用频率过高。", None, "请降低接口请求频率。", False),
-        MediaService(5007, "RateLimited5007", "接口调用频率过高。", None, "请降低接口请求频率。", False),
-        MediaService(1001, "DispatchFailed", "调度失败。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(1002, "PublishNodeEmpty", "推流节点为空。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(1003, "PlayNodeEmpty", "拉流节点为空。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(1005, "AppOffline", "App 不在线。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(1006, "InvalidArgument", "无效参数。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(3000, "InvalidApp", "无效的 App。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(3001, "InternalError", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(5000, "InternalError5000", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(5001, "InternalError5001", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(5002, "InternalError5002", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(5006, "InternalError5006", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(3002, "InvalidTimestamp", "Timestamp 时间戳错误。", None, "请重新生成新的 Timestamp。", False),
-        MediaService(3003, "AppTokenNotConfigured", "App 未配置 Token。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(5003, "SignatureInvalid", "鉴权失败。", None, "请检查签名 Signature 是否正确。", False),
-        MediaService(40005, "SignatureInvalid40005", "鉴权失败。", None, "请检查签名 Signature 是否正确。", False),
-        MediaService(5004, "InvalidCdnUrl", "无效的 CDN 地址。", None, "请检查请求参数 CDNUrl 是否正确。", False),
-        MediaService(30001, "InvalidCdnUrl30001", "无效的 CDN 地址。", None, "请检查请求参数 CDNUrl 是否正确。", False),
-        MediaService(5005, "InvalidRequest", "无效请求。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(30002, "RateLimited30002", "接口调用频率过高。", None, "请降低接口请求频率。", False),
-        MediaService(30003, "InternalError30003", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
-        MediaService(30004, "InvalidIsTest", "参数 isTest 错误。", None, "请检查公共请求参数 isTest 是否正确。", False),
-        MediaService(30005, "InvalidAppId", "无效的 AppId。", None, "请检查 AppId 是否正确。", False),
-        MediaService(30006, "InvalidStreamIdList", "无效的 StreamId 列表。", None, "请检查 StreamId[] 是否正确。", False),
-        MediaService(30009, "InvalidStreamIdFormat", "无效的 StreamId，流名不规范。", None, "请检查 StreamId 是否符合流名编码规范。", False),
-        MediaService(30010, "InvalidDispatchType", "无效的调度动作。", None, "请检查 Type 是否正确。", False),
-        MediaService(30011, "InvalidClientIp", "无效的客户端 IP 地址。", None, "请检查 ClientIP 是否正确。", False),
-        MediaService(41001, "LiveSaveFailed", "直播保存失败。", None, "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(41002, "ChannelSaveFailed", "频道保存失败。", None, "请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(41003, "LiveNotFound", "直播不存在。", None, "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(41004, "StreamIdNotFound", "查询失败，StreamId 不存在。", None, "请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。", False),
-        MediaService(41006, "StreamClosed", "查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。", None, None, False),
-        MediaService(42001, "DisableLiveFailed", "禁用直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(42002, "ResumeLiveFailed", "恢复直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(42003, "BatchDisableLiveFailed", "批量禁用直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(42004, "BatchResumeLiveFailed", "批量恢复直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
-        MediaService(43001, "CreateRecordingIndexFailed", "创建录制索引文件失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
-    )
-}
-MediaService._LOCALE = LOCALE
-MediaService._TRANSLATIONS = {
-    0: { "en": ("Request successful.", None, None) },
-    1: { "en": ("Request failed.", None, None) },
-    2: { "en": ("Parameter error.", None, None) },
-    3: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
-    1010: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
-    5007: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
-    1001: { "en": ("Dispatch failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    1002: { "en": ("Publish stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    1003: { "en": ("Play stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    1005: { "en": ("App is not online.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    1006: { "en": ("Invalid parameter.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    3000: { "en": ("Invalid App.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    3001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    5000: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    5001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    5002: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    5006: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    3002: { "en": ("Timestamp error.", None, "Please regenerate a new Timestamp.") },
-    3003: { "en": ("App is not configured with Token.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    5003: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
-    40005: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
-    5004: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
-    30001: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
-    5005: { "en": ("Invalid request.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    30002: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
-    30003: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
-    30004: { "en": ("Parameter isTest error.", None, "Please check whether the common request parameter isTest is correct.") },
-    30005: { "en": ("Invalid AppId.", None, "Please check whether the AppId is correct.") },
-    30006: { "en": ("Invalid StreamId list.", None, "Please check whether the StreamId[] is correct.") },
-    30009: { "en": ("Invalid StreamId, Stream name is not standard.", None, "Please check whether the StreamId conforms to the Stream name encoding specification.") },
-    30010: { "en": ("Invalid dispatch action.", None, "Please check whether the Type is correct.") },
-    30011: { "en": ("Invalid client IP address.", None, "Please check whether the ClientIP is correct.") },
-    41001: { "en": ("Live broadcast save failed.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    41002: { "en": ("Channel save failed.", None, "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    41003: { "en": ("Live broadcast does not exist.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    41004: { "en": ("Query failed, StreamId does not exist.", None, "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.") },
-    41006: { "en": ("Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".", None, None) },
-    42001: { "en": ("Failed to disable live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    42002: { "en": ("Failed to resume live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    42003: { "en": ("Failed to batch disable live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    42004: { "en": ("Failed to batch resume live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-    43001: { "en": ("Failed to create Recording index file.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
-}
-MediaService.SUCCESS = MediaService._BY_CODE[0]
-MediaService.REQUEST_FAILED = MediaService._BY_CODE[1]
-MediaService.INVALID_PARAMETER = MediaService._BY_CODE[2]
-MediaService.AUTHENTICATION_FAILED = MediaService._BY_CODE[3]
-MediaService.RATE_LIMITED = MediaService._BY_CODE[1010]
-MediaService.RATE_LIMITED5007 = MediaService._BY_CODE[5007]
-MediaService.DISPATCH_FAILED = MediaService._BY_CODE[1001]
-MediaService.PUBLISH_NODE_EMPTY = MediaService._BY_CODE[1002]
-MediaService.PLAY_NODE_EMPTY = MediaService._BY_CODE[1003]
-MediaService.APP_OFFLINE = MediaService._BY_CODE[1005]
-MediaService.INVALID_ARGUMENT = MediaService._BY_CODE[1006]
-MediaService.INVALID_APP = MediaService._BY_CODE[3000]
-MediaService.INTERNAL_ERROR = MediaService._BY_CODE[3001]
-MediaService.INTERNAL_ERROR5000 = MediaService._BY_CODE[5000]
-MediaService.INTERNAL_ERROR5001 = MediaService._BY_CODE[5001]
-MediaService.INTERNAL_ERROR5002 = MediaService._BY_CODE[5002]
-MediaService.INTERNAL_ERROR5006 = MediaService._BY_CODE[5006]
-MediaService.INVALID_TIMESTAMP = MediaService._BY_CODE[3002]
-MediaService.APP_TOKEN_NOT_CONFIGURED = MediaService._BY_CODE[3003]
-MediaService.SIGNATURE_INVALID = MediaService._BY_CODE[5003]
-MediaService.SIGNATURE_INVALID40005 = MediaService._BY_CODE[40005]
-MediaService.INVALID_CDN_URL = MediaService._BY_CODE[5004]
-MediaService.INVALID_CDN_URL30001 = MediaService._BY_CODE[30001]
-MediaService.INVALID_REQUEST = MediaService._BY_CODE[5005]
-MediaService.RATE_LIMITED30002 = MediaService._BY_CODE[30002]
-MediaService.INTERNAL_ERROR30003 = MediaService._BY_CODE[30003]
-MediaService.INVALID_IS_TEST = MediaService._BY_CODE[30004]
-MediaService.INVALID_APP_ID = MediaService._BY_CODE[30005]
-MediaService.INVALID_STREAM_ID_LIST = MediaService._BY_CODE[30006]
-MediaService.INVALID_STREAM_ID_FORMAT = MediaService._BY_CODE[30009]
-MediaService.INVALID_DISPATCH_TYPE = MediaService._BY_CODE[30010]
-MediaService.INVALID_CLIENT_IP = MediaService._BY_CODE[30011]
-MediaService.LIVE_SAVE_FAILED = MediaService._BY_CODE[41001]
-MediaService.CHANNEL_SAVE_FAILED = MediaService._BY_CODE[41002]
-MediaService.LIVE_NOT_FOUND = MediaService._BY_CODE[41003]
-MediaService.STREAM_ID_NOT_FOUND = MediaService._BY_CODE[41004]
-MediaService.STREAM_CLOSED = MediaService._BY_CODE[41006]
-MediaService.DISABLE_LIVE_FAILED = MediaService._BY_CODE[42001]
-MediaService.RESUME_LIVE_FAILED = MediaService._BY_CODE[42002]
-MediaService.BATCH_DISABLE_LIVE_FAILED = MediaService._BY_CODE[42003]
-MediaService.BATCH_RESUME_LIVE_FAILED = MediaService._BY_CODE[42004]
-MediaService.CREATE_RECORDING_INDEX_FAILED = MediaService._BY_CODE[43001]
+MediaService._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "SUCCESS", "Success", "请求成功。", None, None, False),
+        (1, "REQUEST_FAILED", "RequestFailed", "请求失败。", None, None, False),
+        (2, "INVALID_PARAMETER", "InvalidParameter", "参数错误。", None, None, False),
+        (3, "AUTHENTICATION_FAILED", "AuthenticationFailed", "鉴权失败。", None, "请检查鉴权参数是否正确。", False),
+        (1010, "RATE_LIMITED", "RateLimited", "接口调用频率过高。", None, "请降低接口请求频率。", False),
+        (5007, "RATE_LIMITED5007", "RateLimited5007", "接口调用频率过高。", None, "请降低接口请求频率。", False),
+        (1001, "DISPATCH_FAILED", "DispatchFailed", "调度失败。", None, "请联系 ZEGO 技术支持处理。", False),
+        (1002, "PUBLISH_NODE_EMPTY", "PublishNodeEmpty", "推流节点为空。", None, "请联系 ZEGO 技术支持处理。", False),
+        (1003, "PLAY_NODE_EMPTY", "PlayNodeEmpty", "拉流节点为空。", None, "请联系 ZEGO 技术支持处理。", False),
+        (1005, "APP_OFFLINE", "AppOffline", "App 不在线。", None, "请联系 ZEGO 技术支持处理。", False),
+        (1006, "INVALID_ARGUMENT", "InvalidArgument", "无效参数。", None, "请联系 ZEGO 技术支持处理。", False),
+        (3000, "INVALID_APP", "InvalidApp", "无效的 App。", None, "请联系 ZEGO 技术支持处理。", False),
+        (3001, "INTERNAL_ERROR", "InternalError", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (5000, "INTERNAL_ERROR5000", "InternalError5000", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (5001, "INTERNAL_ERROR5001", "InternalError5001", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (5002, "INTERNAL_ERROR5002", "InternalError5002", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (5006, "INTERNAL_ERROR5006", "InternalError5006", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (3002, "INVALID_TIMESTAMP", "InvalidTimestamp", "Timestamp 时间戳错误。", None, "请重新生成新的 Timestamp。", False),
+        (3003, "APP_TOKEN_NOT_CONFIGURED", "AppTokenNotConfigured", "App 未配置 Token。", None, "请联系 ZEGO 技术支持处理。", False),
+        (5003, "SIGNATURE_INVALID", "SignatureInvalid", "鉴权失败。", None, "请检查签名 Signature 是否正确。", False),
+        (40005, "SIGNATURE_INVALID40005", "SignatureInvalid40005", "鉴权失败。", None, "请检查签名 Signature 是否正确。", False),
+        (5004, "INVALID_CDN_URL", "InvalidCdnUrl", "无效的 CDN 地址。", None, "请检查请求参数 CDNUrl 是否正确。", False),
+        (30001, "INVALID_CDN_URL30001", "InvalidCdnUrl30001", "无效的 CDN 地址。", None, "请检查请求参数 CDNUrl 是否正确。", False),
+        (5005, "INVALID_REQUEST", "InvalidRequest", "无效请求。", None, "请联系 ZEGO 技术支持处理。", False),
+        (30002, "RATE_LIMITED30002", "RateLimited30002", "接口调用频率过高。", None, "请降低接口请求频率。", False),
+        (30003, "INTERNAL_ERROR30003", "InternalError30003", "内部错误。", None, "请联系 ZEGO 技术支持处理。", False),
+        (30004, "INVALID_IS_TEST", "InvalidIsTest", "参数 isTest 错误。", None, "请检查公共请求参数 isTest 是否正确。", False),
+        (30005, "INVALID_APP_ID", "InvalidAppId", "无效的 AppId。", None, "请检查 AppId 是否正确。", False),
+        (30006, "INVALID_STREAM_ID_LIST", "InvalidStreamIdList", "无效的 StreamId 列表。", None, "请检查 StreamId[] 是否正确。", False),
+        (30009, "INVALID_STREAM_ID_FORMAT", "InvalidStreamIdFormat", "无效的 StreamId，流名不规范。", None, "请检查 StreamId 是否符合流名编码规范。", False),
+        (30010, "INVALID_DISPATCH_TYPE", "InvalidDispatchType", "无效的调度动作。", None, "请检查 Type 是否正确。", False),
+        (30011, "INVALID_CLIENT_IP", "InvalidClientIp", "无效的客户端 IP 地址。", None, "请检查 ClientIP 是否正确。", False),
+        (41001, "LIVE_SAVE_FAILED", "LiveSaveFailed", "直播保存失败。", None, "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (41002, "CHANNEL_SAVE_FAILED", "ChannelSaveFailed", "频道保存失败。", None, "请检查频道是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (41003, "LIVE_NOT_FOUND", "LiveNotFound", "直播不存在。", None, "请检查直播是否存在。如果存在，请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (41004, "STREAM_ID_NOT_FOUND", "StreamIdNotFound", "查询失败，StreamId 不存在。", None, "请检查 StreamId 是否正确、或“查询流状态历史信息权限”是否过期。", False),
+        (41006, "STREAM_CLOSED", "StreamClosed", "查询成功，查询的流存在、但是关闭状态。仅在开通了“查询流状态历史信息权限”的有效期内会返回。", None, None, False),
+        (42001, "DISABLE_LIVE_FAILED", "DisableLiveFailed", "禁用直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (42002, "RESUME_LIVE_FAILED", "ResumeLiveFailed", "恢复直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (42003, "BATCH_DISABLE_LIVE_FAILED", "BatchDisableLiveFailed", "批量禁用直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (42004, "BATCH_RESUME_LIVE_FAILED", "BatchResumeLiveFailed", "批量恢复直播失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
+        (43001, "CREATE_RECORDING_INDEX_FAILED", "CreateRecordingIndexFailed", "创建录制索引文件失败。", None, "请重试，重试无效请联系 ZEGO 技术支持。", False),
+    ),
+    {
+        0: { "en": ("Request successful.", None, None) },
+        1: { "en": ("Request failed.", None, None) },
+        2: { "en": ("Parameter error.", None, None) },
+        3: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
+        1010: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+        5007: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+        1001: { "en": ("Dispatch failed.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        1002: { "en": ("Publish stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        1003: { "en": ("Play stream node is empty.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        1005: { "en": ("App is not online.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        1006: { "en": ("Invalid parameter.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        3000: { "en": ("Invalid App.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        3001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        5000: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        5001: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        5002: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        5006: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        3002: { "en": ("Timestamp error.", None, "Please regenerate a new Timestamp.") },
+        3003: { "en": ("App is not configured with Token.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        5003: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
+        40005: { "en": ("Authentication failed.", None, "Please check whether the Signature is correct.") },
+        5004: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
+        30001: { "en": ("Invalid CDN address.", None, "Please check whether the request parameter CDNUrl is correct.") },
+        5005: { "en": ("Invalid request.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        30002: { "en": ("Interface call frequency too high.", None, "Please reduce interface request frequency.") },
+        30003: { "en": ("Internal error.", None, "Please contact ZEGOCLOUD Technical Support for assistance.") },
+        30004: { "en": ("Parameter isTest error.", None, "Please check whether the common request parameter isTest is correct.") },
+        30005: { "en": ("Invalid AppId.", None, "Please check whether the AppId is correct.") },
+        30006: { "en": ("Invalid StreamId list.", None, "Please check whether the StreamId[] is correct.") },
+        30009: { "en": ("Invalid StreamId, Stream name is not standard.", None, "Please check whether the StreamId conforms to the Stream name encoding specification.") },
+        30010: { "en": ("Invalid dispatch action.", None, "Please check whether the Type is correct.") },
+        30011: { "en": ("Invalid client IP address.", None, "Please check whether the ClientIP is correct.") },
+        41001: { "en": ("Live broadcast save failed.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        41002: { "en": ("Channel save failed.", None, "Please check whether the channel exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        41003: { "en": ("Live broadcast does not exist.", None, "Please check whether the live broadcast exists. If it exists, please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        41004: { "en": ("Query failed, StreamId does not exist.", None, "Please check whether the StreamId is correct or whether the \"permission to query Stream status history information\" has expired.") },
+        41006: { "en": ("Query successful, the queried Stream exists but is in closed state. Only returned within the validity period of enabling \"permission to query Stream status history information\".", None, None) },
+        42001: { "en": ("Failed to disable live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        42002: { "en": ("Failed to resume live broadcast.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        42003: { "en": ("Failed to batch disable live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        42004: { "en": ("Failed to batch resume live broadcasts.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+        43001: { "en": ("Failed to create Recording index file.", None, "Please retry. If retry fails, please contact ZEGOCLOUD Technical Support.") },
+    },
+)
 
 
-class MediaFile(_IntEntry):
+class MediaFile(_IntCode):
     # 媒体文件接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, MediaFile]]
+    __slots__ = ()
+
     #: Code `0`.
     #: 请求成功。
     SUCCESS: _t.ClassVar[MediaFile]
@@ -1086,64 +900,40 @@ class MediaFile(_IntEntry):
     #: Solution: 请确认文件格式、文件 ID 等是否正确。
     FILE_NOT_FOUND: _t.ClassVar[MediaFile]
 
-    @classmethod
-    def from_code(cls, code: int) -> MediaFile:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[MediaFile, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-MediaFile._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        MediaFile(0, "Success", "请求成功。", None, None, False),
-        MediaFile(2, "InvalidParameter", "输入参数错误。", None, None, False),
-        MediaFile(3, "PermissionNotEnabled", "未开通相关权限。", None, "请联系 ZEGO 技术支持。", False),
-        MediaFile(4, "CdnTypeMismatch", "CDN 类型不匹配。", None, "请检查参数。", False),
-        MediaFile(5, "ConfigurationError", "配置错误。", None, "请联系 ZEGO 技术支持。", False),
-        MediaFile(6, "TooManyRequests", "请求过于频繁。", None, "请稍后重试。", False),
-        MediaFile(7, "AuthenticationFailed", "鉴权失败。", None, "请检查鉴权参数是否正确。", False),
-        MediaFile(1000, "RequestFailed", "请求失败。", None, "请联系 ZEGO 技术支持。", False),
-        MediaFile(41003, "FileNotFound", "文件不存在。", None, "请确认文件格式、文件 ID 等是否正确。", False),
-    )
-}
-MediaFile._LOCALE = LOCALE
-MediaFile._TRANSLATIONS = {
-    0: { "en": ("Request successful.", None, None) },
-    2: { "en": ("Input parameter error.", None, None) },
-    3: { "en": ("Relevant permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support.") },
-    4: { "en": ("CDN type mismatch.", None, "Please check parameters.") },
-    5: { "en": ("Configuration error.", None, "Please contact ZEGOCLOUD Technical Support.") },
-    6: { "en": ("Requests too frequent.", None, "Please try again later.") },
-    7: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
-    1000: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support.") },
-    41003: { "en": ("File does not exist.", None, "Please confirm whether the file format, file ID, etc. are correct.") },
-}
-MediaFile.SUCCESS = MediaFile._BY_CODE[0]
-MediaFile.INVALID_PARAMETER = MediaFile._BY_CODE[2]
-MediaFile.PERMISSION_NOT_ENABLED = MediaFile._BY_CODE[3]
-MediaFile.CDN_TYPE_MISMATCH = MediaFile._BY_CODE[4]
-MediaFile.CONFIGURATION_ERROR = MediaFile._BY_CODE[5]
-MediaFile.TOO_MANY_REQUESTS = MediaFile._BY_CODE[6]
-MediaFile.AUTHENTICATION_FAILED = MediaFile._BY_CODE[7]
-MediaFile.REQUEST_FAILED = MediaFile._BY_CODE[1000]
-MediaFile.FILE_NOT_FOUND = MediaFile._BY_CODE[41003]
+MediaFile._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (0, "SUCCESS", "Success", "请求成功。", None, None, False),
+        (2, "INVALID_PARAMETER", "InvalidParameter", "输入参数错误。", None, None, False),
+        (3, "PERMISSION_NOT_ENABLED", "PermissionNotEnabled", "未开通相关权限。", None, "请联系 ZEGO 技术支持。", False),
+        (4, "CDN_TYPE_MISMATCH", "CdnTypeMismatch", "CDN 类型不匹配。", None, "请检查参数。", False),
+        (5, "CONFIGURATION_ERROR", "ConfigurationError", "配置错误。", None, "请联系 ZEGO 技术支持。", False),
+        (6, "TOO_MANY_REQUESTS", "TooManyRequests", "请求过于频繁。", None, "请稍后重试。", False),
+        (7, "AUTHENTICATION_FAILED", "AuthenticationFailed", "鉴权失败。", None, "请检查鉴权参数是否正确。", False),
+        (1000, "REQUEST_FAILED", "RequestFailed", "请求失败。", None, "请联系 ZEGO 技术支持。", False),
+        (41003, "FILE_NOT_FOUND", "FileNotFound", "文件不存在。", None, "请确认文件格式、文件 ID 等是否正确。", False),
+    ),
+    {
+        0: { "en": ("Request successful.", None, None) },
+        2: { "en": ("Input parameter error.", None, None) },
+        3: { "en": ("Relevant permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support.") },
+        4: { "en": ("CDN type mismatch.", None, "Please check parameters.") },
+        5: { "en": ("Configuration error.", None, "Please contact ZEGOCLOUD Technical Support.") },
+        6: { "en": ("Requests too frequent.", None, "Please try again later.") },
+        7: { "en": ("Authentication failed.", None, "Please check whether the Authentication parameters are correct.") },
+        1000: { "en": ("Request failed.", None, "Please contact ZEGOCLOUD Technical Support.") },
+        41003: { "en": ("File does not exist.", None, "Please confirm whether the file format, file ID, etc. are correct.") },
+    },
+)
 
 
-class StreamModeration(_IntEntry):
+class StreamModeration(_IntCode):
     # 音视频流审核接口
 
-    _BY_CODE: _t.ClassVar[_t.Dict[int, StreamModeration]]
+    __slots__ = ()
+
     #: Code `50006`.
     #: HTTP 请求失败。
     #: Solution: 请稍后重试，或联系 ZEGO 技术支持。
@@ -1161,40 +951,20 @@ class StreamModeration(_IntEntry):
     #: Solution: 请联系 ZEGO 技术支持开通数美相关权限。
     SHUMEI_NOT_ENABLED: _t.ClassVar[StreamModeration]
 
-    @classmethod
-    def from_code(cls, code: int) -> StreamModeration:
-        """The entry for `code`; a code this version does not know is kept,
-        with no name and no texts. A retired code warns."""
-        found = cls._BY_CODE.get(code)
-        if found is None:
-            return cls(code)
-        if found.retired:
-            _warn_retired(cls.__name__, code)
-        return found
 
-    @classmethod
-    def members(cls) -> _t.Tuple[StreamModeration, ...]:
-        """Every known code, in documented order (retired codes last)."""
-        return tuple(cls._BY_CODE.values())
-
-
-StreamModeration._BY_CODE = {
-    entry.code: entry
-    for entry in (
-        StreamModeration(50006, "HttpRequestFailed", "HTTP 请求失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
-        StreamModeration(50007, "HttpRequestFailed50007", "HTTP 请求失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
-        StreamModeration(50009, "ModerationFailed", "审核失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
-        StreamModeration(50117, "ShumeiNotEnabled", "配置错误，未开通数美权限。", None, "请联系 ZEGO 技术支持开通数美相关权限。", False),
-    )
-}
-StreamModeration._LOCALE = LOCALE
-StreamModeration._TRANSLATIONS = {
-    50006: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
-    50007: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
-    50009: { "en": ("Moderation failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
-    50117: { "en": ("Configuration error, Shumei permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.") },
-}
-StreamModeration.HTTP_REQUEST_FAILED = StreamModeration._BY_CODE[50006]
-StreamModeration.HTTP_REQUEST_FAILED50007 = StreamModeration._BY_CODE[50007]
-StreamModeration.MODERATION_FAILED = StreamModeration._BY_CODE[50009]
-StreamModeration.SHUMEI_NOT_ENABLED = StreamModeration._BY_CODE[50117]
+StreamModeration._define(
+    LOCALE,
+    DISPLAY_LOCALE,
+    (
+        (50006, "HTTP_REQUEST_FAILED", "HttpRequestFailed", "HTTP 请求失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
+        (50007, "HTTP_REQUEST_FAILED50007", "HttpRequestFailed50007", "HTTP 请求失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
+        (50009, "MODERATION_FAILED", "ModerationFailed", "审核失败。", None, "请稍后重试，或联系 ZEGO 技术支持。", False),
+        (50117, "SHUMEI_NOT_ENABLED", "ShumeiNotEnabled", "配置错误，未开通数美权限。", None, "请联系 ZEGO 技术支持开通数美相关权限。", False),
+    ),
+    {
+        50006: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+        50007: { "en": ("HTTP request failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+        50009: { "en": ("Moderation failed.", None, "Please try again later, or contact ZEGOCLOUD Technical Support.") },
+        50117: { "en": ("Configuration error, Shumei permission not enabled.", None, "Please contact ZEGOCLOUD Technical Support to enable Shumei-related permissions.") },
+    },
+)

@@ -2,8 +2,12 @@
 //! Error codes compiled from vendor documentation by errcat.
 //!
 //! One module per catalog, one enum per documented section. Every enum is
-//! `#[non_exhaustive]` and keeps codes it does not know in `Unknown(i64)`,
-//! so a code newer than this crate round-trips without loss.
+//! `#[non_exhaustive]` and keeps codes it does not know in `Unknown`, so a
+//! code newer than this crate round-trips without loss; an unknown code is
+//! never built for a known one, so each code has exactly one value.
+//! Values compare, hash, sort and (with the `serde` feature) serialize as
+//! their codes; `Display` shows `message (code)` in each module's
+//! `DISPLAY_LOCALE`, `display_in(locale)` in another.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -20,6 +24,31 @@ pub struct Texts {
     /// The suggestion.
     pub solution: ::core::option::Option<&'static str>,
 }
+
+/// A code this version of the crate does not know, kept as it was given.
+/// Only a group's `from_code` makes one, and never for a code the group
+/// knows, so `Unknown` can never stand for a known code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownCode(pub(crate) i64);
+
+impl UnknownCode {
+    /// The code.
+    pub const fn code(self) -> i64 {
+        self.0
+    }
+}
+
+/// A text that is neither the name nor the decimal number of a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseCodeError(pub(crate) ::std::string::String);
+
+impl ::core::fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "`{}` is neither the name nor the number of a code", self.0)
+    }
+}
+
+impl ::std::error::Error for ParseCodeError {}
 
 #[rustfmt::skip]
 pub mod rtc_vendor_error_codes;

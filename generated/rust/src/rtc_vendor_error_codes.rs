@@ -8,6 +8,10 @@
 /// The locale of the catalog's own texts (a BCP 47 tag).
 pub const LOCALE: &str = "zh-CN";
 
+/// The locale a code's `Display` text is in: the package's display locale
+/// where the page has that edition of the code, else [`LOCALE`].
+pub const DISPLAY_LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (80 documented).
 ///
 /// ```text
@@ -503,8 +507,9 @@ pub enum ErrorCode {
     /// 系统繁忙
     /// ```
     ApiSystemBusy,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -676,7 +681,7 @@ impl ErrorCode {
             606000004 => Self::ApiRequestTimeout,
             606000005 => Self::ApiOperationFailed,
             606000006 => Self::ApiSystemBusy,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -763,8 +768,101 @@ impl ErrorCode {
             Self::ApiRequestTimeout => 606000004,
             Self::ApiOperationFailed => 606000005,
             Self::ApiSystemBusy => 606000006,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "Success" => ::core::option::Option::Some(Self::Success),
+            "InvalidArgument" => ::core::option::Option::Some(Self::InvalidArgument),
+            "NotInitialized" => ::core::option::Option::Some(Self::NotInitialized),
+            "OutOfMemory" => ::core::option::Option::Some(Self::OutOfMemory),
+            "DeviceAccessFailed" => ::core::option::Option::Some(Self::DeviceAccessFailed),
+            "NetworkConnectionFailed" => ::core::option::Option::Some(Self::NetworkConnectionFailed),
+            "NotInGroup" => ::core::option::Option::Some(Self::NotInGroup),
+            "AuthenticationFailed" => ::core::option::Option::Some(Self::AuthenticationFailed),
+            "AppNotFound" => ::core::option::Option::Some(Self::AppNotFound),
+            "UserAlreadyLoggedIn" => ::core::option::Option::Some(Self::UserAlreadyLoggedIn),
+            "InsufficientBalance" => ::core::option::Option::Some(Self::InsufficientBalance),
+            "NoVideoPermission" => ::core::option::Option::Some(Self::NoVideoPermission),
+            "NoAudioPermission" => ::core::option::Option::Some(Self::NoAudioPermission),
+            "NoScreenShare" => ::core::option::Option::Some(Self::NoScreenShare),
+            "ReceivingScreenShare" => ::core::option::Option::Some(Self::ReceivingScreenShare),
+            "InternalServiceError" => ::core::option::Option::Some(Self::InternalServiceError),
+            "OperationFailed" => ::core::option::Option::Some(Self::OperationFailed),
+            "TokenVerificationFailed" => ::core::option::Option::Some(Self::TokenVerificationFailed),
+            "ServiceAppNotFound" => ::core::option::Option::Some(Self::ServiceAppNotFound),
+            "ServiceAppOffline" => ::core::option::Option::Some(Self::ServiceAppOffline),
+            "ServiceNotLoggedIn" => ::core::option::Option::Some(Self::ServiceNotLoggedIn),
+            "VideoServiceNotSupported" => ::core::option::Option::Some(Self::VideoServiceNotSupported),
+            "VoiceServiceNotSupported" => ::core::option::Option::Some(Self::VoiceServiceNotSupported),
+            "InvalidUserId" => ::core::option::Option::Some(Self::InvalidUserId),
+            "AppBalanceInsufficient" => ::core::option::Option::Some(Self::AppBalanceInsufficient),
+            "DuplicateLoginSameDevice" => ::core::option::Option::Some(Self::DuplicateLoginSameDevice),
+            "ScreenShareServiceNotSupported" => ::core::option::Option::Some(Self::ScreenShareServiceNotSupported),
+            "AlreadyInGroup" => ::core::option::Option::Some(Self::AlreadyInGroup),
+            "SignalingChannelNotSupported" => ::core::option::Option::Some(Self::SignalingChannelNotSupported),
+            "UnicastLimitReached" => ::core::option::Option::Some(Self::UnicastLimitReached),
+            "MulticastLimitReached" => ::core::option::Option::Some(Self::MulticastLimitReached),
+            "OnlineServiceNotSupported" => ::core::option::Option::Some(Self::OnlineServiceNotSupported),
+            "RecordingInternalError" => ::core::option::Option::Some(Self::RecordingInternalError),
+            "RecordingContextNotFound" => ::core::option::Option::Some(Self::RecordingContextNotFound),
+            "RecordingInvalidParameter" => ::core::option::Option::Some(Self::RecordingInvalidParameter),
+            "RecordingConnectionExists" => ::core::option::Option::Some(Self::RecordingConnectionExists),
+            "RecordingJsonParseError" => ::core::option::Option::Some(Self::RecordingJsonParseError),
+            "RecordingNotLoggedIn" => ::core::option::Option::Some(Self::RecordingNotLoggedIn),
+            "RecordingAuthorizationFailed" => ::core::option::Option::Some(Self::RecordingAuthorizationFailed),
+            "RecordingInsufficientSpace" => ::core::option::Option::Some(Self::RecordingInsufficientSpace),
+            "RecordingServerTaskLimit" => ::core::option::Option::Some(Self::RecordingServerTaskLimit),
+            "RecordingServerCpuLimit" => ::core::option::Option::Some(Self::RecordingServerCpuLimit),
+            "RecordingServerDiskLimit" => ::core::option::Option::Some(Self::RecordingServerDiskLimit),
+            "RecordingContextExists" => ::core::option::Option::Some(Self::RecordingContextExists),
+            "RecordingVirtualUserLoginFailed" => ::core::option::Option::Some(Self::RecordingVirtualUserLoginFailed),
+            "RecordingResourceCommandFailed" => ::core::option::Option::Some(Self::RecordingResourceCommandFailed),
+            "RecordingResourceMessageParseError" => ::core::option::Option::Some(Self::RecordingResourceMessageParseError),
+            "RecordingResourceRecordFailed" => ::core::option::Option::Some(Self::RecordingResourceRecordFailed),
+            "RecordingInputChannelMissingParameter" => ::core::option::Option::Some(Self::RecordingInputChannelMissingParameter),
+            "RecordingInputChannelExists" => ::core::option::Option::Some(Self::RecordingInputChannelExists),
+            "RecordingInputChannelNotFound" => ::core::option::Option::Some(Self::RecordingInputChannelNotFound),
+            "RecordingOutputMediaServerError" => ::core::option::Option::Some(Self::RecordingOutputMediaServerError),
+            "RecordingOutputInputChannelInvalid" => ::core::option::Option::Some(Self::RecordingOutputInputChannelInvalid),
+            "RecordingOutputLayoutMissing" => ::core::option::Option::Some(Self::RecordingOutputLayoutMissing),
+            "RecordingOutputCanvasMissing" => ::core::option::Option::Some(Self::RecordingOutputCanvasMissing),
+            "RecordingOverlayFailed" => ::core::option::Option::Some(Self::RecordingOverlayFailed),
+            "RecordingAuthenticationFailed" => ::core::option::Option::Some(Self::RecordingAuthenticationFailed),
+            "RecordingHeartbeatError" => ::core::option::Option::Some(Self::RecordingHeartbeatError),
+            "RecordingFileReadError" => ::core::option::Option::Some(Self::RecordingFileReadError),
+            "RecordingMediaServiceTimeout" => ::core::option::Option::Some(Self::RecordingMediaServiceTimeout),
+            "RecordingPausedOutputFailed" => ::core::option::Option::Some(Self::RecordingPausedOutputFailed),
+            "RecordingIntermediateFileDownloadFailed" => ::core::option::Option::Some(Self::RecordingIntermediateFileDownloadFailed),
+            "AutoRecordingManualLayoutUnsupported" => ::core::option::Option::Some(Self::AutoRecordingManualLayoutUnsupported),
+            "AutoRecordingEventGatewayLoginFailed" => ::core::option::Option::Some(Self::AutoRecordingEventGatewayLoginFailed),
+            "AutoRecordingTaskExists" => ::core::option::Option::Some(Self::AutoRecordingTaskExists),
+            "RecordingPauseNotRecording" => ::core::option::Option::Some(Self::RecordingPauseNotRecording),
+            "RecordingResumeNotPaused" => ::core::option::Option::Some(Self::RecordingResumeNotPaused),
+            "RecordingComposerHeartbeatTimeout" => ::core::option::Option::Some(Self::RecordingComposerHeartbeatTimeout),
+            "RecordingEventGatewayLoginFailed" => ::core::option::Option::Some(Self::RecordingEventGatewayLoginFailed),
+            "RecordingEventSubscriptionFailed" => ::core::option::Option::Some(Self::RecordingEventSubscriptionFailed),
+            "RecordingEventSyncFailed" => ::core::option::Option::Some(Self::RecordingEventSyncFailed),
+            "RecordingSegmentMergeFailed" => ::core::option::Option::Some(Self::RecordingSegmentMergeFailed),
+            "RecordingStreamDataTimeout" => ::core::option::Option::Some(Self::RecordingStreamDataTimeout),
+            "ApiAuthenticationFailed" => ::core::option::Option::Some(Self::ApiAuthenticationFailed),
+            "ApiAccessTokenExpired" => ::core::option::Option::Some(Self::ApiAccessTokenExpired),
+            "ApiMissingParameter" => ::core::option::Option::Some(Self::ApiMissingParameter),
+            "ApiInvalidParameter" => ::core::option::Option::Some(Self::ApiInvalidParameter),
+            "ApiRequestTimeout" => ::core::option::Option::Some(Self::ApiRequestTimeout),
+            "ApiOperationFailed" => ::core::option::Option::Some(Self::ApiOperationFailed),
+            "ApiSystemBusy" => ::core::option::Option::Some(Self::ApiSystemBusy),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -1138,6 +1236,16 @@ impl ErrorCode {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for ErrorCode {
@@ -1152,12 +1260,48 @@ impl ::core::convert::From<ErrorCode> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for ErrorCode {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<ErrorCode> for i64 {
+    fn eq(&self, value: &ErrorCode) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for ErrorCode {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for ErrorCode {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for ErrorCode {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 

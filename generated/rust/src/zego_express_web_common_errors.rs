@@ -8,6 +8,10 @@
 /// The locale of the catalog's own texts (a BCP 47 tag).
 pub const LOCALE: &str = "zh-CN";
 
+/// The locale a code's `Display` text is in: the package's display locale
+/// where the page has that edition of the code, else [`LOCALE`].
+pub const DISPLAY_LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (12 documented).
 ///
 /// ```text
@@ -110,8 +114,9 @@ pub enum Common {
     /// Solution: 请联系 ZEGO 技术支持。
     /// ```
     CommonServerUnknownError,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -147,7 +152,7 @@ impl Common {
             1100002 => Self::CommonRequestTimeout,
             1100003 => Self::CommonSocketClosed,
             1100999 => Self::CommonServerUnknownError,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -166,8 +171,33 @@ impl Common {
             Self::CommonRequestTimeout => 1100002,
             Self::CommonSocketClosed => 1100003,
             Self::CommonServerUnknownError => 1100999,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "CommonSuccess" => ::core::option::Option::Some(Self::CommonSuccess),
+            "CommonNotLoginRoom" => ::core::option::Option::Some(Self::CommonNotLoginRoom),
+            "CommonStreamIdTooLong" => ::core::option::Option::Some(Self::CommonStreamIdTooLong),
+            "CommonStreamIdNull" => ::core::option::Option::Some(Self::CommonStreamIdNull),
+            "CommonStreamIdInvalidCharacter" => ::core::option::Option::Some(Self::CommonStreamIdInvalidCharacter),
+            "CommonIllegalParam" => ::core::option::Option::Some(Self::CommonIllegalParam),
+            "CommonCdnUrlTooLong" => ::core::option::Option::Some(Self::CommonCdnUrlTooLong),
+            "CommonCdnAuthParamTooLong" => ::core::option::Option::Some(Self::CommonCdnAuthParamTooLong),
+            "CommonInvalidParameter" => ::core::option::Option::Some(Self::CommonInvalidParameter),
+            "CommonRequestTimeout" => ::core::option::Option::Some(Self::CommonRequestTimeout),
+            "CommonSocketClosed" => ::core::option::Option::Some(Self::CommonSocketClosed),
+            "CommonServerUnknownError" => ::core::option::Option::Some(Self::CommonServerUnknownError),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -269,6 +299,16 @@ impl Common {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Common {
@@ -283,12 +323,48 @@ impl ::core::convert::From<Common> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Common {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Common> for i64 {
+    fn eq(&self, value: &Common) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Common {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Common {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Common {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Common {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -356,8 +432,9 @@ pub enum Engine {
     /// Solution: 请联系 ZEGO 技术支持。
     /// ```
     EngineMediaConfigFetchFailed,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -379,7 +456,7 @@ impl Engine {
             1101000 => Self::EngineInitFailed,
             1101001 => Self::EngineWechatGetSettingFailed,
             1101002 => Self::EngineMediaConfigFetchFailed,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -391,8 +468,26 @@ impl Engine {
             Self::EngineInitFailed => 1101000,
             Self::EngineWechatGetSettingFailed => 1101001,
             Self::EngineMediaConfigFetchFailed => 1101002,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "EngineAppidIncorrectOrNotOnline" => ::core::option::Option::Some(Self::EngineAppidIncorrectOrNotOnline),
+            "EngineSetGeoFenceErrorTime" => ::core::option::Option::Some(Self::EngineSetGeoFenceErrorTime),
+            "EngineInitFailed" => ::core::option::Option::Some(Self::EngineInitFailed),
+            "EngineWechatGetSettingFailed" => ::core::option::Option::Some(Self::EngineWechatGetSettingFailed),
+            "EngineMediaConfigFetchFailed" => ::core::option::Option::Some(Self::EngineMediaConfigFetchFailed),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -466,6 +561,16 @@ impl Engine {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Engine {
@@ -480,12 +585,48 @@ impl ::core::convert::From<Engine> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Engine {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Engine> for i64 {
+    fn eq(&self, value: &Engine) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Engine {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Engine {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Engine {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Engine {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -833,8 +974,9 @@ pub enum Room {
     /// Solution: 请尝试切换网络后重试。
     /// ```
     RoomLogUploadFailed,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -926,7 +1068,7 @@ impl Room {
             1102022 => Self::RoomRequestTimeout,
             1102023 => Self::RoomMediaServerConnectFailed,
             1102025 => Self::RoomLogUploadFailed,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -973,8 +1115,61 @@ impl Room {
             Self::RoomRequestTimeout => 1102022,
             Self::RoomMediaServerConnectFailed => 1102023,
             Self::RoomLogUploadFailed => 1102025,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "RoomCountExceed" => ::core::option::Option::Some(Self::RoomCountExceed),
+            "RoomRoomidIncorrect" => ::core::option::Option::Some(Self::RoomRoomidIncorrect),
+            "RoomUserIdNull" => ::core::option::Option::Some(Self::RoomUserIdNull),
+            "RoomUserIdInvalidCharacter" => ::core::option::Option::Some(Self::RoomUserIdInvalidCharacter),
+            "RoomUserIdTooLong" => ::core::option::Option::Some(Self::RoomUserIdTooLong),
+            "RoomUserNameNull" => ::core::option::Option::Some(Self::RoomUserNameNull),
+            "RoomUserNameTooLong" => ::core::option::Option::Some(Self::RoomUserNameTooLong),
+            "RoomRoomidNull" => ::core::option::Option::Some(Self::RoomRoomidNull),
+            "RoomRoomidInvalidCharacter" => ::core::option::Option::Some(Self::RoomRoomidInvalidCharacter),
+            "RoomRoomidTooLong" => ::core::option::Option::Some(Self::RoomRoomidTooLong),
+            "RoomRoomExtraInfoKeyEmpty" => ::core::option::Option::Some(Self::RoomRoomExtraInfoKeyEmpty),
+            "RoomRoomExtraInfoKeyTooLong" => ::core::option::Option::Some(Self::RoomRoomExtraInfoKeyTooLong),
+            "RoomRoomExtraInfoValueTooLong" => ::core::option::Option::Some(Self::RoomRoomExtraInfoValueTooLong),
+            "RoomRoomExtraInfoExceedKeys" => ::core::option::Option::Some(Self::RoomRoomExtraInfoExceedKeys),
+            "RoomMultiRoomLoginUserNotSame" => ::core::option::Option::Some(Self::RoomMultiRoomLoginUserNotSame),
+            "RoomErrorLoginTimeout" => ::core::option::Option::Some(Self::RoomErrorLoginTimeout),
+            "RoomErrorExceedMaximumMember" => ::core::option::Option::Some(Self::RoomErrorExceedMaximumMember),
+            "RoomErrorLoginMultiRoomNotOpen" => ::core::option::Option::Some(Self::RoomErrorLoginMultiRoomNotOpen),
+            "RoomErrorMultiRoomExceedMaximumRoomCount" => ::core::option::Option::Some(Self::RoomErrorMultiRoomExceedMaximumRoomCount),
+            "RoomKickedOut" => ::core::option::Option::Some(Self::RoomKickedOut),
+            "RoomRetryTimeout" => ::core::option::Option::Some(Self::RoomRetryTimeout),
+            "RoomManualKickedOut" => ::core::option::Option::Some(Self::RoomManualKickedOut),
+            "RoomTokenExpiredKickedOut" => ::core::option::Option::Some(Self::RoomTokenExpiredKickedOut),
+            "RoomRoomIdHasBeenUsed" => ::core::option::Option::Some(Self::RoomRoomIdHasBeenUsed),
+            "RoomInnerError" => ::core::option::Option::Some(Self::RoomInnerError),
+            "RoomHeartbeatTimeout" => ::core::option::Option::Some(Self::RoomHeartbeatTimeout),
+            "RoomDataFormatError" => ::core::option::Option::Some(Self::RoomDataFormatError),
+            "RoomLoginInProgress" => ::core::option::Option::Some(Self::RoomLoginInProgress),
+            "RoomSignalingRequestError" => ::core::option::Option::Some(Self::RoomSignalingRequestError),
+            "RoomZpushFailed" => ::core::option::Option::Some(Self::RoomZpushFailed),
+            "RoomLoginStateError" => ::core::option::Option::Some(Self::RoomLoginStateError),
+            "RoomLoginTokenFormatInvalid" => ::core::option::Option::Some(Self::RoomLoginTokenFormatInvalid),
+            "RoomDispatchFailed" => ::core::option::Option::Some(Self::RoomDispatchFailed),
+            "RoomLoginTokenExpired" => ::core::option::Option::Some(Self::RoomLoginTokenExpired),
+            "RoomSubcmdError" => ::core::option::Option::Some(Self::RoomSubcmdError),
+            "RoomLoginAuthFailed" => ::core::option::Option::Some(Self::RoomLoginAuthFailed),
+            "RoomBizChannelError" => ::core::option::Option::Some(Self::RoomBizChannelError),
+            "RoomRequestTimeout" => ::core::option::Option::Some(Self::RoomRequestTimeout),
+            "RoomMediaServerConnectFailed" => ::core::option::Option::Some(Self::RoomMediaServerConnectFailed),
+            "RoomLogUploadFailed" => ::core::option::Option::Some(Self::RoomLogUploadFailed),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -1188,6 +1383,16 @@ impl Room {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Room {
@@ -1202,12 +1407,48 @@ impl ::core::convert::From<Room> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Room {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Room> for i64 {
+    fn eq(&self, value: &Room) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Room {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Room {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Room {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Room {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -1677,8 +1918,9 @@ pub enum Publisher {
     /// Solution: AI 降噪过载时会出现音频卡顿或音画不同步的现象，SDK 不会关闭 AI 降噪，开发者可自行判断是否关闭 AI 降噪能力。
     /// ```
     PublisherAiDenoiseOverloaded,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -1798,7 +2040,7 @@ impl Publisher {
             1103080 => Self::PublisherAiDenoiseRuntimeError,
             1103081 => Self::PublisherAiDenoiseNotSupported,
             1103082 => Self::PublisherAiDenoiseOverloaded,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -1859,8 +2101,75 @@ impl Publisher {
             Self::PublisherAiDenoiseRuntimeError => 1103080,
             Self::PublisherAiDenoiseNotSupported => 1103081,
             Self::PublisherAiDenoiseOverloaded => 1103082,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "PublisherErrorServerForbid" => ::core::option::Option::Some(Self::PublisherErrorServerForbid),
+            "PublisherErrorRepetitivePublishStream" => ::core::option::Option::Some(Self::PublisherErrorRepetitivePublishStream),
+            "PublisherUpdateCdnTargetError" => ::core::option::Option::Some(Self::PublisherUpdateCdnTargetError),
+            "PublisherExtraInfoNull" => ::core::option::Option::Some(Self::PublisherExtraInfoNull),
+            "PublisherExtraInfoTooLong" => ::core::option::Option::Some(Self::PublisherExtraInfoTooLong),
+            "PublisherInvalidParameter" => ::core::option::Option::Some(Self::PublisherInvalidParameter),
+            "PublisherBrowserNotSupported" => ::core::option::Option::Some(Self::PublisherBrowserNotSupported),
+            "PublisherMediaConnectionFailed" => ::core::option::Option::Some(Self::PublisherMediaConnectionFailed),
+            "PublisherScreenShareFailed" => ::core::option::Option::Some(Self::PublisherScreenShareFailed),
+            "PublisherDeviceEnumerationFailed" => ::core::option::Option::Some(Self::PublisherDeviceEnumerationFailed),
+            "PublisherAuthFailed" => ::core::option::Option::Some(Self::PublisherAuthFailed),
+            "PublisherMediaServerAddressFailed" => ::core::option::Option::Some(Self::PublisherMediaServerAddressFailed),
+            "PublisherMediaServerConnectFailed" => ::core::option::Option::Some(Self::PublisherMediaServerConnectFailed),
+            "PublisherCreateOfferFailed" => ::core::option::Option::Some(Self::PublisherCreateOfferFailed),
+            "PublisherSetLocalSdpFailed" => ::core::option::Option::Some(Self::PublisherSetLocalSdpFailed),
+            "PublisherSendSdpFailed" => ::core::option::Option::Some(Self::PublisherSendSdpFailed),
+            "PublisherRemoteSdpError" => ::core::option::Option::Some(Self::PublisherRemoteSdpError),
+            "PublisherCandidateError" => ::core::option::Option::Some(Self::PublisherCandidateError),
+            "PublisherMediaConnectionClosed" => ::core::option::Option::Some(Self::PublisherMediaConnectionClosed),
+            "PublisherIceConnectionFailed" => ::core::option::Option::Some(Self::PublisherIceConnectionFailed),
+            "PublisherParameterSetupError" => ::core::option::Option::Some(Self::PublisherParameterSetupError),
+            "PublisherFailureRetryTimeout" => ::core::option::Option::Some(Self::PublisherFailureRetryTimeout),
+            "PublisherNotPublishingWhenUpdating" => ::core::option::Option::Some(Self::PublisherNotPublishingWhenUpdating),
+            "PublisherDeviceUnplugged" => ::core::option::Option::Some(Self::PublisherDeviceUnplugged),
+            "PublisherScreenShareCancelled" => ::core::option::Option::Some(Self::PublisherScreenShareCancelled),
+            "PublisherScreenShareNotSupported" => ::core::option::Option::Some(Self::PublisherScreenShareNotSupported),
+            "PublisherStreamNotCreatedBySdk" => ::core::option::Option::Some(Self::PublisherStreamNotCreatedBySdk),
+            "PublisherStreamWithoutVideo" => ::core::option::Option::Some(Self::PublisherStreamWithoutVideo),
+            "PublisherStreamWithoutAudio" => ::core::option::Option::Some(Self::PublisherStreamWithoutAudio),
+            "PublisherTrackNotFound" => ::core::option::Option::Some(Self::PublisherTrackNotFound),
+            "PublisherDeviceNotFound" => ::core::option::Option::Some(Self::PublisherDeviceNotFound),
+            "PublisherDuplicateStreamPull" => ::core::option::Option::Some(Self::PublisherDuplicateStreamPull),
+            "PublisherWebsocketDisconnected" => ::core::option::Option::Some(Self::PublisherWebsocketDisconnected),
+            "PublisherRepublishTimeout" => ::core::option::Option::Some(Self::PublisherRepublishTimeout),
+            "PublisherCdnPublishError" => ::core::option::Option::Some(Self::PublisherCdnPublishError),
+            "PublisherHttpsRequired" => ::core::option::Option::Some(Self::PublisherHttpsRequired),
+            "PublisherNoPreview" => ::core::option::Option::Some(Self::PublisherNoPreview),
+            "PublisherStreamNotFound" => ::core::option::Option::Some(Self::PublisherStreamNotFound),
+            "PublisherAlreadyPublishing" => ::core::option::Option::Some(Self::PublisherAlreadyPublishing),
+            "PublisherAudioEffectDecodeFailed" => ::core::option::Option::Some(Self::PublisherAudioEffectDecodeFailed),
+            "PublisherClientIpChanged" => ::core::option::Option::Some(Self::PublisherClientIpChanged),
+            "PublisherNodeExpired" => ::core::option::Option::Some(Self::PublisherNodeExpired),
+            "PublisherSessionRequestTimeout" => ::core::option::Option::Some(Self::PublisherSessionRequestTimeout),
+            "PublisherGetMediaFailed" => ::core::option::Option::Some(Self::PublisherGetMediaFailed),
+            "PublisherDevicePermissionDenied" => ::core::option::Option::Some(Self::PublisherDevicePermissionDenied),
+            "PublisherDeviceUnavailable" => ::core::option::Option::Some(Self::PublisherDeviceUnavailable),
+            "PublisherDeviceParameterError" => ::core::option::Option::Some(Self::PublisherDeviceParameterError),
+            "PublisherBeautyNotSupported" => ::core::option::Option::Some(Self::PublisherBeautyNotSupported),
+            "PublisherBeautyStarting" => ::core::option::Option::Some(Self::PublisherBeautyStarting),
+            "PublisherBeautyTrackNotSupported" => ::core::option::Option::Some(Self::PublisherBeautyTrackNotSupported),
+            "PublisherBeautyOverloaded" => ::core::option::Option::Some(Self::PublisherBeautyOverloaded),
+            "PublisherAiDenoiseRuntimeError" => ::core::option::Option::Some(Self::PublisherAiDenoiseRuntimeError),
+            "PublisherAiDenoiseNotSupported" => ::core::option::Option::Some(Self::PublisherAiDenoiseNotSupported),
+            "PublisherAiDenoiseOverloaded" => ::core::option::Option::Some(Self::PublisherAiDenoiseOverloaded),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -2130,6 +2439,16 @@ impl Publisher {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Publisher {
@@ -2144,12 +2463,48 @@ impl ::core::convert::From<Publisher> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Publisher {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Publisher> for i64 {
+    fn eq(&self, value: &Publisher) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Publisher {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Publisher {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Publisher {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Publisher {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -2385,8 +2740,9 @@ pub enum Player {
     /// Solution: 检查streamParams中的token是否正确，字符串拼接是否正确。
     /// ```
     PlayerAuthFailed,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -2450,7 +2806,7 @@ impl Player {
             1104038 => Self::PlayerL3ModeNotSupported,
             1104039 => Self::PlayerStreamNotFound,
             1104046 => Self::PlayerAuthFailed,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -2483,8 +2839,47 @@ impl Player {
             Self::PlayerL3ModeNotSupported => 1104038,
             Self::PlayerStreamNotFound => 1104039,
             Self::PlayerAuthFailed => 1104046,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "PlayerPlayStreamNotExist" => ::core::option::Option::Some(Self::PlayerPlayStreamNotExist),
+            "PlayerErrorNetworkInterrupt" => ::core::option::Option::Some(Self::PlayerErrorNetworkInterrupt),
+            "PlayerErrorServerForbid" => ::core::option::Option::Some(Self::PlayerErrorServerForbid),
+            "PlayerInnerError" => ::core::option::Option::Some(Self::PlayerInnerError),
+            "PlayerInvalidParameter" => ::core::option::Option::Some(Self::PlayerInvalidParameter),
+            "PlayerMediaServerAddressFailed" => ::core::option::Option::Some(Self::PlayerMediaServerAddressFailed),
+            "PlayerMediaServerConnectFailed" => ::core::option::Option::Some(Self::PlayerMediaServerConnectFailed),
+            "PlayerCreateOfferFailed" => ::core::option::Option::Some(Self::PlayerCreateOfferFailed),
+            "PlayerSetLocalSdpFailed" => ::core::option::Option::Some(Self::PlayerSetLocalSdpFailed),
+            "PlayerSendSdpFailed" => ::core::option::Option::Some(Self::PlayerSendSdpFailed),
+            "PlayerRemoteSdpError" => ::core::option::Option::Some(Self::PlayerRemoteSdpError),
+            "PlayerCandidateError" => ::core::option::Option::Some(Self::PlayerCandidateError),
+            "PlayerMediaConnectionClosed" => ::core::option::Option::Some(Self::PlayerMediaConnectionClosed),
+            "PlayerIceConnectionFailed" => ::core::option::Option::Some(Self::PlayerIceConnectionFailed),
+            "PlayerMediaServerDisconnected" => ::core::option::Option::Some(Self::PlayerMediaServerDisconnected),
+            "PlayerNegotiationTimeout" => ::core::option::Option::Some(Self::PlayerNegotiationTimeout),
+            "PlayerFailureRetryTimeout" => ::core::option::Option::Some(Self::PlayerFailureRetryTimeout),
+            "PlayerAlreadyPlaying" => ::core::option::Option::Some(Self::PlayerAlreadyPlaying),
+            "PlayerClientIpChanged" => ::core::option::Option::Some(Self::PlayerClientIpChanged),
+            "PlayerNodeExpired" => ::core::option::Option::Some(Self::PlayerNodeExpired),
+            "PlayerSessionReset" => ::core::option::Option::Some(Self::PlayerSessionReset),
+            "PlayerSessionRequestTimeout" => ::core::option::Option::Some(Self::PlayerSessionRequestTimeout),
+            "PlayerQualityProbeTimeout" => ::core::option::Option::Some(Self::PlayerQualityProbeTimeout),
+            "PlayerL3ModeNotSupported" => ::core::option::Option::Some(Self::PlayerL3ModeNotSupported),
+            "PlayerStreamNotFound" => ::core::option::Option::Some(Self::PlayerStreamNotFound),
+            "PlayerAuthFailed" => ::core::option::Option::Some(Self::PlayerAuthFailed),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -2642,6 +3037,16 @@ impl Player {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Player {
@@ -2656,12 +3061,48 @@ impl ::core::convert::From<Player> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Player {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Player> for i64 {
+    fn eq(&self, value: &Player) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Player {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Player {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Player {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Player {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -2905,8 +3346,9 @@ pub enum Mixer {
     /// Solution: 请检查混流任务输入流列表 inputList 是否正确或者联系 ZEGO 技术支持。
     /// ```
     MixerInnerError,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -2972,7 +3414,7 @@ impl Mixer {
             1005067 => Self::MixerBackgroundImageUrlInvalid,
             1005070 => Self::MixerAutoMixStreamServerNotFound,
             1005099 => Self::MixerInnerError,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -3006,8 +3448,48 @@ impl Mixer {
             Self::MixerBackgroundImageUrlInvalid => 1005067,
             Self::MixerAutoMixStreamServerNotFound => 1005070,
             Self::MixerInnerError => 1005099,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "MixerNoServices" => ::core::option::Option::Some(Self::MixerNoServices),
+            "MixerTaskIdNull" => ::core::option::Option::Some(Self::MixerTaskIdNull),
+            "MixerTaskIdTooLong" => ::core::option::Option::Some(Self::MixerTaskIdTooLong),
+            "MixerTaskIdInvalidCharacter" => ::core::option::Option::Some(Self::MixerTaskIdInvalidCharacter),
+            "MixerNoOutputTarget" => ::core::option::Option::Some(Self::MixerNoOutputTarget),
+            "MixerOutputTargetInvalid" => ::core::option::Option::Some(Self::MixerOutputTargetInvalid),
+            "MixerStartRequestError" => ::core::option::Option::Some(Self::MixerStartRequestError),
+            "MixerStopRequestError" => ::core::option::Option::Some(Self::MixerStopRequestError),
+            "MixerNotOwnerStopMixer" => ::core::option::Option::Some(Self::MixerNotOwnerStopMixer),
+            "MixerInputListInvalid" => ::core::option::Option::Some(Self::MixerInputListInvalid),
+            "MixerOutputListInvalid" => ::core::option::Option::Some(Self::MixerOutputListInvalid),
+            "MixerVideoConfigInvalid" => ::core::option::Option::Some(Self::MixerVideoConfigInvalid),
+            "MixerExceedMaxInputCount" => ::core::option::Option::Some(Self::MixerExceedMaxInputCount),
+            "MixerInputStreamNotExists" => ::core::option::Option::Some(Self::MixerInputStreamNotExists),
+            "MixerInputParametersError" => ::core::option::Option::Some(Self::MixerInputParametersError),
+            "MixerInputLabelTextTooLong" => ::core::option::Option::Some(Self::MixerInputLabelTextTooLong),
+            "MixerExceedMaxOutputCount" => ::core::option::Option::Some(Self::MixerExceedMaxOutputCount),
+            "MixerInputImageUrlTooLong" => ::core::option::Option::Some(Self::MixerInputImageUrlTooLong),
+            "MixerInputImageUrlFormatError" => ::core::option::Option::Some(Self::MixerInputImageUrlFormatError),
+            "MixerInputImageUrlSizeError" => ::core::option::Option::Some(Self::MixerInputImageUrlSizeError),
+            "MixerAuthenticationFailed" => ::core::option::Option::Some(Self::MixerAuthenticationFailed),
+            "MixerWatermarkNull" => ::core::option::Option::Some(Self::MixerWatermarkNull),
+            "MixerWatermarkParametersError" => ::core::option::Option::Some(Self::MixerWatermarkParametersError),
+            "MixerWatermarkUrlInvalid" => ::core::option::Option::Some(Self::MixerWatermarkUrlInvalid),
+            "MixerBackgroundImageUrlInvalid" => ::core::option::Option::Some(Self::MixerBackgroundImageUrlInvalid),
+            "MixerAutoMixStreamServerNotFound" => ::core::option::Option::Some(Self::MixerAutoMixStreamServerNotFound),
+            "MixerInnerError" => ::core::option::Option::Some(Self::MixerInnerError),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -3169,6 +3651,16 @@ impl Mixer {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Mixer {
@@ -3183,12 +3675,48 @@ impl ::core::convert::From<Mixer> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Mixer {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Mixer> for i64 {
+    fn eq(&self, value: &Mixer) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Mixer {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Mixer {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Mixer {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Mixer {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -3256,8 +3784,9 @@ pub enum Device {
     /// Solution: 请检查设备是否连接正常。如果正常，请重试或联系 ZEGO 技术支持。
     /// ```
     DeviceVideoTrackEnded,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -3279,7 +3808,7 @@ impl Device {
             1106008 => Self::DeviceCameraCaptureError,
             1106009 => Self::DeviceAudioTrackEnded,
             1106010 => Self::DeviceVideoTrackEnded,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -3291,8 +3820,26 @@ impl Device {
             Self::DeviceCameraCaptureError => 1106008,
             Self::DeviceAudioTrackEnded => 1106009,
             Self::DeviceVideoTrackEnded => 1106010,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "DeviceErrorTypeUnplugged" => ::core::option::Option::Some(Self::DeviceErrorTypeUnplugged),
+            "DeviceMicrophoneCaptureError" => ::core::option::Option::Some(Self::DeviceMicrophoneCaptureError),
+            "DeviceCameraCaptureError" => ::core::option::Option::Some(Self::DeviceCameraCaptureError),
+            "DeviceAudioTrackEnded" => ::core::option::Option::Some(Self::DeviceAudioTrackEnded),
+            "DeviceVideoTrackEnded" => ::core::option::Option::Some(Self::DeviceVideoTrackEnded),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -3366,6 +3913,16 @@ impl Device {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Device {
@@ -3380,12 +3937,48 @@ impl ::core::convert::From<Device> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Device {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Device> for i64 {
+    fn eq(&self, value: &Device) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Device {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Device {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Device {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Device {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -3469,8 +4062,9 @@ pub enum Im {
     /// Solution: 请检查消息发送逻辑是否正确，降低消息发送的频次。
     /// ```
     ImMessageRateLimited,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -3496,7 +4090,7 @@ impl Im {
             1009013 => Self::IMInputParamsLengthLimit,
             1009015 => Self::IMBroadcastMessageQpsOverload,
             1109001 => Self::ImMessageRateLimited,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -3510,8 +4104,28 @@ impl Im {
             Self::IMInputParamsLengthLimit => 1009013,
             Self::IMBroadcastMessageQpsOverload => 1009015,
             Self::ImMessageRateLimited => 1109001,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "IMContentNull" => ::core::option::Option::Some(Self::IMContentNull),
+            "IMContentTooLong" => ::core::option::Option::Some(Self::IMContentTooLong),
+            "IMInconsistentRoomId" => ::core::option::Option::Some(Self::IMInconsistentRoomId),
+            "IMSendFailed" => ::core::option::Option::Some(Self::IMSendFailed),
+            "IMInputParamsLengthLimit" => ::core::option::Option::Some(Self::IMInputParamsLengthLimit),
+            "IMBroadcastMessageQpsOverload" => ::core::option::Option::Some(Self::IMBroadcastMessageQpsOverload),
+            "ImMessageRateLimited" => ::core::option::Option::Some(Self::ImMessageRateLimited),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -3593,6 +4207,16 @@ impl Im {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Im {
@@ -3607,12 +4231,48 @@ impl ::core::convert::From<Im> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Im {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Im> for i64 {
+    fn eq(&self, value: &Im) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Im {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Im {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Im {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Im {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -4040,8 +4700,9 @@ pub enum CopyrightedMusic {
     /// Solution: 请联系 ZEGO 技术支持处理。
     /// ```
     CopyrightedMusicInnerError,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -4153,7 +4814,7 @@ impl CopyrightedMusic {
             1017097 => Self::CopyrightedMusicSystemBusy,
             1017098 => Self::CopyrightedMusicNetworkError,
             1017099 => Self::CopyrightedMusicInnerError,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -4210,8 +4871,71 @@ impl CopyrightedMusic {
             Self::CopyrightedMusicSystemBusy => 1017097,
             Self::CopyrightedMusicNetworkError => 1017098,
             Self::CopyrightedMusicInnerError => 1017099,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "CopyrightedMusicCommandInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicCommandInvalid),
+            "CopyrightedMusicParamsInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicParamsInvalid),
+            "CopyrightedMusicSongIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicSongIdInvalid),
+            "CopyrightedMusicShareTokenInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicShareTokenInvalid),
+            "CopyrightedMusicResourceIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicResourceIdInvalid),
+            "CopyrightedMusicStartPositionInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicStartPositionInvalid),
+            "CopyrightedMusicPositionInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicPositionInvalid),
+            "CopyrightedMusicVolumeInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicVolumeInvalid),
+            "CopyrightedMusicKrcTokenInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicKrcTokenInvalid),
+            "CopyrightedMusicCopyrightedMusicAuthParamInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicCopyrightedMusicAuthParamInvalid),
+            "CopyrightedMusicCopyrightedServerFail" => ::core::option::Option::Some(Self::CopyrightedMusicCopyrightedServerFail),
+            "CopyrightedMusicFreeSpaceLimit" => ::core::option::Option::Some(Self::CopyrightedMusicFreeSpaceLimit),
+            "CopyrightedMusicDownloading" => ::core::option::Option::Some(Self::CopyrightedMusicDownloading),
+            "CopyrightedMusicResourceFileNotExist" => ::core::option::Option::Some(Self::CopyrightedMusicResourceFileNotExist),
+            "CopyrightedMusicResourceFileExpired" => ::core::option::Option::Some(Self::CopyrightedMusicResourceFileExpired),
+            "CopyrightedMusicResourceFileInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicResourceFileInvalid),
+            "CopyrightedMusicResourceIdUnauthorized" => ::core::option::Option::Some(Self::CopyrightedMusicResourceIdUnauthorized),
+            "CopyrightedMusicResourceExpired" => ::core::option::Option::Some(Self::CopyrightedMusicResourceExpired),
+            "CopyrightedMusicResourceNotSupportFunction" => ::core::option::Option::Some(Self::CopyrightedMusicResourceNotSupportFunction),
+            "CopyrightedMusicNoCopyright" => ::core::option::Option::Some(Self::CopyrightedMusicNoCopyright),
+            "CopyrightedMusicNoPermissionsOfLyricsAndMusic" => ::core::option::Option::Some(Self::CopyrightedMusicNoPermissionsOfLyricsAndMusic),
+            "CopyrightedMusicNonMonthlyMembership" => ::core::option::Option::Some(Self::CopyrightedMusicNonMonthlyMembership),
+            "CopyrightedMusicNoAccompany" => ::core::option::Option::Some(Self::CopyrightedMusicNoAccompany),
+            "CopyrightedMusicResourceNotExist" => ::core::option::Option::Some(Self::CopyrightedMusicResourceNotExist),
+            "CopyrightedMusicIllegalParam" => ::core::option::Option::Some(Self::CopyrightedMusicIllegalParam),
+            "CopyrightedMusicAppidInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicAppidInvalid),
+            "CopyrightedMusicBillingModeInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicBillingModeInvalid),
+            "CopyrightedMusicUnreasonableAccess" => ::core::option::Option::Some(Self::CopyrightedMusicUnreasonableAccess),
+            "CopyrightedMusicShareTokenExpired" => ::core::option::Option::Some(Self::CopyrightedMusicShareTokenExpired),
+            "CopyrightedMusicShareTokenIllegal" => ::core::option::Option::Some(Self::CopyrightedMusicShareTokenIllegal),
+            "CopyrightedMusicKrcTokenIllegal" => ::core::option::Option::Some(Self::CopyrightedMusicKrcTokenIllegal),
+            "CopyrightedMusicKrcTokenExpired" => ::core::option::Option::Some(Self::CopyrightedMusicKrcTokenExpired),
+            "CopyrightedMusicGetLyricFail" => ::core::option::Option::Some(Self::CopyrightedMusicGetLyricFail),
+            "CopyrightedMusicGetPitchFail" => ::core::option::Option::Some(Self::CopyrightedMusicGetPitchFail),
+            "CopyrightedMusicNotSharedResource" => ::core::option::Option::Some(Self::CopyrightedMusicNotSharedResource),
+            "CopyrightedMusicGetSharedResourceTimesOver" => ::core::option::Option::Some(Self::CopyrightedMusicGetSharedResourceTimesOver),
+            "CopyrightedMusicVendorIdNotAvaliable" => ::core::option::Option::Some(Self::CopyrightedMusicVendorIdNotAvaliable),
+            "CopyrightedMusicVendorNotSupportFunction" => ::core::option::Option::Some(Self::CopyrightedMusicVendorNotSupportFunction),
+            "CopyrightedMusicVendorIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicVendorIdInvalid),
+            "CopyrightedMusicSongIdNotSupport" => ::core::option::Option::Some(Self::CopyrightedMusicSongIdNotSupport),
+            "CopyrightedMusicMasterIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicMasterIdInvalid),
+            "CopyrightedMusicPageInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicPageInvalid),
+            "CopyrightedMusicNoPitch" => ::core::option::Option::Some(Self::CopyrightedMusicNoPitch),
+            "CopyrightedMusicSceneIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicSceneIdInvalid),
+            "CopyrightedMusicTopIdInvalid" => ::core::option::Option::Some(Self::CopyrightedMusicTopIdInvalid),
+            "CopyrightedMusicNotSupportMethod" => ::core::option::Option::Some(Self::CopyrightedMusicNotSupportMethod),
+            "CopyrightedMusicNoInit" => ::core::option::Option::Some(Self::CopyrightedMusicNoInit),
+            "CopyrightedMusicSystemBusy" => ::core::option::Option::Some(Self::CopyrightedMusicSystemBusy),
+            "CopyrightedMusicNetworkError" => ::core::option::Option::Some(Self::CopyrightedMusicNetworkError),
+            "CopyrightedMusicInnerError" => ::core::option::Option::Some(Self::CopyrightedMusicInnerError),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -4465,6 +5189,16 @@ impl CopyrightedMusic {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for CopyrightedMusic {
@@ -4479,12 +5213,48 @@ impl ::core::convert::From<CopyrightedMusic> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for CopyrightedMusic {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<CopyrightedMusic> for i64 {
+    fn eq(&self, value: &CopyrightedMusic) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for CopyrightedMusic {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for CopyrightedMusic {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for CopyrightedMusic {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for CopyrightedMusic {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -4560,8 +5330,9 @@ pub enum PlayerPlugin {
     /// Solution: 需要用户点击触发视频的自动播放，即用户的点击事件触发调用播放器的 play() 方法。
     /// ```
     PluginAutoplayFailed,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -4585,7 +5356,7 @@ impl PlayerPlugin {
             100004 => Self::PluginNetworkError,
             100005 => Self::PluginDecodeError,
             100006 => Self::PluginAutoplayFailed,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -4598,8 +5369,27 @@ impl PlayerPlugin {
             Self::PluginNetworkError => 100004,
             Self::PluginDecodeError => 100005,
             Self::PluginAutoplayFailed => 100006,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "PluginInvalidArgument" => ::core::option::Option::Some(Self::PluginInvalidArgument),
+            "PluginEnvironmentError" => ::core::option::Option::Some(Self::PluginEnvironmentError),
+            "PluginRunFailed" => ::core::option::Option::Some(Self::PluginRunFailed),
+            "PluginNetworkError" => ::core::option::Option::Some(Self::PluginNetworkError),
+            "PluginDecodeError" => ::core::option::Option::Some(Self::PluginDecodeError),
+            "PluginAutoplayFailed" => ::core::option::Option::Some(Self::PluginAutoplayFailed),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -4677,6 +5467,16 @@ impl PlayerPlugin {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for PlayerPlugin {
@@ -4691,12 +5491,48 @@ impl ::core::convert::From<PlayerPlugin> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for PlayerPlugin {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<PlayerPlugin> for i64 {
+    fn eq(&self, value: &PlayerPlugin) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for PlayerPlugin {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for PlayerPlugin {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for PlayerPlugin {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for PlayerPlugin {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 

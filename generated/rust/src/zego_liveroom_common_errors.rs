@@ -8,6 +8,10 @@
 /// The locale of the catalog's own texts (a BCP 47 tag).
 pub const LOCALE: &str = "zh-CN";
 
+/// The locale a code's `Display` text is in: the package's display locale
+/// where the page has that edition of the code, else [`LOCALE`].
+pub const DISPLAY_LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (66 documented).
 ///
 /// ```text
@@ -412,8 +416,9 @@ pub enum LiveRoom {
     /// 混流服务器报错，混流请求 QPS 超限 请至少延时3秒之后再重试
     /// ```
     MixStreamQpsOverload,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -557,7 +562,7 @@ impl LiveRoom {
             82000170 => Self::MixStreamWaterMarkParam,
             82000171 => Self::MixStreamWaterMarkImage,
             82000190 => Self::MixStreamQpsOverload,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -630,8 +635,87 @@ impl LiveRoom {
             Self::MixStreamWaterMarkParam => 82000170,
             Self::MixStreamWaterMarkImage => 82000171,
             Self::MixStreamQpsOverload => 82000190,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "ConfigServerCouldntConnect" => ::core::option::Option::Some(Self::ConfigServerCouldntConnect),
+            "ConfigServerTimeout" => ::core::option::Option::Some(Self::ConfigServerTimeout),
+            "ConfigDecryptFailed" => ::core::option::Option::Some(Self::ConfigDecryptFailed),
+            "TestEnvironmentExpired" => ::core::option::Option::Some(Self::TestEnvironmentExpired),
+            "LiveRoomCouldntConnect" => ::core::option::Option::Some(Self::LiveRoomCouldntConnect),
+            "LiveRoomTimeout" => ::core::option::Option::Some(Self::LiveRoomTimeout),
+            "LiveRoomAddUser" => ::core::option::Option::Some(Self::LiveRoomAddUser),
+            "RoomDecodeSign" => ::core::option::Option::Some(Self::RoomDecodeSign),
+            "RoomConnect" => ::core::option::Option::Some(Self::RoomConnect),
+            "RoomDoLoginReq" => ::core::option::Option::Some(Self::RoomDoLoginReq),
+            "RoomTimeout" => ::core::option::Option::Some(Self::RoomTimeout),
+            "RoomHbTimeout" => ::core::option::Option::Some(Self::RoomHbTimeout),
+            "RoomStartConnect" => ::core::option::Option::Some(Self::RoomStartConnect),
+            "RoomStatusRsp" => ::core::option::Option::Some(Self::RoomStatusRsp),
+            "NotLogin" => ::core::option::Option::Some(Self::NotLogin),
+            "PublishBadName" => ::core::option::Option::Some(Self::PublishBadName),
+            "FormatUrl" => ::core::option::Option::Some(Self::FormatUrl),
+            "NetworkDnsResolve" => ::core::option::Option::Some(Self::NetworkDnsResolve),
+            "DeniedDisableSwitchLine" => ::core::option::Option::Some(Self::DeniedDisableSwitchLine),
+            "EngineNoPublishData" => ::core::option::Option::Some(Self::EngineNoPublishData),
+            "EngineConnectServer" => ::core::option::Option::Some(Self::EngineConnectServer),
+            "EngineServerDisconnect" => ::core::option::Option::Some(Self::EngineServerDisconnect),
+            "EngineRtpConnectServer" => ::core::option::Option::Some(Self::EngineRtpConnectServer),
+            "EngineRtpHelloTimeout" => ::core::option::Option::Some(Self::EngineRtpHelloTimeout),
+            "EngineRtpCreateSessionTimeout" => ::core::option::Option::Some(Self::EngineRtpCreateSessionTimeout),
+            "EngineRtpTimeout" => ::core::option::Option::Some(Self::EngineRtpTimeout),
+            "MediaServerForbid" => ::core::option::Option::Some(Self::MediaServerForbid),
+            "MediaServerPublishBadName" => ::core::option::Option::Some(Self::MediaServerPublishBadName),
+            "ConfigMediaNetworkNoUrl" => ::core::option::Option::Some(Self::ConfigMediaNetworkNoUrl),
+            "DispatchServerCouldntConnect" => ::core::option::Option::Some(Self::DispatchServerCouldntConnect),
+            "DispatchServerTimeout" => ::core::option::Option::Some(Self::DispatchServerTimeout),
+            "LiveRoomRequestParam" => ::core::option::Option::Some(Self::LiveRoomRequestParam),
+            "LiveRoomHBTimeout" => ::core::option::Option::Some(Self::LiveRoomHBTimeout),
+            "LiveRoomNoPushServerAddr" => ::core::option::Option::Some(Self::LiveRoomNoPushServerAddr),
+            "LiveRoomRoomAuth" => ::core::option::Option::Some(Self::LiveRoomRoomAuth),
+            "LiveRoomNotLogin" => ::core::option::Option::Some(Self::LiveRoomNotLogin),
+            "LiveRoomNetBrokenTimeout" => ::core::option::Option::Some(Self::LiveRoomNetBrokenTimeout),
+            "LiveRoomPublishBadName" => ::core::option::Option::Some(Self::LiveRoomPublishBadName),
+            "RoomLoginCreateUser" => ::core::option::Option::Some(Self::RoomLoginCreateUser),
+            "RoomMultipleLoginKickout" => ::core::option::Option::Some(Self::RoomMultipleLoginKickout),
+            "EngineNoPlayData" => ::core::option::Option::Some(Self::EngineNoPlayData),
+            "EngineRtmpHandshake" => ::core::option::Option::Some(Self::EngineRtmpHandshake),
+            "EngineRtmpAppConnect" => ::core::option::Option::Some(Self::EngineRtmpAppConnect),
+            "EngineHttpFlvServerDisconnect" => ::core::option::Option::Some(Self::EngineHttpFlvServerDisconnect),
+            "PlayStreamNotExist" => ::core::option::Option::Some(Self::PlayStreamNotExist),
+            "DispatchStreamNotExist" => ::core::option::Option::Some(Self::DispatchStreamNotExist),
+            "LiveRoomSession" => ::core::option::Option::Some(Self::LiveRoomSession),
+            "MixStreamNoneMixConfig" => ::core::option::Option::Some(Self::MixStreamNoneMixConfig),
+            "MixStreamCouldntConnect" => ::core::option::Option::Some(Self::MixStreamCouldntConnect),
+            "MixStreamTimeout" => ::core::option::Option::Some(Self::MixStreamTimeout),
+            "MixStreamSslCaCert" => ::core::option::Option::Some(Self::MixStreamSslCaCert),
+            "MixStreamFail" => ::core::option::Option::Some(Self::MixStreamFail),
+            "MixStreamInputParams" => ::core::option::Option::Some(Self::MixStreamInputParams),
+            "MixStreamAuth" => ::core::option::Option::Some(Self::MixStreamAuth),
+            "MixStreamNotExist" => ::core::option::Option::Some(Self::MixStreamNotExist),
+            "MixStreamStartMix" => ::core::option::Option::Some(Self::MixStreamStartMix),
+            "MixStreamStopMix" => ::core::option::Option::Some(Self::MixStreamStopMix),
+            "MixStreamInputFormat" => ::core::option::Option::Some(Self::MixStreamInputFormat),
+            "MixStreamOutputFormat" => ::core::option::Option::Some(Self::MixStreamOutputFormat),
+            "MixStreamNotOpen" => ::core::option::Option::Some(Self::MixStreamNotOpen),
+            "MixStreamInputExceed" => ::core::option::Option::Some(Self::MixStreamInputExceed),
+            "MixStreamDispatch" => ::core::option::Option::Some(Self::MixStreamDispatch),
+            "MixStreamStopMixOwner" => ::core::option::Option::Some(Self::MixStreamStopMixOwner),
+            "MixStreamWaterMarkParam" => ::core::option::Option::Some(Self::MixStreamWaterMarkParam),
+            "MixStreamWaterMarkImage" => ::core::option::Option::Some(Self::MixStreamWaterMarkImage),
+            "MixStreamQpsOverload" => ::core::option::Option::Some(Self::MixStreamQpsOverload),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -949,6 +1033,16 @@ impl LiveRoom {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for LiveRoom {
@@ -963,12 +1057,48 @@ impl ::core::convert::From<LiveRoom> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for LiveRoom {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<LiveRoom> for i64 {
+    fn eq(&self, value: &LiveRoom) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for LiveRoom {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for LiveRoom {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for LiveRoom {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for LiveRoom {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 

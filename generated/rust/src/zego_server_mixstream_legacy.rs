@@ -8,6 +8,10 @@
 /// The locale of the catalog's own texts (a BCP 47 tag).
 pub const LOCALE: &str = "zh-CN";
 
+/// The locale a code's `Display` text is in: the package's display locale
+/// where the page has that edition of the code, else [`LOCALE`].
+pub const DISPLAY_LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (47 documented).
 ///
 /// ```text
@@ -345,8 +349,9 @@ pub enum MixStream {
     /// Solution: 请联系 ZEGO 技术支持处理。
     /// ```
     StatusForwardRequestError,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -452,7 +457,7 @@ impl MixStream {
             110208002 => Self::StatusForwardAddressNotConfigured,
             110208003 => Self::StatusForwardOverloaded,
             110208004 => Self::StatusForwardRequestError,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -506,8 +511,68 @@ impl MixStream {
             Self::StatusForwardAddressNotConfigured => 110208002,
             Self::StatusForwardOverloaded => 110208003,
             Self::StatusForwardRequestError => 110208004,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "RequestFailed" => ::core::option::Option::Some(Self::RequestFailed),
+            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
+            "AuthenticationFailed" => ::core::option::Option::Some(Self::AuthenticationFailed),
+            "ParseParameterFailed" => ::core::option::Option::Some(Self::ParseParameterFailed),
+            "StartLockFailed" => ::core::option::Option::Some(Self::StartLockFailed),
+            "StopLockFailed" => ::core::option::Option::Some(Self::StopLockFailed),
+            "UpdateRequestFailed" => ::core::option::Option::Some(Self::UpdateRequestFailed),
+            "StartProtocolConversionFailed" => ::core::option::Option::Some(Self::StartProtocolConversionFailed),
+            "CloseOtherTasksFailed" => ::core::option::Option::Some(Self::CloseOtherTasksFailed),
+            "UpdateOwnershipFailed" => ::core::option::Option::Some(Self::UpdateOwnershipFailed),
+            "StopProtocolConversionFailed" => ::core::option::Option::Some(Self::StopProtocolConversionFailed),
+            "StopRequestForwardFailed" => ::core::option::Option::Some(Self::StopRequestForwardFailed),
+            "MixInputStreamNotFound" => ::core::option::Option::Some(Self::MixInputStreamNotFound),
+            "MixTaskFailed" => ::core::option::Option::Some(Self::MixTaskFailed),
+            "MixInputStreamError" => ::core::option::Option::Some(Self::MixInputStreamError),
+            "MixOutputStreamError" => ::core::option::Option::Some(Self::MixOutputStreamError),
+            "MixInputStreamFormatError" => ::core::option::Option::Some(Self::MixInputStreamFormatError),
+            "MixOutputStreamFormatError" => ::core::option::Option::Some(Self::MixOutputStreamFormatError),
+            "MixPermissionNotEnabled" => ::core::option::Option::Some(Self::MixPermissionNotEnabled),
+            "MixInputStreamLimitExceeded" => ::core::option::Option::Some(Self::MixInputStreamLimitExceeded),
+            "MixDispatchFailed" => ::core::option::Option::Some(Self::MixDispatchFailed),
+            "StopByNonOwner" => ::core::option::Option::Some(Self::StopByNonOwner),
+            "WatermarkParameterError" => ::core::option::Option::Some(Self::WatermarkParameterError),
+            "WatermarkParameterEmpty" => ::core::option::Option::Some(Self::WatermarkParameterEmpty),
+            "ExtendedParameterError" => ::core::option::Option::Some(Self::ExtendedParameterError),
+            "BackgroundImageLimitExceeded" => ::core::option::Option::Some(Self::BackgroundImageLimitExceeded),
+            "WatermarkImageLimitExceeded" => ::core::option::Option::Some(Self::WatermarkImageLimitExceeded),
+            "DuplicateInputStream" => ::core::option::Option::Some(Self::DuplicateInputStream),
+            "DuplicateOutputStream" => ::core::option::Option::Some(Self::DuplicateOutputStream),
+            "FocusVoiceLimitExceeded" => ::core::option::Option::Some(Self::FocusVoiceLimitExceeded),
+            "MixOutputStreamLimitExceeded" => ::core::option::Option::Some(Self::MixOutputStreamLimitExceeded),
+            "StartParameterParseFailed" => ::core::option::Option::Some(Self::StartParameterParseFailed),
+            "StopParameterParseFailed" => ::core::option::Option::Some(Self::StopParameterParseFailed),
+            "RoomStreamListFailed" => ::core::option::Option::Some(Self::RoomStreamListFailed),
+            "StartRequestOverloaded" => ::core::option::Option::Some(Self::StartRequestOverloaded),
+            "StopRequestOverloaded" => ::core::option::Option::Some(Self::StopRequestOverloaded),
+            "BatchQueryRequestOverloaded" => ::core::option::Option::Some(Self::BatchQueryRequestOverloaded),
+            "QueryRequestOverloaded" => ::core::option::Option::Some(Self::QueryRequestOverloaded),
+            "RequestOverloaded" => ::core::option::Option::Some(Self::RequestOverloaded),
+            "InvalidToken" => ::core::option::Option::Some(Self::InvalidToken),
+            "LiveRoomCommandEmpty" => ::core::option::Option::Some(Self::LiveRoomCommandEmpty),
+            "LiveRoomCommandValueMissing" => ::core::option::Option::Some(Self::LiveRoomCommandValueMissing),
+            "StatusForwardServiceError" => ::core::option::Option::Some(Self::StatusForwardServiceError),
+            "StatusForwardDecodeError" => ::core::option::Option::Some(Self::StatusForwardDecodeError),
+            "StatusForwardAddressNotConfigured" => ::core::option::Option::Some(Self::StatusForwardAddressNotConfigured),
+            "StatusForwardOverloaded" => ::core::option::Option::Some(Self::StatusForwardOverloaded),
+            "StatusForwardRequestError" => ::core::option::Option::Some(Self::StatusForwardRequestError),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -749,6 +814,16 @@ impl MixStream {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for MixStream {
@@ -763,12 +838,48 @@ impl ::core::convert::From<MixStream> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for MixStream {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<MixStream> for i64 {
+    fn eq(&self, value: &MixStream) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for MixStream {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for MixStream {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for MixStream {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for MixStream {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 

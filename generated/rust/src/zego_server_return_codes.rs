@@ -8,6 +8,10 @@
 /// The locale of the catalog's own texts (a BCP 47 tag).
 pub const LOCALE: &str = "zh-CN";
 
+/// The locale a code's `Display` text is in: the package's display locale
+/// where the page has that edition of the code, else [`LOCALE`].
+pub const DISPLAY_LOCALE: &str = "zh-CN";
+
 /// Codes of the section below (17 documented).
 ///
 /// ```text
@@ -135,8 +139,9 @@ pub enum Common {
     /// Solution: 请联系 ZEGO 技术支持处理。
     /// ```
     ServiceNotEnabled,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -182,7 +187,7 @@ impl Common {
             100000015 => Self::GatewayInternalError,
             100000016 => Self::ProductionEnvironmentNotConfigured,
             100000017 => Self::ServiceNotEnabled,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -206,8 +211,38 @@ impl Common {
             Self::GatewayInternalError => 100000015,
             Self::ProductionEnvironmentNotConfigured => 100000016,
             Self::ServiceNotEnabled => 100000017,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "InvalidHost" => ::core::option::Option::Some(Self::InvalidHost),
+            "InvalidAppIdFormat" => ::core::option::Option::Some(Self::InvalidAppIdFormat),
+            "TimestampMissing" => ::core::option::Option::Some(Self::TimestampMissing),
+            "InvalidTimestampFormat" => ::core::option::Option::Some(Self::InvalidTimestampFormat),
+            "SignatureExpired" => ::core::option::Option::Some(Self::SignatureExpired),
+            "SignatureMismatch" => ::core::option::Option::Some(Self::SignatureMismatch),
+            "ActionMissing" => ::core::option::Option::Some(Self::ActionMissing),
+            "UnsupportedAction" => ::core::option::Option::Some(Self::UnsupportedAction),
+            "SignatureNonceMissing" => ::core::option::Option::Some(Self::SignatureNonceMissing),
+            "SignatureMissing" => ::core::option::Option::Some(Self::SignatureMissing),
+            "ServerSecretUnavailable" => ::core::option::Option::Some(Self::ServerSecretUnavailable),
+            "AppConfigUnavailable" => ::core::option::Option::Some(Self::AppConfigUnavailable),
+            "SignatureVersionMissing" => ::core::option::Option::Some(Self::SignatureVersionMissing),
+            "UnsupportedSignatureVersion" => ::core::option::Option::Some(Self::UnsupportedSignatureVersion),
+            "GatewayInternalError" => ::core::option::Option::Some(Self::GatewayInternalError),
+            "ProductionEnvironmentNotConfigured" => ::core::option::Option::Some(Self::ProductionEnvironmentNotConfigured),
+            "ServiceNotEnabled" => ::core::option::Option::Some(Self::ServiceNotEnabled),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -347,6 +382,16 @@ impl Common {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for Common {
@@ -361,12 +406,48 @@ impl ::core::convert::From<Common> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for Common {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<Common> for i64 {
+    fn eq(&self, value: &Common) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for Common {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for Common {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for Common {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for Common {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -597,8 +678,9 @@ pub enum RoomSignaling {
     /// Solution: 请检查参数设置。
     /// ```
     BanRuleNotFound,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -668,7 +750,7 @@ impl RoomSignaling {
             50013 => Self::SendCustomMessageFailed,
             50123 => Self::BanRuleLimitExceeded,
             50124 => Self::BanRuleNotFound,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -704,8 +786,50 @@ impl RoomSignaling {
             Self::SendCustomMessageFailed => 50013,
             Self::BanRuleLimitExceeded => 50123,
             Self::BanRuleNotFound => 50124,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "Success" => ::core::option::Option::Some(Self::Success),
+            "RequestFailed" => ::core::option::Option::Some(Self::RequestFailed),
+            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
+            "ParameterTooLong" => ::core::option::Option::Some(Self::ParameterTooLong),
+            "DecodeFailed" => ::core::option::Option::Some(Self::DecodeFailed),
+            "ApiPermissionNotGranted" => ::core::option::Option::Some(Self::ApiPermissionNotGranted),
+            "RoomNotFound" => ::core::option::Option::Some(Self::RoomNotFound),
+            "UserNotFound" => ::core::option::Option::Some(Self::UserNotFound),
+            "SaveBroadcastMessageFailed" => ::core::option::Option::Some(Self::SaveBroadcastMessageFailed),
+            "GenerateMessageIdFailed" => ::core::option::Option::Some(Self::GenerateMessageIdFailed),
+            "SetStreamInfoFailed" => ::core::option::Option::Some(Self::SetStreamInfoFailed),
+            "DeleteStreamInfoFailed" => ::core::option::Option::Some(Self::DeleteStreamInfoFailed),
+            "StreamInfoNotFound" => ::core::option::Option::Some(Self::StreamInfoNotFound),
+            "PushBroadcastMessageFailed" => ::core::option::Option::Some(Self::PushBroadcastMessageFailed),
+            "GetListFailed" => ::core::option::Option::Some(Self::GetListFailed),
+            "AppQpsLimited" => ::core::option::Option::Some(Self::AppQpsLimited),
+            "RoomQpsLimited" => ::core::option::Option::Some(Self::RoomQpsLimited),
+            "MessageContentEmpty" => ::core::option::Option::Some(Self::MessageContentEmpty),
+            "StreamOperatedByMultipleUsers" => ::core::option::Option::Some(Self::StreamOperatedByMultipleUsers),
+            "BroadcastMessageEncodeFailed" => ::core::option::Option::Some(Self::BroadcastMessageEncodeFailed),
+            "GenerateMessageIdFailed5202" => ::core::option::Option::Some(Self::GenerateMessageIdFailed5202),
+            "RoomNotFound5024" => ::core::option::Option::Some(Self::RoomNotFound5024),
+            "RoomNotFound50001" => ::core::option::Option::Some(Self::RoomNotFound50001),
+            "UserOnlineInfoLookupFailed" => ::core::option::Option::Some(Self::UserOnlineInfoLookupFailed),
+            "UserListTooLong" => ::core::option::Option::Some(Self::UserListTooLong),
+            "MessageTooLong" => ::core::option::Option::Some(Self::MessageTooLong),
+            "SendCustomMessageFailed" => ::core::option::Option::Some(Self::SendCustomMessageFailed),
+            "BanRuleLimitExceeded" => ::core::option::Option::Some(Self::BanRuleLimitExceeded),
+            "BanRuleNotFound" => ::core::option::Option::Some(Self::BanRuleNotFound),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -905,6 +1029,16 @@ impl RoomSignaling {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for RoomSignaling {
@@ -919,12 +1053,48 @@ impl ::core::convert::From<RoomSignaling> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for RoomSignaling {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<RoomSignaling> for i64 {
+    fn eq(&self, value: &RoomSignaling) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for RoomSignaling {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for RoomSignaling {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for RoomSignaling {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for RoomSignaling {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -1245,8 +1415,9 @@ pub enum MixStream {
     /// Solution: 请填写正确的 Token。
     /// ```
     InvalidToken,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -1342,7 +1513,7 @@ impl MixStream {
             110200194 => Self::RequestOverloaded,
             110209001 => Self::MixTaskNotFound,
             110240002 => Self::InvalidToken,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -1391,8 +1562,63 @@ impl MixStream {
             Self::RequestOverloaded => 110200194,
             Self::MixTaskNotFound => 110209001,
             Self::InvalidToken => 110240002,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "Success" => ::core::option::Option::Some(Self::Success),
+            "RequestFailed" => ::core::option::Option::Some(Self::RequestFailed),
+            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
+            "AuthenticationFailed" => ::core::option::Option::Some(Self::AuthenticationFailed),
+            "ParseParameterFailed" => ::core::option::Option::Some(Self::ParseParameterFailed),
+            "StartLockFailed" => ::core::option::Option::Some(Self::StartLockFailed),
+            "StopLockFailed" => ::core::option::Option::Some(Self::StopLockFailed),
+            "UpdateRequestFailed" => ::core::option::Option::Some(Self::UpdateRequestFailed),
+            "StartProtocolConversionFailed" => ::core::option::Option::Some(Self::StartProtocolConversionFailed),
+            "CloseOtherTasksFailed" => ::core::option::Option::Some(Self::CloseOtherTasksFailed),
+            "UpdateOwnershipFailed" => ::core::option::Option::Some(Self::UpdateOwnershipFailed),
+            "StopProtocolConversionFailed" => ::core::option::Option::Some(Self::StopProtocolConversionFailed),
+            "StopRequestForwardFailed" => ::core::option::Option::Some(Self::StopRequestForwardFailed),
+            "InputOutputStreamIdConflict" => ::core::option::Option::Some(Self::InputOutputStreamIdConflict),
+            "UnsupportedImageProtocol" => ::core::option::Option::Some(Self::UnsupportedImageProtocol),
+            "ImageFetchFailed" => ::core::option::Option::Some(Self::ImageFetchFailed),
+            "MixInputStreamNotFound" => ::core::option::Option::Some(Self::MixInputStreamNotFound),
+            "MixTaskFailed" => ::core::option::Option::Some(Self::MixTaskFailed),
+            "MixInputStreamError" => ::core::option::Option::Some(Self::MixInputStreamError),
+            "MixOutputStreamError" => ::core::option::Option::Some(Self::MixOutputStreamError),
+            "MixInputStreamFormatError" => ::core::option::Option::Some(Self::MixInputStreamFormatError),
+            "MixOutputStreamFormatError" => ::core::option::Option::Some(Self::MixOutputStreamFormatError),
+            "MixPermissionNotEnabled" => ::core::option::Option::Some(Self::MixPermissionNotEnabled),
+            "MixInputStreamLimitExceeded" => ::core::option::Option::Some(Self::MixInputStreamLimitExceeded),
+            "MixDispatchFailed" => ::core::option::Option::Some(Self::MixDispatchFailed),
+            "StopByNonOwner" => ::core::option::Option::Some(Self::StopByNonOwner),
+            "InvalidOutputWidth" => ::core::option::Option::Some(Self::InvalidOutputWidth),
+            "WatermarkParameterError" => ::core::option::Option::Some(Self::WatermarkParameterError),
+            "WatermarkParameterEmpty" => ::core::option::Option::Some(Self::WatermarkParameterEmpty),
+            "ExtendedParameterError" => ::core::option::Option::Some(Self::ExtendedParameterError),
+            "DuplicateInputStream" => ::core::option::Option::Some(Self::DuplicateInputStream),
+            "DuplicateOutputStream" => ::core::option::Option::Some(Self::DuplicateOutputStream),
+            "FocusVoiceLimitExceeded" => ::core::option::Option::Some(Self::FocusVoiceLimitExceeded),
+            "MixOutputStreamLimitExceeded" => ::core::option::Option::Some(Self::MixOutputStreamLimitExceeded),
+            "TextWatermarkError" => ::core::option::Option::Some(Self::TextWatermarkError),
+            "StartParameterParseFailed" => ::core::option::Option::Some(Self::StartParameterParseFailed),
+            "StopParameterParseFailed" => ::core::option::Option::Some(Self::StopParameterParseFailed),
+            "StartRequestOverloaded" => ::core::option::Option::Some(Self::StartRequestOverloaded),
+            "StopRequestOverloaded" => ::core::option::Option::Some(Self::StopRequestOverloaded),
+            "RequestOverloaded" => ::core::option::Option::Some(Self::RequestOverloaded),
+            "MixTaskNotFound" => ::core::option::Option::Some(Self::MixTaskNotFound),
+            "InvalidToken" => ::core::option::Option::Some(Self::InvalidToken),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -1657,6 +1883,16 @@ impl MixStream {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for MixStream {
@@ -1671,12 +1907,48 @@ impl ::core::convert::From<MixStream> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for MixStream {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<MixStream> for i64 {
+    fn eq(&self, value: &MixStream) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for MixStream {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for MixStream {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for MixStream {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for MixStream {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -1994,8 +2266,9 @@ pub enum MediaService {
     /// Solution: 请重试，重试无效请联系 ZEGO 技术支持。
     /// ```
     CreateRecordingIndexFailed,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -2091,7 +2364,7 @@ impl MediaService {
             42003 => Self::BatchDisableLiveFailed,
             42004 => Self::BatchResumeLiveFailed,
             43001 => Self::CreateRecordingIndexFailed,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -2140,8 +2413,63 @@ impl MediaService {
             Self::BatchDisableLiveFailed => 42003,
             Self::BatchResumeLiveFailed => 42004,
             Self::CreateRecordingIndexFailed => 43001,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "Success" => ::core::option::Option::Some(Self::Success),
+            "RequestFailed" => ::core::option::Option::Some(Self::RequestFailed),
+            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
+            "AuthenticationFailed" => ::core::option::Option::Some(Self::AuthenticationFailed),
+            "RateLimited" => ::core::option::Option::Some(Self::RateLimited),
+            "RateLimited5007" => ::core::option::Option::Some(Self::RateLimited5007),
+            "DispatchFailed" => ::core::option::Option::Some(Self::DispatchFailed),
+            "PublishNodeEmpty" => ::core::option::Option::Some(Self::PublishNodeEmpty),
+            "PlayNodeEmpty" => ::core::option::Option::Some(Self::PlayNodeEmpty),
+            "AppOffline" => ::core::option::Option::Some(Self::AppOffline),
+            "InvalidArgument" => ::core::option::Option::Some(Self::InvalidArgument),
+            "InvalidApp" => ::core::option::Option::Some(Self::InvalidApp),
+            "InternalError" => ::core::option::Option::Some(Self::InternalError),
+            "InternalError5000" => ::core::option::Option::Some(Self::InternalError5000),
+            "InternalError5001" => ::core::option::Option::Some(Self::InternalError5001),
+            "InternalError5002" => ::core::option::Option::Some(Self::InternalError5002),
+            "InternalError5006" => ::core::option::Option::Some(Self::InternalError5006),
+            "InvalidTimestamp" => ::core::option::Option::Some(Self::InvalidTimestamp),
+            "AppTokenNotConfigured" => ::core::option::Option::Some(Self::AppTokenNotConfigured),
+            "SignatureInvalid" => ::core::option::Option::Some(Self::SignatureInvalid),
+            "SignatureInvalid40005" => ::core::option::Option::Some(Self::SignatureInvalid40005),
+            "InvalidCdnUrl" => ::core::option::Option::Some(Self::InvalidCdnUrl),
+            "InvalidCdnUrl30001" => ::core::option::Option::Some(Self::InvalidCdnUrl30001),
+            "InvalidRequest" => ::core::option::Option::Some(Self::InvalidRequest),
+            "RateLimited30002" => ::core::option::Option::Some(Self::RateLimited30002),
+            "InternalError30003" => ::core::option::Option::Some(Self::InternalError30003),
+            "InvalidIsTest" => ::core::option::Option::Some(Self::InvalidIsTest),
+            "InvalidAppId" => ::core::option::Option::Some(Self::InvalidAppId),
+            "InvalidStreamIdList" => ::core::option::Option::Some(Self::InvalidStreamIdList),
+            "InvalidStreamIdFormat" => ::core::option::Option::Some(Self::InvalidStreamIdFormat),
+            "InvalidDispatchType" => ::core::option::Option::Some(Self::InvalidDispatchType),
+            "InvalidClientIp" => ::core::option::Option::Some(Self::InvalidClientIp),
+            "LiveSaveFailed" => ::core::option::Option::Some(Self::LiveSaveFailed),
+            "ChannelSaveFailed" => ::core::option::Option::Some(Self::ChannelSaveFailed),
+            "LiveNotFound" => ::core::option::Option::Some(Self::LiveNotFound),
+            "StreamIdNotFound" => ::core::option::Option::Some(Self::StreamIdNotFound),
+            "StreamClosed" => ::core::option::Option::Some(Self::StreamClosed),
+            "DisableLiveFailed" => ::core::option::Option::Some(Self::DisableLiveFailed),
+            "ResumeLiveFailed" => ::core::option::Option::Some(Self::ResumeLiveFailed),
+            "BatchDisableLiveFailed" => ::core::option::Option::Some(Self::BatchDisableLiveFailed),
+            "BatchResumeLiveFailed" => ::core::option::Option::Some(Self::BatchResumeLiveFailed),
+            "CreateRecordingIndexFailed" => ::core::option::Option::Some(Self::CreateRecordingIndexFailed),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -2406,6 +2734,16 @@ impl MediaService {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for MediaService {
@@ -2420,12 +2758,48 @@ impl ::core::convert::From<MediaService> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for MediaService {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<MediaService> for i64 {
+    fn eq(&self, value: &MediaService) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for MediaService {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for MediaService {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for MediaService {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for MediaService {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -2514,8 +2888,9 @@ pub enum MediaFile {
     /// Solution: 请确认文件格式、文件 ID 等是否正确。
     /// ```
     FileNotFound,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -2545,7 +2920,7 @@ impl MediaFile {
             7 => Self::AuthenticationFailed,
             1000 => Self::RequestFailed,
             41003 => Self::FileNotFound,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -2561,8 +2936,30 @@ impl MediaFile {
             Self::AuthenticationFailed => 7,
             Self::RequestFailed => 1000,
             Self::FileNotFound => 41003,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "Success" => ::core::option::Option::Some(Self::Success),
+            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
+            "PermissionNotEnabled" => ::core::option::Option::Some(Self::PermissionNotEnabled),
+            "CdnTypeMismatch" => ::core::option::Option::Some(Self::CdnTypeMismatch),
+            "ConfigurationError" => ::core::option::Option::Some(Self::ConfigurationError),
+            "TooManyRequests" => ::core::option::Option::Some(Self::TooManyRequests),
+            "AuthenticationFailed" => ::core::option::Option::Some(Self::AuthenticationFailed),
+            "RequestFailed" => ::core::option::Option::Some(Self::RequestFailed),
+            "FileNotFound" => ::core::option::Option::Some(Self::FileNotFound),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -2662,6 +3059,16 @@ impl MediaFile {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for MediaFile {
@@ -2676,12 +3083,48 @@ impl ::core::convert::From<MediaFile> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for MediaFile {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<MediaFile> for i64 {
+    fn eq(&self, value: &MediaFile) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for MediaFile {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for MediaFile {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for MediaFile {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for MediaFile {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 
@@ -2737,8 +3180,9 @@ pub enum StreamModeration {
     /// Solution: 请联系 ZEGO 技术支持开通数美相关权限。
     /// ```
     ShumeiNotEnabled,
-    /// A code this version of the crate does not know; the number is kept.
-    Unknown(i64),
+    /// A code this version of the crate does not know; the number is kept
+    /// (only [`from_code`](Self::from_code) makes one, never for a known code).
+    Unknown(crate::UnknownCode),
 }
 
 #[allow(deprecated)]
@@ -2758,7 +3202,7 @@ impl StreamModeration {
             50007 => Self::HttpRequestFailed50007,
             50009 => Self::ModerationFailed,
             50117 => Self::ShumeiNotEnabled,
-            other => Self::Unknown(other),
+            other => Self::Unknown(crate::UnknownCode(other)),
         }
     }
 
@@ -2769,8 +3213,25 @@ impl StreamModeration {
             Self::HttpRequestFailed50007 => 50007,
             Self::ModerationFailed => 50009,
             Self::ShumeiNotEnabled => 50117,
-            Self::Unknown(code) => code,
+            Self::Unknown(code) => code.code(),
         }
+    }
+
+    /// The known code of this name (the lockfile's identifier, as
+    /// [`name`](Self::name) gives it).
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        match name {
+            "HttpRequestFailed" => ::core::option::Option::Some(Self::HttpRequestFailed),
+            "HttpRequestFailed50007" => ::core::option::Option::Some(Self::HttpRequestFailed50007),
+            "ModerationFailed" => ::core::option::Option::Some(Self::ModerationFailed),
+            "ShumeiNotEnabled" => ::core::option::Option::Some(Self::ShumeiNotEnabled),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// True for the success code `0`.
+    pub const fn is_success(self) -> bool {
+        self.code() == 0
     }
 
     /// True unless this is `Unknown`.
@@ -2845,6 +3306,16 @@ impl StreamModeration {
     pub fn message_in(self, locale: &str) -> ::core::option::Option<&'static str> {
         self.texts_in(locale).message
     }
+
+    /// The text `Display` shows, in `locale`: `message (code)` (the
+    /// catalog's own message when this code has none in `locale`), or
+    /// `error code N` for a code without a message.
+    pub fn display_in(&self, locale: &str) -> ::std::string::String {
+        match self.texts_in(locale).message {
+            ::core::option::Option::Some(message) => ::std::format!("{message} ({})", self.code()),
+            ::core::option::Option::None => ::std::format!("error code {}", self.code()),
+        }
+    }
 }
 
 impl ::core::convert::From<i64> for StreamModeration {
@@ -2859,12 +3330,48 @@ impl ::core::convert::From<StreamModeration> for i64 {
     }
 }
 
+/// A value equals its plain code.
+impl ::core::cmp::PartialEq<i64> for StreamModeration {
+    fn eq(&self, code: &i64) -> bool {
+        self.code() == *code
+    }
+}
+
+impl ::core::cmp::PartialEq<StreamModeration> for i64 {
+    fn eq(&self, value: &StreamModeration) -> bool {
+        *self == value.code()
+    }
+}
+
+/// Parses a name (`from_name`) or a decimal code (`from_code`, so an
+/// unknown number is kept).
+impl ::core::str::FromStr for StreamModeration {
+    type Err = crate::ParseCodeError;
+    fn from_str(text: &str) -> ::core::result::Result<Self, crate::ParseCodeError> {
+        if let ::core::option::Option::Some(found) = Self::from_name(text) {
+            return ::core::result::Result::Ok(found);
+        }
+        text.parse::<i64>().map(Self::from_code).map_err(|_| crate::ParseCodeError(::std::string::String::from(text)))
+    }
+}
+
+/// `message (code)` in [`DISPLAY_LOCALE`], or `error code N`.
 impl ::core::fmt::Display for StreamModeration {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            ::core::option::Option::Some(message) => write!(f, "{message} ({})", self.code()),
-            ::core::option::Option::None => write!(f, "error code {}", self.code()),
-        }
+        f.write_str(&self.display_in(DISPLAY_LOCALE))
+    }
+}
+
+/// Values sort by their codes.
+impl ::core::cmp::Ord for StreamModeration {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::core::cmp::PartialOrd for StreamModeration {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+        ::core::option::Option::Some(self.cmp(other))
     }
 }
 

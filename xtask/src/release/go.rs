@@ -1,10 +1,123 @@
-//! The go package's dry run (not yet written).
+//! The Go module: on a copy of `generated/go/`, gofmt finds nothing to
+//! reformat, `go vet`, `go build` and `go mod verify` pass, the module
+//! path is the one `go.mod` declares and it requires nothing (only the
+//! standard library), and the README and LICENSE that the module proxy and
+//! pkg.go.dev show are in its root. Everything runs offline (`GOPROXY=off`,
+//! a scratch `GOCACHE` and `GOPATH`). A module path under a reserved
+//! domain (the default `errcat.local/codes`) passes with a note: the
+//! module is sound, but `go get` cannot fetch it until the manifest names
+//! its public path.
+//!
+//! It does not tag: the release workflow tags `generated/go/vX.Y.Z`, which
+//! is what `go get <module>@vX.Y.Z` resolves for a module in that folder.
 
-use super::{Context, Step};
-use anyhow::{Result, bail};
+use super::{Context, Step, run};
+use anyhow::{Context as _, Result, bail};
+use std::process::Command;
 
-pub const STEP: Step = Step { name: "go", package: "go", checks: "", run };
+pub const STEP: Step = Step {
+    name: "go",
+    package: "go",
+    checks: "gofmt -l, go vet, go build and go mod verify offline; a module path, no requirements, README and LICENSE",
+    run: check,
+};
 
-fn run(_context: &Context) -> Result<String> {
-    bail!("not yet written")
+fn check(context: &Context) -> Result<String> {
+    let module = context.copy_package("go", "module")?;
+    let go = context.tool("ERRCAT_GO", "go")?;
+    let go_command = |args: &[&str]| {
+        let mut command = Command::new(&go);
+        command
+            .args(args)
+            .current_dir(&module)
+            .env("GOCACHE", context.scratch.join("gocache"))
+            .env("GOPATH", context.scratch.join("gopath"))
+            .env("GOFLAGS", "-mod=mod")
+            .env("GOPROXY", "off")
+            .env("GOTOOLCHAIN", "local")
+            .env("GOWORK", "off");
+        command
+    };
+
+    for file in ["go.mod", "README.md", "LICENSE"] {
+        if !module.join(file).is_file() {
+            bail!("generated/go has no {file}");
+        }
+    }
+    let declared = module_path(&std::fs::read_to_string(module.join("go.mod"))?)?;
+    let gofmt = go.with_file_name("gofmt");
+    let gofmt = if gofmt.is_file() { gofmt } else { context.tool("ERRCAT_GOFMT", "gofmt")? };
+    let unformatted = run(Command::new(gofmt).arg("-l").arg(&module), "gofmt -l")?;
+    if !unformatted.trim().is_empty() {
+        bail!("gofmt would reformat:\n{unformatted}");
+    }
+    let vet = run(&mut go_command(&["vet", "./..."]), "go vet ./...")?;
+    if !vet.trim().is_empty() {
+        bail!("go vet printed:\n{vet}");
+    }
+    run(&mut go_command(&["build", "./..."]), "go build ./...")?;
+    let verified = run(&mut go_command(&["mod", "verify"]), "go mod verify")?;
+    let listed = run(&mut go_command(&["list", "-m", "all"]), "go list -m all")?;
+    let modules: Vec<&str> = listed.lines().collect();
+    if modules != [declared.as_str()] {
+        bail!("the module should be `{declared}` alone, with no requirements; go list -m all printed:\n{listed}");
+    }
+    let packages = run(&mut go_command(&["list", "./..."]), "go list ./...")?;
+    let version = package_version(context)?;
+    let install = format!("go get {declared}@v{version}");
+    if !std::fs::read_to_string(module.join("README.md"))?.contains(&install) {
+        bail!("README.md does not say `{install}`");
+    }
+    let mut report = format!("{verified}{install} (tag generated/go/v{version})\npackages:\n{packages}");
+    if let Some(host) = unresolvable_host(&declared) {
+        report.push_str(&format!(
+            "note: `{host}` is a reserved name no `go get` resolves: set `package: go_module` in the manifest to \
+             the module's public path (`<repository host and path>/generated/go`) before tagging\n"
+        ));
+    }
+    Ok(report)
+}
+
+/// The first element of a module path when it is under a top-level
+/// domain reserved for local or test use (`errcat.local`, the default),
+/// which the go command cannot fetch from.
+fn unresolvable_host(module: &str) -> Option<&str> {
+    let host = module.split('/').next()?;
+    let reserved = [".local", ".localhost", ".test", ".example", ".invalid", ".internal"];
+    reserved.iter().any(|tld| host.ends_with(tld)).then_some(host)
+}
+
+/// The version of the generated packages (`generated/package.yaml`).
+pub(super) fn package_version(context: &Context) -> Result<String> {
+    let path = context.root.join(crate::GENERATED_DIR).join(crate::VERSION_FILE);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(errcat::version::PackageVersion::from_yaml(&text)?.version)
+}
+
+/// The path `module` declares in a go.mod.
+fn module_path(go_mod: &str) -> Result<String> {
+    go_mod
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("module "))
+        .map(|path| path.trim().trim_matches('"').to_owned())
+        .filter(|path| !path.is_empty())
+        .ok_or_else(|| anyhow::anyhow!("go.mod declares no module path"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_module_path_is_read_from_go_mod() {
+        let go_mod = "// Code generated by errcat. DO NOT EDIT.\nmodule example.com/codes/generated/go\n\ngo 1.19\n";
+        assert_eq!(module_path(go_mod).unwrap(), "example.com/codes/generated/go");
+        assert!(module_path("go 1.19\n").is_err());
+    }
+
+    #[test]
+    fn reserved_hosts_are_told_from_public_ones() {
+        assert_eq!(unresolvable_host("errcat.local/codes"), Some("errcat.local"));
+        assert_eq!(unresolvable_host("github.com/acme/codes/generated/go"), None);
+    }
 }

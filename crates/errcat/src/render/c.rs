@@ -8,6 +8,10 @@
 //! A group whose codes fit `int` is an `enum`; a wider group is a `long
 //! long` type with one macro per code; a string-coded group has one string
 //! macro per code. Lookups take `long`, `long long` or `const char *`.
+//!
+//! The library around them (CMake build, pkg-config file, version header,
+//! umbrella header) is the templates'; only the names they take are
+//! reserved here.
 
 use super::RenderError;
 use super::language::{IdentKind, Language, Scope, screaming_snake, snake_from_id};
@@ -73,12 +77,20 @@ const COMPANIONS: &[&str] = &[
     "_cause",
     "_solution",
     "_is_retired",
+    "_is_known",
+    "_is_success",
+    "_display",
     "_codes",
     "_code_count",
     "_entry",
     "_entries",
     "_find",
 ];
+
+/// The package's own headers beside the catalogs' (`errcat.h` includes
+/// every catalog's header, `errcat_version.h` has the version and linkage
+/// macros): no catalog's header may take their names.
+const PACKAGE_HEADERS: &[&str] = &["errcat", "errcat_version"];
 
 #[derive(Debug)]
 pub struct C;
@@ -99,8 +111,11 @@ impl Language for C {
         KEYWORDS
     }
 
-    fn reserved(&self, _kind: IdentKind) -> &'static [&'static str] {
-        &[]
+    fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
+        match kind {
+            IdentKind::Module => PACKAGE_HEADERS,
+            IdentKind::Type | IdentKind::Member => &[],
+        }
     }
 
     fn case(&self, kind: IdentKind, name: &str) -> String {
@@ -150,6 +165,7 @@ impl Language for C {
         vec![
             guard(module),
             format!("{}LOCALE", prefix(module)),
+            format!("{}DISPLAY_LOCALE", prefix(module)),
             DEPRECATED_MACRO.to_owned(),
             "ERRCAT_TEXTS_DEFINED".to_owned(),
         ]
@@ -244,6 +260,32 @@ mod tests {
     fn comment_lines_hold_no_trigraph() {
         assert_eq!(C.doc_line("what??/"), "what? ?/");
         assert_eq!(C.doc_line("???="), "? ? ?=");
+    }
+
+    #[test]
+    fn no_catalog_header_takes_the_package_headers_names() {
+        use crate::catalog::{Catalog, Entry, SCHEMA, SourceRef};
+        let catalog = |id: &str| Catalog {
+            schema: SCHEMA.to_owned(),
+            id: id.to_owned(),
+            title: "T".to_owned(),
+            locale: "en".to_owned(),
+            source: SourceRef { file: format!("{id}.md"), sha256: String::new(), upstream: None },
+            notes: Vec::new(),
+            editions: Vec::new(),
+            groups: vec![Group {
+                title: "G".to_owned(),
+                entries: vec![Entry { code: crate::code::Code::new(1), name: "One".to_owned(), ..Entry::default() }],
+                ..Group::default()
+            }],
+        };
+        let model = super::super::CodeModel::new(vec![catalog("errcat"), catalog("errcat-version")]);
+        let (naming, _) = super::super::model::Naming::new(&C, &model);
+        let modules: Vec<String> = naming.modules.iter().map(|module| module.name.to_string()).collect();
+        assert_eq!(modules.len(), 2);
+        for module in &modules {
+            assert!(!PACKAGE_HEADERS.contains(&module.as_str()), "{module} takes a package header's name: {modules:?}");
+        }
     }
 
     #[test]

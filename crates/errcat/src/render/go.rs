@@ -86,7 +86,7 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// Package-level names the generated code declares or imports.
-pub const RESERVED_TYPES: &[&str] = &["Doc", "Locale", "strconv", "text"];
+pub const RESERVED_TYPES: &[&str] = &["Doc", "DisplayLocale", "Locale", "strconv", "text"];
 
 /// A member named `Codes` would take the name of its type's `<Type>Codes`.
 const RESERVED_MEMBERS: &[&str] = &["Codes"];

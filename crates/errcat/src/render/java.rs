@@ -1,8 +1,10 @@
-//! Java: naming (one class per catalog named from its id, a nested `enum`
-//! per group, SCREAMING_SNAKE constants; types that would shadow the
-//! `java.lang` types the generated code uses) and escaping (string
-//! literals that no `\u` translation can end, Javadoc with HTML entities
-//! for markup, `@` and backslashes).
+//! Java: naming (one class per catalog named from its id, a nested final
+//! class per group with one `public static final` constant per code,
+//! SCREAMING_SNAKE constants; types that would shadow the `java.lang` types
+//! the generated code uses) and escaping (string literals that no `\u`
+//! translation can end, Javadoc with HTML entities for markup, `@` and
+//! backslashes). The package itself is the manifest's `java_package`,
+//! which the templates print; this module does not choose it.
 //!
 //! Integer codes are `long`, string codes `String`.
 
@@ -10,8 +12,9 @@ use super::language::{IdentKind, Language, screaming_snake};
 use super::model::CodeWidth;
 use std::borrow::Cow;
 
-/// Constants the generated enum declares beside its codes.
-const RESERVED_MEMBERS: &[&str] = &["BY_CODE"];
+/// Static fields a group's class declares or reads beside its codes (a
+/// constant of the same name would clash with them or hide them).
+const RESERVED_MEMBERS: &[&str] = &["BY_CODE", "VALUES", "LOCALE", "DISPLAY_LOCALE"];
 
 /// Java keywords, reserved literals and restricted identifiers.
 pub const KEYWORDS: &[&str] = &[
@@ -90,6 +93,8 @@ pub const RESERVED_TYPES: &[&str] = &[
     "SuppressWarnings",
     "Texts",
     "LOCALE",
+    "DISPLAY_LOCALE",
+    "Comparable",
 ];
 
 #[derive(Debug)]
@@ -104,7 +109,7 @@ impl Language for Java {
     }
 
     fn help(&self) -> &'static str {
-        "Java sources: one class per catalog, one `enum` per group with `fromCode` returning `Optional`"
+        "Java 17 sources (Maven project): one class per catalog, a final class per group whose `fromCode` keeps unknown codes"
     }
 
     fn keywords(&self) -> &'static [&'static str] {

@@ -1,11 +1,15 @@
-//! Kotlin: naming (SCREAMING_SNAKE enum entries, type names that would
-//! shadow the types the generated code uses, package names that are
-//! keywords) and escaping (string literals with `$`, KDoc, which nests
-//! `/*`).
+//! Kotlin: naming (one package per catalog, `<java_package>.<catalog>` with
+//! the catalog's id in lower case without separators; a class per group
+//! with SCREAMING_SNAKE constants in its companion; type names that would
+//! shadow the types the generated code uses; package segments that are
+//! Kotlin or Java keywords) and escaping (string literals with `$`, KDoc,
+//! which nests `/*`). The package prefix is the manifest's `java_package`,
+//! which the templates print; this module does not choose it.
 //!
-//! A group whose codes all fit in `Int` uses `Int`; otherwise `Long`.
+//! Integer codes are `Long`, as in Java for the same group; string codes
+//! `String`.
 
-use super::language::{IdentKind, Language, screaming_snake, snake_from_id, u4};
+use super::language::{IdentKind, Language, screaming_snake, u4};
 use super::model::CodeWidth;
 use std::borrow::Cow;
 
@@ -44,6 +48,7 @@ pub const KEYWORDS: &[&str] = &[
 /// Type names that would shadow types the generated code uses.
 pub const RESERVED_TYPES: &[&str] = &[
     "LOCALE",
+    "DISPLAY_LOCALE",
     "Texts",
     "Any",
     "Array",
@@ -56,6 +61,8 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Enum",
     "Float",
     "Int",
+    "Comparable",
+    "JvmField",
     "JvmStatic",
     "List",
     "Long",
@@ -63,21 +70,26 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Nothing",
     "Short",
     "String",
+    "Suppress",
     "Unit",
 ];
 
-/// Members every generated enum class has: an entry of the same name would
-/// clash with them or hide them.
+/// What a group's class and its companion declare or read beside the
+/// constants of its codes: a constant of the same name would clash with
+/// them or hide them (the package's `LOCALE` from inside the class).
 const RESERVED_MEMBERS: &[&str] = &[
+    "LOCALE",
+    "DISPLAY_LOCALE",
     "code",
+    "codeName",
     "message",
     "cause",
     "solution",
-    "name",
-    "ordinal",
+    "isKnown",
+    "isRetired",
+    "isSuccess",
     "entries",
-    "values",
-    "valueOf",
+    "known",
     "byCode",
     "fromCode",
     "Companion",
@@ -95,7 +107,7 @@ impl Language for Kotlin {
     }
 
     fn help(&self) -> &'static str {
-        "one `enum class` per group with `fromCode`, one package per catalog"
+        "Kotlin/JVM (Gradle project): one package per catalog, a class per group whose `fromCode` keeps unknown codes"
     }
 
     fn keywords(&self) -> &'static [&'static str] {
@@ -104,7 +116,8 @@ impl Language for Kotlin {
 
     fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
         match kind {
-            IdentKind::Module => &[],
+            // A package segment Java callers can import too.
+            IdentKind::Module => super::java::KEYWORDS,
             IdentKind::Type => RESERVED_TYPES,
             IdentKind::Member => RESERVED_MEMBERS,
         }
@@ -113,13 +126,17 @@ impl Language for Kotlin {
     fn rename_suffix(&self, kind: IdentKind) -> &'static str {
         match kind {
             IdentKind::Type => "Codes",
-            IdentKind::Module | IdentKind::Member => "_",
+            // Package names have no underscores.
+            IdentKind::Module => "codes",
+            IdentKind::Member => "_",
         }
     }
 
+    /// A catalog's package segment is its id in lower case without
+    /// separators (`zegoserverreturncodes`), `c` before a leading digit.
     fn case(&self, kind: IdentKind, name: &str) -> String {
         match kind {
-            IdentKind::Module => snake_from_id(name),
+            IdentKind::Module => package_segment(name),
             IdentKind::Type => name.to_owned(),
             IdentKind::Member => screaming_snake(name),
         }
@@ -149,22 +166,28 @@ impl Language for Kotlin {
         Cow::Owned(super::language::escape_doc(&line.replace("*/", "*&#47;").replace("/*", "&#47;*"), u4).into_owned())
     }
 
+    /// `Long` for every integer group, as Java's `long`: the same group
+    /// has the same code type in both.
     fn code_type(&self, width: CodeWidth) -> &'static str {
-        match width {
-            CodeWidth::I32 => "Int",
-            CodeWidth::Text => "String",
-            _ => "Long",
-        }
+        if width == CodeWidth::Text { "String" } else { "Long" }
     }
 
-    fn int_literal(&self, code: i64, width: CodeWidth) -> String {
-        match (width, code) {
-            (CodeWidth::I32, code) => code.to_string(),
+    fn int_literal(&self, code: i64, _width: CodeWidth) -> String {
+        if code == i64::MIN {
             // `-9223372036854775808L` is not a valid Kotlin literal.
-            (_, i64::MIN) => "Long.MIN_VALUE".to_owned(),
-            (_, code) => format!("{code}L"),
+            "Long.MIN_VALUE".to_owned()
+        } else {
+            format!("{code}L")
         }
     }
+}
+
+/// A package segment from a catalog id: ASCII letters and digits in lower
+/// case, nothing else; `c` before a leading digit (or for an id with
+/// neither).
+fn package_segment(id: &str) -> String {
+    let out: String = id.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) { format!("c{out}") } else { out }
 }
 
 #[cfg(test)]
@@ -178,14 +201,23 @@ mod tests {
     }
 
     #[test]
-    fn a_group_with_a_code_beyond_int_uses_long() {
+    fn integer_codes_are_long_like_java() {
+        assert_eq!(Kotlin.code_type(CodeWidth::I32), "Long");
         assert_eq!(Kotlin.code_type(CodeWidth::I53), "Long");
+        assert_eq!(Kotlin.code_type(CodeWidth::Text), "String");
+        assert_eq!(Kotlin.int_literal(-2_147_483_648, CodeWidth::I32), "-2147483648L");
         assert_eq!(Kotlin.int_literal(4_294_967_296, CodeWidth::I53), "4294967296L");
         assert_eq!(Kotlin.int_literal(i64::MIN, CodeWidth::I64), "Long.MIN_VALUE");
-        assert_eq!(
-            (Kotlin.code_type(CodeWidth::I32), Kotlin.int_literal(-2_147_483_648, CodeWidth::I32).as_str()),
-            ("Int", "-2147483648")
-        );
+    }
+
+    #[test]
+    fn package_segments_have_no_underscores() {
+        assert_eq!(Kotlin.case(IdentKind::Module, "zego-server-return-codes"), "zegoserverreturncodes");
+        assert_eq!(Kotlin.case(IdentKind::Module, "Rtc_Vendor"), "rtcvendor");
+        assert_eq!(Kotlin.case(IdentKind::Module, "3rd"), "c3rd");
+        let mut taken = Kotlin.taken(IdentKind::Module);
+        assert_eq!(Kotlin.identifier(IdentKind::Module, "int", &mut taken).0, "intcodes");
+        assert_eq!(Kotlin.identifier(IdentKind::Module, "in", &mut taken).0, "incodes");
     }
 
     #[test]

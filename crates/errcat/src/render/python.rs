@@ -3,9 +3,11 @@
 //! classes define are never taken) and escaping (string literals, `#`
 //! comments).
 //!
-//! A group is a class derived from a frozen dataclass, not an `enum`: a
-//! lookup of a code this version does not know returns an instance that
-//! keeps the code, which `enum.IntEnum` cannot hold.
+//! A group is a class derived from `int` (`str` for string codes), not an
+//! `enum`: a lookup of a code this version does not know returns a value
+//! that keeps the code, which `enum.IntEnum` cannot hold, and every value
+//! compares, hashes and serializes as its plain code. The classes
+//! themselves are in the templates (`templates/python/`).
 
 use super::language::{IdentKind, Language, quoted_literal, snake_from_id, u4};
 use super::model::CodeWidth;
@@ -21,9 +23,10 @@ pub const KEYWORDS: &[&str] = &[
 /// Module-level names of the generated modules and the package.
 const RESERVED_MODULES: &[&str] = &["_base"];
 
-/// Class names the generated code uses: builtins in its annotations, and
-/// the shared classes.
-const RESERVED_TYPES: &[&str] = &["IntEntry", "TextEntry", "Retired", "Texts", "Translations", "LOCALE"];
+/// Module-level names of the generated modules (`LOCALE`,
+/// `DISPLAY_LOCALE`) and the shared classes and aliases of `_base`.
+const RESERVED_TYPES: &[&str] =
+    &["IntCode", "TextCode", "Retired", "Texts", "Entry", "Translations", "LOCALE", "DISPLAY_LOCALE"];
 
 #[derive(Debug)]
 pub struct Python;

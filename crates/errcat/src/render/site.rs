@@ -10,7 +10,10 @@
 //! page declares no identifiers.
 //!
 //! The page itself (markup, style, script) is the template's; this module
-//! only escapes.
+//! only escapes. Beside the page the site publishes the JSON Schemas of the
+//! JSON package (`schema.json`, `index.schema.json`), whose `$id` is their
+//! URL under the package's `homepage`: their text is the JSON target's
+//! ([`super::json::schema_members`]), so both publish the same schemas.
 
 use super::language::{Breaks, IdentKind, Language, escape_markup};
 use super::model::CodeWidth;
@@ -76,6 +79,12 @@ impl Language for Site {
 
     fn code_type(&self, width: CodeWidth) -> &'static str {
         if width == CodeWidth::Text { "string" } else { "integer" }
+    }
+
+    /// `catalog_schema_members` and `index_schema_members`: the JSON
+    /// package's schemas, published beside the page.
+    fn package_attribute(&self, key: &str, _catalogs: &[crate::catalog::Catalog]) -> Option<String> {
+        super::json::schema_members(key).map(str::to_owned)
     }
 }
 

@@ -1,8 +1,12 @@
 //! TypeScript: naming (type names that would shadow globals the generated
-//! code uses or are reserved words, keys that would change an object's
-//! prototype, lowerCamel lookup functions) and escaping (string literals,
-//! JSDoc) for the generated package: plain ESM JavaScript with `.d.ts`
-//! declarations, which Node and a default `tsc` project load as they are.
+//! code uses, the package's shared types or reserved words, keys that would
+//! change an object's prototype, lowerCamel lookup functions, namespace
+//! names the package root already exports) and escaping (string literals,
+//! JSDoc) for the generated npm package: plain JavaScript, an ES module
+//! build (`.js`, `.d.ts`) and a CommonJS build (`.cjs`, `.d.cts`) from the
+//! same templates, which Node, bundlers and a default `tsc` project load as
+//! they are. How values behave (one value per code, `toString`, `toJSON`,
+//! `compare`) is the templates' `base.js`; this module decides no behaviour.
 //!
 //! A group whose codes go beyond 2^53 has `bigint` codes (`123n`).
 
@@ -98,9 +102,12 @@ pub const KEYWORDS: &[&str] = &[
 ];
 
 /// Names a generated type must not take: globals the generated code uses,
-/// and the package's own shared types and functions.
+/// and the package's own shared types and functions (each module
+/// re-exports the shared types).
 pub const RESERVED_TYPES: &[&str] = &[
     "Array",
+    "Code",
+    "CodeValue",
     "LocaleTexts",
     "Texts",
     "Translations",
@@ -145,7 +152,7 @@ impl Language for TypeScript {
     }
 
     fn help(&self) -> &'static str {
-        "an ESM package (JavaScript and .d.ts): one frozen object and union type per group"
+        "an npm package (ES module and CommonJS builds with types): per group a frozen object of values, a union type and a lookup"
     }
 
     fn keywords(&self) -> &'static [&'static str] {
@@ -154,7 +161,9 @@ impl Language for TypeScript {
 
     fn reserved(&self, kind: IdentKind) -> &'static [&'static str] {
         match kind {
-            IdentKind::Module => &["index", "base"],
+            // Files of the package, and names the package root exports
+            // beside one namespace per module.
+            IdentKind::Module => &["index", "base", "compare", "noTranslations"],
             IdentKind::Type => RESERVED_TYPES,
             IdentKind::Member => RESERVED_KEYS,
         }
@@ -227,5 +236,17 @@ mod tests {
         assert_eq!(TypeScript.identifier(IdentKind::Member, "__proto__", &mut taken), ("Proto".to_owned(), true));
         let mut taken = TypeScript.taken(IdentKind::Type);
         assert_eq!(TypeScript.identifier(IdentKind::Type, "Error", &mut taken), ("ErrorCodes".to_owned(), true));
+        // Each module re-exports the shared types.
+        assert_eq!(
+            TypeScript.identifier(IdentKind::Type, "CodeValue", &mut taken),
+            ("CodeValueCodes".to_owned(), true)
+        );
+    }
+
+    #[test]
+    fn modules_cannot_take_the_names_the_package_root_exports() {
+        let mut taken = TypeScript.taken(IdentKind::Module);
+        assert_eq!(TypeScript.identifier(IdentKind::Module, "compare", &mut taken).0, "compare_");
+        assert!(TypeScript.taken(IdentKind::Module).contains("noTranslations"));
     }
 }
