@@ -56,7 +56,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// `release --dry-run`: every step (or the `--only` ones), each reported.
 fn release(root: &std::path::Path, only: &[String]) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
-    for step in xtask::release::STEPS.iter().filter(|step| only.is_empty() || only.iter().any(|name| name == step.name)) {
+    for step in xtask::release::STEPS.iter().filter(|step| only.is_empty() || only.iter().any(|name| name == step.name))
+    {
         eprintln!("release: {} ({}): {}", step.name, step.package, step.checks);
         match xtask::release::dry_run(root, step) {
             Ok(summary) => {
@@ -134,7 +135,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     if (dry_run || !only.is_empty()) != (command == Some("release")) || (command == Some("release") && !dry_run) {
-        eprintln!("xtask: `release` runs only as `release --dry-run [--only NAME]`; publishing is the release workflow's\n\n{USAGE}");
+        eprintln!(
+            "xtask: `release` runs only as `release --dry-run [--only NAME]`; publishing is the release workflow's\n\n{USAGE}"
+        );
         return ExitCode::from(2);
     }
     let misplaced = (suggest || accept) && command != Some("names");

@@ -280,5 +280,8 @@ fn a_c_program_includes_the_header_and_links_the_source() {
 #[test]
 fn a_program_reads_the_generated_json() {
     let Some(node) = tool("ERRCAT_NODE", "node") else { return };
-    assert_eq!(run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"), expected());
+    assert_eq!(
+        run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"),
+        expected()
+    );
 }

@@ -3,7 +3,8 @@
 //! scratch copy, and the consumer programs of `xtask/consumers/` run
 //! against it print the English edition's text where they printed the
 //! catalog's own (zh-CN), and still fall back to it for a code the page
-//! does not translate.
+//! does not translate (Rust, Go and Python here; every language reads the
+//! same setting through the package object's `display_locale`).
 
 mod common;
 
@@ -56,3 +57,66 @@ fn the_rust_crate_displays_in_the_manifest_locale() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// The tool from `env`, else the one `cargo xtask test` installed; `None`
+/// (skip, loudly) only outside CI.
+fn tool(env: &str, name: &str) -> Option<PathBuf> {
+    match xtask::release::tool(&xtask::workspace_root(), env, name) {
+        Ok(path) => Some(path),
+        Err(error) => {
+            assert!(std::env::var_os("CI").is_none(), "CI is set and {error:#}");
+            eprintln!("\n*** SKIPPED: {error:#} ***\n");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_go_module_displays_in_the_manifest_locale() {
+    let Some(go) = tool("ERRCAT_GO", "go") else { return };
+    let root = english_checkout("display-go");
+    let out = run(
+        Command::new(go)
+            .args(["run", "."])
+            .current_dir(root.join("xtask/consumers/go"))
+            .env("GOCACHE", root.join("go-cache"))
+            .env("GOFLAGS", "-mod=mod"),
+        "the Go consumer",
+    );
+    assert_english(&out, "go");
+    // `Error()` is the display text too.
+    assert!(out.ends_with("err nil Host error in request header. (100000000)\n"), "{out}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn the_python_package_displays_in_the_manifest_locale() {
+    let Some(python) = tool("ERRCAT_PYTHON", "python3") else { return };
+    let root = english_checkout("display-python");
+    // A copy: building a package writes into its folder.
+    common::copy_dir(&root.join("generated/python"), &root.join("python-package"));
+    run(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-build-isolation",
+                "--no-deps",
+            ])
+            .arg("--target")
+            .arg(root.join("site"))
+            .arg(root.join("python-package")),
+        "pip install",
+    );
+    let out = run(
+        Command::new(&python)
+            .arg(root.join("xtask/consumers/python/main.py"))
+            .env("PYTHONPATH", root.join("site"))
+            .env("PYTHONDONTWRITEBYTECODE", "1"),
+        "the Python consumer",
+    );
+    assert_english(&out, "python");
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -320,8 +320,12 @@ fn every_package_ships_the_license_text_the_manifest_names() {
     let settings = "package:\n  license: LicenseRef-Acme\n  license_file: ACME-LICENSE.txt\n";
     std::fs::write(&manifest, text.replacen("sources:", &format!("{settings}sources:"), 1)).expect("write");
     let plan = xtask::plan(&root).expect("plan");
-    let licenses: Vec<&Path> =
-        plan.files.keys().filter(|path| path.file_name().is_some_and(|name| name == "LICENSE")).map(PathBuf::as_path).collect();
+    let licenses: Vec<&Path> = plan
+        .files
+        .keys()
+        .filter(|path| path.file_name().is_some_and(|name| name == "LICENSE"))
+        .map(PathBuf::as_path)
+        .collect();
     // One per package: every target but the error index.
     assert_eq!(licenses.len(), errcat::render::Target::ALL.len() - 1, "{licenses:?}");
     for path in licenses {

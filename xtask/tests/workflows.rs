@@ -154,7 +154,13 @@ fn the_release_publishes_only_after_every_dry_run_on_a_version_change() {
     }
     // Every registry of the release steps is published or tagged.
     let all = runs(&release);
-    for command in ["cargo publish", "npm publish", "mvn -B -P release -f generated/java/pom.xml deploy", "gradle -p generated/kotlin publish", "generated/go/v$VERSION"] {
+    for command in [
+        "cargo publish",
+        "npm publish",
+        "mvn -B -P release -f generated/java/pom.xml deploy",
+        "gradle -p generated/kotlin publish",
+        "generated/go/v$VERSION",
+    ] {
         assert!(all.contains(command), "no step runs {command}");
     }
     let steps = xtask::release::STEPS.iter().map(|step| step.name).collect::<Vec<_>>();

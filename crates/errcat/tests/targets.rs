@@ -25,7 +25,9 @@ fn rendered_text(target: Target, catalogs: &[Catalog]) -> String {
 
 #[test]
 fn every_package_ships_its_license_and_readme() {
-    let (catalog, _) = common::seed_file(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-src/rtc-vendor-error-codes.md"));
+    let (catalog, _) = common::seed_file(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-src/rtc-vendor-error-codes.md"),
+    );
     for target in Target::ALL.iter().copied().filter(|target| target.dir() != "site") {
         let files = render(target, std::slice::from_ref(&catalog), &TemplateSet::builtin(target)).expect("renders");
         for name in ["LICENSE", "README.md"] {
@@ -223,7 +225,8 @@ fn the_generated_rust_crate_round_trips_known_and_unknown_codes() {
     assert!(matches!(unknown, MediaService::Unknown(kept) if kept.code() == 987_654_321));
     // The one value of a known code: no `Unknown` stands for it.
     assert!(!matches!(MediaService::from_code(1010), MediaService::Unknown(_)));
-    assert!(MediaService::RateLimited == 1010 && 1010 == MediaService::RateLimited);
+    assert_eq!(MediaService::RateLimited, 1010);
+    assert_eq!(1010, MediaService::RateLimited);
     assert_eq!("RateLimited".parse::<MediaService>(), Ok(MediaService::RateLimited));
     assert_eq!("1010".parse::<MediaService>(), Ok(MediaService::RateLimited));
     assert!("NoSuchName".parse::<MediaService>().is_err());

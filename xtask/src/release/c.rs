@@ -205,7 +205,7 @@ mod tests {
     fn the_project_name_is_read_from_cmake_lists() {
         let text =
             "# generated\ncmake_minimum_required(VERSION 3.14)\nproject(errcat_codes VERSION 0.1.1 LANGUAGES C)\n";
-        assert_eq!(project_name(text).unwrap(), "errcat_codes");
+        assert_eq!(project_name(text).expect("a project name"), "errcat_codes");
         assert!(project_name("cmake_minimum_required(VERSION 3.14)\n").is_err());
     }
 

@@ -40,16 +40,8 @@ pub struct Step {
 }
 
 /// Every dry run, in the order the release workflow publishes.
-pub const STEPS: &[Step] = &[
-    rust::STEP,
-    npm::STEP,
-    json::STEP,
-    python::STEP,
-    go::STEP,
-    java::STEP,
-    kotlin::STEP,
-    c::STEP,
-];
+pub const STEPS: &[Step] =
+    &[rust::STEP, npm::STEP, json::STEP, python::STEP, go::STEP, java::STEP, kotlin::STEP, c::STEP];
 
 /// What a step works with.
 #[derive(Debug)]
@@ -124,12 +116,11 @@ pub fn run_warning_only(command: &mut Command, what: &str, expected: &[&str]) ->
     if !output.status.success() {
         bail!("{what} failed ({}):\n{stdout}\n{stderr}", output.status);
     }
-    let warned: Vec<&str> =
-        stdout
-            .lines()
-            .chain(stderr.lines())
-            .filter(|line| line.to_lowercase().contains("warning") && !expected.iter().any(|text| line.contains(text)))
-            .collect();
+    let warned: Vec<&str> = stdout
+        .lines()
+        .chain(stderr.lines())
+        .filter(|line| line.to_lowercase().contains("warning") && !expected.iter().any(|text| line.contains(text)))
+        .collect();
     if !warned.is_empty() {
         bail!("{what} warned:\n{}", warned.join("\n"));
     }

@@ -293,7 +293,9 @@ impl PackageMeta {
         if let Some(keyword) = self.keywords.iter().find(|keyword| !is_keyword(keyword)) {
             return Some((
                 "keywords",
-                format!("`keywords` `{keyword}` must be a letter, then up to 19 letters, digits, `-` or `_` (crates.io's rule)"),
+                format!(
+                    "`keywords` `{keyword}` must be a letter, then up to 19 letters, digits, `-` or `_` (crates.io's rule)"
+                ),
             ));
         }
         for (field, value) in [("repository", &self.repository), ("homepage", &self.homepage)] {
@@ -311,8 +313,13 @@ impl PackageMeta {
                 ),
             ));
         }
-        let names: [(&'static str, &Option<String>, fn(&str) -> bool, &str); 7] = [
-            ("crate_name", &self.crate_name, is_crate_name, "a crate name (a letter, then letters, digits, `-` or `_`, at most 64)"),
+        let names: [NameRule<'_>; 7] = [
+            (
+                "crate_name",
+                &self.crate_name,
+                is_crate_name,
+                "a crate name (a letter, then letters, digits, `-` or `_`, at most 64)",
+            ),
             ("npm_name", &self.npm_name, is_npm_name, "an npm name (lower case, optionally `@scope/`)"),
             ("python_name", &self.python_name, is_python_name, "a PyPI name (letters, digits, `-`, `_`, `.`)"),
             ("maven_group", &self.maven_group, is_reverse_dns, "a reverse-DNS name (`com.example.sdk`)"),
@@ -325,14 +332,17 @@ impl PackageMeta {
                 return Some((field, format!("`{field}` `{value}` must be {what}")));
             }
         }
-        if self.license_file.is_none() {
-            if let Err(message) = self.license_text(None) {
-                return Some(("license", message));
-            }
+        if self.license_file.is_none()
+            && let Err(message) = self.license_text(None)
+        {
+            return Some(("license", message));
         }
         None
     }
 }
+
+/// A name setting, its value, its rule and what the rule asks for.
+type NameRule<'a> = (&'static str, &'a Option<String>, fn(&str) -> bool, &'static str);
 
 fn is_keyword(keyword: &str) -> bool {
     keyword.len() <= 20

@@ -79,7 +79,11 @@ pub fn sources_markdown(catalogs: &[Catalog]) -> String {
             Some(url) => format!("<{}>", url.replace(['<', '>', ' '], "")),
             None => format!("`docs-src/{}`", catalog.source.file.replace('`', "")),
         };
-        out.push_str(&format!("- `{}`: {} ({locales}; {codes} codes), from {page}\n", catalog.id, escape(&catalog.title)));
+        out.push_str(&format!(
+            "- `{}`: {} ({locales}; {codes} codes), from {page}\n",
+            catalog.id,
+            escape(&catalog.title)
+        ));
     }
     out
 }
@@ -214,9 +218,33 @@ impl Object for PackageObject {
             "maven_artifact" => Some(Value::from(package.maven_artifact())),
             "java_package" => Some(Value::from(package.java_package())),
             "sources_markdown" => Some(Value::from(sources_markdown(&shared.model.catalogs))),
+            "example" => example(shared),
             other => shared.language.package_attribute(other, &shared.model.catalogs).map(Value::from),
         }
     }
+}
+
+/// What a package README's lookup example shows: `module`, `group` and
+/// `entry`, the first code of the first group that has one; undefined when
+/// no catalog has a code.
+fn example(shared: &Arc<Shared>) -> Option<Value> {
+    let (module, group) = shared.model.catalogs.iter().enumerate().find_map(|(module, catalog)| {
+        catalog.groups.iter().position(|group| member_count(group) > 0).map(|group| (module, group))
+    })?;
+    let group_object = GroupObject { shared: shared.clone(), module, group, entries: std::sync::OnceLock::new() };
+    let entry = MemberObject {
+        shared: shared.clone(),
+        module,
+        group,
+        index: 0,
+        width: group_object.width(),
+        code: std::sync::OnceLock::new(),
+    };
+    Some(Value::from(std::collections::BTreeMap::from([
+        ("module", Value::from_object(ModuleObject { shared: shared.clone(), module })),
+        ("group", Value::from_object(group_object)),
+        ("entry", Value::from_object(entry)),
+    ])))
 }
 
 #[derive(Debug)]

@@ -75,8 +75,31 @@ pub const KEYWORDS: &[&str] = &[
 
 /// Names the generated code defines or refers to unqualified.
 const RESERVED_TYPES: &[&str] = &[
-    "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "str", "u8", "u16", "u32", "u64", "u128",
-    "usize", "Option", "Some", "None", "Result", "Ok", "Err", "LOCALE", "DISPLAY_LOCALE",
+    "bool",
+    "char",
+    "f32",
+    "f64",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "str",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "LOCALE",
+    "DISPLAY_LOCALE",
 ];
 
 /// Variant and associated-item names the generated enum defines itself.
