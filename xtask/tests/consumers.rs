@@ -66,29 +66,6 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The tool from `env`, else the one `cargo xtask test` installed under
-/// `xtask/toolchains/`, else `name` on `PATH`; `None` (skip) only outside CI.
-fn tool(env: &str, name: &str) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(env).map(PathBuf::from).filter(|path| path.exists()) {
-        return Some(path);
-    }
-    let toolchains = root().join(xtask::TOOLCHAINS_DIR);
-    let installed = ["venv/bin", "node_modules/.bin", "node_modules/kotlin-compiler/bin"];
-    for installed in installed.map(|dir| toolchains.join(dir).join(name)) {
-        if installed.is_file() {
-            return Some(installed);
-        }
-    }
-    let found = std::env::var_os("PATH")
-        .and_then(|path| std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file()));
-    if found.is_none() {
-        let message = format!("{name} not found (set {env}, or run `cargo xtask test`, which installs it)");
-        assert!(std::env::var_os("CI").is_none(), "CI is set and {message}");
-        eprintln!("\n*** SKIPPED: {message} ***\n");
-    }
-    found
-}
-
 fn run(command: &mut Command, what: &str) -> String {
     let output = command.output().unwrap_or_else(|error| panic!("{what}: cannot start: {error}"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -130,8 +107,10 @@ fn a_rust_crate_uses_the_generated_crate_by_path() {
 
 #[test]
 fn plain_node_and_a_default_tsc_project_import_the_typescript_package() {
-    let (Some(npm), Some(node)) = (tool("ERRCAT_NPM", "npm"), tool("ERRCAT_NODE", "node")) else { return };
-    let Some(tsc) = tool("ERRCAT_TSC", "tsc") else { return };
+    let (Some(npm), Some(node)) = (common::tool("ERRCAT_NPM", "npm"), common::tool("ERRCAT_NODE", "node")) else {
+        return;
+    };
+    let Some(tsc) = common::tool("ERRCAT_TSC", "tsc") else { return };
     let dir = consumer("typescript");
     run(
         Command::new(npm)
@@ -149,7 +128,7 @@ fn plain_node_and_a_default_tsc_project_import_the_typescript_package() {
 
 #[test]
 fn a_go_module_uses_the_generated_module_through_replace() {
-    let Some(go) = tool("ERRCAT_GO", "go") else { return };
+    let Some(go) = common::tool("ERRCAT_GO", "go") else { return };
     let cache = scratch("go-cache");
     let out = run(
         Command::new(go)
@@ -166,23 +145,13 @@ fn a_go_module_uses_the_generated_module_through_replace() {
 
 #[test]
 fn pip_installs_the_generated_python_package() {
-    let Some(python) = tool("ERRCAT_PYTHON", "python3") else { return };
+    let Some(python) = common::tool("ERRCAT_PYTHON", "python3") else { return };
     let dir = scratch("python");
     // A copy: building a package writes into its folder.
     common::copy_dir(&root().join("generated/python"), &dir.join("package"));
     run(
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--no-build-isolation",
-                "--no-deps",
-            ])
-            .arg("--target")
-            .arg(dir.join("site"))
+        xtask::release::python::pip_install(&python, &dir.join("site"))
+            .arg("--no-build-isolation")
             .arg(dir.join("package")),
         "pip install generated/python",
     );
@@ -201,7 +170,7 @@ fn pip_installs_the_generated_python_package() {
 /// Compiles `main` against `classpath` and runs it; `None` (the test
 /// skips, loudly) when javac or java is missing outside CI.
 fn javac_then_java(classpath: &[PathBuf], main: &Path, what: &str) -> Option<String> {
-    let (javac, java) = (tool("ERRCAT_JAVAC", "javac")?, tool("ERRCAT_JAVA", "java")?);
+    let (javac, java) = (common::tool("ERRCAT_JAVAC", "javac")?, common::tool("ERRCAT_JAVA", "java")?);
     let out = scratch(&format!("{what}-main"));
     let mut path = classpath.to_vec();
     let joined = std::env::join_paths(&path).expect("class path");
@@ -227,7 +196,7 @@ fn javac_then_java(classpath: &[PathBuf], main: &Path, what: &str) -> Option<Str
 
 #[test]
 fn a_java_program_compiles_against_the_generated_sources() {
-    let Some(javac) = tool("ERRCAT_JAVAC", "javac") else { return };
+    let Some(javac) = common::tool("ERRCAT_JAVAC", "javac") else { return };
     let classes = scratch("java-classes");
     run(
         Command::new(javac)
@@ -242,7 +211,7 @@ fn a_java_program_compiles_against_the_generated_sources() {
 
 #[test]
 fn a_java_program_calls_the_generated_kotlin() {
-    let Some(kotlinc) = tool("ERRCAT_KOTLINC", "kotlinc") else { return };
+    let Some(kotlinc) = common::tool("ERRCAT_KOTLINC", "kotlinc") else { return };
     let classes = scratch("kotlin-classes");
     run(
         Command::new(&kotlinc)
@@ -261,7 +230,7 @@ fn a_java_program_calls_the_generated_kotlin() {
 
 #[test]
 fn a_c_program_includes_the_header_and_links_the_source() {
-    let Some(cc) = tool("ERRCAT_CC", "gcc") else { return };
+    let Some(cc) = common::tool("ERRCAT_CC", "gcc") else { return };
     let out = scratch("c").join("program");
     let generated = root().join("generated/c");
     run(
@@ -279,7 +248,7 @@ fn a_c_program_includes_the_header_and_links_the_source() {
 
 #[test]
 fn a_program_reads_the_generated_json() {
-    let Some(node) = tool("ERRCAT_NODE", "node") else { return };
+    let Some(node) = common::tool("ERRCAT_NODE", "node") else { return };
     assert_eq!(
         run(Command::new(node).arg(consumer("json/main.mjs")), "node xtask/consumers/json/main.mjs"),
         expected()

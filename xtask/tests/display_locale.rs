@@ -57,22 +57,9 @@ fn the_rust_crate_displays_in_the_manifest_locale() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-/// The tool from `env`, else the one `cargo xtask test` installed; `None`
-/// (skip, loudly) only outside CI.
-fn tool(env: &str, name: &str) -> Option<PathBuf> {
-    match xtask::release::tool(&xtask::workspace_root(), env, name) {
-        Ok(path) => Some(path),
-        Err(error) => {
-            assert!(std::env::var_os("CI").is_none(), "CI is set and {error:#}");
-            eprintln!("\n*** SKIPPED: {error:#} ***\n");
-            None
-        }
-    }
-}
-
 #[test]
 fn the_go_module_displays_in_the_manifest_locale() {
-    let Some(go) = tool("ERRCAT_GO", "go") else { return };
+    let Some(go) = common::tool("ERRCAT_GO", "go") else { return };
     let root = english_checkout("display-go");
     let out = run(
         Command::new(go)
@@ -90,23 +77,13 @@ fn the_go_module_displays_in_the_manifest_locale() {
 
 #[test]
 fn the_python_package_displays_in_the_manifest_locale() {
-    let Some(python) = tool("ERRCAT_PYTHON", "python3") else { return };
+    let Some(python) = common::tool("ERRCAT_PYTHON", "python3") else { return };
     let root = english_checkout("display-python");
     // A copy: building a package writes into its folder.
     common::copy_dir(&root.join("generated/python"), &root.join("python-package"));
     run(
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--no-build-isolation",
-                "--no-deps",
-            ])
-            .arg("--target")
-            .arg(root.join("site"))
+        xtask::release::python::pip_install(&python, &root.join("site"))
+            .arg("--no-build-isolation")
             .arg(root.join("python-package")),
         "pip install",
     );

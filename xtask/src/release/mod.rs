@@ -18,7 +18,7 @@ mod java;
 mod json;
 mod kotlin;
 mod npm;
-mod python;
+pub mod python;
 mod rust;
 
 use anyhow::{Context as _, Result, bail};

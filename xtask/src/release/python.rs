@@ -119,20 +119,7 @@ fn run(context: &Context) -> Result<String> {
     // The wheel as pip installs it, imported with warnings as errors.
     let site = context.scratch.join("site");
     run_without_warnings(
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--root-user-action=ignore",
-                "--no-deps",
-                "--no-index",
-            ])
-            .arg("--target")
-            .arg(&site)
-            .arg(&wheel),
+        pip_install(&python, &site).args(["--root-user-action=ignore", "--no-index"]).arg(&wheel),
         "pip install of the wheel",
     )?;
     run_without_warnings(
@@ -172,4 +159,15 @@ fn modules(dir: &Path) -> Result<Vec<String>> {
         bail!("{} holds no module", dir.display());
     }
     Ok(names)
+}
+
+/// `python -m pip install` of one package (no dependencies, quietly) into
+/// the folder `target`, as a program's `PYTHONPATH` then finds it; the
+/// caller adds options and the wheel or folder.
+pub fn pip_install(python: &std::path::Path, target: &std::path::Path) -> Command {
+    let mut command = Command::new(python);
+    command
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--target"])
+        .arg(target);
+    command
 }

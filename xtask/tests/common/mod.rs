@@ -1,5 +1,6 @@
-//! Helpers shared by xtask's tests: copying folders, and scratch
-//! checkouts of `docs-src/` and `generated/` to break on purpose.
+//! Helpers shared by xtask's tests: copying folders, scratch checkouts of
+//! `docs-src/` and `generated/` to break on purpose, and finding the
+//! toolchains.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -53,4 +54,19 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     files.sort();
     files
+}
+
+/// The tool from the environment variable `env`, else the one `cargo
+/// xtask test` installed under `xtask/toolchains/`, else `name` on `PATH`
+/// (`xtask::release::tool`); `None`, with a loud message, when there is
+/// none, which fails instead when `CI` is set.
+pub fn tool(env: &str, name: &str) -> Option<PathBuf> {
+    match xtask::release::tool(&xtask::workspace_root(), env, name) {
+        Ok(path) => Some(path),
+        Err(error) => {
+            assert!(std::env::var_os("CI").is_none(), "CI is set and {error:#}");
+            eprintln!("\n*** SKIPPED: {error:#} ***\n");
+            None
+        }
+    }
 }
