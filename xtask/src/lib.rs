@@ -3,8 +3,10 @@
 //!
 //! This is the only place (with the CLI) that touches the filesystem. It
 //! reads `docs-src/sources.yaml` and the pages, runs the pure pipeline, and
-//! either writes `generated/` atomically or reports drift with a unified
-//! diff and the fix command.
+//! either writes `generated/` (and the generated crate's entry in
+//! `Cargo.lock`) atomically or reports drift with a unified diff and the
+//! fix command. What it compares with is the committed tree: `HEAD` in
+//! git, the files on disk outside it.
 
 pub mod bench;
 pub mod corpus;
@@ -50,11 +52,18 @@ impl Plan {
         Tally::of(&self.diagnostics)
     }
 
-    /// Diagnostics rendered rustc-style (infos omitted unless `verbose`).
+    /// Diagnostics rendered rustc-style: the new ones first and in full
+    /// (infos only when `verbose`), then the warnings the manifest declares
+    /// known (allowed lints, `known_warnings`) as one summary line, or in
+    /// full, each with its reason, when `verbose`.
     pub fn render_diagnostics(&self, color: bool, verbose: bool) -> String {
         let mut out = String::new();
-        let shown: Vec<&Diagnostic> =
-            self.diagnostics.iter().filter(|d| verbose || d.severity() != Severity::Info).collect();
+        let (known, new): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
+            .diagnostics
+            .iter()
+            .filter(|d| verbose || d.severity() != Severity::Info)
+            .partition(|d| d.known.is_some());
+        let shown = if verbose { [new, known.clone()].concat() } else { new };
         // Diagnostics come sorted by file: render each file's run at once.
         for run in shown.chunk_by(|a, b| a.file == b.file) {
             let source = self.sources.get(&run[0].file).map(String::as_str);
@@ -62,6 +71,17 @@ impl Plan {
                 out.push_str(&rendered);
                 out.push('\n');
             }
+        }
+        if !known.is_empty() {
+            let pages = known.iter().map(|d| d.file.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+            let _ = writeln!(
+                out,
+                "{} known warning{} on {pages} page{} ({})",
+                known.len(),
+                if known.len() == 1 { "" } else { "s" },
+                if pages == 1 { "" } else { "s" },
+                if verbose { "shown above, each with its reason" } else { "`--verbose` shows them" }
+            );
         }
         out
     }
@@ -110,7 +130,7 @@ pub fn plan_with_progress(root: &Path, progress: &mut dyn FnMut(Progress<'_>)) -
         if let Some(change) = change_since_committed(root, in_git, &catalog_path, &catalog_text, &loaded.catalog)? {
             changes.push(change);
         }
-        if let Some((files, report)) = change_report(root, &catalog_path, &catalog_text, &loaded.catalog)? {
+        if let Some((files, report)) = change_report(root, in_git, &catalog_path, &catalog_text, &loaded.catalog)? {
             reports.extend(files);
             change_reports.push(report);
         }
@@ -125,11 +145,9 @@ pub fn plan_with_progress(root: &Path, progress: &mut dyn FnMut(Progress<'_>)) -
         None => errcat::version::PackageVersion::default(),
     };
     let version = errcat::version::PackageVersion::next(&committed, &changes)?;
-    for (path, mut text) in reports {
-        if path.extension().is_some_and(|ext| ext == "md") {
-            text.push_str(&version_line(&version));
-        }
-        plan.files.insert(path, text);
+    plan.files.extend(reports);
+    if let Some(lockfile) = lockfile(root, manifest.package.crate_name(), &version.version)? {
+        plan.files.insert(PathBuf::from(LOCKFILE), lockfile);
     }
     plan.files.insert(version_path, version.to_yaml());
     plan.version = version;
@@ -157,13 +175,20 @@ pub fn plan_with_progress(root: &Path, progress: &mut dyn FnMut(Progress<'_>)) -
 /// The record of the generated packages' version, under `generated/`.
 pub const VERSION_FILE: &str = "package.yaml";
 
-/// The line the change reports end with.
-fn version_line(version: &errcat::version::PackageVersion) -> String {
-    match (&version.previous, &version.bump) {
-        (Some(previous), Some(bump)) => {
-            format!("\nPackage version: {} ({bump} from {previous}).\n", version.version)
-        }
-        _ => format!("\nPackage version: {}.\n", version.version),
+/// The workspace's lockfile, outside `generated/`: its entry of the
+/// generated crate names the package version, so regen writes that entry
+/// and check verifies it.
+pub const LOCKFILE: &str = "Cargo.lock";
+
+/// `Cargo.lock` with the generated crate's entry at `version`; `None` when
+/// the root has no lockfile or the lockfile has no such entry (the crate
+/// is not a member of the root's workspace).
+fn lockfile(root: &Path, crate_name: &str, version: &str) -> Result<Option<String>> {
+    let path = guarded(root, Path::new(LOCKFILE))?;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(errcat::version::lockfile_with_version(&text, crate_name, version)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error).with_context(|| format!("reading {}", path.display())),
     }
 }
 
@@ -197,8 +222,9 @@ fn is_git_checkout(root: &Path) -> bool {
         .is_ok_and(|output| output.status.success())
 }
 
-/// The committed version of a file: at `HEAD` in a git checkout, else the
-/// file on disk (what the last regen wrote).
+/// The committed version of a file: at `HEAD` in a git checkout (what is
+/// on disk does not count), else the file on disk (what the last regen
+/// wrote stands for the commit).
 fn committed_file(root: &Path, in_git: bool, path: &Path) -> Option<String> {
     if in_git { committed_text(root, path) } else { read_generated(root, path) }
 }
@@ -223,12 +249,14 @@ fn change_since_committed(
     Ok(Some(errcat::version::CatalogChange::Diff(errcat::diff::diff_catalogs(&old, catalog, &label, &label))))
 }
 
-/// The catalog at `HEAD` in git, when the root is a git checkout that has it.
+/// A file at `HEAD` in git (`path` relative to the root, which may be a
+/// folder of a larger repository), when the root is a git checkout that
+/// has it.
 fn committed_text(root: &Path, path: &Path) -> Option<String> {
     let output = std::process::Command::new("git")
         .arg("-C")
         .arg(root)
-        .args(["show", &format!("HEAD:{}", path.display())])
+        .args(["show", &format!("HEAD:./{}", path.display())])
         .output()
         .ok()?;
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
@@ -240,14 +268,18 @@ type ChangeReport = (Vec<(PathBuf, String)>, errcat::diff::CatalogReport);
 /// The change report of one catalog: `generated/changes/<id>.md`, the
 /// semantic diff from `generated/changes/<id>.base.yaml` to the catalog.
 ///
-/// When regen changes a catalog, the base becomes the committed version
-/// (`HEAD`); outside git, the base already recorded, or else the version on
-/// disk before this regen. While the catalog stays
-/// as it is, base and report stay too, and `check` verifies that the report
-/// still matches them. A catalog equal to its base has no report. Returns
-/// the two files and the report (which the error index shows).
+/// A function of the committed tree ([`committed_file`]: `HEAD` in git)
+/// and the catalog alone, whatever earlier regens left on disk. While the
+/// catalog is as committed, its report is the committed base's (a
+/// committed report stays, and comes back when deleted); a catalog that
+/// differs from the committed one has the committed one as base; a
+/// catalog not committed at all is new, and its base is the catalog
+/// without codes ([`new_catalog_base`]), so that every code is added. A
+/// catalog equal to its base has no report. Returns the two files and the
+/// report (which the error index shows).
 fn change_report(
     root: &Path,
+    in_git: bool,
     catalog_path: &Path,
     catalog_text: &str,
     catalog: &Catalog,
@@ -255,18 +287,13 @@ fn change_report(
     let id = &catalog.id;
     let base_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.base.yaml"));
     let report_path = PathBuf::from(GENERATED_DIR).join("changes").join(format!("{id}.md"));
-    let on_disk = read_generated(root, catalog_path);
-    let base_text = if on_disk.as_deref() == Some(catalog_text) {
-        match read_generated(root, &base_path) {
+    let base_text = match committed_file(root, in_git, catalog_path) {
+        None => new_catalog_base(catalog),
+        Some(committed) if committed == catalog_text => match committed_file(root, in_git, &base_path) {
             Some(text) => text,
             None => return Ok(None),
-        }
-    } else {
-        let recorded = read_generated(root, &base_path);
-        match committed_text(root, catalog_path).or(recorded).or(on_disk) {
-            Some(text) => text,
-            None => return Ok(None),
-        }
+        },
+        Some(committed) => committed,
     };
     if base_text == catalog_text {
         return Ok(None);
@@ -285,8 +312,26 @@ fn change_report(
     if report.is_empty() {
         markdown.push_str("\nOnly the source position (lines or checksum) changed.\n");
     }
+    if base_text.lines().next().is_some_and(|header| header.contains(NEW_CATALOG_MARK)) {
+        markdown.push_str("\nNew catalog: it was not committed before this change, so its base has no codes.\n");
+    }
     let catalog_report = report.catalogs.into_iter().next().context("a report of one catalog")?;
     Ok(Some((vec![(base_path, base_text), (report_path, markdown)], catalog_report)))
+}
+
+/// What the header of a new catalog's base says.
+const NEW_CATALOG_MARK: &str =
+    "was not committed before this change; this catalog without codes is the base of its change report";
+
+/// The base of a catalog that is not committed: the catalog without
+/// groups, notes or editions, which the report shows every code added to.
+fn new_catalog_base(catalog: &Catalog) -> String {
+    let empty = Catalog { notes: Vec::new(), editions: Vec::new(), groups: Vec::new(), ..catalog.clone() };
+    let header = format!(
+        "generated by `cargo xtask regen`: generated/catalog/{}.yaml {NEW_CATALOG_MARK}; do not edit",
+        catalog.id
+    );
+    empty.to_yaml_file(&header)
 }
 
 /// What `check` found.
@@ -590,9 +635,13 @@ fn parse_journal(text: &str) -> Result<Vec<Step>> {
         .collect()
 }
 
-/// Where a file of `generated/` is staged.
+/// Where a file of `generated/` is staged; a file outside it (the
+/// [`LOCKFILE`]) under `.root/`, apart from every file of `generated/`.
 fn staged_path(staging: &Path, path: &Path) -> PathBuf {
-    staging.join(path.strip_prefix(GENERATED_DIR).unwrap_or(path))
+    match path.strip_prefix(GENERATED_DIR) {
+        Ok(inside) => staging.join(inside),
+        Err(_) => staging.join(".root").join(path),
+    }
 }
 
 /// Test hook: `ERRCAT_FAULT=stage:N` fails the Nth staged write (as a full

@@ -113,6 +113,8 @@ fn a_manifest_path_outside_docs_src_is_refused() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// Outside git (this scratch copy), the files on disk stand for the
+/// commit; `tests/change_reports.rs` follows a report through git.
 #[test]
 fn regen_writes_a_change_report_that_check_verifies() {
     let root = scratch("changes");
@@ -144,11 +146,16 @@ fn regen_writes_a_change_report_that_check_verifies() {
     assert_eq!(code, 1, "{output}");
     assert!(output.contains("stale: generated/changes/rtc-vendor-error-codes.md"), "{output}");
 
-    // Back to the original page: nothing changed, no report.
+    // Outside git, what the last regen wrote stands for the commit: back to
+    // the original page, the report compares with the edited catalog.
+    let edited_catalog =
+        std::fs::read_to_string(root.join("generated/catalog/rtc-vendor-error-codes.yaml")).expect("read");
     std::fs::write(&page, original_page).expect("write");
     assert_eq!(xtask(&root, "regen").0, 0);
-    assert!(!report_path.exists());
-    assert!(!root.join("generated/changes/rtc-vendor-error-codes.base.yaml").exists());
+    let report = std::fs::read_to_string(&report_path).expect("report");
+    assert!(report.contains("| 2 | patch | message: <del>引擎</del>未初始化 |"), "{report}");
+    let base = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.base.yaml")).expect("base");
+    assert_eq!(base, edited_catalog);
     assert_eq!(xtask(&root, "check").0, 0);
     let _ = std::fs::remove_dir_all(&root);
 }
@@ -188,8 +195,6 @@ fn the_package_version_follows_the_semantic_diff() {
     let (code, output) = xtask(&root, "regen");
     assert!(code == 0 && output.contains(&format!("package version {minor_bump} (minor from {start})")), "{output}");
     assert_eq!(version_of(&root), (minor_bump.clone(), Some("minor".to_owned())));
-    let report = std::fs::read_to_string(root.join("generated/changes/rtc-vendor-error-codes.md")).expect("report");
-    assert!(report.contains(&format!("Package version: {minor_bump} (minor from {start}).")), "{report}");
 
     // Nothing changed: the same version, byte for byte.
     let (code, output) = xtask(&root, "regen");
@@ -336,5 +341,58 @@ fn every_package_ships_the_license_text_the_manifest_names() {
         .expect("write");
     let (code, output) = xtask(&root, "regen");
     assert!(code != 0 && output.contains("license_file"), "{output}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regen shows a new page's warnings first and in full, and the warnings
+/// the manifest already accepts (allowed lints, `known_warnings`) as one
+/// line; `--verbose` shows those too, after the new ones, with the reason.
+#[test]
+fn known_warnings_are_one_line_after_the_new_ones_in_full() {
+    let root = scratch("known-warnings");
+    let page =
+        "# 新页面\n\n| 错误码 | 说明 |\n|---|---|\n| 1001 | 参数错误 |\n| 1002 | 非法字符 <Content />, 请检查 |\n";
+    std::fs::write(root.join("docs-src/new-page.md"), page).expect("write");
+    let manifest = root.join("docs-src/sources.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("read");
+    let entry = "\n  - id: new-page\n    file: new-page.md\n    locale: zh-CN\n";
+    std::fs::write(&manifest, format!("{text}{entry}")).expect("write");
+    let regen = |verbose: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        command.arg("regen");
+        if verbose {
+            command.arg("--verbose");
+        }
+        let output = command.arg("--root").arg(&root).output().expect("run xtask");
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+
+    let output = regen(false);
+    let new = output.find("warning[W0102]").expect(&output);
+    assert!(output[new..].starts_with("warning[W0102]: page conversion left `<Content />`"), "{output}");
+    assert!(output.contains("--> docs-src/new-page.md:6:1"), "in full, with the line: {output}");
+    assert!(output.contains("6 | | 1002 | 非法字符 <Content />, 请检查 |"), "with the snippet: {output}");
+    let summary = output.find("8 known warnings on 2 pages (`--verbose` shows them)\n").expect(&output);
+    assert!(new < summary, "new ones first: {output}");
+    for known_page in ["zego-liveroom-common-error-codes.md", "zego-express-web-common-error-codes.mdx"] {
+        assert!(!output.contains(known_page), "{known_page} is summarized: {output}");
+    }
+
+    let output = regen(true);
+    let new = output.find("docs-src/new-page.md:6:1").expect(&output);
+    let known = output.find("docs-src/zego-liveroom-common-error-codes.md:81:1").expect(&output);
+    assert!(new < known, "new ones first: {output}");
+    assert!(output.contains("known: `allow_lints: wording-differs` in sources.yaml: the page words"), "{output}");
+    assert_eq!(output.matches("= note: known: ").count(), 8, "{output}");
+    assert!(output.contains("8 known warnings on 2 pages (shown above, each with its reason)\n"), "{output}");
+
+    // The new page declares its warnings known: they join the summary.
+    let known = "    known_warnings:\n      - {code: W0304, reason: no names yet}\n    allow_lints:\n      - {id: mdx-remnant, reason: upstream damage}\n";
+    std::fs::write(&manifest, format!("{text}{entry}{known}")).expect("write");
+    let output = regen(false);
+    assert!(!output.contains("new-page.md"), "{output}");
+    let summary = output.lines().find(|line| line.contains("known warnings on 3 pages")).expect(&output);
+    assert!(summary.ends_with("(`--verbose` shows them)"), "{output}");
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -27,7 +27,13 @@ mod upstream;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  problems found (an error diagnostic; with --deny-warnings, any warning; `explain`: code not found)\n  2  usage error or I/O error (unreadable file, bad arguments)";
+const EXIT_CODES: &str = "Exit codes (`errcat COMMAND --help` says what each means for that command):\n  0  success\n  1  problems found\n  2  usage error or I/O error";
+
+const INGEST_HELP: &str = "Exit codes:\n  0  the catalog is printed\n  1  the page has an error diagnostic (with --deny-warnings, also a warning); the catalog is still printed\n  2  usage or I/O error (unreadable page, bad arguments)";
+
+const EXPLAIN_HELP: &str = "Exit codes:\n  0  the code is documented; every entry with it is printed\n  1  no catalog documents the code\n  2  no catalogs at --catalogs (run in a checkout, or point --catalogs at a folder of catalog YAML files), an unreadable catalog, an unknown --source, or bad arguments";
+
+const RENDER_HELP: &str = "Exit codes:\n  0  every file is rendered into --out\n  1  a page given has an error diagnostic; nothing is written\n  2  usage or I/O error, an unreadable catalog or template folder, a failing template, or a catalog the target cannot hold; nothing is written";
 
 #[derive(Debug, Parser)]
 #[command(name = "errcat", version, about = "Compile error-code documentation pages into a canonical catalog.", after_help = EXIT_CODES)]
@@ -38,15 +44,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read a page (markdown or MDX; `-` for stdin) and print its catalog.
-    /// Diagnostics go to stderr.
-    #[command(after_help = EXIT_CODES)]
+    /// Read a page (markdown, MDX or HTML; `-` for stdin) and print its
+    /// catalog. Diagnostics go to stderr.
+    #[command(after_help = INGEST_HELP)]
     Ingest(Box<IngestArgs>),
     /// Print every entry with this code across the committed catalogs.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXPLAIN_HELP)]
     Explain(ExplainArgs),
     /// Render catalogs (YAML or JSON) or pages into code for a target.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = RENDER_HELP)]
     Render(RenderArgs),
     /// What changed between two versions: added, removed, renamed,
     /// re-worded codes, classified breaking / minor / patch.
@@ -114,7 +120,7 @@ struct UpstreamArgs {
     color: ColorChoice,
 }
 
-const DIFF_HELP: &str = "Each side is a page (.md, .mdx; settings and names come from docs-src/sources.yaml when the page is listed there), a catalog (.yaml, .yml, .json), or git:REV:PATH (a catalog at a git revision). Add #GROUP to compare one section (by title or type name), e.g. page.mdx#混流转码接口.\n\nExit codes:\n  0  no change at or above --fail-on (always 0 without --fail-on)\n  1  a change at or above --fail-on\n  2  usage error, I/O error, unreadable catalog, unknown group";
+const DIFF_HELP: &str = "Each side is a page (.md, .mdx, .html; settings and names come from docs-src/sources.yaml when the page is listed there), a catalog (.yaml, .yml, .json), or git:REV:PATH (a catalog at a git revision). Add #GROUP to compare one section (by title or type name), e.g. page.mdx#混流转码接口.\n\nExit codes:\n  0  no change at or above --fail-on (always 0 without --fail-on)\n  1  a change at or above --fail-on\n  2  usage error, I/O error, unreadable catalog, unknown group";
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum DiffFormat {
@@ -340,7 +346,9 @@ struct ExplainArgs {
     /// Only this catalog id.
     #[arg(long)]
     source: Option<String>,
-    /// Directory of catalog YAML files.
+    /// Folder of catalog YAML files: `generated/catalog/` of a checkout of
+    /// the project (written by `cargo xtask regen`), or any `errcat ingest`
+    /// output.
     #[arg(long, default_value = "generated/catalog")]
     catalogs: PathBuf,
 }
@@ -553,7 +561,7 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
     let wanted = args.code.trim();
     let code = wanted;
     let matches = |code: &errcat::code::Code| number.as_ref() == Some(code) || code.as_text() == Some(wanted);
-    let catalogs = read_catalogs(&args.catalogs)?;
+    let catalogs = explain_catalogs(&args.catalogs)?;
     // The error index beside the catalogs (`generated/site/`), when there is one.
     let index = args.catalogs.parent().map(|dir| dir.join("site/index.html")).filter(|index| index.is_file());
     let mut found = 0;
@@ -565,13 +573,15 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
         for (group, entry) in catalog.entries().filter(|(_, entry)| matches(&entry.code)) {
             found += 1;
             out.push_str(&format!("{} › {} ({}) › {}\n", catalog.id, group.title, group.name, entry.name));
-            out.push_str(&format!("  code:      {}\n", entry.code));
+            out.push_str(&format!("  {:<10} {}\n", "code:", entry.code));
             if let Some(doc_name) = &entry.doc_name {
                 out.push_str(&format!("  doc name:  {doc_name}\n"));
             }
-            for (label, text) in [("message", &entry.message), ("cause", &entry.cause), ("solution", &entry.solution)] {
+            for (label, text) in
+                [("message:", &entry.message), ("cause:", &entry.cause), ("solution:", &entry.solution)]
+            {
                 if let Some(text) = text {
-                    out.push_str(&format!("  {label:<9}  {}\n", indent(text)));
+                    out.push_str(&format!("  {label:<10} {}\n", indent(text)));
                 }
             }
             for note in &entry.notes {
@@ -609,7 +619,8 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode> {
                     ));
                     continue;
                 };
-                for (label, text) in [("message", &text.message), ("cause", &text.cause), ("solution", &text.solution)]
+                for (label, text) in
+                    [("message:", &text.message), ("cause:", &text.cause), ("solution:", &text.solution)]
                 {
                     if let Some(text) = text {
                         out.push_str(&format!("  [{locale}] {label:<9} {}\n", indent(text)));
@@ -1078,6 +1089,25 @@ fn read_templates(dir: &Path) -> Result<TemplateSet> {
 
 fn indent(text: &str) -> String {
     text.replace('\n', "\n             ")
+}
+
+/// The catalogs `explain` searches: a folder that is missing or holds no
+/// catalog is an error that names `--catalogs`, since outside a checkout
+/// the default `generated/catalog` is not there.
+fn explain_catalogs(dir: &Path) -> Result<Vec<Catalog>> {
+    let hint = "run `errcat explain` at the root of a checkout of the project (it has generated/catalog/), \
+                or point `--catalogs DIR` at a folder of catalog YAML files";
+    if !dir.exists() {
+        bail!("no catalogs: {} does not exist; {hint}", dir.display());
+    }
+    if !dir.is_dir() {
+        bail!("no catalogs: {} is not a folder; {hint}", dir.display());
+    }
+    let catalogs = read_catalogs(dir)?;
+    if catalogs.is_empty() {
+        bail!("no catalogs: {} holds no catalog YAML file (*.yaml); {hint}", dir.display());
+    }
+    Ok(catalogs)
 }
 
 fn read_catalogs(dir: &Path) -> Result<Vec<Catalog>> {

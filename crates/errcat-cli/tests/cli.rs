@@ -83,7 +83,7 @@ fn usage_and_io_errors_exit_2() {
     assert_eq!(errcat(&["ingest", "-", "--column", "X=bogus"], Some("")).status.code(), Some(2));
     let help = errcat(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
-    assert!(text(&help.stdout).contains("Exit codes:"));
+    assert!(text(&help.stdout).contains("Exit codes ("), "{}", text(&help.stdout));
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn explain_lists_every_entry_with_a_code_across_catalogs() {
     assert!(stdout.contains("接口调用频率过高。"), "{stdout}");
     assert!(stdout.contains("same row:  1010"), "{stdout}");
     // Every locale of the page: the English edition's texts and line.
-    assert!(stdout.contains("[en] message   Interface call frequency too high."), "{stdout}");
+    assert!(stdout.contains("[en] message:  Interface call frequency too high."), "{stdout}");
     assert!(stdout.contains("[en] source:   docs-src/zego-server-global-return-codes.en.mdx:131"), "{stdout}");
     // Its permalink in the error index, which has that id.
     let permalink = "generated/site/index.html#zego-server-return-codes-MediaService-5007";
@@ -109,6 +109,82 @@ fn explain_lists_every_entry_with_a_code_across_catalogs() {
     }
     let only = text(&errcat(&["explain", "0", "--source", "rtc-vendor-error-codes"], None).stdout);
     assert!(only.contains("rtc-vendor-error-codes › 错误码") && !only.contains("媒体服务接口"), "{only}");
+}
+
+#[test]
+fn explain_labels_every_field_with_a_colon() {
+    let stdout = text(&errcat(&["explain", "5007", "--source", "zego-server-return-codes"], None).stdout);
+    for line in ["  code:      5007\n", "  message:   接口调用频率过高。\n", "  solution:  请降低接口请求频率。\n"]
+    {
+        assert!(stdout.contains(line), "{line:?} in {stdout}");
+    }
+    assert!(stdout.contains("  [en] solution: Please reduce interface request frequency.\n"), "{stdout}");
+    // Every line below the title is `label: value`, the values in one column.
+    for line in stdout.lines().filter(|line| line.starts_with("  ")) {
+        let label = line.trim_start().trim_start_matches("[en] ");
+        let (name, _) = label.split_once(':').unwrap_or_else(|| panic!("no colon: {line:?}"));
+        assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == ' '), "{line:?}");
+        let value_at = line.find(':').expect("colon") + 1;
+        let column = line[value_at..].len() - line[value_at..].trim_start().len() + value_at;
+        assert_eq!(column, if line.starts_with("  [en] ") { 17 } else { 13 }, "{line:?}");
+    }
+}
+
+/// Outside a checkout `generated/catalog` is not there: the error says
+/// which option points at the catalogs, with exit 2.
+#[test]
+fn explain_outside_a_checkout_names_the_catalogs_option() {
+    let dir = std::env::temp_dir().join(format!("errcat-cli-elsewhere-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("empty")).expect("dir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_errcat")).args(args).current_dir(&dir).output().expect("run errcat")
+    };
+    let output = run(&["explain", "5007"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("generated/catalog does not exist"), "{stderr}");
+    assert!(stderr.contains("point `--catalogs DIR` at a folder of catalog YAML files"), "{stderr}");
+    assert!(!stderr.contains("No such file or directory"), "{stderr}");
+    let empty = run(&["explain", "5007", "--catalogs", "empty"]);
+    assert_eq!(empty.status.code(), Some(2), "a folder without catalogs is no answer either");
+    assert!(text(&empty.stderr).contains("empty holds no catalog YAML file (*.yaml)"), "{}", text(&empty.stderr));
+    let catalogs = root().join("generated/catalog");
+    let found = run(&["explain", "5007", "--catalogs", &catalogs.to_string_lossy()]);
+    assert_eq!(found.status.code(), Some(0), "{}", text(&found.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Each command's help ends with its own exit codes, and says what it reads.
+#[test]
+fn every_command_has_its_own_exit_codes_in_its_help() {
+    let help = |command: &str| {
+        let output = errcat(&[command, "--help"], None);
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let stdout = text(&output.stdout);
+        let codes = stdout.split("Exit codes:").nth(1).unwrap_or_else(|| panic!("{command}: {stdout}")).to_owned();
+        (stdout, codes)
+    };
+    let (ingest, ingest_codes) = help("ingest");
+    assert!(ingest.contains("markdown, MDX or HTML"), "{ingest}");
+    assert!(ingest_codes.contains("--deny-warnings"), "{ingest_codes}");
+    let (_, explain_codes) = help("explain");
+    assert!(explain_codes.contains("1  no catalog documents the code"), "{explain_codes}");
+    assert!(explain_codes.contains("--catalogs"), "{explain_codes}");
+    let (_, render_codes) = help("render");
+    assert!(render_codes.contains("nothing is written"), "{render_codes}");
+    let mut seen = std::collections::BTreeSet::new();
+    for (command, codes) in [("ingest", &ingest_codes), ("explain", &explain_codes), ("render", &render_codes)] {
+        // Another command's case (`explain`: code not found) or option.
+        for (other, mark) in [("ingest", "deny-warnings"), ("explain", "`explain`"), ("explain", "--catalogs")] {
+            assert!(command == other || !codes.contains(mark), "{command}'s exit codes mention {mark}: {codes}");
+        }
+        assert!(seen.insert(codes.clone()), "{command} repeats another command's exit codes");
+    }
+    for command in ["diff", "lint", "upstream"] {
+        let (_, codes) = help(command);
+        assert!(seen.insert(codes), "{command} repeats another command's exit codes");
+    }
 }
 
 #[test]
@@ -217,7 +293,9 @@ fn diff_of_the_real_pair_fails_on_breaking_and_lists_the_changes() {
     // gains the English text of the current page's English edition.
     assert!(stdout.contains("~ 110200150 message (en): {+The input Stream for Stream Mixing or single-stream transcoding does not exist.+}"), "{stdout}");
     assert!(
-        stdout.contains("7 added, 12 removed, 0 renamed, 0 reused, 0 name(s) moved, 35 re-worded; overall: breaking"),
+        stdout.contains(
+            "7 added, 12 removed, 0 renamed, 0 reused, 0 name(s) moved, 9 re-worded, 35 translated; overall: breaking"
+        ),
         "{stdout}"
     );
     assert!(!stdout.contains('\x1b'), "no color when piped");
@@ -395,4 +473,33 @@ fn ingest_refuses_a_locale_that_is_not_a_bcp_47_tag() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("--locale"), "{}", text(&output.stderr));
     assert!(output.stdout.is_empty(), "no catalog is written");
+}
+
+/// The error index tells catalogs of one title apart, and shows a text's
+/// code spans as code, escaped first.
+#[test]
+fn the_error_index_names_each_catalog_and_shows_code_spans_as_code() {
+    let dir = std::env::temp_dir().join(format!("errcat-cli-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let page = "# 错误码\n\n> 注意：调用 `loginRoom` 之前请先 `init`，`<b>x</b>` 也是代码。\n\n\
+                | 错误码 | 说明 |\n|---|---|\n| 1001 | 参数 `appID` 错误，未配对的 ` 留着 |\n";
+    for name in ["first.md", "second.md"] {
+        std::fs::write(dir.join(name), page).expect("page");
+    }
+    let out = dir.join("site");
+    let pages = [dir.join("first.md"), dir.join("second.md")].map(|path| path.to_string_lossy().into_owned());
+    let output = errcat(&["render", &pages[0], &pages[1], "--target", "site", "--out", &out.to_string_lossy()], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let html = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    for id in ["first", "second"] {
+        let link = format!("<li><a href=\"#{id}\">错误码 <code lang=\"en\">{id}</code></a></li>");
+        assert!(html.contains(&link), "{link} in the catalog list");
+    }
+    let note = "<p class=\"text\">注意：调用 <code>loginRoom</code> 之前请先 <code>init</code>，\
+                <code>&lt;b&gt;x&lt;/b&gt;</code> 也是代码。</p>";
+    assert!(html.contains(note), "{note}");
+    let message = "<dd class=\"text\">参数 <code>appID</code> 错误，未配对的 ` 留着</dd>";
+    assert!(html.contains(message), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

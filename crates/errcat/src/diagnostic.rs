@@ -119,11 +119,15 @@ pub struct Diagnostic {
     /// 1-based byte column, when the line is long (minified HTML); else 0.
     pub column: u32,
     pub message: String,
+    /// Set when the source declares this warning known (an allowed lint or
+    /// a `known_warnings` code in the manifest): where, and why. Regen
+    /// shows known warnings as one summary line unless `--verbose`.
+    pub known: Option<String>,
 }
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, file: &str, line: u32, message: impl Into<String>) -> Self {
-        Diagnostic { kind, file: file.to_owned(), line, column: 0, message: message.into() }
+        Diagnostic { kind, file: file.to_owned(), line, column: 0, message: message.into(), known: None }
     }
 
     /// The same diagnostic pointing at a column of its line.
@@ -206,7 +210,10 @@ impl Diagnostic {
             None if self.line > 0 => title.element(Origin::path(self.file.as_str()).line(self.line as usize)),
             None => title.element(Origin::path(self.file.as_str())),
         };
-        let group = group.element(Level::NOTE.message(format!("`{}`", self.kind.id())));
+        let mut group = group.element(Level::NOTE.message(format!("`{}`", self.kind.id())));
+        if let Some(known) = &self.known {
+            group = group.element(Level::NOTE.message(format!("known: {known}")));
+        }
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
         let mut out = renderer.term_width(160).render(&[group]);
         out.push('\n');

@@ -1,8 +1,10 @@
 //! The semantic diff of two versions of a catalog, with error-code rules:
 //! an added code is minor; a removed code, a renamed identifier, a number
 //! reused with another meaning or a name moved to another code is breaking;
-//! re-worded text is a patch, shown as a character-level inline diff (word
-//! diffs do not work for Chinese, which has no spaces).
+//! re-worded primary text and a translation (the text of another locale,
+//! from an edition) added, changed or gone are patches of their own kinds,
+//! counted apart, each shown as a character-level inline diff (word diffs
+//! do not work for Chinese, which has no spaces).
 //!
 //! Groups are matched by type name, then by title; entries by code. This
 //! module compares values and renders reports; it reads no files and runs
@@ -78,12 +80,18 @@ pub enum ChangeKind {
         name: String,
         from_code: Code,
     },
-    /// A text field changed: a primary text, or with `locale` the text of
-    /// one of the catalog's other locales.
+    /// A primary text field (in the catalog's own locale) changed.
     Reworded {
         field: &'static str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        locale: Option<String>,
+        old: Option<String>,
+        new: Option<String>,
+        diff: Vec<Segment>,
+    },
+    /// A text field of another locale (`translations.<locale>`, from an
+    /// edition) was added, changed or removed.
+    Translated {
+        locale: String,
+        field: &'static str,
         old: Option<String>,
         new: Option<String>,
         diff: Vec<Segment>,
@@ -102,6 +110,17 @@ pub struct Change {
     pub level: Level,
     #[serde(flatten)]
     pub kind: ChangeKind,
+}
+
+impl Change {
+    /// The inline diff of a re-wording or a translation; empty for every
+    /// other kind.
+    pub fn segments(&self) -> &[Segment] {
+        match &self.kind {
+            ChangeKind::Reworded { diff, .. } | ChangeKind::Translated { diff, .. } => diff,
+            _ => &[],
+        }
+    }
 }
 
 /// Changes in one group.
@@ -144,7 +163,9 @@ pub struct Report {
     pub catalogs: Vec<CatalogReport>,
 }
 
-/// Counts for the summary.
+/// Counts for the summary: codes per kind of change. A code counts once
+/// per kind (a code re-worded in two fields is one re-worded code) and in
+/// every kind it has (re-worded and translated both).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub added: usize,
@@ -152,7 +173,22 @@ pub struct Counts {
     pub renamed: usize,
     pub reused: usize,
     pub moved: usize,
+    /// Codes with re-worded primary text or changed row mates.
     pub reworded: usize,
+    /// Codes with a translation added, changed or removed.
+    pub translated: usize,
+}
+
+impl std::fmt::Display for Counts {
+    /// `7 added, 12 removed, 0 renamed, 0 reused, 0 name(s) moved, 9
+    /// re-worded, 35 translated`: the counts of a summary line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} added, {} removed, {} renamed, {} reused, {} name(s) moved, {} re-worded, {} translated",
+            self.added, self.removed, self.renamed, self.reused, self.moved, self.reworded, self.translated
+        )
+    }
 }
 
 impl Report {
@@ -164,13 +200,15 @@ impl Report {
         self.catalogs.iter().all(|catalog| catalog.groups.is_empty())
     }
 
-    /// Counts codes (a code re-worded in two fields counts once).
+    /// Counts codes per kind of change (see [`Counts`]).
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         let mut reworded = BTreeSet::new();
+        let mut translated = BTreeSet::new();
         for catalog in &self.catalogs {
             for group in &catalog.groups {
                 for change in &group.changes {
+                    let key = (&catalog.id, &group.title, change.code.clone());
                     match &change.kind {
                         ChangeKind::Added { .. } => counts.added += 1,
                         ChangeKind::Removed { .. } => counts.removed += 1,
@@ -178,13 +216,17 @@ impl Report {
                         ChangeKind::Reused { .. } => counts.reused += 1,
                         ChangeKind::NameMoved { .. } => counts.moved += 1,
                         ChangeKind::Reworded { .. } | ChangeKind::RowMatesChanged { .. } => {
-                            reworded.insert((&catalog.id, &group.title, change.code.clone()));
+                            reworded.insert(key);
+                        }
+                        ChangeKind::Translated { .. } => {
+                            translated.insert(key);
                         }
                     }
                 }
             }
         }
         counts.reworded = reworded.len();
+        counts.translated = translated.len();
         counts
     }
 }
@@ -392,11 +434,10 @@ fn diff_groups(old: &Group, new: &Group) -> GroupReport {
     }
 }
 
-/// Re-wordings in the catalog's other locales: a text added, changed or
-/// gone in one locale is a patch change of that locale.
+/// Translations: a text of one of the catalog's other locales added,
+/// changed or gone is a patch change of that locale.
 fn translation_changes(code: &Code, before: &Entry, entry: &Entry, changes: &mut Vec<Change>) {
-    let locales: std::collections::BTreeSet<&String> =
-        before.translations.keys().chain(entry.translations.keys()).collect();
+    let locales: BTreeSet<&String> = before.translations.keys().chain(entry.translations.keys()).collect();
     let none = crate::catalog::Translation::default();
     for locale in locales {
         let old = before.translations.get(locale).unwrap_or(&none);
@@ -409,21 +450,24 @@ fn translation_changes(code: &Code, before: &Entry, entry: &Entry, changes: &mut
             ("notes", joined(&old.notes), joined(&new.notes)),
         ] {
             if old_text != new_text {
-                let mut change = reworded(code.clone(), field, old_text, new_text);
-                if let ChangeKind::Reworded { locale: slot, .. } = &mut change.kind {
-                    *slot = Some(locale.clone());
-                }
-                changes.push(change);
+                let diff = inline_diff(old_text.as_deref().unwrap_or(""), new_text.as_deref().unwrap_or(""));
+                changes.push(Change {
+                    code: code.clone(),
+                    level: Level::Patch,
+                    kind: ChangeKind::Translated { locale: locale.clone(), field, old: old_text, new: new_text, diff },
+                });
             }
         }
     }
 }
 
-/// `message` or `message (en)`.
-fn field_label(field: &str, locale: Option<&str>) -> String {
-    match locale {
-        Some(locale) => format!("{field} ({locale})"),
-        None => field.to_owned(),
+/// The label of a re-worded or translated field, `message` or `message
+/// (en)`; `None` for every other kind.
+fn field_label(kind: &ChangeKind) -> Option<String> {
+    match kind {
+        ChangeKind::Reworded { field, .. } => Some((*field).to_owned()),
+        ChangeKind::Translated { field, locale, .. } => Some(format!("{field} ({locale})")),
+        _ => None,
     }
 }
 
@@ -442,7 +486,7 @@ fn moved_name(old_names: &BTreeMap<&str, Code>, entry: &Entry, changes: &mut Vec
 
 fn reworded(code: Code, field: &'static str, old: Option<String>, new: Option<String>) -> Change {
     let diff = inline_diff(old.as_deref().unwrap_or(""), new.as_deref().unwrap_or(""));
-    Change { code, level: Level::Patch, kind: ChangeKind::Reworded { field, locale: None, old, new, diff } }
+    Change { code, level: Level::Patch, kind: ChangeKind::Reworded { field, old, new, diff } }
 }
 
 /// Keeps only the group whose title or type name is `selector`.
@@ -497,16 +541,10 @@ fn inline_text(segments: &[Segment], style: Style) -> String {
 
 /// The counts and the overall level of a report, in one line.
 pub fn summary_line(report: &Report) -> String {
-    let counts = report.counts();
     let level = report.level();
     format!(
-        "{} added, {} removed, {} renamed, {} reused, {} name(s) moved, {} re-worded; overall: {} (suggested version bump for the generated packages: {})",
-        counts.added,
-        counts.removed,
-        counts.renamed,
-        counts.reused,
-        counts.moved,
-        counts.reworded,
+        "{}; overall: {} (suggested version bump for the generated packages: {})",
+        report.counts(),
         level.map_or("no change", Level::as_str),
         level.map_or("none", Level::bump)
     )
@@ -526,15 +564,18 @@ fn describe(change: &Change) -> (char, String) {
             ),
         ),
         ChangeKind::NameMoved { name, from_code } => ('!', format!("name {name} moved here from code {from_code}")),
-        ChangeKind::Reworded { field, locale, .. } => ('~', format!("{}: ", field_label(field, locale.as_deref()))),
+        ChangeKind::Reworded { .. } | ChangeKind::Translated { .. } => {
+            ('~', format!("{}: ", field_label(&change.kind).unwrap_or_default()))
+        }
         ChangeKind::RowMatesChanged { old, new } => {
             ('~', format!("row mates: {} → {}", code_list(old), code_list(new)))
         }
     }
 }
 
-/// One change as plain text, without a re-wording's inline diff (its text
-/// is the field's label; the segments are in the change).
+/// One change as plain text, without the inline diff of a re-wording or a
+/// translation (its text is the field's label; the segments are
+/// [`Change::segments`]).
 pub fn change_text(change: &Change) -> String {
     describe(change).1
 }
@@ -553,16 +594,14 @@ pub fn render_text(report: &Report, style: Style) -> String {
             out.push_str(&format!("  {} ({}){} {}\n", one_line(Some(&group.title)), group.name, renamed, group.status));
             for change in &group.changes {
                 let (sign, text) = describe(change);
-                let color = match sign {
-                    '+' => "32",
-                    '-' => "31",
-                    '!' => "1;31",
+                let color = match (sign, &change.kind) {
+                    ('+', _) => "32",
+                    ('-', _) => "31",
+                    ('!', _) => "1;31",
+                    (_, ChangeKind::Translated { .. }) => "36",
                     _ => "33",
                 };
-                let detail = match &change.kind {
-                    ChangeKind::Reworded { diff, .. } => inline_text(diff, style),
-                    _ => String::new(),
-                };
+                let detail = inline_text(change.segments(), style);
                 out.push_str(&format!(
                     "    {} {} {text}{detail}  [{}]\n",
                     style.paint(color, &sign.to_string()),
@@ -624,7 +663,7 @@ pub fn render_markdown(report: &Report) -> String {
                     ChangeKind::NameMoved { name, from_code } => {
                         format!("name `{name}` moved here from code {from_code}")
                     }
-                    ChangeKind::Reworded { field, locale, diff, .. } => {
+                    ChangeKind::Reworded { diff, .. } | ChangeKind::Translated { diff, .. } => {
                         let inline: String = diff
                             .iter()
                             .map(|segment| match segment.op {
@@ -633,7 +672,7 @@ pub fn render_markdown(report: &Report) -> String {
                                 _ => format!("<ins>{}</ins>", markdown_escape(&segment.text)),
                             })
                             .collect();
-                        format!("{}: {inline}", field_label(field, locale.as_deref()))
+                        format!("{}: {inline}", field_label(&change.kind).unwrap_or_default())
                     }
                     ChangeKind::RowMatesChanged { old, new } => {
                         format!("row mates: {} → {}", code_list(old), code_list(new))
@@ -660,10 +699,7 @@ pub fn junit_suites(report: &Report, fail_on: Option<Level>) -> Vec<crate::findi
             for group in &catalog.groups {
                 let classname = format!("{}.{}", catalog.id, group.name);
                 for change in &group.changes {
-                    let detail = match &change.kind {
-                        ChangeKind::Reworded { diff, .. } => inline_text(diff, Style { color: false }),
-                        _ => String::new(),
-                    };
+                    let detail = inline_text(change.segments(), Style { color: false });
                     let text = format!("{}{detail}", change_text(change));
                     let failure = fail_on.filter(|threshold| change.level >= *threshold).map(|_| Failure {
                         message: format!("{} change to code {}: {text}", change.level.as_str(), change.code),

@@ -282,7 +282,13 @@ pub struct Lint {
 }
 
 fn from_diagnostic(diagnostic: &Diagnostic) -> Option<&'static str> {
-    match diagnostic.kind {
+    lint_of(diagnostic.kind)
+}
+
+/// The lint a diagnostic of this kind is also reported as, if any: a
+/// source that allows the lint knows these diagnostics too.
+pub fn lint_of(kind: DiagnosticKind) -> Option<&'static str> {
+    match kind {
         DiagnosticKind::DuplicateCode | DiagnosticKind::ConflictingRepeat => Some("duplicate-code"),
         DiagnosticKind::WordingDiffers => Some("wording-differs"),
         DiagnosticKind::MdxDamage | DiagnosticKind::StrayMdxComponent | DiagnosticKind::UnknownMarkup => {

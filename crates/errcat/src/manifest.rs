@@ -50,6 +50,10 @@ pub struct SourceEntry {
     /// Lints allowed for this page, each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow_lints: Vec<AllowedLint>,
+    /// Warnings reviewed and accepted for this page, by diagnostic code,
+    /// each with the reason; regen shows them as one summary line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_warnings: Vec<KnownWarning>,
     /// The same page in other locales: their texts go beside the primary
     /// ones, entry by entry (matched by group and code).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -96,6 +100,61 @@ pub struct AllowedLint {
     pub reason: String,
 }
 
+/// A warning a source declares known, and why: every warning of that
+/// code on the source's page, its editions and its name files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownWarning {
+    /// A warning's diagnostic code, e.g. `W0223`.
+    pub code: String,
+    pub reason: String,
+}
+
+impl SourceEntry {
+    /// Where and why the source declares `diagnostic` known: a warning
+    /// whose lint it allows (`allow_lints`) or whose code it lists
+    /// (`known_warnings`). Errors and infos are never known.
+    pub fn known_reason(&self, diagnostic: &crate::diagnostic::Diagnostic) -> Option<String> {
+        if diagnostic.severity() != crate::diagnostic::Severity::Warning {
+            return None;
+        }
+        let code = diagnostic.kind.code();
+        if let Some(known) = self.known_warnings.iter().find(|known| known.code == code) {
+            return Some(format!("`known_warnings: {code}` in sources.yaml: {}", known.reason));
+        }
+        let lint = crate::lint::lint_of(diagnostic.kind)?;
+        let allowed = self.allow_lints.iter().find(|allowed| allowed.id == lint)?;
+        Some(format!("`allow_lints: {lint}` in sources.yaml: {}", allowed.reason))
+    }
+
+    /// Marks every diagnostic the source declares known (see
+    /// [`SourceEntry::known_reason`]).
+    pub fn mark_known(&self, diagnostics: &mut [crate::diagnostic::Diagnostic]) {
+        if self.known_warnings.is_empty() && self.allow_lints.is_empty() {
+            return;
+        }
+        for diagnostic in diagnostics {
+            diagnostic.known = self.known_reason(diagnostic);
+        }
+    }
+}
+
+/// Why `code` cannot be declared known, if it cannot: only warnings can,
+/// and a warning that is also a lint is allowed as the lint.
+fn unknowable(code: &str) -> Option<String> {
+    use crate::diagnostic::{DiagnosticKind, Severity};
+    let Some(kind) = DiagnosticKind::ALL.iter().copied().find(|kind| kind.code() == code) else {
+        return Some(format!("`{code}` is not a diagnostic code (README \"Diagnostics\" lists them, e.g. W0223)"));
+    };
+    match kind.severity() {
+        Severity::Error => Some(format!("`{code}` is an error: errors stop regen and cannot be known")),
+        Severity::Info => Some(format!("`{code}` is an info: infos are shown only with --verbose anyway")),
+        Severity::Warning => crate::lint::lint_of(kind).map(|lint| {
+            format!("`{code}` is also the lint `{lint}`: allow it with `allow_lints: [{{id: {lint}, reason: ...}}]`")
+        }),
+    }
+}
+
 /// `docs-src/upstream.lock.yaml`: when and from where each page was last
 /// fetched by `errcat upstream --update`, and the sha256 of what was
 /// written. Regen does not read it; it is a record for reviewers.
@@ -138,8 +197,18 @@ pub enum ManifestError {
 
 /// The keys of a source entry itself; its settings' keys come from
 /// [`SourceSettings`]' own "expected one of" list.
-const SOURCE_KEYS: &[&str] =
-    &["id", "file", "locale", "title", "upstream", "upstream_link_local", "official_names", "allow_lints", "editions"];
+const SOURCE_KEYS: &[&str] = &[
+    "id",
+    "file",
+    "locale",
+    "title",
+    "upstream",
+    "upstream_link_local",
+    "official_names",
+    "allow_lints",
+    "known_warnings",
+    "editions",
+];
 
 /// The keys serde lists as expected in `message`, if it lists them.
 fn expected_keys(message: &str) -> Option<Vec<String>> {
@@ -245,6 +314,21 @@ impl Manifest {
                     return Err(invalid(&allowed.id, format!("allowing `{}` needs a reason", allowed.id)));
                 }
             }
+            let mut declared = std::collections::HashSet::new();
+            for known in &source.known_warnings {
+                if let Some(message) = unknowable(&known.code) {
+                    return Err(invalid(&known.code, message));
+                }
+                if known.reason.trim().is_empty() {
+                    return Err(invalid(&known.code, format!("declaring `{}` known needs a reason", known.code)));
+                }
+                if !declared.insert(known.code.as_str()) {
+                    return Err(invalid(
+                        &known.code,
+                        format!("source `{}` declares `{}` known twice", source.id, known.code),
+                    ));
+                }
+            }
             if let Some(official) = &source.official_names {
                 check_relative_path(official).map_err(|message| invalid(official, message))?;
             }
@@ -306,6 +390,51 @@ mod tests {
         ] {
             assert!(Manifest::parse(&with(bad), "m").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn known_warnings_are_warning_codes_with_a_reason_and_mark_their_diagnostics() {
+        use crate::diagnostic::{Diagnostic, DiagnosticKind};
+        let with = |known: &str| {
+            format!(
+                "sources:\n  - id: a\n    file: a.md\n    locale: zh-CN\n    allow_lints:\n      - {{id: wording-differs, reason: per scenario}}\n    known_warnings:\n{known}"
+            )
+        };
+        let manifest =
+            Manifest::parse(&with("      - {code: W0223, reason: the example table}\n"), "m").expect("valid");
+        let source = &manifest.sources[0];
+        let mut diagnostics = vec![
+            Diagnostic::new(DiagnosticKind::CodeNotRead, "docs-src/a.md", 3, "not read"),
+            Diagnostic::new(DiagnosticKind::WordingDiffers, "docs-src/a.md", 4, "worded differently"),
+            Diagnostic::new(DiagnosticKind::FallbackName, "docs-src/a.md", 5, "fallback"),
+            Diagnostic::new(DiagnosticKind::InvalidCode, "docs-src/a.md", 6, "not a code"),
+        ];
+        source.mark_known(&mut diagnostics);
+        let known: Vec<Option<&str>> = diagnostics.iter().map(|d| d.known.as_deref()).collect();
+        assert_eq!(
+            known,
+            [
+                Some("`known_warnings: W0223` in sources.yaml: the example table"),
+                Some("`allow_lints: wording-differs` in sources.yaml: per scenario"),
+                None,
+                None
+            ]
+        );
+        for (bad, said) in [
+            ("      - {code: W9999, reason: x}\n", "`W9999` is not a diagnostic code"),
+            ("      - {code: E0204, reason: x}\n", "`E0204` is an error"),
+            ("      - {code: I0215, reason: x}\n", "`I0215` is an info"),
+            ("      - {code: W0302, reason: x}\n", "`W0302` is also the lint `wording-differs`"),
+            ("      - {code: W0223, reason: ' '}\n", "declaring `W0223` known needs a reason"),
+            ("      - {code: W0223, reason: x}\n      - {code: W0223, reason: y}\n", "declares `W0223` known twice"),
+            ("      - {code: W0223, why: x}\n", "unknown key `why`"),
+        ] {
+            let error = Manifest::parse(&with(bad), "docs-src/sources.yaml").expect_err(bad);
+            assert!(error.to_string().contains(said), "{bad}: {error}");
+            assert!(error.to_string().starts_with("docs-src/sources.yaml:"), "{bad}: {error}");
+        }
+        let error = Manifest::parse(&with("      - {code: E0204, reason: x}\n"), "m").expect_err("error");
+        assert!(matches!(error, ManifestError::Invalid { line: 8, .. }), "{error}");
     }
 
     #[test]

@@ -30,9 +30,17 @@ pub struct LockedGroup {
     /// PascalCase type name; absent until curated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Code → PascalCase name (string codes are string keys).
-    #[serde(default)]
+    /// Code → PascalCase name (string codes are string keys). A code
+    /// listed without a name (`1001:`, a slot `cargo xtask names` leaves to
+    /// fill) is not locked: it keeps its other name or the fallback.
+    #[serde(default, deserialize_with = "named_codes")]
     pub codes: BTreeMap<Code, String>,
+}
+
+/// The `codes` of a locked group, without the codes listed with no name.
+fn named_codes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<Code, String>, D::Error> {
+    let listed: BTreeMap<Code, Option<String>> = Deserialize::deserialize(deserializer)?;
+    Ok(listed.into_iter().filter_map(|(code, name)| Some((code, name?))).collect())
 }
 
 /// Everything that names one catalog.
@@ -209,10 +217,31 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
                     shown.join(", ")
                 ));
             }
+            message.push_str(". ");
+            message.push_str(&curate_hint(&catalog.id, &book.lockfile_path));
             report(DiagnosticKind::FallbackName, path, first_line, message);
         }
     }
     diagnostics
+}
+
+/// How to give curated names to the groups and codes of catalog `id` whose
+/// names are fallbacks, said at the end of W0304. `lockfile` is the
+/// lockfile read (empty when there is none): a manifest source's
+/// (`docs-src/names/<id>.yaml`, written by `cargo xtask names`), or the
+/// file given to `errcat ingest --names`.
+fn curate_hint(id: &str, lockfile: &str) -> String {
+    let project = format!("docs-src/{}", crate::project::lockfile_path(id));
+    if lockfile.is_empty() || lockfile == project {
+        format!(
+            "Run `cargo xtask names` to list every group and code with its text in {project}, \
+             write the names there, then run `cargo xtask regen`"
+        )
+    } else {
+        format!(
+            "Write the names in {lockfile} (the `--names` file: `name: Room`, `1001: RoomNotFound`) and ingest again"
+        )
+    }
 }
 
 /// How to curate names, said after a summary of fallback names: for a page
@@ -534,6 +563,48 @@ mod tests {
             Some("AccountFrozen")
         );
         assert!(!written.groups[0].codes.contains_key(&Code::new(101)), "`0101` stays a string");
+    }
+
+    #[test]
+    fn slots_left_empty_in_a_lockfile_keep_their_fallback_and_filled_ones_are_used() {
+        let skeleton = "groups:\n  - title: \"G\"\n    name:  # the group's type name\n    codes:\n      1:  # message 1\n      2: Two  # message 2\n      \"x\":\n";
+        let book = NameBook::default().with_lockfile(skeleton, "docs-src/names/t.yaml").expect("a skeleton parses");
+        assert_eq!(book.lockfile.groups[0].name, None);
+        assert_eq!(book.lockfile.groups[0].codes, BTreeMap::from([(Code::new(2), "Two".to_owned())]));
+        let mut catalog = catalog(vec![entry(1, None), entry(2, None)]);
+        let diagnostics = apply(&mut catalog, &book, "t.md");
+        assert_eq!(names(&catalog), [(1, "Code1"), (2, "Two")]);
+        assert!(catalog.groups[0].retired.is_empty(), "a code listed without a name is no tombstone");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let filled = skeleton.replace("    name:  #", "    name: Things  #").replace("1:  #", "1: One  #");
+        let mut catalog = self::catalog(vec![entry(1, None), entry(2, None)]);
+        assert!(apply(&mut catalog, &self::book(&filled, ""), "t.md").is_empty());
+        assert_eq!(catalog.groups[0].name, "Things");
+        assert_eq!(names(&catalog), [(1, "One"), (2, "Two")]);
+    }
+
+    #[test]
+    fn fallback_names_say_which_command_and_file_give_curated_ones() {
+        let hint = |lockfile: &str| {
+            let mut catalog = catalog(vec![entry(1, None)]);
+            let book = NameBook { lockfile_path: lockfile.to_owned(), ..NameBook::default() };
+            let diagnostics = apply(&mut catalog, &book, "t.md");
+            let fallback = diagnostics.iter().find(|d| d.kind == DiagnosticKind::FallbackName).expect("W0304");
+            fallback.message.clone()
+        };
+        let project = "Run `cargo xtask names` to list every group and code with its text in docs-src/names/t.yaml, \
+                       write the names there, then run `cargo xtask regen`";
+        let message = hint("");
+        assert!(message.starts_with("group `G` has no curated type name; it is named `Group"), "{message}");
+        assert!(message.ends_with(&format!("fallback: 1. {project}")), "{message}");
+        assert!(hint("docs-src/names/t.yaml").ends_with(project));
+        let cli = hint("my-names.yaml");
+        assert!(
+            cli.ends_with(
+                "Write the names in my-names.yaml (the `--names` file: `name: Room`, `1001: RoomNotFound`) and ingest again"
+            ),
+            "{cli}"
+        );
     }
 
     #[test]

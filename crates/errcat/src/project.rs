@@ -120,6 +120,7 @@ pub fn load_source_as(
         catalog = crate::editions::merge(catalog, &read, &edition.locale);
         editions.push(LoadedEdition { locale: edition.locale.clone(), path, catalog: read });
     }
+    source.mark_known(&mut diagnostics);
     Ok(LoadedSource { catalog, diagnostics, texts, editions })
 }
 

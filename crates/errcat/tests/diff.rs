@@ -12,8 +12,25 @@ use errcat::diff::{
 };
 use std::path::Path;
 
+/// The page at `path` with its editions: each sibling `<stem>.<locale>.md`
+/// (`old.en.md` beside `old.md`) joins it as the texts of that locale.
 fn page(path: &Path) -> Catalog {
-    common::test_page(path).0
+    let mut catalog = common::test_page(path).0;
+    let stem = path.file_stem().and_then(|stem| stem.to_str()).expect("stem");
+    let mut editions: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(path.parent().expect("case directory"))
+        .expect("case directory")
+        .map(|entry| entry.expect("entry").path())
+        .filter_map(|sibling| {
+            let name = sibling.file_name()?.to_str()?.to_owned();
+            let locale = name.strip_prefix(&format!("{stem}."))?.strip_suffix(".md")?.to_owned();
+            Some((locale, sibling))
+        })
+        .collect();
+    editions.sort();
+    for (locale, edition) in editions {
+        catalog = errcat::editions::merge(catalog, &common::test_page(&edition).0, &locale);
+    }
+    catalog
 }
 
 fn report(old: &Catalog, new: &Catalog) -> Report {
@@ -78,6 +95,72 @@ fn each_kind_of_change_has_its_level() {
     assert_eq!(statuses, [("推流", "removed"), ("拉流", "added")]);
 }
 
+/// The codes whose changes of this JSON `kind` the report lists.
+fn codes_of_kind(report: &Report, kind: &str) -> Vec<i64> {
+    let value: serde_json::Value = serde_json::from_str(&render_json(report)).expect("json");
+    let mut codes: Vec<i64> = value["catalogs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|catalog| catalog["groups"].as_array().into_iter().flatten())
+        .flat_map(|group| group["changes"].as_array().into_iter().flatten())
+        .filter(|change| change["kind"] == kind)
+        .filter_map(|change| change["code"].as_i64())
+        .collect();
+    codes.dedup();
+    codes
+}
+
+/// A translation added, changed or gone is a change of its own kind,
+/// counted apart from re-wordings of the primary text, and a patch.
+#[test]
+fn translations_are_their_own_kind_of_change() {
+    // (case, re-worded codes, translated codes)
+    let cases: [(&str, &[i64], &[i64]); 3] = [
+        ("translation-added", &[], &[1001, 1002]),
+        ("translation-changed", &[], &[1001, 1002, 1003]),
+        ("translated-page-reworded", &[1001], &[]),
+    ];
+    for (name, reworded, translated) in cases {
+        let report = case(name);
+        assert_eq!(codes_of_kind(&report, "reworded"), reworded, "{name}");
+        assert_eq!(codes_of_kind(&report, "translated"), translated, "{name}");
+        assert_eq!(report.level(), Some(Level::Patch), "{name}");
+        let value: serde_json::Value = serde_json::from_str(&render_json(&report)).expect("json");
+        assert_eq!(value["counts"]["reworded"], reworded.len(), "{name}");
+        assert_eq!(value["counts"]["translated"], translated.len(), "{name}");
+        let text = render_text(&report, Style { color: false });
+        let summary = format!(
+            "0 added, 0 removed, 0 renamed, 0 reused, 0 name(s) moved, {} re-worded, {} translated; overall: patch",
+            reworded.len(),
+            translated.len()
+        );
+        assert!(text.contains(&summary), "{name}: {text}");
+        assert!(render_markdown(&report).contains(&summary), "{name}");
+    }
+}
+
+/// The server return codes before and after their English edition joined
+/// them: the catalog's own texts did not change, all 143 codes gained a
+/// translation.
+#[test]
+fn a_catalog_that_only_gains_its_edition_is_translated_not_reworded() {
+    let (current, _) = common::seed("zego-server-return-codes");
+    let mut before = current.clone();
+    before.editions.clear();
+    for group in &mut before.groups {
+        group.titles.clear();
+        for entry in &mut group.entries {
+            entry.translations.clear();
+        }
+    }
+    let report = report(&before, &current);
+    let counts = report.counts();
+    assert_eq!((counts.reworded, counts.translated), (0, 143), "{counts:?}");
+    assert_eq!(report.level(), Some(Level::Patch));
+    assert!(render_markdown(&report).contains("0 re-worded, 143 translated; overall: patch"));
+}
+
 fn legacy_and_current() -> (Catalog, Catalog) {
     let (old, _) = common::seed("zego-server-mixstream-legacy");
     let (global, _) = common::seed("zego-server-return-codes");
@@ -101,13 +184,10 @@ fn legacy_mix_stream_page_against_the_current_section_matches_the_hand_check() {
     assert_eq!(codes_where(&report, |k| matches!(k, ChangeKind::Added { .. })), HAND_ADDED);
     assert_eq!(codes_where(&report, |k| matches!(k, ChangeKind::Removed { .. })), HAND_REMOVED);
     // The legacy page has no English edition: the current section's English
-    // texts are all new, each a patch change of locale `en`; the hand check
+    // texts are all new, each a translation of locale `en`; the hand check
     // is of the Chinese texts.
-    let chinese = |k: &ChangeKind| matches!(k, ChangeKind::Reworded { locale: None, .. });
-    assert_eq!(codes_where(&report, chinese), HAND_REWORDED);
-    let mut english =
-        codes_where(&report, |k| matches!(k, ChangeKind::Reworded { locale: Some(locale), .. } if locale == "en"));
-    english.dedup();
+    assert_eq!(codes_where(&report, |k| matches!(k, ChangeKind::Reworded { .. })), HAND_REWORDED);
+    let english = codes_where(&report, |k| matches!(k, ChangeKind::Translated { locale, .. } if locale == "en"));
     let mut kept: Vec<i64> = new.groups[0]
         .entries
         .iter()
@@ -117,7 +197,13 @@ fn legacy_mix_stream_page_against_the_current_section_matches_the_hand_check() {
     kept.sort_unstable();
     assert_eq!(english, kept, "every code of both versions gains its English text");
     let everything_else = codes_where(&report, |k| {
-        !matches!(k, ChangeKind::Added { .. } | ChangeKind::Removed { .. } | ChangeKind::Reworded { .. })
+        !matches!(
+            k,
+            ChangeKind::Added { .. }
+                | ChangeKind::Removed { .. }
+                | ChangeKind::Reworded { .. }
+                | ChangeKind::Translated { .. }
+        )
     });
     assert!(everything_else.is_empty(), "nothing else changed: {everything_else:?}");
     for change in report.catalogs[0].changes() {
@@ -138,6 +224,11 @@ fn legacy_mix_stream_page_against_the_current_section_matches_the_hand_check() {
         let inserted: String = diff.iter().filter(|s| s.op == "insert").map(|s| s.text.as_str()).collect();
         assert_eq!(inserted, "或单流转码的");
     }
+    // 9 codes changed their Chinese text; all 35 codes on both pages gained
+    // English text: counted apart.
+    let summary =
+        "7 added, 12 removed, 0 renamed, 0 reused, 0 name(s) moved, 9 re-worded, 35 translated; overall: breaking";
+    assert!(render_text(&report, Style { color: false }).contains(summary));
 }
 
 #[test]
@@ -149,10 +240,13 @@ fn swapping_old_and_new_swaps_added_and_removed() {
     let removed = |r: &Report| codes_where(r, |k| matches!(k, ChangeKind::Removed { .. }));
     assert_eq!(added(&forward), removed(&backward));
     assert_eq!(removed(&forward), added(&backward));
-    assert_eq!(
-        codes_where(&forward, |k| matches!(k, ChangeKind::Reworded { .. })),
-        codes_where(&backward, |k| matches!(k, ChangeKind::Reworded { .. }))
-    );
+    for kind in [
+        |k: &ChangeKind| matches!(k, ChangeKind::Reworded { .. }),
+        |k: &ChangeKind| matches!(k, ChangeKind::Translated { .. }),
+    ] {
+        assert_eq!(codes_where(&forward, kind), codes_where(&backward, kind));
+    }
+    assert_eq!(backward.counts().translated, forward.counts().translated, "a translation gone counts as one");
 }
 
 #[test]
@@ -185,6 +279,16 @@ fn json_reports_follow_the_documented_schema() {
     let broken =
         serde_json::json!({"schema": "errcat-diff/v1", "level": "huge", "bump": "none", "counts": {}, "catalogs": []});
     assert!(!validator.is_valid(&broken));
+    // A translation names its locale; a re-wording is of the primary text.
+    let counts = serde_json::json!({"added": 0, "removed": 0, "renamed": 0, "reused": 0, "moved": 0, "reworded": 1, "translated": 1});
+    for change in [
+        serde_json::json!({"code": 1, "level": "patch", "kind": "translated", "field": "message", "diff": []}),
+        serde_json::json!({"code": 1, "level": "patch", "kind": "reworded", "locale": "en", "field": "message", "diff": []}),
+    ] {
+        let report = serde_json::json!({"schema": "errcat-diff/v1", "level": "patch", "bump": "patch", "counts": counts,
+            "catalogs": [{"id": "x", "old": "a", "new": "b", "groups": [{"title": "t", "name": "T", "status": "changed", "changes": [change]}]}]});
+        assert!(!validator.is_valid(&report), "{report}");
+    }
 }
 
 /// Page text reaches a terminal through the text report: escape sequences

@@ -16,7 +16,7 @@
 
 mod common;
 
-use common::site_text::shown;
+use common::site_text::{shown, shown_text};
 use common::{require_toolchain, run, scratch_dir, workspace_root};
 use errcat::catalog::{Catalog, EditionRef, Entry, Group, Retired, SCHEMA, SourceRef, Translation};
 use errcat::code::{Code, CodeType};
@@ -1478,7 +1478,7 @@ fn check_site(dir: &Path) {
 
 /// Texts as the page lists them: the present, non-empty ones, then notes.
 fn listed(texts: [&Option<String>; 3], notes: &[String]) -> Vec<String> {
-    texts.into_iter().flatten().filter(|text| !text.is_empty()).chain(notes).map(|text| shown(text)).collect()
+    texts.into_iter().flatten().filter(|text| !text.is_empty()).chain(notes).map(|text| shown_text(text)).collect()
 }
 
 /// The error index of a hostile catalog is valid HTML (no parse error)

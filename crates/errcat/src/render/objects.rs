@@ -110,7 +110,7 @@ fn literals(language: &dyn Language, texts: &[String]) -> Value {
 
 /// A change report as template values: `summary`, and `groups`, each with
 /// `title`, `name`, `status`, `old_name` and `changes` (`code`, `level`,
-/// `text`, and for a re-wording the `diff` segments, each `op` and `text`);
+/// `text`, and for a re-wording or a translation the `diff` segments, each `op` and `text`);
 /// every text a literal.
 fn change_report(language: &dyn Language, report: &crate::diff::CatalogReport) -> Value {
     let groups: Vec<Value> = report
@@ -121,18 +121,16 @@ fn change_report(language: &dyn Language, report: &crate::diff::CatalogReport) -
                 .changes
                 .iter()
                 .map(|change| {
-                    let segments: Vec<Value> = match &change.kind {
-                        crate::diff::ChangeKind::Reworded { diff, .. } => diff
-                            .iter()
-                            .map(|segment| {
-                                Value::from(std::collections::BTreeMap::from([
-                                    ("op", Value::from(segment.op)),
-                                    ("text", Value::from(language.string_literal(&segment.text))),
-                                ]))
-                            })
-                            .collect(),
-                        _ => Vec::new(),
-                    };
+                    let segments: Vec<Value> = change
+                        .segments()
+                        .iter()
+                        .map(|segment| {
+                            Value::from(std::collections::BTreeMap::from([
+                                ("op", Value::from(segment.op)),
+                                ("text", Value::from(language.string_literal(&segment.text))),
+                            ]))
+                        })
+                        .collect();
                     Value::from(std::collections::BTreeMap::from([
                         ("code", Value::from(language.string_literal(&change.code.to_string()))),
                         ("level", Value::from(change.level.as_str())),
