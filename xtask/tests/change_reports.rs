@@ -16,33 +16,6 @@ fn xtask(root: &Path, command: &str) -> (i32, String) {
     (output.status.code().unwrap_or(-1), text)
 }
 
-/// Runs git in `root` with a fixed identity and no user configuration.
-fn git(root: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["-c", "user.name=errcat test", "-c", "user.email=test@errcat.invalid", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("run git");
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
-
-/// A scratch checkout of `docs-src/` and `generated/` as one commit.
-fn committed_checkout(name: &str) -> PathBuf {
-    let root = common::scratch_checkout(name);
-    git(&root, &["init", "--quiet"]);
-    commit(&root);
-    root
-}
-
-fn commit(root: &Path) {
-    git(root, &["add", "--all"]);
-    git(root, &["commit", "--quiet", "--allow-empty", "--message", "scratch"]);
-}
-
 fn read(root: &Path, path: &str) -> String {
     std::fs::read_to_string(root.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
@@ -92,7 +65,7 @@ fn version(root: &Path) -> errcat::version::PackageVersion {
 /// the first regen left behind; the version is a minor bump, not a major.
 #[test]
 fn a_page_never_committed_is_new_whatever_the_working_tree_held() {
-    let root = committed_checkout("never-committed");
+    let root = common::committed_checkout("never-committed");
     let start = version(&root).version;
     add_page(&root);
     let (code, output) = xtask(&root, "regen");
@@ -117,7 +90,7 @@ fn a_page_never_committed_is_new_whatever_the_working_tree_held() {
     assert_eq!(xtask(&root, "check").0, 0);
 
     // The same pages regenerated on a fresh copy of HEAD give the same bytes.
-    let fresh = committed_checkout("never-committed-fresh");
+    let fresh = common::committed_checkout("never-committed-fresh");
     add_page(&fresh);
     name_codes(&fresh);
     assert_eq!(xtask(&fresh, "regen").0, 0);
@@ -142,7 +115,7 @@ fn a_page_never_committed_is_new_whatever_the_working_tree_held() {
 /// a page back as committed has no report of its own.
 #[test]
 fn a_report_compares_with_head_and_survives_its_commit() {
-    let root = committed_checkout("head");
+    let root = common::committed_checkout("head");
     let page = root.join("docs-src/rtc-vendor-error-codes.md");
     let original = std::fs::read_to_string(&page).expect("read page");
     let committed_catalog = read(&root, "generated/catalog/rtc-vendor-error-codes.yaml");
@@ -165,7 +138,7 @@ fn a_report_compares_with_head_and_survives_its_commit() {
     assert_eq!(read(&root, base_path), committed_catalog, "the base is still the catalog at HEAD");
 
     // Committed with its catalog, the report stays; deleted, it comes back.
-    commit(&root);
+    common::commit(&root);
     let (code, output) = xtask(&root, "regen");
     assert!(code == 0 && output.contains(", 0 changed"), "{output}");
     assert_eq!(read(&root, report_path), second);
@@ -197,7 +170,7 @@ fn a_report_compares_with_head_and_survives_its_commit() {
 /// another catalog: each says only what its own catalog did.
 #[test]
 fn adding_a_page_leaves_every_other_report_byte_identical() {
-    let root = committed_checkout("unrelated");
+    let root = common::committed_checkout("unrelated");
     let reports = |root: &Path| -> Vec<(PathBuf, String)> {
         texts(root, "generated/changes")
             .into_iter()
@@ -229,7 +202,7 @@ fn cargo(root: &Path, args: &[&str]) -> (bool, String) {
 /// stale entry is drift that `check` reports.
 #[test]
 fn a_version_bump_updates_the_lockfile_entry_and_check_verifies_it() {
-    let root = committed_checkout("lockfile");
+    let root = common::committed_checkout("lockfile");
     let plan = xtask::plan(&root).expect("plan");
     assert!(!plan.files.contains_key(Path::new("Cargo.lock")), "no lockfile, none written");
     // A workspace of the generated crate alone, locked by cargo itself.
@@ -237,7 +210,7 @@ fn a_version_bump_updates_the_lockfile_entry_and_check_verifies_it() {
         .expect("write Cargo.toml");
     let (ok, output) = cargo(&root, &["generate-lockfile"]);
     assert!(ok, "{output}");
-    commit(&root);
+    common::commit(&root);
     let locked = read(&root, "Cargo.lock");
     let start = version(&root).version;
     assert!(locked.contains(&format!("name = \"errcat-codes\"\nversion = \"{start}\"\n")), "{locked}");

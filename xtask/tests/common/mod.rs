@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Copies the folder `from` to `to`, recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -69,4 +70,31 @@ pub fn tool(env: &str, name: &str) -> Option<PathBuf> {
             None
         }
     }
+}
+
+/// Runs git in `root` with a fixed identity and no user configuration.
+pub fn git(root: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=errcat test", "-c", "user.email=test@errcat.invalid", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("run git");
+    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// A scratch checkout of `docs-src/` and `generated/` as one commit.
+pub fn committed_checkout(name: &str) -> PathBuf {
+    let root = scratch_checkout(name);
+    git(&root, &["init", "--quiet"]);
+    commit(&root);
+    root
+}
+
+pub fn commit(root: &Path) {
+    git(root, &["add", "--all"]);
+    git(root, &["commit", "--quiet", "--allow-empty", "--message", "scratch"]);
 }
