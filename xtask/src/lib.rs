@@ -45,6 +45,9 @@ pub struct Plan {
     pub sources: BTreeMap<String, String>,
     /// The version of the generated packages.
     pub version: errcat::version::PackageVersion,
+    /// Whether the pages changed since the committed record, so that
+    /// `version` is a new bump rather than the committed record itself.
+    pub bumped: bool,
 }
 
 impl Plan {
@@ -150,6 +153,7 @@ pub fn plan_with_progress(root: &Path, progress: &mut dyn FnMut(Progress<'_>)) -
         plan.files.insert(PathBuf::from(LOCKFILE), lockfile);
     }
     plan.files.insert(version_path, version.to_yaml());
+    plan.bumped = version != committed;
     plan.version = version;
     let mut model = errcat::render::CodeModel::new(catalogs)
         .with_version(&plan.version.version)

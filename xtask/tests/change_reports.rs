@@ -238,3 +238,25 @@ fn a_version_bump_updates_the_lockfile_entry_and_check_verifies_it() {
     assert_eq!(read(&root, "Cargo.lock"), lockfile);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A regen of an unchanged checkout says the version is unchanged and
+/// repeats none of the change lines of the committed record: those told
+/// of the bump the commit made, not of anything this regen found.
+#[test]
+fn a_clean_regen_prints_no_change_lines_of_the_committed_record() {
+    let root = common::committed_checkout("clean-regen-lines");
+    let committed = version(&root);
+    assert!(!committed.changes.is_empty(), "the committed record lists the changes of its bump");
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains(&format!("package version {} (unchanged", committed.version)), "{output}");
+    for line in &committed.changes {
+        assert!(!output.contains(line.as_str()), "a clean regen repeats `{line}`:\n{output}");
+    }
+    assert_eq!(version(&root), committed, "package.yaml stays as committed");
+
+    add_page(&root);
+    let (code, output) = xtask(&root, "regen");
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains("pay-errors: minor (new catalog)"), "a real bump lists its lines:\n{output}");
+}

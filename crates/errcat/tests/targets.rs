@@ -248,3 +248,23 @@ fn the_generated_rust_crate_round_trips_known_and_unknown_codes() {
     assert_eq!(Common::from_code(1000002), Common::CommonNotLoginRoom);
     assert_eq!(Common::CommonNotLoginRoom.cause(), Some("没有登录房间或者房间异常断开。"));
 }
+
+/// The error index shows a page's code spans as code in the entries'
+/// texts (and in notes, by the same template code), and leaves a lone backtick, an empty pair and a pair across
+/// lines as written; the text inside stays escaped.
+#[test]
+fn the_error_index_shows_code_spans_as_code() {
+    let page = "# Errors\n\n| Code | Message |\n|---|---|\n| 1001 | Invalid `clientId` or `<b>`; `` is empty |\n\
+                | 1002 | Call `init()` first; a lone ` stays |\n";
+    let identity = errcat::CatalogIdentity { id: "spans".to_owned(), locale: "en".to_owned(), ..Default::default() };
+    let (catalog, _) = errcat::ingest(
+        &errcat::Page::new(page.as_bytes(), "spans.md", "spans.md"),
+        &identity,
+        &errcat::lower::SourceSettings::default(),
+        &errcat::names::NameBook::default(),
+    );
+    assert_eq!(catalog.entries().count(), 2, "{catalog:?}");
+    let site = rendered_text(errcat::render::site::TARGET, &[catalog]);
+    assert!(site.contains("Call <code>init()</code> first; a lone ` stays"), "lone backtick:\n{site}");
+    assert!(site.contains("Invalid <code>clientId</code> or <code>&lt;b&gt;</code>; `` is empty"), "entry:\n{site}");
+}

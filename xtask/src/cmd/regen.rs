@@ -39,13 +39,13 @@ pub fn regen(root: &Path, verbose: bool) -> anyhow::Result<ExitCode> {
     eprintln!("regen: {} file(s) generated, {} changed; {}", plan.files.len(), changed.len(), super::summary(&plan));
     let version = &plan.version;
     match (&version.previous, &version.bump) {
-        (Some(previous), Some(bump)) => {
+        (Some(previous), Some(bump)) if plan.bumped => {
             eprintln!("regen: package version {} ({bump} from {previous})", version.version);
             for change in &version.changes {
                 eprintln!("  {change}");
             }
         }
-        _ => eprintln!("regen: package version {}", version.version),
+        _ => eprintln!("regen: package version {} (unchanged since the committed record)", version.version),
     }
     Ok(ExitCode::SUCCESS)
 }
