@@ -222,7 +222,7 @@ fn english_of<'a>(catalog: &Catalog, entry: &'a errcat::catalog::Entry) -> Optio
 }
 
 /// Why no name is suggested for a code whose English text is `english`
-/// (see [`errcat::naming::suggest_names`]).
+/// (see [`errcat::idents::suggest_names`]).
 fn why_not_suggested(catalog: &Catalog, english: Option<&str>) -> String {
     if english.is_some() {
         return "its English text has no word of ASCII letters or digits".to_owned();
@@ -278,7 +278,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
             // The rules measured against the curated names, as if none existed.
             let all: Vec<(&errcat::code::Code, Option<&str>)> =
                 group.entries.iter().map(|entry| (&entry.code, english_of(catalog, entry))).collect();
-            let fresh = errcat::naming::suggest_names(&all, &mut std::collections::BTreeSet::new());
+            let fresh = errcat::idents::suggest_names(&all, &mut std::collections::BTreeSet::new());
             for ((code, english), suggestion) in all.iter().zip(&fresh) {
                 let Some(curated) = locked_names.get(code) else { continue };
                 if english.is_none() && !code.is_text() {
@@ -287,7 +287,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
                 }
                 compared += 1;
                 let verdict =
-                    suggestion.as_deref().map_or("different", |name| errcat::naming::compare_names(name, curated));
+                    suggestion.as_deref().map_or("different", |name| errcat::idents::compare_names(name, curated));
                 match verdict {
                     "identical" => identical += 1,
                     "acceptable" => acceptable += 1,
@@ -312,7 +312,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
                 .iter()
                 .filter(|entry| {
                     !locked_names.contains_key(&entry.code)
-                        && entry.name == errcat::naming::fallback_entry_name(&entry.code)
+                        && entry.name == errcat::idents::fallback_entry_name(&entry.code)
                 })
                 .map(|entry| (entry, english_of(catalog, entry)))
                 .collect();
@@ -320,7 +320,7 @@ pub fn suggest_names(root: &Path, accept: bool) -> Result<Suggestions> {
                 open.iter().map(|(entry, english)| (&entry.code, *english)).collect();
             let mut taken: std::collections::BTreeSet<String> =
                 locked_names.values().map(|name| (*name).clone()).collect();
-            let suggestions = errcat::naming::suggest_names(&open_codes, &mut taken);
+            let suggestions = errcat::idents::suggest_names(&open_codes, &mut taken);
             for ((entry, english), suggestion) in open.iter().zip(suggestions) {
                 let code = &entry.code;
                 let Some(name) = suggestion else {

@@ -350,7 +350,7 @@ impl Catalog {
         if self.schema != SCHEMA {
             return Err(CatalogError::Schema(self.schema));
         }
-        if !crate::manifest::is_valid_id(&self.id) {
+        if !is_valid_id(&self.id) {
             return Err(CatalogError::Invalid(format!("catalog id `{}` must match [a-z0-9-]+", self.id)));
         }
         let group_locales = self.groups.iter().flat_map(|group| group.titles.keys());
@@ -402,6 +402,14 @@ impl Catalog {
         }
         Ok(())
     }
+}
+
+/// True for a valid catalog id.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Diagnostics: what a stage could not understand, with file, line, severity
-//! and a stable code per kind.
+//! and a stable code per kind, and the [`LineIndex`] that places them (byte
+//! offsets of a page to lines and columns; the readers use it too).
 //!
 //! Stages never fail on malformed documentation; they return their best result
 //! together with a `Vec<Diagnostic>`, and the caller decides what fails a run
@@ -235,7 +236,7 @@ pub fn render_all<'a>(
         .map(|diagnostic| {
             let line = match source {
                 Some(text) if diagnostic.line > 0 => {
-                    index.get_or_init(|| crate::read::LineIndex::new(text)).line_text(text, diagnostic.line)
+                    index.get_or_init(|| LineIndex::new(text)).line_text(text, diagnostic.line)
                 }
                 _ => None,
             };
@@ -263,6 +264,51 @@ impl Tally {
             }
         }
         tally
+    }
+}
+
+/// Maps byte offsets to 1-based line numbers (and columns). A part of a
+/// page read on its own counts its lines from the page's line it starts on.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// The page line of the text's first line, less one.
+    before: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex::starting_at(text, 1)
+    }
+
+    /// The index of a text whose first line is the page's line `first_line`.
+    pub fn starting_at(text: &str, first_line: u32) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
+        LineIndex { starts, before: first_line.saturating_sub(1) }
+    }
+
+    /// 1-based line of `offset` within the text.
+    fn local_line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset).max(1)
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        u32::try_from(self.local_line(offset)).unwrap_or(u32::MAX).saturating_add(self.before)
+    }
+
+    /// The text of 1-based page `line` (without its line break).
+    pub fn line_text<'a>(&self, text: &'a str, line: u32) -> Option<&'a str> {
+        let line = line.checked_sub(self.before)? as usize;
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
+        text.get(start..end.max(start)).map(|line| line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// 1-based byte column of `offset` on its line.
+    pub fn column(&self, offset: usize) -> u32 {
+        let start = self.starts.get(self.local_line(offset) - 1).copied().unwrap_or(0);
+        u32::try_from(offset.saturating_sub(start) + 1).unwrap_or(u32::MAX)
     }
 }
 

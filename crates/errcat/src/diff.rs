@@ -520,7 +520,7 @@ fn code_list(codes: &[Code]) -> String {
 
 /// Text on one line of a terminal: line breaks as `⏎`, controls shown.
 fn one_line(text: Option<&str>) -> String {
-    crate::render::language::show_controls(&text.unwrap_or("").replace('\n', "⏎")).into_owned()
+    crate::escape::show_controls(&text.unwrap_or("").replace('\n', "⏎")).into_owned()
 }
 
 fn inline_text(segments: &[Segment], style: Style) -> String {

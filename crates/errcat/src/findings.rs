@@ -278,7 +278,7 @@ pub struct Suite {
 /// XML 1.0 cannot hold even as references (most controls) are shown as
 /// `⟨U+0000⟩`.
 pub fn escape_xml(text: &str) -> String {
-    crate::render::language::escape_markup(text, crate::render::language::Breaks::References).into_owned()
+    crate::escape::escape_markup(text, crate::escape::Breaks::References).into_owned()
 }
 
 /// A JUnit XML report (`<testsuites>` of `<testsuite>`s, each case a

@@ -7,7 +7,7 @@
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::render::screaming_snake;
+use crate::idents::screaming_snake;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

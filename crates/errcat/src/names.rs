@@ -11,9 +11,14 @@
 use crate::catalog::{Catalog, Group, Retired};
 use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::naming::{fallback_entry_name, fallback_group_name, normalize_doc_name};
+use crate::idents::{fallback_entry_name, fallback_group_name, is_pascal_case, normalize_doc_name};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Where a source's lockfile lives, relative to `docs-src/`.
+pub fn lockfile_path(id: &str) -> String {
+    format!("names/{id}.yaml")
+}
 
 /// The on-disk name lockfile of one catalog.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,11 +57,6 @@ pub struct NameBook {
     pub lockfile_path: String,
     /// Official SDK names: code → name.
     pub official: BTreeMap<i64, String>,
-}
-
-/// True for a PascalCase identifier: `[A-Z][A-Za-z0-9]*`.
-pub fn is_pascal_case(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 impl NameBook {
@@ -231,7 +231,7 @@ pub fn apply(catalog: &mut Catalog, book: &NameBook, path: &str) -> Vec<Diagnost
 /// (`docs-src/names/<id>.yaml`, written by `cargo xtask names`), or the
 /// file given to `errcat ingest --names`.
 fn curate_hint(id: &str, lockfile: &str) -> String {
-    let project = format!("docs-src/{}", crate::project::lockfile_path(id));
+    let project = format!("docs-src/{}", lockfile_path(id));
     if lockfile.is_empty() || lockfile == project {
         format!(
             "Run `cargo xtask names` to list every group and code with its text in {project}, \
@@ -307,7 +307,7 @@ fn name_group(
             continue;
         }
         // A string code that is an identifier names itself.
-        let mut candidate = crate::naming::name_from_code(&entry.code).map(|name| (name, "the code"));
+        let mut candidate = crate::idents::name_from_code(&entry.code).map(|name| (name, "the code"));
         if let Some(doc_name) = entry.doc_name.as_ref().filter(|_| candidate.is_none()) {
             if let Some(codes) = shared.get(doc_name) {
                 if codes[0] == entry.code {
@@ -409,7 +409,7 @@ pub fn lockfile_for(catalog: &Catalog, previous: &Lockfile) -> Lockfile {
         let old = previous.groups.iter().find(|locked| locked.title == group.title);
         let mut codes: BTreeMap<Code, String> = old.map(|old| old.codes.clone()).unwrap_or_default();
         for entry in &group.entries {
-            if !crate::naming::is_fallback_name(&entry.name) {
+            if !crate::idents::is_fallback_name(&entry.name) {
                 codes.entry(entry.code.clone()).or_insert_with(|| entry.name.clone());
             }
         }

@@ -12,10 +12,7 @@ use crate::names::NameBook;
 use crate::{CatalogIdentity, Page};
 use std::collections::BTreeMap;
 
-/// Where a source's lockfile lives, relative to `docs-src/`.
-pub fn lockfile_path(id: &str) -> String {
-    format!("names/{id}.yaml")
-}
+pub use crate::names::lockfile_path;
 
 /// One ingested source.
 #[derive(Debug)]

@@ -14,6 +14,9 @@
 use crate::diff::{CatalogReport, Level};
 use serde::{Deserialize, Serialize};
 
+/// The version of generated packages when none is given.
+pub const DEFAULT_VERSION: &str = "0.1.0";
+
 /// `generated/package.yaml`: the version and why it is what it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackageVersion {
@@ -31,12 +34,7 @@ pub struct PackageVersion {
 
 impl Default for PackageVersion {
     fn default() -> PackageVersion {
-        PackageVersion {
-            version: crate::render::model::DEFAULT_VERSION.to_owned(),
-            previous: None,
-            bump: None,
-            changes: Vec::new(),
-        }
+        PackageVersion { version: DEFAULT_VERSION.to_owned(), previous: None, bump: None, changes: Vec::new() }
     }
 }
 

@@ -609,7 +609,7 @@ fn main() {
 /// types of its three groups.
 fn names_in(language: &dyn errcat::render::Language, catalog: &Catalog) -> (String, String, String, String) {
     let model = errcat::render::CodeModel::new(vec![catalog.clone()]);
-    let (naming, _) = errcat::render::model::Naming::new(language, &model);
+    let (naming, _) = errcat::render::identifiers::Identifiers::new(language, &model);
     let module = &naming.modules[0];
     let name = |index: usize| module.types[index].name.to_string();
     (module.name.to_string(), name(0), name(1), name(2))
@@ -985,7 +985,7 @@ public final class Main {{
 /// catalog's first group (its last member).
 fn retired_member(language: &dyn errcat::render::Language, catalog: &Catalog) -> String {
     let model = errcat::render::CodeModel::new(vec![catalog.clone()]);
-    let (naming, _) = errcat::render::model::Naming::new(language, &model);
+    let (naming, _) = errcat::render::identifiers::Identifiers::new(language, &model);
     naming.modules[0].types[0].members.last().expect("the retired code").to_string()
 }
 

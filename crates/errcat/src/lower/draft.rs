@@ -7,12 +7,13 @@
 //! forms do).
 
 use super::labels::{self, Field};
-use super::settings::{SectionMode, SourceInfo, SourceSettings};
+use super::settings::SourceInfo;
 use super::words;
 use super::words::{ColumnRole, is_cjk};
 use crate::catalog::{CatchAll, CodeRange, Entry, Group, Variant};
 use crate::code::{Code, CodeType};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::manifest::{SectionMode, SourceSettings};
 use crate::raw::{RawRow, RawTable};
 use std::collections::{BTreeMap, HashMap};
 

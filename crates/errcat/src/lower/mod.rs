@@ -21,11 +21,12 @@ pub mod words;
 
 use crate::catalog::{Catalog, SCHEMA, SourceRef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+pub use crate::manifest::{SectionMode, SourceSettings};
 use crate::raw::{RawDoc, RawTable};
 use draft::{GroupDraft, Lowering, Row, build_groups, keep_matching_codes, resolve_links};
 use forms::tables::{Continuation, fresh_plans, reading_locale};
 use forms::{Enabled, FORMS, Reads};
-pub use settings::{SectionMode, SourceInfo, SourceSettings};
+pub use settings::SourceInfo;
 use settings::{skipped_sections, whole_pattern};
 
 /// Lowers a raw document into a catalog.

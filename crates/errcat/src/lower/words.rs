@@ -5,43 +5,7 @@
 //! Only words live here; deciding a column's role from its header and its
 //! content is `columns`' job, splitting a cell at labels is `labels`'.
 
-use serde::{Deserialize, Serialize};
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColumnRole {
-    Code,
-    Name,
-    Message,
-    Cause,
-    Solution,
-    Note,
-    /// Kept on each entry as a named attribute (type, module, HTTP status…).
-    Attribute,
-    /// Explicitly not read (set in the manifest).
-    Ignore,
-}
-
-impl ColumnRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ColumnRole::Code => "code",
-            ColumnRole::Name => "name",
-            ColumnRole::Message => "message",
-            ColumnRole::Cause => "cause",
-            ColumnRole::Solution => "solution",
-            ColumnRole::Note => "note",
-            ColumnRole::Attribute => "attribute",
-            ColumnRole::Ignore => "ignore",
-        }
-    }
-
-    /// The roles whose text is part of an entry's readable texts.
-    pub fn is_text(self) -> bool {
-        matches!(self, ColumnRole::Message | ColumnRole::Cause | ColumnRole::Solution | ColumnRole::Note)
-    }
-}
+pub use crate::manifest::ColumnRole;
 
 /// Header words per role, compared after [`normalize`]. The longest
 /// matching word wins, so `错误码枚举值` (code) beats `错误码枚举` (name).

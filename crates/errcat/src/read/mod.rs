@@ -1,8 +1,8 @@
 //! Reading: a page's text becomes a [`RawDoc`] (sections, notes, tables of
 //! cells with line numbers), whatever its format.
 //!
-//! This module owns what both readers share: [`ReadOptions`], the
-//! [`LineIndex`] (also used to place diagnostics), format detection,
+//! This module owns what both readers share: [`ReadOptions`], format
+//! detection,
 //! front matter, numbered section lines and the one markup table of note
 //! blocks ([`NOTE_COMPONENTS`], [`NOTE_CLASSES`], [`ALERT_KINDS`]). The
 //! markdown and HTML readers depend on it and not on each other: raw HTML
@@ -14,6 +14,7 @@ pub mod inline;
 pub mod markdown;
 
 use crate::diagnostic::Diagnostic;
+pub use crate::diagnostic::LineIndex;
 use crate::raw::{BlockKind, RawBlock, RawDoc, RawSection};
 
 /// Settings of the readers.
@@ -114,51 +115,6 @@ pub fn is_note_class(class: &str) -> bool {
 /// True for the name of a note component.
 pub fn is_note_component(name: &str) -> bool {
     NOTE_COMPONENTS.contains(&name)
-}
-
-/// Maps byte offsets to 1-based line numbers (and columns). A part of a
-/// page read on its own counts its lines from the page's line it starts on.
-#[derive(Debug)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-    /// The page line of the text's first line, less one.
-    before: u32,
-}
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        LineIndex::starting_at(text, 1)
-    }
-
-    /// The index of a text whose first line is the page's line `first_line`.
-    pub fn starting_at(text: &str, first_line: u32) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(index, _)| index + 1));
-        LineIndex { starts, before: first_line.saturating_sub(1) }
-    }
-
-    /// 1-based line of `offset` within the text.
-    fn local_line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|start| *start <= offset).max(1)
-    }
-
-    pub fn line(&self, offset: usize) -> u32 {
-        u32::try_from(self.local_line(offset)).unwrap_or(u32::MAX).saturating_add(self.before)
-    }
-
-    /// The text of 1-based page `line` (without its line break).
-    pub fn line_text<'a>(&self, text: &'a str, line: u32) -> Option<&'a str> {
-        let line = line.checked_sub(self.before)? as usize;
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
-        text.get(start..end.max(start)).map(|line| line.strip_suffix('\r').unwrap_or(line))
-    }
-
-    /// 1-based byte column of `offset` on its line.
-    pub fn column(&self, offset: usize) -> u32 {
-        let start = self.starts.get(self.local_line(offset) - 1).copied().unwrap_or(0);
-        u32::try_from(offset.saturating_sub(start) + 1).unwrap_or(u32::MAX)
-    }
 }
 
 /// The kind of document a page is.

@@ -14,9 +14,10 @@
 //! reserved here.
 
 use super::RenderError;
-use super::language::{IdentKind, Language, Scope, screaming_snake, snake_from_id};
+use super::language::{IdentKind, Language, Scope, snake_from_id};
 use super::model::CodeWidth;
 use crate::catalog::{Catalog, Group};
+use crate::idents::screaming_snake;
 use std::borrow::Cow;
 
 /// C99 keywords (and C11's, which a C99 header must not take either).
@@ -280,7 +281,7 @@ mod tests {
             }],
         };
         let model = super::super::CodeModel::new(vec![catalog("errcat"), catalog("errcat-version")]);
-        let (naming, _) = super::super::model::Naming::new(&C, &model);
+        let (naming, _) = super::super::identifiers::Identifiers::new(&C, &model);
         let modules: Vec<String> = naming.modules.iter().map(|module| module.name.to_string()).collect();
         assert_eq!(modules.len(), 2);
         for module in &modules {

@@ -94,7 +94,7 @@ const RESERVED_MEMBERS: &[&str] = &["Codes"];
 /// The module path of the generated module (`go.mod`) when the manifest
 /// sets none; a consumer points it at `generated/go/` with a `replace`
 /// directive.
-pub const MODULE_PATH: &str = super::model::package_defaults::GO_MODULE;
+pub const MODULE_PATH: &str = crate::manifest::package_defaults::GO_MODULE;
 
 /// Words Go writes all in capitals in identifiers (`RoomID`, `APIKey`):
 /// the common initialisms of Go's style checks (staticcheck ST1003).

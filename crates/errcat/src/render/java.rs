@@ -8,8 +8,9 @@
 //!
 //! Integer codes are `long`, string codes `String`.
 
-use super::language::{IdentKind, Language, screaming_snake};
+use super::language::{IdentKind, Language};
 use super::model::CodeWidth;
+use crate::idents::screaming_snake;
 use std::borrow::Cow;
 
 /// Static fields a group's class declares or reads beside its codes (a
@@ -17,67 +18,7 @@ use std::borrow::Cow;
 const RESERVED_MEMBERS: &[&str] = &["BY_CODE", "VALUES", "LOCALE", "DISPLAY_LOCALE"];
 
 /// Java keywords, reserved literals and restricted identifiers.
-pub const KEYWORDS: &[&str] = &[
-    "abstract",
-    "assert",
-    "boolean",
-    "break",
-    "byte",
-    "case",
-    "catch",
-    "char",
-    "class",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extends",
-    "final",
-    "finally",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "implements",
-    "import",
-    "instanceof",
-    "int",
-    "interface",
-    "long",
-    "native",
-    "new",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "short",
-    "static",
-    "strictfp",
-    "super",
-    "switch",
-    "synchronized",
-    "this",
-    "throw",
-    "throws",
-    "transient",
-    "try",
-    "void",
-    "volatile",
-    "while",
-    "true",
-    "false",
-    "null",
-    "var",
-    "yield",
-    "record",
-    "sealed",
-    "permits",
-    "_",
-];
+pub use crate::idents::JAVA_KEYWORDS as KEYWORDS;
 
 /// Type names that would shadow the `java.lang` types the generated code
 /// uses.

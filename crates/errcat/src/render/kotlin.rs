@@ -9,8 +9,9 @@
 //! Integer codes are `Long`, as in Java for the same group; string codes
 //! `String`.
 
-use super::language::{IdentKind, Language, screaming_snake, u4};
+use super::language::{IdentKind, Language, u4};
 use super::model::CodeWidth;
+use crate::idents::screaming_snake;
 use std::borrow::Cow;
 
 /// Kotlin hard keywords (a package segment or identifier must not be one).

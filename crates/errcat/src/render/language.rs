@@ -233,9 +233,9 @@ pub trait Language: Sync + std::fmt::Debug {
     fn identifier(&self, kind: IdentKind, raw: &str, taken: &mut BTreeSet<String>) -> (String, bool) {
         let sanitized = match kind {
             IdentKind::Module => raw.to_owned(),
-            _ if crate::names::is_pascal_case(raw) => raw.to_owned(),
+            _ if crate::idents::is_pascal_case(raw) => raw.to_owned(),
             _ => {
-                let pascal = crate::naming::to_pascal_case(raw);
+                let pascal = crate::idents::to_pascal_case(raw);
                 if pascal.starts_with(|c: char| c.is_ascii_alphabetic()) { pascal } else { format!("X{pascal}") }
             }
         };
@@ -256,74 +256,7 @@ pub(crate) fn catalog_summary(catalog: &Catalog) -> String {
     format!("Catalog `{}` ({}), generated from `docs-src/{}`.", catalog.id, catalog.locale, catalog.source.file)
 }
 
-/// Characters no generated file contains raw, in literals or comments:
-/// control characters, line and paragraph separators, the byte-order mark,
-/// and bidirectional formatting characters, which can make code read
-/// differently from what it does ("Trojan Source").
-pub fn must_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{061c}' | '\u{200e}' | '\u{200f}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-/// `text` for a terminal or a log: every character that [`must_escape`]
-/// except line feeds and tabs (ESC, BEL, bidirectional overrides…) shown as
-/// `⟨U+001B⟩`, so page text can neither drive the terminal nor hide itself.
-pub fn show_controls(text: &str) -> Cow<'_, str> {
-    let needs = |c: char| must_escape(c) && !matches!(c, '\n' | '\t');
-    if !text.chars().any(needs) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if needs(c) {
-            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// How [`escape_markup`] writes line feeds, tabs and carriage returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Breaks {
-    /// Line feeds and tabs as they are (HTML text shown with
-    /// `white-space: pre-wrap`); a carriage return is shown.
-    Kept,
-    /// All three as character references (XML attributes keep them so).
-    References,
-}
-
-/// `text` escaped for HTML or XML, between tags and inside a quoted
-/// attribute alike: `&`, `<`, `>`, `"` and `'` become character references,
-/// and every other character that [`must_escape`] (controls, bidirectional
-/// overrides, separators; most cannot be written in XML at all), and the
-/// noncharacters U+FFFE and U+FFFF, is shown as `⟨U+202E⟩`.
-pub fn escape_markup(text: &str, breaks: Breaks) -> Cow<'_, str> {
-    let kept = |c: char| breaks == Breaks::Kept && matches!(c, '\n' | '\t');
-    // U+FFFE and U+FFFF are not characters XML may hold either.
-    let needs =
-        |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{fffe}' | '\u{ffff}') || (must_escape(c) && !kept(c));
-    if !text.chars().any(needs) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' | '\r' if breaks == Breaks::References => out.push_str(&format!("&#{};", c as u32)),
-            c if needs(c) => out.push_str(&format!("⟨U+{:04X}⟩", c as u32)),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use crate::escape::{Breaks, escape_markup, must_escape, show_controls};
 
 /// A double-quoted string literal that evaluates to exactly `text` in a
 /// C-like language: `"`, `\\`, LF, CR and TAB get their usual escapes,
@@ -412,13 +345,6 @@ pub(crate) fn lower_camel(pascal: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_ascii_lowercase().to_string() + chars.as_str())
 }
 
-/// `SCREAMING_SNAKE_CASE` from PascalCase (heck's word rules): digits stay
-/// with the word before, acronyms stay one word (`HTTPRequest` →
-/// `HTTP_REQUEST`).
-pub fn screaming_snake(pascal: &str) -> String {
-    heck::ToShoutySnakeCase::to_shouty_snake_case(pascal)
-}
-
 /// Makes `candidate` unique among `taken` by appending `suffix` (and then
 /// a counter); records the result.
 pub(crate) fn unique(candidate: String, taken: &mut BTreeSet<String>, suffix: &str) -> String {
@@ -441,29 +367,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn screaming_snake_keeps_acronyms_and_digits_together() {
-        assert_eq!(screaming_snake("RateLimited"), "RATE_LIMITED");
-        assert_eq!(screaming_snake("RateLimited5007"), "RATE_LIMITED5007");
-        assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
-        assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
-        assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
-    }
-
-    #[test]
     fn ids_become_snake_and_camel_module_names() {
         assert_eq!(snake_from_id("zego-server-return-codes"), "zego_server_return_codes");
         assert_eq!(camel_from_id("zego-server-return-codes"), "zegoServerReturnCodes");
         assert_eq!(snake_from_id("1x"), "c_1x");
         assert_eq!(camel_from_id("1x"), "c1x");
-    }
-
-    #[test]
-    fn bidi_controls_separators_and_controls_must_be_escaped() {
-        for c in ['\u{202e}', '\u{2066}', '\u{200f}', '\u{2028}', '\u{feff}', '\0', '\r', '\u{85}'] {
-            assert!(must_escape(c), "{:?}", c);
-        }
-        for c in ['a', '中', '😀', ' ', '\u{200b}'] {
-            assert!(!must_escape(c), "{:?}", c);
-        }
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod c;
 pub mod go;
+pub mod identifiers;
 pub mod java;
 pub mod json;
 pub mod kotlin;
@@ -25,14 +26,17 @@ pub mod rust;
 pub mod site;
 pub mod typescript;
 
-pub use language::{IdentKind, Language, must_escape, screaming_snake};
-pub use model::{CodeModel, PackageMeta};
+pub use crate::escape::must_escape;
+pub use crate::idents::screaming_snake;
+pub use crate::manifest::PackageMeta;
+pub use language::{IdentKind, Language};
+pub use model::CodeModel;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
+use identifiers::Identifiers;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
-use model::Naming;
 use objects::{ModuleObject, PackageObject, Shared};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -221,7 +225,7 @@ impl Rendering {
         }
         // Each language names the whole model on its own: on every core.
         let namings =
-            crate::parallel::map(targets.iter().collect(), |(target, _)| Naming::new(target.language(), model));
+            crate::parallel::map(targets.iter().collect(), |(target, _)| Identifiers::new(target.language(), model));
         for (index, ((target, templates), (naming, renames))) in targets.iter().zip(namings).enumerate() {
             let language = target.language();
             let env = environment(*target, templates)?;

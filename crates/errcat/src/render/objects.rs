@@ -35,8 +35,9 @@
 //! `prefix` (and a space before a non-empty line), so a template prints a
 //! whole doc comment without a loop per line.
 
+use super::identifiers::Identifiers;
 use super::language::Language;
-use super::model::{CodeModel, CodeWidth, Naming, member, member_count};
+use super::model::{CodeModel, CodeWidth, member, member_count};
 use crate::catalog::Catalog;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use minijinja::{Error, ErrorKind, State};
@@ -48,7 +49,7 @@ use std::sync::Arc;
 pub struct Shared {
     pub language: &'static dyn Language,
     pub model: CodeModel,
-    pub naming: Naming,
+    pub naming: Identifiers,
 }
 
 /// The catalogs a package is compiled from, as a markdown list for its

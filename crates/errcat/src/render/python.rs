@@ -70,7 +70,7 @@ impl Language for Python {
         match kind {
             IdentKind::Module => snake_from_id(name),
             IdentKind::Type => name.to_owned(),
-            IdentKind::Member => super::language::screaming_snake(name),
+            IdentKind::Member => crate::idents::screaming_snake(name),
         }
     }
 

@@ -15,8 +15,9 @@
 //! URL under the package's `homepage`: their text is the JSON target's
 //! ([`super::json::schema_members`]), so both publish the same schemas.
 
-use super::language::{Breaks, IdentKind, Language, escape_markup};
+use super::language::{IdentKind, Language};
 use super::model::CodeWidth;
+use crate::escape::{Breaks, escape_markup};
 use std::borrow::Cow;
 
 #[derive(Debug)]

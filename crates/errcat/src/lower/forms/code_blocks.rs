@@ -49,7 +49,7 @@ fn code_line_constant(line: &str) -> Option<LineConstant> {
     let value = value.trim_matches(['(', ')', '`']).trim().to_owned();
     let names: Vec<&str> = left.split_whitespace().filter(|word| !DECLARATION_WORDS.contains(word)).collect();
     let [name] = names.as_slice() else { return None };
-    if !crate::naming::is_identifier(name) || Code::parse(&value).is_err() {
+    if !crate::idents::is_identifier(name) || Code::parse(&value).is_err() {
         return None;
     }
     let comment =
@@ -145,7 +145,7 @@ pub fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
             let Ok(value) = Code::parse(&value) else { continue };
             let names: Vec<&str> = left.split_whitespace().filter(|word| !DECLARATION_WORDS.contains(word)).collect();
             let [name] = names.as_slice() else { continue };
-            if !crate::naming::is_identifier(name) {
+            if !crate::idents::is_identifier(name) {
                 continue;
             }
             match found.get(*name) {

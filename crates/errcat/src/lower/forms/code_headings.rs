@@ -43,7 +43,7 @@ pub(crate) fn heading_code(title: &str) -> Option<HeadingCode> {
     // `ER_FOO (1004)`: a name, then the code.
     if let Some((name, rest)) = title.split_once(['(', '（'])
         && let Some((code, after)) = rest.split_once([')', '）'])
-        && crate::naming::is_identifier(name.trim())
+        && crate::idents::is_identifier(name.trim())
         && let Some((cell @ CodeCell::Codes(_), literal)) = parse_code(code)
     {
         let after = after.trim_start_matches([' ', '-', '—', '–', ':', '：']).trim();
@@ -173,7 +173,7 @@ pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>)
 /// declaration replaces.
 fn declared(blocks: &[RawBlock], index: usize) -> Option<HeadingCode> {
     let name = blocks[index].plain.trim();
-    let is_name = crate::naming::is_identifier(name) || crate::lower::code_cells::is_identifier(name);
+    let is_name = crate::idents::is_identifier(name) || crate::lower::code_cells::is_identifier(name);
     let next = blocks.get(index + 1)?;
     (is_name && value_line(next, name).is_some()).then(|| (CodeCell::Codes(vec![Code::text(name)]), None, None, None))
 }

@@ -56,7 +56,7 @@ pub fn parenthesized_name(text: &str) -> Option<String> {
     let ok = !inner.is_empty()
         && inner
             .split('|')
-            .all(|part| crate::lower::code_cells::is_identifier(part) || crate::naming::is_identifier(part));
+            .all(|part| crate::lower::code_cells::is_identifier(part) || crate::idents::is_identifier(part));
     ok.then(|| inner.to_owned())
 }
 

@@ -5,8 +5,12 @@
 //! filesystem: id syntax and uniqueness, paths that stay inside `docs-src/`.
 //! Whether the files exist is the caller's (IO) business.
 
-use crate::lower::SourceSettings;
+mod package;
+mod settings;
+
+pub use package::{PackageMeta, package_defaults};
 use serde::{Deserialize, Serialize};
+pub use settings::{ColumnRole, SectionMode, SourceSettings};
 
 /// The whole manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,12 +18,12 @@ use serde::{Deserialize, Serialize};
 pub struct Manifest {
     /// What the generated packages say of themselves.
     #[serde(default, skip_serializing_if = "crate::manifest::is_default_package")]
-    pub package: crate::render::PackageMeta,
+    pub package: PackageMeta,
     pub sources: Vec<SourceEntry>,
 }
 
-fn is_default_package(package: &crate::render::PackageMeta) -> bool {
-    *package == crate::render::PackageMeta::default()
+fn is_default_package(package: &PackageMeta) -> bool {
+    *package == PackageMeta::default()
 }
 
 /// One upstream page.
@@ -247,13 +251,7 @@ fn unknown_key(text: &str, file: &str, message: &str) -> Option<ManifestError> {
     })
 }
 
-/// True for a valid catalog id.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-}
+pub use crate::catalog::is_valid_id;
 
 /// Checks that a manifest path stays inside `docs-src/`.
 pub fn check_relative_path(path: &str) -> Result<(), String> {

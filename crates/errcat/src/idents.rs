@@ -207,6 +207,83 @@ pub fn is_fallback_name(name: &str) -> bool {
     name.strip_prefix("Group").is_some_and(is_hash) || name.strip_prefix("CodeX").is_some_and(is_hash)
 }
 
+/// True for a PascalCase identifier: `[A-Z][A-Za-z0-9]*`.
+pub fn is_pascal_case(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// `SCREAMING_SNAKE_CASE` from PascalCase (heck's word rules): digits stay
+/// with the word before, acronyms stay one word (`HTTPRequest` →
+/// `HTTP_REQUEST`).
+pub fn screaming_snake(pascal: &str) -> String {
+    heck::ToShoutySnakeCase::to_shouty_snake_case(pascal)
+}
+
+/// Java keywords, reserved literals and restricted identifiers: the Java
+/// target escapes them, and no part of the manifest's `java_package` may be
+/// one.
+pub const JAVA_KEYWORDS: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "true",
+    "false",
+    "null",
+    "var",
+    "yield",
+    "record",
+    "sealed",
+    "permits",
+    "_",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +371,14 @@ mod tests {
         assert!(is_fallback_name(&fallback_group_name("x")));
         assert!(is_fallback_name("Code12"));
         assert!(!is_fallback_name("CodeReview"));
+    }
+
+    #[test]
+    fn screaming_snake_keeps_acronyms_and_digits_together() {
+        assert_eq!(screaming_snake("RateLimited"), "RATE_LIMITED");
+        assert_eq!(screaming_snake("RateLimited5007"), "RATE_LIMITED5007");
+        assert_eq!(screaming_snake("PlayerL3ModeNotSupported"), "PLAYER_L3_MODE_NOT_SUPPORTED");
+        assert_eq!(screaming_snake("InvalidCdnUrl30001"), "INVALID_CDN_URL30001");
+        assert_eq!(screaming_snake("HTTPRequestFailed"), "HTTP_REQUEST_FAILED");
     }
 }
