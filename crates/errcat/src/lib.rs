@@ -1,16 +1,63 @@
-//! errcat: compiles error-code documentation pages into a canonical catalog.
+//! errcat compiles error-code documentation pages into one canonical
+//! catalog per page, diffs catalogs, and renders them into code.
 //!
-//! The pipeline is a chain of pure stages: a reader turns a page into a
-//! [`RawDoc`](raw::RawDoc), [`lower`](lower::lower) turns it into a
-//! [`Catalog`](catalog::Catalog) plus diagnostics. No stage touches the
-//! filesystem or the network; the `errcat` CLI and `xtask` do.
+//! # The pipeline
+//!
+//! Each stage is a pure function: text in, a value and diagnostics out. No
+//! stage fails on malformed documentation; it returns its best result with a
+//! `Vec<Diagnostic>`, and the caller decides
+//! what fails a run.
+//!
+//! 1. [`read`]: a page (markdown, MDX or HTML) becomes a
+//!    [`RawDoc`](raw::RawDoc): sections, notes and tables of cells with line
+//!    numbers.
+//! 2. [`lower`]: the raw document becomes a [`Catalog`]
+//!    through the registry of page forms ([`lower::forms`]), under a source's
+//!    [`SourceSettings`].
+//! 3. [`names`]: the name lockfile and the documented fallbacks name every
+//!    group and code; [`editions`] joins another locale's page.
+//! 4. [`lint`], [`diff`] and [`version`]: checks of a catalog, the semantic
+//!    diff of two, and the package version it implies; [`findings`] writes
+//!    diagnostics and lints in CI formats (GitHub, SARIF, JUnit).
+//! 5. [`render`]: catalogs become code through the registry of targets
+//!    ([`render::TARGETS`]), one [`Language`](render::Language) and one
+//!    template folder each.
+//!
+//! [`ingest`] runs stages 1 to 3 on one [`Page`]. [`project`] runs them for
+//! every source of a [`manifest`], reading files through a function the
+//! caller passes ([`project::read_from_dir`] reads a folder); it is the only
+//! module that names the filesystem. The core model ([`catalog`], [`code`],
+//! [`diagnostic`]) depends on no stage.
+//!
+//! # Example
+//!
+//! ```
+//! use errcat::{CatalogIdentity, Page};
+//! use errcat::manifest::SourceSettings;
+//! use errcat::names::NameBook;
+//! use errcat::render::{TemplateSet, render};
+//!
+//! let page = "# Payment errors\n\n| Code | Message |\n|---|---|\n| 1001 | Insufficient balance |\n";
+//! let identity = CatalogIdentity { id: "pay".into(), locale: "en".into(), ..Default::default() };
+//! let (catalog, diagnostics) =
+//!     errcat::ingest(&Page::new(page.as_bytes(), "pay.md", "pay.md"), &identity, &SourceSettings::default(), &NameBook::default());
+//! assert!(diagnostics.iter().all(|d| d.severity() != errcat::diagnostic::Severity::Error));
+//! let (group, entry) = catalog.entries().next().unwrap();
+//! assert_eq!((group.title.as_str(), entry.message.as_deref()), ("Payment errors", Some("Insufficient balance")));
+//!
+//! let target = errcat::render::Target::ALL.iter().find(|t| t.dir() == "json").copied().unwrap();
+//! let files = render(target, &[catalog], &TemplateSet::builtin(target)).unwrap();
+//! assert!(files.iter().any(|file| file.path == "pay.json" && file.text.contains("Insufficient balance")));
+//! ```
+
+#![warn(unreachable_pub)]
 
 pub mod catalog;
 pub mod code;
 pub mod diagnostic;
 pub mod diff;
 pub mod editions;
-pub mod escape;
+pub(crate) mod escape;
 pub mod expected;
 pub mod findings;
 pub mod idents;
@@ -18,12 +65,12 @@ pub mod lint;
 pub mod lower;
 pub mod manifest;
 pub mod names;
-pub mod parallel;
+pub(crate) mod parallel;
 pub mod project;
 pub mod raw;
 pub mod read;
 pub mod render;
-pub mod thresholds;
+pub(crate) mod thresholds;
 pub mod version;
 pub mod yaml;
 

@@ -4,7 +4,7 @@
 //! panic in a part is passed on as it is.
 
 /// How many parts are worth running at once on this machine.
-pub fn cores() -> usize {
+pub(crate) fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
@@ -12,7 +12,7 @@ pub fn cores() -> usize {
 /// next part when it is done with one, results in the order of the parts.
 /// Parts are handed out in order, so at most one part per thread is in
 /// work at any time.
-pub fn map<T, R, F>(parts: Vec<T>, work: F) -> Vec<R>
+pub(crate) fn map<T, R, F>(parts: Vec<T>, work: F) -> Vec<R>
 where
     T: Send,
     R: Send,

@@ -10,17 +10,17 @@ mod synthetic;
 use errcat::diagnostic::Diagnostic;
 use errcat::raw::RawDoc;
 use errcat::read::markdown::{read, read_parts, safe_cuts};
-use errcat::read::{ReadOptions, html};
+use errcat::read::{ReadOptions, read_fragment};
 use std::path::{Path, PathBuf};
 
 fn at_once(text: &str) -> (RawDoc, Vec<Diagnostic>) {
-    let (doc, mut diagnostics) = read(text, "page.md", &ReadOptions::default(), &html::read_fragment);
+    let (doc, mut diagnostics) = read(text, "page.md", &ReadOptions::default(), &read_fragment);
     diagnostics.sort_by_key(|diagnostic| diagnostic.line);
     (doc, diagnostics)
 }
 
 fn in_parts(text: &str, bounds: &[usize]) -> (RawDoc, Vec<Diagnostic>) {
-    let (doc, mut diagnostics) = read_parts(text, "page.md", &ReadOptions::default(), &html::read_fragment, bounds);
+    let (doc, mut diagnostics) = read_parts(text, "page.md", &ReadOptions::default(), &read_fragment, bounds);
     diagnostics.sort_by_key(|diagnostic| diagnostic.line);
     (doc, diagnostics)
 }

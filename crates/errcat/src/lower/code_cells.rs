@@ -9,7 +9,7 @@ use crate::code::CodeCell;
 
 /// Markup a code cell may be wrapped in: backticks, bold, links, inline
 /// math (`$0$`).
-pub fn unwrap_markup(text: &str) -> String {
+pub(crate) fn unwrap_markup(text: &str) -> String {
     let mut text = text.trim();
     // `[1001](#anchor)` → `1001`
     if text.starts_with('[')
@@ -28,7 +28,7 @@ pub fn unwrap_markup(text: &str) -> String {
 /// A code cell written as an assignment, `APP_ERR_OK = 0`, or as a C
 /// declaration, `const int32_t APP_ERR_OK = 0`: the identifier and the
 /// value (type and qualifier words before the identifier are dropped).
-pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_assignment(text: &str) -> Option<(&str, &str)> {
     let (name, value) = text.split_once('=')?;
     let (name, value) = (name.trim(), value.trim().trim_end_matches([',', ';', '，', '；']).trim());
     // `static const uint32_t NAME`: the last word names, the words before
@@ -51,7 +51,7 @@ pub fn split_assignment(text: &str) -> Option<(&str, &str)> {
 /// C3500`, `Linker Tools Error LNK1104`, `Warning C4996`, `错误码 1001`: the
 /// code. One to three words before it, one of them `error`, `warning` or a
 /// code word, each a capitalized word or such a word.
-pub fn strip_code_label(text: &str) -> Option<String> {
+pub(crate) fn strip_code_label(text: &str) -> Option<String> {
     let text = text.trim();
     let (words, code) = text.rsplit_once(char::is_whitespace)?;
     // Most cells are prose: settled by counting words, without allocating.
@@ -73,7 +73,7 @@ pub fn strip_code_label(text: &str) -> Option<String> {
 /// A code cell that gives one integer code and its short title: `200
 /// (OK)`, `**404** - Not Found`, `400 Bad Request`, `5xx (server error)`:
 /// the code and the title (at most six words, no sentence punctuation).
-pub fn strip_code_title(text: &str) -> Option<(String, String)> {
+pub(crate) fn strip_code_title(text: &str) -> Option<(String, String)> {
     // Most cells are prose or a code alone: settled without allocating.
     if !text.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '*' || c == '_' || c == '-') {
         return None;
@@ -115,7 +115,7 @@ fn is_type_word(word: &str) -> bool {
 
 /// False for text that [`CodeCell::parse`] certainly rejects: a character
 /// no code, list of codes or range is written with (prose, CJK text).
-pub fn could_be_code(text: &str) -> bool {
+pub(crate) fn could_be_code(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_ascii_alphanumeric()
             || c.is_whitespace()
@@ -126,7 +126,7 @@ pub fn could_be_code(text: &str) -> bool {
 /// The string codes of one cell: one code, or several separated by `、`
 /// `,` `，` `;` `；`; `None` when a piece is not a string code or a single
 /// number (a range stays a range).
-pub fn split_string_codes(text: &str) -> Option<Vec<&str>> {
+pub(crate) fn split_string_codes(text: &str) -> Option<Vec<&str>> {
     // Not at whitespace: `Invalid parameter` is prose, not two codes.
     let pieces: Vec<&str> = text.split(['、', ',', '，', ';', '；']).map(str::trim).collect();
     let valid = pieces
@@ -136,7 +136,7 @@ pub fn split_string_codes(text: &str) -> Option<Vec<&str>> {
 }
 
 /// A cell of a hexadecimal column (`A`, `1F`) with the `0x` it omits.
-pub fn with_hex_prefix(text: &str, hex: bool) -> String {
+pub(crate) fn with_hex_prefix(text: &str, hex: bool) -> String {
     let bare = text.trim();
     if hex && !bare.is_empty() && bare.chars().all(|c| c.is_ascii_hexdigit()) {
         format!("0x{bare}")
@@ -146,13 +146,13 @@ pub fn with_hex_prefix(text: &str, hex: bool) -> String {
 }
 
 /// A value in 0x80000000..=0xFFFFFFFF read as a signed 32-bit integer.
-pub fn signed32(value: i64) -> i64 {
+pub(crate) fn signed32(value: i64) -> i64 {
     if (0x8000_0000..=0xFFFF_FFFF).contains(&value) { value - 0x1_0000_0000 } else { value }
 }
 
 /// An identifier as SDKs write them: `kXxxError`, `ERR_XXX`,
 /// `SomethingErrorFoo`, `NSURLErrorCancelled`, `E_FAIL`.
-pub fn is_identifier(text: &str) -> bool {
+pub(crate) fn is_identifier(text: &str) -> bool {
     let text = text.trim();
     let mut chars = text.chars();
     let Some(first) = chars.next() else { return false };

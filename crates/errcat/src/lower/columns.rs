@@ -23,7 +23,8 @@ use std::collections::{BTreeMap, HashSet};
 /// The role of one header cell from its words alone (overrides first), or
 /// `None` when no word matches. A compound header (`Possible cause and
 /// solution`) gives its longest word's role.
-pub fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Option<ColumnRole> {
+#[cfg(test)]
+fn detect_role(header: &str, overrides: &BTreeMap<String, ColumnRole>) -> Option<ColumnRole> {
     let normalized = normalize(header);
     if normalized.is_empty() {
         return None;
@@ -62,7 +63,7 @@ fn code_candidate(cell: &str) -> String {
 /// `order-not-exist`): more than half of its filled cells are string codes
 /// that are not numbers, so that a numeric column with a stray `1000xxx`
 /// stays numeric (and that cell is reported).
-pub fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+pub(crate) fn holds_string_codes<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     let cells: Vec<&str> = cells.collect();
     let (mut filled, mut strings) = (0usize, 0usize);
     for (index, cell) in cells.iter().enumerate() {
@@ -250,7 +251,7 @@ fn is_dash(text: &str) -> bool {
 
 /// The roles of a table's columns and the evidence behind them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ColumnPlan {
+pub(crate) struct ColumnPlan {
     /// One role per column; `Attribute` columns are kept by header name.
     pub roles: Vec<ColumnRole>,
     /// A second column holding the same codes in another form (hex beside
@@ -271,7 +272,7 @@ pub struct ColumnPlan {
 /// A table with no code column on a page of error codes whose one column of
 /// unique identifiers (`NoMemory`, `Okay / True`) stands beside a text
 /// column: those identifiers are the page's (string) codes. The column.
-pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize> {
+pub(crate) fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize> {
     let stats: Vec<Stats> = cells.iter().map(|column| Stats::of(column, false, true)).collect();
     let has_text = stats.iter().any(|s| s.is_prose());
     let candidates: Vec<usize> = (0..headers.len().min(stats.len()))
@@ -292,7 +293,7 @@ pub fn names_as_codes(headers: &[String], cells: &[Vec<String>]) -> Option<usize
 /// at most half of its cells distinct) beside one column of unique
 /// identifiers (`ParamBindErr`, `TokenExpired`) and a text column: the
 /// identifiers are the codes. That column.
-pub fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Option<usize> {
+pub(crate) fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Option<usize> {
     // Settled on the code column alone for most tables (codes that do not
     // repeat), before any other column is looked at.
     let values: Vec<&str> = cells.get(code)?.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()).collect();
@@ -318,14 +319,14 @@ pub fn identifiers_over_repeated_codes(cells: &[Vec<String>], code: usize) -> Op
 }
 
 impl ColumnPlan {
-    pub fn code(&self) -> Option<usize> {
+    pub(crate) fn code(&self) -> Option<usize> {
         self.roles.iter().position(|role| *role == ColumnRole::Code)
     }
 }
 
 /// Decides the role of every column from its header and its cells
 /// (`cells[column][row]`, cell text with parts joined).
-pub fn plan(
+pub(crate) fn plan(
     headers: &[String],
     cells: &[Vec<String>],
     overrides: &BTreeMap<String, ColumnRole>,

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 /// paragraph (or one of its lines) that opens with a code, as the forms
 /// above would read it, whether or not a form took it. The coverage check
 /// compares them with what was read: (line, code).
-pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
+pub(crate) fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
     let mut found = Vec::new();
     // Headings that number the page's sections (`## 1 Overview`, `## 2
     // Codes`) are no code positions: by level, those whose codes count 1, 2…
@@ -77,7 +77,7 @@ pub fn code_positions(blocks: &[RawBlock]) -> Vec<(u32, Code)> {
 /// line (W0223). Two or more such codes make a pattern worth a warning; a
 /// lone one, or codes that merely number their blocks (1, 2, 3…), do not.
 /// Returns each warning's line and message.
-pub fn not_read(groups: &[Group], positions: Vec<(u32, Code)>) -> Vec<(u32, String)> {
+pub(crate) fn not_read(groups: &[Group], positions: Vec<(u32, Code)>) -> Vec<(u32, String)> {
     let mut warnings = Vec::new();
     let mut read: HashSet<&Code> = HashSet::new();
     // Another form of a code kept as an attribute (`Error code in MySQL:

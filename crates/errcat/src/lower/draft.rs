@@ -585,7 +585,7 @@ pub(crate) fn join_url(base: &str, target: &str) -> String {
 
 /// Joins text split by page conversion: no space between CJK characters
 /// (`推流成` + `功` = `推流成功`), one space otherwise.
-pub fn join_text(before: &str, after: &str) -> String {
+pub(crate) fn join_text(before: &str, after: &str) -> String {
     let before = before.trim_end();
     let after = after.trim_start();
     let tight = before.chars().next_back().is_some_and(is_cjk) || after.chars().next().is_some_and(is_cjk);
@@ -637,7 +637,7 @@ pub(crate) fn code_span_inner(text: &str) -> Option<&str> {
 
 /// A constant defined in a code block: its name, value and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Constant {
+pub(crate) struct Constant {
     pub value: Code,
     pub line: u32,
 }

@@ -59,7 +59,7 @@ thread_local! {
 /// Runs `work` with the source's own label words in force on this thread
 /// (the stages that split a page over threads call it in each), and puts
 /// back what was in force before, even when `work` panics.
-pub fn with_labels<R>(labels: &std::collections::BTreeMap<String, ColumnRole>, work: impl FnOnce() -> R) -> R {
+pub(crate) fn with_labels<R>(labels: &std::collections::BTreeMap<String, ColumnRole>, work: impl FnOnce() -> R) -> R {
     struct Restore(Vec<(String, ColumnRole)>);
     impl Drop for Restore {
         fn drop(&mut self) {
@@ -86,7 +86,7 @@ fn source_label(head: &str) -> Option<ColumnRole> {
 /// The label a part starts with (`描述：`, `Possible reason:`), and the rest.
 /// A label is short (at most four words or twelve characters) and names a
 /// text role by the header words.
-pub fn label_of(part: &str) -> Option<(Field, &str)> {
+pub(crate) fn label_of(part: &str) -> Option<(Field, &str)> {
     let (head, rest) = part.split_once(['：', ':'])?;
     let head = head.trim().trim_matches(['*', '_', '【', '】', '[', ']']).trim();
     if head.is_empty() || head.len() > 96 {
@@ -116,7 +116,7 @@ pub fn label_of(part: &str) -> Option<(Field, &str)> {
 }
 
 /// The field a label head names, if it is made only of label words.
-pub fn field_of_head(head: &str) -> Option<Field> {
+pub(crate) fn field_of_head(head: &str) -> Option<Field> {
     if let Some(role) = source_label(head) {
         return Field::of_role(role);
     }
@@ -156,7 +156,7 @@ fn is_list_item(part: &str) -> bool {
 /// (`可能原因：` alone), continues the previous field; another unlabelled
 /// part takes the field after the previous one. `None` when no part has a
 /// label.
-pub fn part_fields<S: AsRef<str>>(parts: &[S], first: Field) -> Option<Vec<(Field, String, bool)>> {
+pub(crate) fn part_fields<S: AsRef<str>>(parts: &[S], first: Field) -> Option<Vec<(Field, String, bool)>> {
     if !parts.iter().any(|part| label_of(part.as_ref()).is_some()) {
         return None;
     }
@@ -181,7 +181,7 @@ pub fn part_fields<S: AsRef<str>>(parts: &[S], first: Field) -> Option<Vec<(Fiel
 
 /// The label sequence of a labelled cell (`[Message, Cause, Solution]`),
 /// used to split unlabelled cells of the same column with as many parts.
-pub fn pattern(parts: &[String]) -> Option<Vec<Field>> {
+pub(crate) fn pattern(parts: &[String]) -> Option<Vec<Field>> {
     let fields = part_fields(parts, Field::Message)?;
     if fields.iter().any(|(_, _, inferred)| *inferred) || fields.iter().any(|(_, text, _)| text.trim().is_empty()) {
         return None;
@@ -191,7 +191,7 @@ pub fn pattern(parts: &[String]) -> Option<Vec<Field>> {
 
 /// A `Word:` prefix shared by every filled cell of a column (`Details:`),
 /// when it is not a field label: removed from each cell.
-pub fn constant_prefix(cells: &[&[String]]) -> Option<String> {
+pub(crate) fn constant_prefix(cells: &[&[String]]) -> Option<String> {
     let firsts: Vec<&String> = cells.iter().filter_map(|parts| parts.first()).collect();
     if firsts.len() < 2 {
         return None;
@@ -209,7 +209,7 @@ pub fn constant_prefix(cells: &[&[String]]) -> Option<String> {
 
 /// The field a paragraph that is only a label names (`可能原因`, `Cause:`),
 /// from its decoded text.
-pub fn bare_label(text: &str) -> Option<Field> {
+pub(crate) fn bare_label(text: &str) -> Option<Field> {
     let head = text.trim().trim_end_matches([':', '：']).trim();
     // A sentence is text, even when it holds a label word (`No action
     // required.`).
@@ -222,7 +222,7 @@ pub fn bare_label(text: &str) -> Option<Field> {
 /// The label a prose line starts with (`Cause: …`, `**可能原因**：…`): only
 /// when the words before the colon are plain words, not a link, code or
 /// a sentence (`[Message.fromCell{:tact}](…)` has no label).
-pub fn label(text: &str) -> Option<(Field, &str)> {
+pub(crate) fn label(text: &str) -> Option<(Field, &str)> {
     let head = text.split_once([':', '：'])?.0;
     let plain_words = head.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '*' | '_' | '-'));
     plain_words.then(|| label_of(text)).flatten()
@@ -230,7 +230,7 @@ pub fn label(text: &str) -> Option<(Field, &str)> {
 
 /// True for a paragraph that opens with a note marker (`Note:`, `注意：`),
 /// from its decoded text.
-pub fn is_note(text: &str) -> bool {
+pub(crate) fn is_note(text: &str) -> bool {
     let lower = text.to_lowercase();
     let first = lower.lines().next().unwrap_or("").trim();
     ["note:", "note ", "注意", "说明：", "tip:", "warning:", "important:"]
@@ -242,7 +242,7 @@ pub fn is_note(text: &str) -> bool {
 /// Message, cause, solution and notes from the blocks below a code.
 /// A paragraph whose later line opens with a label (`…is invalid.` then
 /// `Resolution: …` on the next line) as two paragraphs, split there.
-pub fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
+pub(crate) fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
     let lines: Vec<&str> = block.text.lines().collect();
     let labelled = |line: &&str| label(&plain(line)).is_some_and(|(_, rest)| !rest.trim().is_empty());
     match (block.kind, lines.iter().skip(1).position(labelled)) {
@@ -261,7 +261,7 @@ pub fn split_at_label(block: &RawBlock) -> Vec<RawBlock> {
 /// `from_title`: the message in `texts` is the heading's short title; a
 /// labelled description below then takes its place, and the function
 /// returns true (the title is kept apart by the caller).
-pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_title: bool) -> bool {
+pub(crate) fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_title: bool) -> bool {
     let mut from_title = from_title;
     let mut displaced = false;
     // A labelled description replaces a message that is only the heading's title.
@@ -363,7 +363,7 @@ pub fn body_texts(body: &[RawBlock], texts: &mut Vec<(Field, String)>, from_titl
 }
 
 /// Appends text to a field (notes stay separate).
-pub fn push(texts: &mut Vec<(Field, String)>, field: Field, text: String) {
+pub(crate) fn push(texts: &mut Vec<(Field, String)>, field: Field, text: String) {
     if field != Field::Note
         && let Some((_, existing)) = texts.iter_mut().find(|(other, _)| *other == field)
     {

@@ -9,19 +9,19 @@
 //! every form in `labels`, their thresholds in `thresholds`. It never
 //! reads files and never drops a row without a diagnostic.
 
-pub mod code_cells;
-pub mod columns;
-pub mod coverage;
-pub mod draft;
+pub(crate) mod code_cells;
+pub(crate) mod columns;
+pub(crate) mod coverage;
+pub(crate) mod draft;
 pub mod forms;
-pub mod labels;
-pub mod sections;
-pub mod settings;
-pub mod words;
+pub(crate) mod labels;
+pub(crate) mod sections;
+pub(crate) mod settings;
+pub(crate) mod words;
 
 use crate::catalog::{Catalog, SCHEMA, SourceRef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-pub use crate::manifest::{SectionMode, SourceSettings};
+pub use crate::manifest::{ColumnRole, SectionMode, SourceSettings};
 use crate::raw::{RawDoc, RawTable};
 use draft::{GroupDraft, Lowering, Row, build_groups, keep_matching_codes, resolve_links};
 use forms::tables::{Continuation, fresh_plans, reading_locale};

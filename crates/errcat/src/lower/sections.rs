@@ -14,7 +14,7 @@ const GENERIC_SUFFIXES: &[&str] = &["list", "table", "values", "value", "referen
 
 /// True for a heading that says only "codes" (a code or name header word,
 /// possibly with a list-like suffix).
-pub fn is_generic(title: &str) -> bool {
+pub(crate) fn is_generic(title: &str) -> bool {
     let mut normalized = normalize(title);
     for suffix in GENERIC_SUFFIXES {
         if let Some(rest) = normalized.strip_suffix(suffix)
@@ -31,7 +31,7 @@ pub fn is_generic(title: &str) -> bool {
 }
 
 /// The title every heading's tables are grouped under, by heading line.
-pub fn qualified_titles(headings: &[RawSection]) -> HashMap<u32, String> {
+pub(crate) fn qualified_titles(headings: &[RawSection]) -> HashMap<u32, String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for heading in headings {
         *counts.entry(heading.title.as_str()).or_default() += 1;

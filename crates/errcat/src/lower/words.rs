@@ -5,13 +5,13 @@
 //! Only words live here; deciding a column's role from its header and its
 //! content is `columns`' job, splitting a cell at labels is `labels`'.
 
-pub use crate::manifest::ColumnRole;
+pub(crate) use crate::manifest::ColumnRole;
 
 /// Header words per role, compared after [`normalize`]. The longest
 /// matching word wins, so `错误码枚举值` (code) beats `错误码枚举` (name).
 /// The words of `Message`, `Cause`, `Solution` and `Note` are also the
 /// labels of parts inside a cell.
-pub const WORDS: &[(ColumnRole, &[&str])] = &[
+pub(crate) const WORDS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Code,
         &[
@@ -171,10 +171,10 @@ pub const WORDS: &[(ColumnRole, &[&str])] = &[
 
 /// Code words that say little on their own: a column of identifiers headed
 /// `Value` or `错误值` holds names, one headed `S3 Code` another code form.
-pub const WEAK_CODE_WORDS: &[&str] = &["值", "value", "错误值", "枚举值"];
+pub(crate) const WEAK_CODE_WORDS: &[&str] = &["值", "value", "错误值", "枚举值"];
 
 /// True when the header says "code" in so many words (not only "value").
-pub fn says_code(header: &str) -> bool {
+pub(crate) fn says_code(header: &str) -> bool {
     if roles_in(header).first() != Some(&ColumnRole::Code) {
         return false;
     }
@@ -186,11 +186,11 @@ pub fn says_code(header: &str) -> bool {
 /// Words of a title or header that speak of errors (`Error Code`, `AADSTS
 /// error codes`, `错误码`): where string codes without a code header are
 /// believed.
-pub const ERROR_WORDS: &[&str] =
+pub(crate) const ERROR_WORDS: &[&str] =
     &["error", "errors", "exception", "exceptions", "status", "错误", "异常", "错误码", "返回码", "状态码"];
 
 /// True when a title or header speaks of errors.
-pub fn says_error(text: &str) -> bool {
+pub(crate) fn says_error(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|word| ERROR_WORDS.contains(&word))
         || ERROR_WORDS.iter().filter(|word| !word.is_ascii()).any(|word| lower.contains(word))
@@ -200,18 +200,18 @@ pub fn says_error(text: &str) -> bool {
 /// `Description:`) rather than the message text it returns (`错误信息`,
 /// `Error message`): below a code heading whose title is short, the
 /// description is the message and the title is kept apart.
-pub const DESCRIPTION_WORDS: &[&str] =
+pub(crate) const DESCRIPTION_WORDS: &[&str] =
     &["描述", "说明", "含义", "释义", "详情", "description", "meaning", "explanation", "details"];
 
 /// True when a label (its words before the colon) names a description.
-pub fn says_description(label: &str) -> bool {
+pub(crate) fn says_description(label: &str) -> bool {
     let head = normalize(label.split([':', '：']).next().unwrap_or(""));
     DESCRIPTION_WORDS.iter().any(|word| head.contains(word)) && !head.contains("信息") && !head.contains("message")
 }
 
 /// True when a title speaks of error codes as such (`System Error Codes`,
 /// `错误码`), not only of errors.
-pub fn says_error_codes(text: &str) -> bool {
+pub(crate) fn says_error_codes(text: &str) -> bool {
     let lower = text.to_lowercase();
     says_error(text)
         && (lower.split(|c: char| !c.is_alphanumeric()).any(|word| matches!(word, "code" | "codes"))
@@ -219,10 +219,10 @@ pub fn says_error_codes(text: &str) -> bool {
 }
 
 /// Header words that say a column's numbers are hexadecimal.
-pub const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
+pub(crate) const HEX_WORDS: &[&str] = &["hex", "hexadecimal", "十六进制", "16进制"];
 
 /// True when a header says its numbers are hexadecimal (`Code, Hex`).
-pub fn says_hex(header: &str) -> bool {
+pub(crate) fn says_hex(header: &str) -> bool {
     let lower = header.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|word| HEX_WORDS.contains(&word))
         || HEX_WORDS.iter().filter(|word| !word.is_ascii()).any(|word| lower.contains(word))
@@ -230,20 +230,21 @@ pub fn says_hex(header: &str) -> bool {
 
 /// Header words that make a numeric column a poor candidate for the code:
 /// it holds a transport status or a position, not the documented code.
-pub const NOT_THE_CODE: &[&str] = &["http", "序号", "sequence", "index", "#", "no", "行号"];
+pub(crate) const NOT_THE_CODE: &[&str] = &["http", "序号", "sequence", "index", "#", "no", "行号"];
 
 /// Code cells of a catch-all row (`Other`, `其他`, `*`): the group's default
 /// entry rather than a code.
-pub const CATCH_ALL: &[&str] =
+pub(crate) const CATCH_ALL: &[&str] =
     &["other", "others", "otherwise", "default", "any", "*", "其他", "其它", "其他错误", "其他错误码", "其它错误"];
 
 /// Markers of a deprecated entry in a name cell (`[deprecated] kFoo`,
 /// `kFoo (已废弃)`), compared case-insensitively after bracket removal.
-pub const DEPRECATED: &[&str] = &["deprecated", "obsolete", "已废弃", "废弃", "已弃用", "弃用", "已过时", "过时"];
+pub(crate) const DEPRECATED: &[&str] =
+    &["deprecated", "obsolete", "已废弃", "废弃", "已弃用", "弃用", "已过时", "过时"];
 
 /// Lowercases and removes whitespace, punctuation and markup from a header
 /// or a label.
-pub fn normalize(header: &str) -> String {
+pub(crate) fn normalize(header: &str) -> String {
     header
         .chars()
         .filter(|c| {
@@ -266,7 +267,7 @@ static NORMALIZED_WORDS: std::sync::LazyLock<Vec<(ColumnRole, Vec<String>)>> = s
 /// Every role whose word the header is or contains, the word that ends last
 /// first (then the longest). Short ASCII words only count as whole headers
 /// (`key`, `fix`).
-pub fn roles_in(header: &str) -> Vec<ColumnRole> {
+pub(crate) fn roles_in(header: &str) -> Vec<ColumnRole> {
     let normalized = normalize(header);
     if normalized.is_empty() {
         return Vec::new();
@@ -316,14 +317,14 @@ const LANGUAGE_WORDS: &[&str] =
     &["chinese", "english", "japanese", "korean", "中文", "英文", "日文", "韩文", "简体", "繁体"];
 
 /// True when a header names the language of its column.
-pub fn names_language(header: &str) -> bool {
+pub(crate) fn names_language(header: &str) -> bool {
     let lower = header.to_lowercase();
     LANGUAGE_WORDS.iter().any(|word| lower.contains(word))
 }
 
 /// True when a header names a column that is not the code although it is
 /// numeric (`HTTP Status`, `序号`).
-pub fn is_not_the_code(header: &str) -> bool {
+pub(crate) fn is_not_the_code(header: &str) -> bool {
     let lower = header.trim().to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '#').filter(|w| !w.is_empty()).collect();
     NOT_THE_CODE
@@ -332,7 +333,7 @@ pub fn is_not_the_code(header: &str) -> bool {
 }
 
 /// True for the text of a catch-all code cell.
-pub fn is_catch_all(text: &str) -> bool {
+pub(crate) fn is_catch_all(text: &str) -> bool {
     let text = text.trim().trim_matches(['`', '*', '"', '\'']).trim();
     // No catch-all word is longer: most cells are rejected without lowering.
     if text.len() > CATCH_ALL.iter().map(|word| word.len()).max().unwrap_or(0) {
@@ -342,7 +343,7 @@ pub fn is_catch_all(text: &str) -> bool {
 }
 
 /// A name cell without its deprecation marker, and whether it had one.
-pub fn strip_deprecated(name: &str) -> (String, bool) {
+pub(crate) fn strip_deprecated(name: &str) -> (String, bool) {
     let mut rest = name.trim().to_owned();
     let mut found = false;
     for (open, close) in [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')] {
@@ -374,7 +375,7 @@ pub fn strip_deprecated(name: &str) -> (String, bool) {
 /// 1;`, `#define NAME 1`): qualifiers and builtin type keywords of C-like
 /// languages. `_t` types and capitalized type names count too in cells
 /// (`columns.rs`).
-pub const DECLARATION_WORDS: &[&str] = &[
+pub(crate) const DECLARATION_WORDS: &[&str] = &[
     "export",
     "typedef",
     "#define",
@@ -411,7 +412,7 @@ pub const DECLARATION_WORDS: &[&str] = &[
 ];
 
 /// CJK ideographs, kana, hangul and full-width punctuation.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
         | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3134F)

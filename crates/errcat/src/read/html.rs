@@ -27,11 +27,11 @@ const CHROME: &[&str] = &[
 const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "meta", "link", "col", "source"];
 
 /// Elements nested deeper than this are not read (and reported once).
-pub const MAX_DEPTH: usize = 200;
+pub(crate) const MAX_DEPTH: usize = 200;
 
 /// Pages nested deeper than this are not parsed at all: the HTML parsing
 /// algorithm is quadratic in nesting depth.
-pub const MAX_PARSE_DEPTH: usize = 2000;
+pub(crate) const MAX_PARSE_DEPTH: usize = 2000;
 
 /// Start-tag lines in source order, per tag name, and the deepest nesting
 /// of non-void elements seen (approximate: end tags close the last open).
@@ -263,7 +263,7 @@ struct Reader<'a> {
 }
 
 /// Lines longer than this get columns in diagnostics.
-pub const LONG_LINE: usize = 300;
+pub(crate) const LONG_LINE: usize = 300;
 
 /// Reads HTML that starts at `first_line` of `file` (a whole page, or a
 /// fragment embedded in markdown under `section`).
@@ -279,7 +279,7 @@ pub fn read_fragment(
 
 /// Reads a whole HTML page; with `select` (a CSS selector), only the
 /// elements it matches, each with what it holds, in document order.
-pub fn read_page(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
+pub(crate) fn read_page(text: &str, file: &str, options: &ReadOptions) -> (RawDoc, Vec<Diagnostic>) {
     read_selected(text, file, options, 1, None, options.select.as_deref())
 }
 

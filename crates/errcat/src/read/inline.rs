@@ -12,7 +12,7 @@ use crate::raw::RawCell;
 
 /// A parsed HTML/MDX tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag {
+pub(crate) struct Tag {
     /// Name as written (`Note`, `br`, `a`).
     pub name: String,
     pub closing: bool,
@@ -23,7 +23,7 @@ pub struct Tag {
 impl Tag {
     /// Parses one tag such as `<a href="x" target="_blank">`, `</li>` or
     /// `<br />`. Returns `None` for comments, declarations and non-tags.
-    pub fn parse(text: &str) -> Option<Tag> {
+    pub(crate) fn parse(text: &str) -> Option<Tag> {
         let inner = text.trim().strip_prefix('<')?.strip_suffix('>')?;
         if inner.starts_with('!') || inner.starts_with('?') {
             return None;
@@ -45,16 +45,16 @@ impl Tag {
     }
 
     /// The lowercase name, for matching HTML tags case-insensitively.
-    pub fn lower_name(&self) -> String {
+    pub(crate) fn lower_name(&self) -> String {
         self.name.to_ascii_lowercase()
     }
 
-    pub fn attribute(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
     }
 
     /// MDX components start with an uppercase letter (`<Note>`, `<Content />`).
-    pub fn is_component(&self) -> bool {
+    pub(crate) fn is_component(&self) -> bool {
         self.name.starts_with(|c: char| c.is_ascii_uppercase())
     }
 }
@@ -94,7 +94,7 @@ fn parse_attributes(mut rest: &str) -> Vec<(String, String)> {
 }
 
 /// Decodes the HTML entities that occur in attribute values and raw HTML text.
-pub fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_owned();
     }
@@ -148,7 +148,7 @@ const MAX_NOTE_DEPTH: usize = 8;
 
 /// Accumulates inline content into a [`RawCell`].
 #[derive(Debug, Default)]
-pub struct TextBuilder {
+pub(crate) struct TextBuilder {
     parts: Vec<String>,
     current: String,
     notes: Vec<String>,
@@ -168,7 +168,7 @@ pub struct TextBuilder {
 }
 
 impl TextBuilder {
-    pub fn new() -> TextBuilder {
+    pub(crate) fn new() -> TextBuilder {
         TextBuilder::default()
     }
 
@@ -182,7 +182,7 @@ impl TextBuilder {
     /// Plain text (already unescaped by the markdown parser). A line break
     /// in raw text before a markdown list marker (`- `, `* `, `1. `) keeps
     /// the list line: HTML cells often hold markdown lists.
-    pub fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         let target = self.target();
         let mut rest = text;
         while let Some(newline) = rest.find('\n') {
@@ -256,7 +256,7 @@ impl TextBuilder {
     }
 
     /// An inline code span.
-    pub fn code(&mut self, code: &str) {
+    pub(crate) fn code(&mut self, code: &str) {
         let target = self.target();
         target.push_char('`');
         target.current.push_str(code);
@@ -264,7 +264,7 @@ impl TextBuilder {
     }
 
     /// A line break (`<br>`, or a hard break): starts a new part.
-    pub fn line_break(&mut self) {
+    pub(crate) fn line_break(&mut self) {
         let target = self.target();
         if !target.lists.is_empty() {
             target.start_line();
@@ -280,22 +280,22 @@ impl TextBuilder {
 
     /// Bold, italic and strike-through: the page's meaning is the text, so
     /// the markers are not kept (`**弃用**` → `弃用`).
-    pub fn emphasis(&mut self) {}
+    pub(crate) fn emphasis(&mut self) {}
 
     /// Strike-through opens (`true`) or closes: its markers are dropped like
     /// emphasis, but a cell struck through whole is marked (`RawCell::struck`).
-    pub fn strike(&mut self, open: bool) {
+    pub(crate) fn strike(&mut self, open: bool) {
         let target = self.target();
         target.strike_depth = if open { target.strike_depth + 1 } else { target.strike_depth.saturating_sub(1) };
     }
 
-    pub fn link_start(&mut self, url: &str) {
+    pub(crate) fn link_start(&mut self, url: &str) {
         let target = self.target();
         let start = target.current.len();
         target.links.push((target.parts.len(), start, url.to_owned()));
     }
 
-    pub fn link_end(&mut self) {
+    pub(crate) fn link_end(&mut self) {
         let target = self.target();
         let Some((part_index, start, url)) = target.links.pop() else {
             return;
@@ -322,7 +322,7 @@ impl TextBuilder {
 
     /// An inline HTML/MDX tag such as `<br />`, `<li>` or `<Note title="…">`.
     /// `file` and `line` locate diagnostics.
-    pub fn html(&mut self, html: &str, file: &str, line: u32) {
+    pub(crate) fn html(&mut self, html: &str, file: &str, line: u32) {
         let Some(tag) = Tag::parse(html) else {
             if html.trim_start().starts_with("<!--") {
                 return;
@@ -335,7 +335,7 @@ impl TextBuilder {
     }
 
     /// Applies one parsed tag.
-    pub fn tag(&mut self, tag: &Tag, file: &str, line: u32) {
+    pub(crate) fn tag(&mut self, tag: &Tag, file: &str, line: u32) {
         if super::is_note_component(&tag.name) {
             if tag.closing {
                 if let Some(note) = self.close_innermost_note() {
@@ -450,7 +450,7 @@ impl TextBuilder {
     }
 
     /// Diagnostics collected so far (drained).
-    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+    pub(crate) fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         if let Some(note) = self.note.as_mut() {
             diagnostics.extend(note.take_diagnostics());
@@ -459,7 +459,7 @@ impl TextBuilder {
     }
 
     /// Finishes the cell: closes an unterminated note, splits parts.
-    pub fn finish_cell(mut self) -> RawCell {
+    pub(crate) fn finish_cell(mut self) -> RawCell {
         while self.note.is_some() {
             if let Some(note) = self.close_innermost_note() {
                 self.notes.push(note);
@@ -475,7 +475,7 @@ impl TextBuilder {
 }
 
 /// Splits raw HTML into tags and the text between them.
-pub fn split_html(html: &str) -> Vec<&str> {
+pub(crate) fn split_html(html: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {
@@ -515,7 +515,7 @@ fn tidy_lines(text: &str) -> String {
 /// notes, entities, tags dropped), markdown escapes undone, emphasis
 /// markers dropped, code spans kept in backticks; soft line breaks join,
 /// list lines stay lines, and a blank line is a paragraph break (`\n\n`).
-pub fn plain(source: &str) -> String {
+pub(crate) fn plain(source: &str) -> String {
     let mut paragraphs = Vec::new();
     let mut paragraph = String::new();
     for line in source.lines() {

@@ -9,13 +9,14 @@
 //! tables inside markdown reach the HTML reader through [`read`]. Nothing
 //! here decides what a column or a row means (see `lower`).
 
-pub mod html;
-pub mod inline;
+pub(crate) mod html;
+pub(crate) mod inline;
 pub mod markdown;
 
 use crate::diagnostic::Diagnostic;
 pub use crate::diagnostic::LineIndex;
 use crate::raw::{BlockKind, RawBlock, RawDoc, RawSection};
+pub use html::read_fragment;
 
 /// Settings of the readers.
 #[derive(Debug, Clone, PartialEq, Eq)]

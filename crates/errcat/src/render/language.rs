@@ -48,7 +48,7 @@ pub enum Scope {
 }
 
 /// Everything a target language decides. One implementation per target,
-/// registered once in [`super::LANGUAGES`].
+/// registered once in [`super::TARGETS`].
 pub trait Language: Sync + std::fmt::Debug {
     /// The target's name: `--target` value, `templates/<id>/`, `generated/<id>/`.
     fn id(&self) -> &'static str;

@@ -2,10 +2,10 @@
 //! per target (`templates/<target>/`).
 //!
 //! The pieces: a language-neutral [`model`] built once from the catalogs;
-//! one [`Language`](language::Language) per target, registered in
+//! one [`Language`] per target, registered in
 //! [`TARGETS`] (the only list of targets: `--target` values, help text,
 //! template folders and output folders all come from it); template
-//! [`objects`] that read the model without copying it. A template's path
+//! `objects` that read the model without copying it. A template's path
 //! is its output path: `src/{module}.rs.jinja` renders once per catalog
 //! into `src/<module name>.rs`, `Cargo.toml.jinja` once into `Cargo.toml`.
 //! Output is streamed per file, with LF line endings and exactly one
@@ -20,7 +20,7 @@ pub mod json;
 pub mod kotlin;
 pub mod language;
 pub mod model;
-pub mod objects;
+pub(crate) mod objects;
 pub mod python;
 pub mod rust;
 pub mod site;

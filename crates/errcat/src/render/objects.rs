@@ -46,7 +46,7 @@ use std::sync::Arc;
 
 /// The model, one language's names for it, and the language.
 #[derive(Debug)]
-pub struct Shared {
+pub(crate) struct Shared {
     pub language: &'static dyn Language,
     pub model: CodeModel,
     pub naming: Identifiers,
@@ -57,7 +57,7 @@ pub struct Shared {
 /// page (its upstream URL, else its file under `docs-src/`). Texts are
 /// the catalogs' own; a `|`, `*`, `_`, `[`, `]`, `<` or backtick in a
 /// title is shown as itself, escaped.
-pub fn sources_markdown(catalogs: &[Catalog]) -> String {
+pub(crate) fn sources_markdown(catalogs: &[Catalog]) -> String {
     let escape = |text: &str| {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -91,7 +91,7 @@ pub fn sources_markdown(catalogs: &[Catalog]) -> String {
 
 /// The name a target's package is published under, from the manifest's
 /// `package:` settings.
-pub fn package_name(target: &str, package: &super::PackageMeta) -> String {
+pub(crate) fn package_name(target: &str, package: &super::PackageMeta) -> String {
     match target {
         "typescript" => package.npm_name().to_owned(),
         "json" => format!("{}-json", package.npm_name()),
@@ -187,7 +187,7 @@ fn doc_comment<'a>(method: &str, args: &[Value], lines: impl FnOnce() -> Vec<Cow
 }
 
 #[derive(Debug)]
-pub struct PackageObject(pub Arc<Shared>);
+pub(crate) struct PackageObject(pub Arc<Shared>);
 
 impl Object for PackageObject {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
@@ -268,7 +268,7 @@ impl Object for Modules {
 /// One catalog. As the root of a per-module template it also answers
 /// `package`.
 #[derive(Debug)]
-pub struct ModuleObject {
+pub(crate) struct ModuleObject {
     pub shared: Arc<Shared>,
     pub module: usize,
 }

@@ -8,7 +8,7 @@
 use super::codes::parse_code;
 use super::{Page, ProseEntry};
 use crate::code::Code;
-pub use crate::lower::draft::Constant;
+pub(crate) use crate::lower::draft::Constant;
 use crate::lower::labels::Field;
 use crate::lower::words::DECLARATION_WORDS;
 use crate::raw::{BlockKind, RawBlock};
@@ -70,7 +70,7 @@ fn doc_comment(line: &str) -> Option<String> {
 /// Entries from code blocks that list at least
 /// [`MIN_CODE_BLOCK_CONSTANTS`] integer constants: the value is the code,
 /// the constant its name, a trailing comment its message.
-pub fn read(page: &Page<'_>, _claimed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, _claimed: &mut [bool], found: &mut Vec<ProseEntry>) {
     // Only a page that documents its codes as constants in code alone (an
     // enum, `#define`s, a `NAME  VALUE` listing): each constant is an entry.
     if !found.is_empty() || !page.table_lines.is_empty() {
@@ -123,7 +123,7 @@ pub fn read(page: &Page<'_>, _claimed: &mut [bool], found: &mut Vec<ProseEntry>)
 /// Every `NAME = value` (enum members, constants) and `#define NAME value`
 /// in the page's code blocks; a name defined twice with different values
 /// is left out (ambiguous).
-pub fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
+pub(crate) fn constants(blocks: &[RawBlock]) -> HashMap<String, Constant> {
     let mut found: HashMap<String, Constant> = HashMap::new();
     let mut ambiguous = Vec::new();
     for block in blocks.iter().filter(|block| block.kind == BlockKind::Code) {

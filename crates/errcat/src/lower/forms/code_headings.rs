@@ -72,7 +72,7 @@ pub(crate) fn heading_code(title: &str) -> Option<HeadingCode> {
     Some((cell, literal, None, (!rest.is_empty()).then(|| rest.to_owned())))
 }
 
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let (blocks, table_lines) = (page.blocks, page.table_lines);
     // Candidates grouped by (level, parent heading index).
     let mut parents: Vec<(u8, usize)> = Vec::new();

@@ -28,7 +28,7 @@ pub(crate) fn code_line(line: &str) -> Option<(CodeCell, Option<String>, String,
 /// A paragraph whose every line is a [`code_line`] (at least
 /// [`MIN_CODE_LINES`] of them, the lines kept apart by hard breaks): an
 /// entry per line.
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let blocks = page.blocks;
     let mut section_line = None;
     for (index, block) in blocks.iter().enumerate() {

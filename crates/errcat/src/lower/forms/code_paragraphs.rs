@@ -33,7 +33,7 @@ type CodeParagraph = (usize, CodeCell, Option<String>, String, Option<u32>, Opti
 /// followed by the paragraphs that describe it, up to the next such
 /// paragraph or heading. Only among at least three under one heading, and
 /// not when the codes merely number them.
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let blocks = page.blocks;
     let mut starts: Vec<CodeParagraph> = Vec::new();
     let mut section_line = None;

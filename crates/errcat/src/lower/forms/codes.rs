@@ -10,7 +10,7 @@ use crate::thresholds::{TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 /// A code as a heading or item writes it: an integer, hex, a range, or a
 /// string code with a letter and a digit (`P1000`, `KMS.0101`) or made of
 /// several words (`each_key_duplicate`, `InvalidParameter.Missing`).
-pub fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
+pub(crate) fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
     let text = text.trim().trim_matches(['`', '*', '[', ']']).trim();
     // A class of codes (`4xx`) titles the codes of its section in prose.
     if text.is_empty() || crate::code::code_class(text).is_some() {
@@ -31,7 +31,7 @@ pub fn parse_code(text: &str) -> Option<(CodeCell, Option<String>)> {
 /// `400 Bad Request`, `100 Continue`: one integer code and the short title
 /// the page gives it (at most six words, no sentence punctuation); or a
 /// code alone. Returns the code, its literal and the title.
-pub fn code_with_title(text: &str) -> Option<(CodeCell, Option<String>, Option<String>)> {
+pub(crate) fn code_with_title(text: &str) -> Option<(CodeCell, Option<String>, Option<String>)> {
     if let Some((cell, literal)) = parse_code(text) {
         return Some((cell, literal, None));
     }
@@ -51,7 +51,7 @@ pub fn code_with_title(text: &str) -> Option<(CodeCell, Option<String>, Option<S
 }
 
 /// An identifier or `A|B` identifiers in parentheses: `(ServerError)`.
-pub fn parenthesized_name(text: &str) -> Option<String> {
+pub(crate) fn parenthesized_name(text: &str) -> Option<String> {
     let inner = text.trim().strip_prefix(['(', '（'])?.strip_suffix([')', '）'])?.trim();
     let ok = !inner.is_empty()
         && inner
@@ -61,7 +61,7 @@ pub fn parenthesized_name(text: &str) -> Option<String> {
 }
 
 /// True when the codes only number their headings or items (1, 2, 3…).
-pub fn numbering(cells: &[&CodeCell]) -> bool {
+pub(crate) fn numbering(cells: &[&CodeCell]) -> bool {
     let numbers: Vec<i64> = cells
         .iter()
         .filter_map(|cell| match cell {

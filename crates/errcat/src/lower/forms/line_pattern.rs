@@ -56,7 +56,7 @@ impl LinePattern {
 /// A heading that names the entry's code (`## Error Code "12"`) is the
 /// entry's own heading: its section is the nearest heading above that does
 /// not.
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let (blocks, Some(pattern)) = (page.blocks, page.pattern) else { return };
     // Open headings, outermost first: (level, line, text).
     let mut headings: Vec<(u8, u32, String)> = Vec::new();

@@ -153,7 +153,7 @@ fn leading_codes(line: &str) -> Option<(String, String)> {
     (codes > 0 && rest.starts_with(char::is_alphabetic)).then(|| (line[..end].trim().to_owned(), rest.to_owned()))
 }
 
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let blocks = page.blocks;
     // Runs of items of one depth (deeper items and nothing else between).
     let mut section_line: Option<u32> = None;

@@ -20,7 +20,7 @@ use crate::lower::words;
 use crate::raw::{BlockKind, RawBlock, RawCell, RawRow, RawSection, RawTable};
 
 /// The list tables of a page, and the indices of the blocks they used.
-pub fn list_tables(blocks: &[RawBlock], headings: &[RawSection]) -> (Vec<RawTable>, Vec<usize>) {
+pub(crate) fn list_tables(blocks: &[RawBlock], headings: &[RawSection]) -> (Vec<RawTable>, Vec<usize>) {
     let mut tables = Vec::new();
     let mut used = Vec::new();
     let mut index = 0;

@@ -4,8 +4,8 @@
 //! A form finds repeated blocks of one shape, each holding one code in a
 //! consistent place, claims the blocks it reads and hands the rest of each
 //! record to the labelling step every form shares
-//! ([`labels::body_texts`](super::labels::body_texts) for prose,
-//! [`labels::part_fields`](super::labels::part_fields) for cells: the same
+//! (`labels::body_texts` for prose,
+//! `labels::part_fields` for cells: the same
 //! label words and separators in cells, bullets, bold pseudo-labels and
 //! sub-headings). Forms run in registry order: first those that make
 //! tables out of other blocks or reshape tables, then the column tables,
@@ -17,17 +17,17 @@
 //! rows and [`ProseEntry`]s into entries. A source's `forms:` setting
 //! names the forms its pages are read with.
 
-pub mod code_blocks;
-pub mod code_headings;
-pub mod code_lines;
-pub mod code_paragraphs;
-pub mod codes;
-pub mod line_pattern;
-pub mod list_items;
-pub mod list_tables;
-pub mod named_values;
-pub mod record_tables;
-pub mod tables;
+pub(crate) mod code_blocks;
+pub(crate) mod code_headings;
+pub(crate) mod code_lines;
+pub(crate) mod code_paragraphs;
+pub(crate) mod codes;
+pub(crate) mod line_pattern;
+pub(crate) mod list_items;
+pub(crate) mod list_tables;
+pub(crate) mod named_values;
+pub(crate) mod record_tables;
+pub(crate) mod tables;
 
 use super::draft::{Lowering, Row, RowCells, role_of};
 use super::labels::Field;
@@ -76,7 +76,7 @@ pub enum Reads {
     Tables(TablesFromBlocks),
     /// Rewrites a table of another shape into rows (label/value records).
     Reshape(fn(&RawTable) -> Option<RawTable>),
-    /// Reads the page's tables, row by row ([`tables`]).
+    /// Reads the page's tables, row by row (`tables`).
     Rows,
     /// Reads entries from the prose blocks no earlier form claimed; marks
     /// the blocks it reads as claimed.

@@ -36,7 +36,7 @@ type NamedValue = (usize, usize, String, CodeCell, Option<String>, Option<u32>);
 /// only the code, then the paragraphs that describe it, up to the next such
 /// pair or heading. Like headings and items, only among at least three
 /// pairs under one heading.
-pub fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
+pub(crate) fn read(page: &Page<'_>, consumed: &mut [bool], found: &mut Vec<ProseEntry>) {
     let blocks = page.blocks;
     let texts: Vec<&str> =
         blocks.iter().map(|block| if block.kind == BlockKind::Paragraph { block.plain.as_str() } else { "" }).collect();

@@ -34,7 +34,7 @@ fn value(row: &RawRow) -> RawCell {
 }
 
 /// `table` as one row per record, when it is written as records.
-pub fn as_records(table: &RawTable) -> Option<RawTable> {
+pub(crate) fn as_records(table: &RawTable) -> Option<RawTable> {
     if table.header.cells.len() != 2 {
         return None;
     }

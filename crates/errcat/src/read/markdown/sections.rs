@@ -17,7 +17,7 @@ pub const SECTIONED_BYTES: usize = 1 << 20;
 const SECTION_BYTES: usize = 256 << 10;
 
 /// Reads a page like [`read`], but a page of at least `min_bytes` is cut
-/// into sections of about [`SECTION_BYTES`] at safe places, and the
+/// into sections of about `SECTION_BYTES` at safe places, and the
 /// sections are read on every core, a few at a time. A safe place is an
 /// ATX heading with text, after a blank line, outside front matter, fenced
 /// code, HTML comments, admonitions and any open `<table>`, `<div>`,
