@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use errcat::catalog::Catalog;
 use errcat::diagnostic::{Diagnostic, Severity, Tally};
 use errcat::findings::Finding;
-use errcat::lower::words::ColumnRole;
+use errcat::manifest::ColumnRole;
 use errcat::lower::{SectionMode, SourceSettings};
 use errcat::names::NameBook;
 use errcat::render::{Target, TemplateSet};
