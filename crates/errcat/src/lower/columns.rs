@@ -246,7 +246,7 @@ impl Stats {
 }
 
 fn is_dash(text: &str) -> bool {
-    matches!(text, "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a")
+    super::words::is_empty_mark(text)
 }
 
 /// The roles of a table's columns and the evidence behind them.

@@ -602,7 +602,7 @@ pub(crate) fn join_text(before: &str, after: &str) -> String {
 /// `-`, `—`, `－`, `/` and empty text mean "none".
 pub(crate) fn none_if_dash(text: &str) -> Option<String> {
     let text = text.trim();
-    (!matches!(text, "" | "-" | "--" | "—" | "–" | "－" | "/" | "N/A" | "n/a")).then(|| text.to_owned())
+    (!text.is_empty() && !super::words::is_empty_mark(text)).then(|| text.to_owned())
 }
 
 /// Splits `描述 请建议` at the first marker that follows whitespace. A text

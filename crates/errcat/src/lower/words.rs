@@ -1,6 +1,8 @@
-//! The one word list of the lowering: header words per column role, which
-//! are also the labels of labelled parts inside cells (`描述：`, `Possible
-//! reason:`), the words of catch-all code cells, and deprecation markers.
+//! The words of lowering that name fields: header words per column role,
+//! which are also the labels of labelled parts inside cells (`描述：`,
+//! `Possible reason:`), the words of catch-all code cells, the marks of an
+//! empty cell, and deprecation markers. Word lists that only one form uses
+//! live beside it.
 //!
 //! Only words live here; deciding a column's role from its header and its
 //! content is `columns`' job, splitting a cell at labels is `labels`'.
@@ -469,4 +471,13 @@ mod tests {
         assert!(is_catch_all("`其他`"));
         assert!(!is_catch_all("1001"));
     }
+}
+
+/// The marks a page writes in a cell that has nothing to say (`-`, `—`,
+/// `N/A`, …), compared after trimming.
+pub(crate) const EMPTY_MARKS: &[&str] = &["-", "--", "—", "–", "－", "/", "N/A", "n/a"];
+
+/// True for a cell that says "none": one of [`EMPTY_MARKS`].
+pub(crate) fn is_empty_mark(text: &str) -> bool {
+    EMPTY_MARKS.contains(&text)
 }

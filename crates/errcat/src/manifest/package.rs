@@ -6,7 +6,7 @@
 
 /// What the generated packages say of themselves (the manifest's
 /// `package:`): every field optional, with the defaults its accessor
-/// documents. The README's "Package settings" lists them.
+/// documents. `crates/errcat-cli/manual/manifest.md` lists them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackageMeta {

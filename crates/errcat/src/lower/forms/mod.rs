@@ -90,7 +90,8 @@ pub struct Form {
     /// its fixture folder's.
     pub name: &'static str,
     pub reads: Reads,
-    /// What it reads, for `errcat ingest --help` and the README.
+    /// What it reads, for `errcat ingest --help` and the manual
+    /// (`crates/errcat-cli/manual/reading.md`).
     pub example: &'static str,
 }
 
