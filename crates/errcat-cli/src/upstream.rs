@@ -1,4 +1,5 @@
-//! `errcat upstream`: the drift check of every source's published page.
+//! The drift check of every source's published page, behind `errcat
+//! upstream` (`cmd/upstream.rs` parses its options and prints its report).
 //!
 //! Fetches each manifest source that has an `upstream` URL over HTTP(S),
 //! reads it (markdown or HTML, by content type, then by content), builds its
@@ -6,7 +7,8 @@
 //! committed catalog using the diff engine. "Could not fetch" (exit 2) is
 //! never reported as "no drift" (exit 0). `--update` writes a fetched page
 //! into `docs-src/` atomically and records the fetch; it never touches
-//! `docs-src/` for a failed or partial fetch.
+//! `docs-src/` for a failed or partial fetch. The only code of errcat that
+//! uses the network.
 
 use anyhow::{Context, Result, bail};
 use errcat::InputFormat;

@@ -187,6 +187,69 @@ fn every_command_has_its_own_exit_codes_in_its_help() {
     }
 }
 
+/// The commands `errcat --help` lists, less clap's `help` (which takes a
+/// command name, not options).
+fn commands() -> Vec<String> {
+    let output = errcat(&["--help"], None);
+    let stdout = text(&output.stdout);
+    let listed = stdout.split("Commands:\n").nth(1).unwrap_or_else(|| panic!("no command list: {stdout}"));
+    listed
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_command_answers_h_and_help_with_exit_0() {
+    let commands = commands();
+    for known in ["ingest", "explain", "render", "diff", "lint", "upstream"] {
+        assert!(commands.iter().any(|name| name == known), "{known} not in {commands:?}");
+    }
+    let mut args: Vec<Vec<&str>> = vec![vec!["-h"], vec!["--help"]];
+    for name in &commands {
+        args.push(vec![name, "-h"]);
+        args.push(vec![name, "--help"]);
+    }
+    for args in &args {
+        let output = errcat(args, None);
+        let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+        assert_eq!(output.status.code(), Some(0), "errcat {args:?}: {stderr}");
+        assert!(stderr.is_empty(), "errcat {args:?} wrote to stderr: {stderr}");
+        let usage = format!("Usage: errcat {}", args[..args.len() - 1].join(" "));
+        assert!(stdout.contains(usage.trim_end()), "errcat {args:?}: {stdout}");
+    }
+    let long = text(&errcat(&["ingest", "--help"], None).stdout);
+    let short = text(&errcat(&["ingest", "-h"], None).stdout);
+    assert!(short.len() < long.len(), "-h is the summary, --help the long form");
+}
+
+/// The lint list of `errcat lint --help`: exactly the ids of the library's
+/// one table, each once.
+#[test]
+fn lint_help_lists_every_lint_and_nothing_else() {
+    let ids: std::collections::BTreeSet<&str> = errcat::lint::LINTS.iter().map(|(id, _)| *id).collect();
+    assert!(ids.len() >= 12 && ids.len() == errcat::lint::LINTS.len(), "{ids:?}");
+    for flag in ["-h", "--help"] {
+        let stdout = text(&errcat(&["lint", flag], None).stdout);
+        let section = stdout.split("\nLints (").nth(1).unwrap_or_else(|| panic!("no lint list: {stdout}"));
+        let (header, list) = section.split_once('\n').expect("lint list lines");
+        assert!(header.contains("allow_lints"), "{header}");
+        let listed: Vec<&str> = list
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .split([',', ' ', '\n'])
+            .filter(|word| !word.is_empty())
+            .collect();
+        let unique: std::collections::BTreeSet<&str> = listed.iter().copied().collect();
+        assert_eq!(unique, ids, "lint {flag} lists other lints than errcat::lint::LINTS: {listed:?}");
+        assert_eq!(listed.len(), ids.len(), "a lint listed twice: {listed:?}");
+    }
+}
+
 #[test]
 fn explain_exits_1_for_an_unknown_code_and_2_for_an_unknown_source() {
     assert_eq!(errcat(&["explain", "987654321"], None).status.code(), Some(1));
