@@ -311,6 +311,28 @@ fn render_writes_a_target_from_a_catalog_and_from_a_page() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// With `--target all`, `--templates` is a folder shaped like `templates/`,
+/// one folder per target: the repository's own gives the built-in output.
+#[test]
+fn render_all_with_a_templates_folder_reads_one_folder_per_target() {
+    let out = std::env::temp_dir().join(format!("errcat-cli-render-all-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_text = out.to_string_lossy().into_owned();
+    let catalog = "generated/catalog/rtc-vendor-error-codes.yaml";
+    let args = ["render", catalog, "--target", "all", "--templates", "templates", "--out", &out_text];
+    let output = errcat(&args, None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let builtin = out.join("builtin");
+    let builtin_text = builtin.to_string_lossy().into_owned();
+    let output = errcat(&["render", catalog, "--target", "all", "--out", &builtin_text], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    for file in ["rust/Cargo.toml", "rust/src/rtc_vendor_error_codes.rs", "go/go.mod", "site/index.html"] {
+        let ours = std::fs::read(out.join(file)).unwrap_or_else(|error| panic!("{file}: {error}"));
+        assert_eq!(ours, std::fs::read(builtin.join(file)).expect("built-in output"), "{file}");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
 #[test]
 fn render_with_a_broken_template_folder_exits_2_and_says_why() {
     let templates = std::env::temp_dir().join(format!("errcat-cli-templates-{}", std::process::id()));

@@ -30,7 +30,9 @@ pub struct Args {
     out: PathBuf,
     /// A folder with your own templates (at least the paths of
     /// `templates/<target>/`; a template's path is its output path, `{module}`
-    /// in it rendered once per catalog); defaults to the built-in templates.
+    /// in it rendered once per catalog); with `--target all`, a folder with
+    /// one such folder per target, shaped like `templates/`. Defaults to the
+    /// built-in templates.
     #[arg(long)]
     templates: Option<PathBuf>,
     /// The version written into the generated packages (`Cargo.toml`,
@@ -107,6 +109,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let mut sets = Vec::new();
     for target in targets {
         let templates = match &args.templates {
+            Some(dir) if matches!(args.target, TargetArg::All) => read_templates(&dir.join(target.dir()))?,
             Some(dir) => read_templates(dir)?,
             None => TemplateSet::builtin(target),
         };
