@@ -420,6 +420,15 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
 }
 
+/// The marks a page writes in a cell that has nothing to say (`-`, `—`,
+/// `N/A`, …), compared after trimming.
+pub(crate) const EMPTY_MARKS: &[&str] = &["-", "--", "—", "–", "－", "/", "N/A", "n/a"];
+
+/// True for a cell that says "none": one of [`EMPTY_MARKS`].
+pub(crate) fn is_empty_mark(text: &str) -> bool {
+    EMPTY_MARKS.contains(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,13 +480,4 @@ mod tests {
         assert!(is_catch_all("`其他`"));
         assert!(!is_catch_all("1001"));
     }
-}
-
-/// The marks a page writes in a cell that has nothing to say (`-`, `—`,
-/// `N/A`, …), compared after trimming.
-pub(crate) const EMPTY_MARKS: &[&str] = &["-", "--", "—", "–", "－", "/", "N/A", "n/a"];
-
-/// True for a cell that says "none": one of [`EMPTY_MARKS`].
-pub(crate) fn is_empty_mark(text: &str) -> bool {
-    EMPTY_MARKS.contains(&text)
 }
