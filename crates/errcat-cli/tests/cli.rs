@@ -196,6 +196,9 @@ fn commands() -> Vec<String> {
     listed
         .lines()
         .take_while(|line| !line.trim().is_empty())
+        // A command's line starts two spaces in; a wrapped description
+        // (narrow terminals, `COLUMNS`) goes on further in.
+        .filter(|line| line.starts_with("  ") && !line[2..].starts_with(char::is_whitespace))
         .filter_map(|line| line.split_whitespace().next())
         .filter(|name| *name != "help")
         .map(str::to_owned)
