@@ -22,7 +22,7 @@ use std::process::Command;
 const EXPECTED: &str =
     "100000000 请求头部中的 Host 错误。\n999999999 unknown\nen Host error in request header.\nzh-CN 成功\n";
 
-/// The code contract (README "The code contract"), printed the same by
+/// The code contract (`crates/errcat-cli/manual/code-contract.md`), printed the same by
 /// every consumer after [`EXPECTED`], each line one promise:
 /// - `equal`: `from_code(100000000)` equals the constant `InvalidHost`,
 ///   and a hash set of the two holds one value;

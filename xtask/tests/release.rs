@@ -1,7 +1,8 @@
 //! `cargo xtask release --dry-run`, one test per registry: each generated
-//! package is checked the way its registry takes it (README "Packages and
-//! releases"). The tools come from `cargo xtask test`; a missing one fails
-//! with CI set and skips, loudly, without it.
+//! package is checked the way its registry takes it
+//! (`crates/errcat-cli/manual/packages.md`). The tools come from `cargo
+//! xtask test`; a missing one fails with CI set and skips, loudly, without
+//! it.
 
 fn dry_run(name: &str) {
     let root = xtask::workspace_root();
