@@ -101,6 +101,8 @@ kinds! {
     RetiredGroup = ("W0403", "retired-group", Warning),
     // Rendering (05xx)
     IdentifierRenamed = ("W0501", "identifier-renamed", Warning),
+    // The manifest (06xx)
+    StaleKnownWarning = ("W0601", "stale-known-warning", Warning),
 }
 
 impl fmt::Display for DiagnosticKind {

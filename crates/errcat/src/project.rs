@@ -6,7 +6,7 @@
 //! code serves `xtask`, the CLI and the tests.
 
 use crate::catalog::Catalog;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::manifest::SourceEntry;
 use crate::names::NameBook;
 use crate::{CatalogIdentity, Page};
@@ -118,6 +118,22 @@ pub fn load_source_as(
         editions.push(LoadedEdition { locale: edition.locale.clone(), path, catalog: read });
     }
     source.mark_known(&mut diagnostics);
+    let stale: Vec<Diagnostic> = source
+        .stale_known_warnings(&diagnostics)
+        .into_iter()
+        .map(|known| {
+            Diagnostic::new(
+                DiagnosticKind::StaleKnownWarning,
+                &shown("sources.yaml"),
+                0,
+                format!(
+                    "source `{}` declares `known_warnings: {}`, but its pages give no {} any more; remove the entry, so that the warning is shown if it comes back",
+                    source.id, known.code, known.code
+                ),
+            )
+        })
+        .collect();
+    diagnostics.extend(stale);
     Ok(LoadedSource { catalog, diagnostics, texts, editions })
 }
 
@@ -174,4 +190,38 @@ pub fn path_inside(base: &std::path::Path, relative: &std::path::Path) -> std::i
         }
     }
     Ok(base.join(relative))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::Manifest;
+
+    const PAGE: &str = "# Errors\n\n| Code | Message |\n|---|---|\n| 1 | Failed |\n";
+
+    fn load(known: &str) -> Vec<Diagnostic> {
+        let manifest = format!("sources:\n  - id: a\n    file: a.md\n    locale: en\n    known_warnings:\n{known}");
+        let manifest = Manifest::parse(&manifest, "docs-src/sources.yaml").expect("manifest");
+        let read = |path: &str| Ok((path == "a.md").then(|| PAGE.as_bytes().to_vec()));
+        load_source(&manifest.sources[0], &read).expect("loads").diagnostics
+    }
+
+    /// A `known_warnings` entry that the page no longer gives is reported
+    /// (W0601, naming the source and the code); one that still matches a
+    /// warning is not.
+    #[test]
+    fn a_known_warning_the_pages_no_longer_give_is_reported() {
+        let stale = load("      - {code: W0217, reason: the two code columns}\n");
+        let found: Vec<&Diagnostic> =
+            stale.iter().filter(|diagnostic| diagnostic.kind == DiagnosticKind::StaleKnownWarning).collect();
+        assert_eq!(found.len(), 1, "{stale:?}");
+        assert_eq!(found[0].file, "docs-src/sources.yaml");
+        assert!(found[0].message.contains("source `a`") && found[0].message.contains("W0217"), "{}", found[0].message);
+
+        let kept = load("      - {code: W0304, reason: names come later}\n");
+        assert!(
+            kept.iter().any(|diagnostic| diagnostic.kind == DiagnosticKind::FallbackName && diagnostic.known.is_some())
+        );
+        assert!(!kept.iter().any(|diagnostic| diagnostic.kind == DiagnosticKind::StaleKnownWarning), "{kept:?}");
+    }
 }

@@ -131,6 +131,21 @@ impl SourceEntry {
         Some(format!("`allow_lints: {lint}` in sources.yaml: {}", allowed.reason))
     }
 
+    /// The `known_warnings` entries no warning of `diagnostics` (the
+    /// source's own) matches any more: declarations to remove, so that a
+    /// warning that comes back later is shown again.
+    pub fn stale_known_warnings(&self, diagnostics: &[crate::diagnostic::Diagnostic]) -> Vec<&KnownWarning> {
+        self.known_warnings
+            .iter()
+            .filter(|known| {
+                !diagnostics.iter().any(|diagnostic| {
+                    diagnostic.severity() == crate::diagnostic::Severity::Warning
+                        && diagnostic.kind.code() == known.code
+                })
+            })
+            .collect()
+    }
+
     /// Marks every diagnostic the source declares known (see
     /// [`SourceEntry::known_reason`]).
     pub fn mark_known(&self, diagnostics: &mut [crate::diagnostic::Diagnostic]) {
